@@ -1,0 +1,114 @@
+package org.ccrhub.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
+import org.ccrhub.CcrHubApplication;
+import org.ccrhub.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * What a command needs from the outside: the Spring arguments given on the command line and, on
+ * first use, a running application context without the web server.
+ */
+public final class CommandContext implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandContext.class);
+  private static final List<String> SPRING_PREFIXES =
+      List.of("--spring.", "--ccr.", "--server.", "--logging.", "--management.", "--debug");
+
+  private final String[] springArgs;
+  private final String[] commandArgs;
+  private ConfigurableApplicationContext context;
+
+  private CommandContext(String[] springArgs, String[] commandArgs) {
+    this.springArgs = springArgs;
+    this.commandArgs = commandArgs;
+  }
+
+  public static CommandContext from(String[] args) {
+    List<String> spring = new ArrayList<>();
+    List<String> command = new ArrayList<>();
+    for (String arg : args) {
+      if (SPRING_PREFIXES.stream().anyMatch(arg::startsWith)) {
+        spring.add(arg);
+      } else {
+        command.add(arg);
+      }
+    }
+    return new CommandContext(spring.toArray(String[]::new), command.toArray(String[]::new));
+  }
+
+  public String[] commandArgs() {
+    return commandArgs.clone();
+  }
+
+  /** A picocli command line whose commands may take this context in their constructor. */
+  public CommandLine commandLine(Object root) {
+    CommandLine commandLine = new CommandLine(root, new Factory());
+    commandLine.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> {
+          PrintWriter err = cmd.getErr();
+          if (ex instanceof InvalidInputException) {
+            err.println(ex.getMessage());
+          } else {
+            log.error("Command failed", ex);
+            err.println("The command failed unexpectedly; see the log for details.");
+          }
+          err.flush();
+          return 1;
+        });
+    return commandLine;
+  }
+
+  /** The Spring arguments, for the server. */
+  public String[] springArgs() {
+    return springArgs.clone();
+  }
+
+  /** Returns a bean of the application, starting it without the web server on first use. */
+  public <T> T bean(Class<T> type) {
+    if (context == null) {
+      context =
+          new SpringApplicationBuilder(CcrHubApplication.class)
+              .web(WebApplicationType.NONE)
+              .logStartupInfo(false)
+              .properties(
+                  "spring.main.banner-mode=off",
+                  "logging.threshold.console=ERROR",
+                  "ccr.command-line=true")
+              .run(springArgs);
+    }
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    if (context != null) {
+      context.close();
+      context = null;
+    }
+  }
+
+  private final class Factory implements CommandLine.IFactory {
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (constructor.getParameterCount() == 1
+            && constructor.getParameterTypes()[0] == CommandContext.class) {
+          constructor.setAccessible(true);
+          return type.cast(constructor.newInstance(CommandContext.this));
+        }
+      }
+      return fallback.create(type);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.ccrhub.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded PostgreSQL server when no external database is configured. With {@code
+ * spring.datasource.url} set, Spring Boot's own data source is used and nothing is started here.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DatabaseConfiguration.NoExternalDatabase.class)
+class DatabaseConfiguration {
+
+  @Bean(destroyMethod = "close")
+  EmbeddedDatabase embeddedDatabase(@Value("${ccr.data-dir}") String dataDirectory) {
+    return EmbeddedDatabase.start(Path.of(dataDirectory).toAbsolutePath());
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(
+      EmbeddedDatabase database, @Value("${ccr.database.pool-size:8}") int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.jdbcUrl());
+    config.setUsername(EmbeddedDatabase.USER);
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("ccr-hub");
+    return new HikariDataSource(config);
+  }
+
+  static final class NoExternalDatabase implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.ccrhub.partnership;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.ccrhub.audit.AuditEntry;
+import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The partnerships of this installation. */
+@Service
+public class Partnerships {
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+
+  Partnerships(JdbcClient jdbc, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  @Transactional
+  public Partnership create(String slug, String name) {
+    Partnership.checkSlug(slug);
+    String checkedName = Partnership.checkName(name);
+    if (findBySlug(slug).isPresent()) {
+      throw new InvalidInputException("A partnership with slug '" + slug + "' already exists");
+    }
+    long id =
+        jdbc.sql("insert into partnership (slug, name) values (:slug, :name) returning id")
+            .param("slug", slug)
+            .param("name", checkedName)
+            .query(Long.class)
+            .single();
+    audit.record(
+        AuditEntry.success("CREATE", "Partnership", id, id, "Created partnership " + slug));
+    return new Partnership(id, slug, checkedName);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Partnership> findBySlug(String slug) {
+    return jdbc.sql("select id, slug, name from partnership where slug = :slug")
+        .param("slug", slug)
+        .query(Partnership.class)
+        .optional();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Partnership> findAllById(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select id, slug, name from partnership where id in (:ids) order by name")
+        .param("ids", ids)
+        .query(Partnership.class)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Partnership> findAll() {
+    return jdbc.sql("select id, slug, name from partnership order by name")
+        .query(Partnership.class)
+        .list();
+  }
+}

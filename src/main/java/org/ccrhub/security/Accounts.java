@@ -1,0 +1,434 @@
+package org.ccrhub.security;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ccrhub.audit.AuditEntry;
+import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.partnership.Partnership;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts, their roles in partnerships, and what happens when they sign in. */
+@Service
+public class Accounts {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final String ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwordEncoder;
+  private final PasswordPolicy passwordPolicy;
+  private final Partnerships partnerships;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final int maxFailures;
+  private final Duration lockDuration;
+
+  Accounts(
+      JdbcClient jdbc,
+      PasswordEncoder passwordEncoder,
+      PasswordPolicy passwordPolicy,
+      Partnerships partnerships,
+      AuditTrail audit,
+      Clock clock,
+      @Value("${ccr.sign-in.max-failures:10}") int maxFailures,
+      @Value("${ccr.sign-in.lock-duration:15m}") Duration lockDuration) {
+    this.jdbc = jdbc;
+    this.passwordEncoder = passwordEncoder;
+    this.passwordPolicy = passwordPolicy;
+    this.partnerships = partnerships;
+    this.audit = audit;
+    this.clock = clock;
+    this.maxFailures = maxFailures;
+    this.lockDuration = lockDuration;
+  }
+
+  /**
+   * Gives a person a role in a partnership, creating their account if they have none. A new
+   * account gets the given password, or a one-time password that must be changed at first
+   * sign-in.
+   */
+  @Transactional
+  public NewAccount addMember(
+      String partnershipSlug, String email, String name, Role role, @Nullable String password) {
+    Partnership partnership =
+        partnerships
+            .findBySlug(partnershipSlug)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "Partnership '" + partnershipSlug + "' does not exist"));
+    return addMember(partnership, email, name, role, password);
+  }
+
+  @Transactional
+  public NewAccount addMember(
+      Partnership partnership, String email, String name, Role role, @Nullable String password) {
+    String normalisedEmail = checkEmail(email);
+    Optional<Account> existing = findByEmail(normalisedEmail);
+    long accountId;
+    Optional<String> oneTimePassword = Optional.empty();
+    if (existing.isPresent()) {
+      accountId = existing.get().id();
+      if (rolesIn(accountId, partnership.id()).contains(role)) {
+        throw new InvalidInputException(
+            normalisedEmail + " already has the role " + role.name() + " in " + partnership.slug());
+      }
+    } else {
+      String displayName = checkName(name);
+      boolean mustChange = password == null;
+      String chosen = password == null ? oneTimePassword() : password;
+      if (password != null) {
+        List<String> problems = passwordPolicy.problems(password, normalisedEmail);
+        if (!problems.isEmpty()) {
+          throw new InvalidInputException(String.join("; ", problems));
+        }
+      } else {
+        oneTimePassword = Optional.of(chosen);
+      }
+      accountId =
+          jdbc.sql(
+                  """
+                  insert into user_account (email, display_name, password_hash, must_change_password)
+                  values (:email, :name, :hash, :mustChange) returning id
+                  """)
+              .param("email", normalisedEmail)
+              .param("name", displayName)
+              .param("hash", passwordEncoder.encode(chosen))
+              .param("mustChange", mustChange)
+              .query(Long.class)
+              .single();
+      audit.record(
+          AuditEntry.success(
+              "CREATE", "Account", accountId, partnership.id(), "Created account " + normalisedEmail));
+    }
+    grant(partnership.id(), accountId, role, normalisedEmail);
+    return new NewAccount(accountId, normalisedEmail, existing.isEmpty(), oneTimePassword);
+  }
+
+  private void grant(long partnershipId, long accountId, Role role, String email) {
+    jdbc.sql(
+            """
+            insert into membership (user_account_id, partnership_id, role)
+            values (:account, :partnership, :role) on conflict do nothing
+            """)
+        .param("account", accountId)
+        .param("partnership", partnershipId)
+        .param("role", role.name())
+        .update();
+    audit.record(
+        AuditEntry.success(
+            "ROLE_GRANTED", "Account", accountId, partnershipId, email + " given role " + role.name()));
+  }
+
+  /** Sets a member's roles in a partnership to exactly these. */
+  @Transactional
+  public void changeRoles(long partnershipId, long accountId, Set<Role> roles) {
+    Member member = member(partnershipId, accountId);
+    if (roles.isEmpty()) {
+      throw new InvalidInputException("Choose at least one role");
+    }
+    for (Role role : roles) {
+      if (!member.roles().contains(role)) {
+        grant(partnershipId, accountId, role, member.email());
+      }
+    }
+    for (Role role : member.roles()) {
+      if (!roles.contains(role)) {
+        revoke(partnershipId, accountId, role, member.email());
+      }
+    }
+  }
+
+  /** Removes a member from a partnership (the account stays, for its other partnerships). */
+  @Transactional
+  public void removeMember(long partnershipId, long accountId) {
+    Member member = member(partnershipId, accountId);
+    for (Role role : member.roles()) {
+      revoke(partnershipId, accountId, role, member.email());
+    }
+  }
+
+  private void revoke(long partnershipId, long accountId, Role role, String email) {
+    if (role == Role.PARTNERSHIP_ADMIN) {
+      long admins =
+          jdbc.sql(
+                  "select count(*) from membership where partnership_id = :p and role = 'PARTNERSHIP_ADMIN'")
+              .param("p", partnershipId)
+              .query(Long.class)
+              .single();
+      if (admins <= 1) {
+        throw new InvalidInputException(
+            "A partnership needs at least one administrator: give the role to someone else first");
+      }
+    }
+    jdbc.sql(
+            "delete from membership where user_account_id = :a and partnership_id = :p and role = :r")
+        .param("a", accountId)
+        .param("p", partnershipId)
+        .param("r", role.name())
+        .update();
+    audit.record(
+        AuditEntry.success(
+            "ROLE_REVOKED", "Account", accountId, partnershipId, email + " lost role " + role.name()));
+  }
+
+  /** Ends a temporary lock-out early. */
+  @Transactional
+  public void unlock(long partnershipId, long accountId) {
+    Member member = member(partnershipId, accountId);
+    jdbc.sql("update user_account set locked_until = null, failed_sign_ins = 0 where id = :id")
+        .param("id", accountId)
+        .update();
+    audit.record(
+        AuditEntry.success(
+            "UNLOCKED", "Account", accountId, partnershipId, "Unlocked " + member.email()));
+  }
+
+  /** Changes a password after checking the current one and the password rules. */
+  @Transactional
+  public void changePassword(long accountId, String currentPassword, String newPassword) {
+    Account account = findById(accountId).orElseThrow(() -> new NotFoundException("Account"));
+    if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+      throw new PasswordRejectedException("currentPassword", "Your current password is wrong");
+    }
+    List<String> problems = passwordPolicy.problems(newPassword, account.email());
+    if (!problems.isEmpty()) {
+      throw new PasswordRejectedException("newPassword", problems.get(0));
+    }
+    if (passwordEncoder.matches(newPassword, account.passwordHash())) {
+      throw new PasswordRejectedException(
+          "newPassword", "Your new password must be different from your current one");
+    }
+    jdbc.sql(
+            "update user_account set password_hash = :hash, must_change_password = false where id = :id")
+        .param("hash", passwordEncoder.encode(newPassword))
+        .param("id", accountId)
+        .update();
+    audit.record(
+        AuditEntry.success("PASSWORD_CHANGED", "Account", accountId, null, "Password changed"));
+  }
+
+  /** A successful sign-in clears the count of failures. */
+  @Transactional
+  public void signedIn(long accountId, String email) {
+    jdbc.sql(
+            """
+            update user_account set failed_sign_ins = 0, locked_until = null,
+                last_signed_in_at = :now where id = :id
+            """)
+        .param("now", OffsetDateTime.now(clock))
+        .param("id", accountId)
+        .update();
+    audit.recordFor(email, accountId, new AuditEntry("SIGN_IN", "Account", String.valueOf(accountId), null, AuditEntry.Outcome.SUCCESS, "Signed in"));
+  }
+
+  /**
+   * Counts a failed sign-in. After {@code ccr.sign-in.max-failures} failures in a row the account
+   * is locked for {@code ccr.sign-in.lock-duration}, even to the right password.
+   */
+  @Transactional
+  public void signInFailed(String typedEmail, boolean alreadyLocked) {
+    String email = typedEmail == null ? "" : typedEmail.trim().toLowerCase(Locale.ROOT);
+    Optional<Account> account = findByEmail(email);
+    Long accountId = account.map(Account::id).orElse(null);
+    String actor = email.isEmpty() ? "(no email given)" : email;
+    if (alreadyLocked) {
+      audit.recordFor(actor, accountId, new AuditEntry("SIGN_IN_FAILED", "Account", idText(accountId), null, AuditEntry.Outcome.DENIED, "Sign-in refused: account is locked"));
+      return;
+    }
+    audit.recordFor(actor, accountId, new AuditEntry("SIGN_IN_FAILED", "Account", idText(accountId), null, AuditEntry.Outcome.FAILURE, account.isPresent() ? "Wrong password" : "No account with this email"));
+    if (account.isEmpty()) {
+      return;
+    }
+    int failures =
+        jdbc.sql(
+                "update user_account set failed_sign_ins = failed_sign_ins + 1 where id = :id returning failed_sign_ins")
+            .param("id", accountId)
+            .query(Integer.class)
+            .single();
+    if (failures >= maxFailures) {
+      Instant until = clock.instant().plus(lockDuration);
+      jdbc.sql("update user_account set locked_until = :until, failed_sign_ins = 0 where id = :id")
+          .param("until", Timestamp.from(until))
+          .param("id", accountId)
+          .update();
+      audit.recordFor(actor, accountId, new AuditEntry("LOCKED_OUT", "Account", idText(accountId), null, AuditEntry.Outcome.DENIED, "Locked for " + lockDuration.toMinutes() + " minutes after " + failures + " failed sign-ins"));
+    }
+  }
+
+  private static @Nullable String idText(@Nullable Long id) {
+    return id == null ? null : id.toString();
+  }
+
+  @Transactional(readOnly = true)
+  Optional<Account> findByEmail(String email) {
+    return jdbc.sql("select * from user_account where email = :email")
+        .param("email", email.trim().toLowerCase(Locale.ROOT))
+        .query(this::mapAccount)
+        .optional();
+  }
+
+  @Transactional(readOnly = true)
+  Optional<Account> findById(long id) {
+    return jdbc.sql("select * from user_account where id = :id")
+        .param("id", id)
+        .query(this::mapAccount)
+        .optional();
+  }
+
+  /** Every role of an account in every partnership. */
+  @Transactional(readOnly = true)
+  List<Membership> memberships(long accountId) {
+    return jdbc.sql(
+            """
+            select p.id, p.slug, p.name, m.role from membership m
+            join partnership p on p.id = m.partnership_id
+            where m.user_account_id = :account order by p.name, m.role
+            """)
+        .param("account", accountId)
+        .query(
+            (rs, n) ->
+                new Membership(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+        .list();
+  }
+
+  /** The partnerships in which an account has any role, by name. */
+  @Transactional(readOnly = true)
+  public List<Partnership> partnershipsOf(long accountId) {
+    return jdbc.sql(
+            """
+            select distinct p.id, p.slug, p.name from membership m
+            join partnership p on p.id = m.partnership_id
+            where m.user_account_id = :account order by p.name
+            """)
+        .param("account", accountId)
+        .query(Partnership.class)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public Set<Role> rolesIn(long accountId, long partnershipId) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    jdbc.sql("select role from membership where user_account_id = :a and partnership_id = :p")
+        .param("a", accountId)
+        .param("p", partnershipId)
+        .query(String.class)
+        .list()
+        .forEach(r -> roles.add(Role.valueOf(r)));
+    return roles;
+  }
+
+  /** The members of a partnership, by name. */
+  @Transactional(readOnly = true)
+  public List<Member> members(long partnershipId) {
+    Map<Long, Member> members = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select a.id, a.email, a.display_name, a.locked_until, a.last_signed_in_at, m.role
+            from membership m join user_account a on a.id = m.user_account_id
+            where m.partnership_id = :p order by lower(a.display_name), a.email, m.role
+            """)
+        .param("p", partnershipId)
+        .query(
+            (ResultSet rs) -> {
+              long id = rs.getLong(1);
+              if (!members.containsKey(id)) {
+                members.put(
+                    id,
+                    new Member(
+                        id,
+                        rs.getString(2),
+                        rs.getString(3),
+                        EnumSet.noneOf(Role.class),
+                        instant(rs, 4),
+                        instant(rs, 5)));
+              }
+              members.get(id).roles().add(Role.valueOf(rs.getString(6)));
+            });
+    return new ArrayList<>(members.values());
+  }
+
+  /** One member of a partnership; not found if the account is not a member of it. */
+  @Transactional(readOnly = true)
+  public Member member(long partnershipId, long accountId) {
+    return members(partnershipId).stream()
+        .filter(m -> m.accountId() == accountId)
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("Member"));
+  }
+
+  static String checkEmail(String email) {
+    String trimmed = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
+      throw new InvalidInputException(
+          "Email address '" + email + "' is not valid: use the form name@example.org");
+    }
+    return trimmed;
+  }
+
+  static String checkName(String name) {
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
+      throw new InvalidInputException("Name '" + name + "' is not valid: give 1 to 200 characters");
+    }
+    return name.strip();
+  }
+
+  /** A random password of 16 letters and digits in groups of four, easy to read out. */
+  static String oneTimePassword() {
+    StringBuilder password = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      if (i > 0 && i % 4 == 0) {
+        password.append('-');
+      }
+      password.append(ONE_TIME_ALPHABET.charAt(RANDOM.nextInt(ONE_TIME_ALPHABET.length())));
+    }
+    return password.toString();
+  }
+
+  private Account mapAccount(ResultSet rs, int row) throws SQLException {
+    return new Account(
+        rs.getLong("id"),
+        rs.getString("email"),
+        rs.getString("display_name"),
+        rs.getString("password_hash"),
+        rs.getBoolean("must_change_password"),
+        rs.getInt("failed_sign_ins"),
+        instant(rs, "locked_until"),
+        instant(rs, "last_signed_in_at"));
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

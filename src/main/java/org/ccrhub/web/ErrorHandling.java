@@ -1,0 +1,97 @@
+package org.ccrhub.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import org.ccrhub.shared.ConcurrentChangeException;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Error pages that say what went wrong in plain words with a reference to quote to support, and
+ * never an exception message or stack trace. The reference goes to the log with the cause.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class ErrorHandling {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Bean
+  DefaultErrorAttributes errorAttributes() {
+    return new DefaultErrorAttributes() {
+      @Override
+      public Map<String, Object> getErrorAttributes(
+          WebRequest webRequest, ErrorAttributeOptions options) {
+        Map<String, Object> attributes =
+            super.getErrorAttributes(webRequest, ErrorAttributeOptions.defaults());
+        String reference = reference();
+        attributes.put("reference", reference);
+        Throwable error = getError(webRequest);
+        Object status = attributes.get("status");
+        if (error != null || Integer.valueOf(500).equals(status)) {
+          log.error("Error reference {}: status {} on {}", reference, status, attributes.get("path"), error);
+        } else {
+          log.info("Error reference {}: status {} on {}", reference, status, attributes.get("path"));
+        }
+        attributes.put("heading", heading(status));
+        attributes.keySet().retainAll(Set.of("status", "path", "timestamp", "reference", "heading"));
+        return attributes;
+      }
+    };
+  }
+
+  private static String heading(Object status) {
+    if (!(status instanceof Integer code)) {
+      return "Sorry, there is a problem with the service";
+    }
+    return switch (code) {
+      case 400 -> "There is a problem with your request";
+      case 403 -> "You do not have permission to see this page";
+      case 404, 405 -> "Page not found";
+      case 409 -> "Someone else changed this at the same time";
+      default -> "Sorry, there is a problem with the service";
+    };
+  }
+
+  private static String reference() {
+    byte[] bytes = new byte[5];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().withUpperCase().formatHex(bytes);
+  }
+
+  /** Domain exceptions become the right status; the error page explains it. */
+  @ControllerAdvice
+  static class Exceptions {
+
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    void notFound(HttpServletResponse response) throws IOException {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    void badRequest(HttpServletResponse response) throws IOException {
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
+    @ExceptionHandler(ConcurrentChangeException.class)
+    void conflict(HttpServletResponse response) throws IOException {
+      response.sendError(HttpServletResponse.SC_CONFLICT);
+    }
+  }
+}
