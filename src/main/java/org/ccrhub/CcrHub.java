@@ -37,7 +37,7 @@ public class CcrHub {
 
   /** Runs one command and returns its exit code, or {@link ServeCommand#SERVING} while serving. */
   public static int run(String... args) {
-    CommandContext context = CommandContext.from(args);
+    CommandContext context = CommandContext.from(CcrHubApplication.class, args);
     String[] commandArgs = context.commandArgs();
     if (commandArgs.length == 0) {
       commandArgs = new String[] {"serve"};

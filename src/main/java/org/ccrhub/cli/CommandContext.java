@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
-import org.ccrhub.CcrHubApplication;
 import org.ccrhub.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +22,19 @@ public final class CommandContext implements AutoCloseable {
   private static final List<String> SPRING_PREFIXES =
       List.of("--spring.", "--ccr.", "--server.", "--logging.", "--management.", "--debug");
 
+  private final Class<?> application;
   private final String[] springArgs;
   private final String[] commandArgs;
   private ConfigurableApplicationContext context;
 
-  private CommandContext(String[] springArgs, String[] commandArgs) {
+  private CommandContext(Class<?> application, String[] springArgs, String[] commandArgs) {
+    this.application = application;
     this.springArgs = springArgs;
     this.commandArgs = commandArgs;
   }
 
-  public static CommandContext from(String[] args) {
+  /** Splits the arguments into Spring's and the command's, for the given Spring application. */
+  public static CommandContext from(Class<?> application, String[] args) {
     List<String> spring = new ArrayList<>();
     List<String> command = new ArrayList<>();
     for (String arg : args) {
@@ -42,7 +44,8 @@ public final class CommandContext implements AutoCloseable {
         command.add(arg);
       }
     }
-    return new CommandContext(spring.toArray(String[]::new), command.toArray(String[]::new));
+    return new CommandContext(
+        application, spring.toArray(String[]::new), command.toArray(String[]::new));
   }
 
   public String[] commandArgs() {
@@ -67,6 +70,11 @@ public final class CommandContext implements AutoCloseable {
     return commandLine;
   }
 
+  /** The Spring application class. */
+  public Class<?> application() {
+    return application;
+  }
+
   /** The Spring arguments, for the server. */
   public String[] springArgs() {
     return springArgs.clone();
@@ -76,7 +84,7 @@ public final class CommandContext implements AutoCloseable {
   public <T> T bean(Class<T> type) {
     if (context == null) {
       context =
-          new SpringApplicationBuilder(CcrHubApplication.class)
+          new SpringApplicationBuilder(application)
               .web(WebApplicationType.NONE)
               .logStartupInfo(false)
               .properties(

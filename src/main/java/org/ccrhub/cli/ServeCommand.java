@@ -3,7 +3,6 @@ package org.ccrhub.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ccrhub.CcrHubApplication;
 import org.ccrhub.shared.InvalidInputException;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (demo) {
       args.add("--ccr.demo=true");
     }
-    SpringApplication.run(CcrHubApplication.class, args.toArray(String[]::new));
+    SpringApplication.run(context.application(), args.toArray(String[]::new));
     return SERVING;
   }
 }

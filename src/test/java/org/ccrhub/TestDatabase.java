@@ -1,0 +1,51 @@
+package org.ccrhub;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a test application at real PostgreSQL: the embedded server in a fresh data directory
+ * under {@code target/}, or, when the build runs with {@code -Dccr.test.database=external} (CI
+ * does), the external server named by {@code CCR_TEST_DB_URL}, {@code CCR_TEST_DB_USER} and
+ * {@code CCR_TEST_DB_PASSWORD}, through the same configuration production uses.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  public static boolean external() {
+    return "external".equals(System.getProperty("ccr.test.database"));
+  }
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    Map<String, Object> properties = new java.util.HashMap<>();
+    if (external()) {
+      String url = System.getenv("CCR_TEST_DB_URL");
+      if (url == null || url.isBlank()) {
+        throw new IllegalStateException("ccr.test.database=external needs CCR_TEST_DB_URL");
+      }
+      properties.put("spring.datasource.url", url);
+      properties.put("spring.datasource.username", env("CCR_TEST_DB_USER"));
+      properties.put("spring.datasource.password", env("CCR_TEST_DB_PASSWORD"));
+    } else {
+      properties.put("spring.datasource.url", "");
+      properties.put(
+          "ccr.data-dir",
+          Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath().toString());
+    }
+    // Many tests sign in from the same address; the per-address throttle has its own test.
+    properties.put("ccr.sign-in.max-failures-per-address", "100000");
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(new MapPropertySource("ccr-test-database", properties));
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    return value == null ? "" : value;
+  }
+}
