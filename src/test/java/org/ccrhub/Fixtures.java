@@ -4,7 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ccrhub.partnership.Partnership;
+import org.ccrhub.shared.Partnership;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;

@@ -2,6 +2,7 @@ package org.ccrhub.partnership;
 
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
+import org.ccrhub.shared.Partnership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
-import org.ccrhub.partnership.Partnership;
+import org.ccrhub.shared.Partnership;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
@@ -81,32 +81,50 @@ public class Accounts {
                 () ->
                     new InvalidInputException(
                         "Partnership '" + partnershipSlug + "' does not exist"));
-    return addMember(partnership, email, name, role, password);
+    return addMember(partnership, email, name, Set.of(role), password);
   }
 
   @Transactional
   public NewAccount addMember(
       Partnership partnership, String email, String name, Role role, @Nullable String password) {
+    return addMember(partnership, email, name, Set.of(role), password);
+  }
+
+  /**
+   * Gives a person roles in a partnership, creating their account if they have none. A new
+   * account gets the given password, or a one-time password that must be changed at first
+   * sign-in. An existing account keeps its name and password.
+   */
+  @Transactional
+  public NewAccount addMember(
+      Partnership partnership,
+      String email,
+      String name,
+      Set<Role> roles,
+      @Nullable String password) {
     String normalisedEmail = checkEmail(email);
+    if (roles.isEmpty()) {
+      throw new InvalidInputException("Choose at least one role");
+    }
     Optional<Account> existing = findByEmail(normalisedEmail);
     long accountId;
     Optional<String> oneTimePassword = Optional.empty();
     if (existing.isPresent()) {
       accountId = existing.get().id();
-      if (rolesIn(accountId, partnership.id()).contains(role)) {
+      if (rolesIn(accountId, partnership.id()).containsAll(roles)) {
         throw new InvalidInputException(
-            normalisedEmail + " already has the role " + role.name() + " in " + partnership.slug());
+            normalisedEmail + " already has the role " + roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(", ")) + " in " + partnership.slug());
       }
     } else {
       String displayName = checkName(name);
-      boolean mustChange = password == null;
-      String chosen = password == null ? oneTimePassword() : password;
       if (password != null) {
         List<String> problems = passwordPolicy.problems(password, normalisedEmail);
         if (!problems.isEmpty()) {
           throw new InvalidInputException(String.join("; ", problems));
         }
-      } else {
+      }
+      String chosen = password == null ? oneTimePassword() : password;
+      if (password == null) {
         oneTimePassword = Optional.of(chosen);
       }
       accountId =
@@ -118,15 +136,58 @@ public class Accounts {
               .param("email", normalisedEmail)
               .param("name", displayName)
               .param("hash", passwordEncoder.encode(chosen))
-              .param("mustChange", mustChange)
+              .param("mustChange", password == null)
               .query(Long.class)
               .single();
       audit.record(
           AuditEntry.success(
               "CREATE", "Account", accountId, partnership.id(), "Created account " + normalisedEmail));
     }
-    grant(partnership.id(), accountId, role, normalisedEmail);
+    Set<Role> held = rolesIn(accountId, partnership.id());
+    for (Role role : roles) {
+      if (!held.contains(role)) {
+        grant(partnership.id(), accountId, role, normalisedEmail);
+      }
+    }
     return new NewAccount(accountId, normalisedEmail, existing.isEmpty(), oneTimePassword);
+  }
+
+  /**
+   * For the demo only: makes sure a demo account exists with the role and gives it a new random
+   * password, which is returned so that the demo can print it once.
+   */
+  @Transactional
+  public String demoPassword(Partnership partnership, String email, String name, Role role) {
+    String password = oneTimePassword();
+    Optional<Account> existing = findByEmail(email);
+    if (existing.isEmpty()) {
+      addMember(partnership, email, name, Set.of(role), password);
+      return password;
+    }
+    long accountId = existing.get().id();
+    jdbc.sql(
+            """
+            update user_account set password_hash = :hash, must_change_password = false,
+                failed_sign_ins = 0, locked_until = null where id = :id
+            """)
+        .param("hash", passwordEncoder.encode(password))
+        .param("id", accountId)
+        .update();
+    audit.record(
+        AuditEntry.success(
+            "PASSWORD_CHANGED", "Account", accountId, partnership.id(), "Demo password renewed"));
+    ensureRole(partnership, email, role);
+    return password;
+  }
+
+  /** Gives an existing account a role if it does not have it yet. */
+  @Transactional
+  public void ensureRole(Partnership partnership, String email, Role role) {
+    Account account =
+        findByEmail(email).orElseThrow(() -> new InvalidInputException("No account " + email));
+    if (!rolesIn(account.id(), partnership.id()).contains(role)) {
+      grant(partnership.id(), account.id(), role, account.email());
+    }
   }
 
   private void grant(long partnershipId, long accountId, Role role, String email) {

@@ -1,7 +1,7 @@
 package org.ccrhub.web;
 
 import java.util.List;
-import org.ccrhub.partnership.Partnership;
+import org.ccrhub.shared.Partnership;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -2,7 +2,7 @@ package org.ccrhub.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.ccrhub.partnership.Partnership;
+import org.ccrhub.shared.Partnership;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.SignedInUser;

@@ -2,7 +2,7 @@ package org.ccrhub.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.ccrhub.partnership.Partnership;
+import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

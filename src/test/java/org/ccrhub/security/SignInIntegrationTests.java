@@ -17,7 +17,7 @@ import org.ccrhub.Fixtures;
 import org.ccrhub.audit.AuditQuery;
 import org.ccrhub.audit.AuditRecord;
 import org.ccrhub.audit.AuditTrail;
-import org.ccrhub.partnership.Partnership;
+import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;

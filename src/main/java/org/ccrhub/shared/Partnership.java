@@ -1,11 +1,10 @@
-package org.ccrhub.partnership;
+package org.ccrhub.shared;
 
 import java.util.regex.Pattern;
-import org.ccrhub.shared.InvalidInputException;
 
 /**
- * A community safety partnership: the tenant. Everything else belongs to exactly one, and a user
- * of one partnership never sees another's records.
+ * A community safety partnership: the tenant. Every module's data belongs to exactly one, and a
+ * user of one partnership never sees another's records.
  *
  * @param slug the short name used in addresses, e.g. {@code haringey}
  */

@@ -1,0 +1,98 @@
+package org.ccrhub.demo;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.security.Accounts;
+import org.ccrhub.security.Role;
+import org.ccrhub.shared.Partnership;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the demo partnership on the first demo start and gives each demo user a new random
+ * password on every demo start, printed once when the server is ready. Without {@code --demo}
+ * nothing here runs, so no demo password ever exists.
+ */
+@Component
+@ConditionalOnProperty(name = "ccr.demo", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+  static final String SLUG = "northbridge";
+  static final String NAME = "Northbridge Community Safety Partnership";
+  static final String NEIGHBOUR_SLUG = "southmere";
+  static final String NEIGHBOUR_NAME = "Southmere Community Safety Partnership";
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final Partnerships partnerships;
+  private final Accounts accounts;
+  private final DemoDirectory directory;
+  private final List<DemoUser> users = new ArrayList<>();
+
+  DemoData(Partnerships partnerships, Accounts accounts, DemoDirectory directory) {
+    this.partnerships = partnerships;
+    this.accounts = accounts;
+    this.directory = directory;
+  }
+
+  record DemoUser(String email, String name, Role role, String password) {}
+
+  /** Runs before the application reports itself ready, so the demo is complete once healthy. */
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    Partnership northbridge = partnership(SLUG, NAME);
+    Partnership southmere = partnership(NEIGHBOUR_SLUG, NEIGHBOUR_NAME);
+    directory.fill(northbridge);
+    user(northbridge, "admin@northbridge.demo", "Aisha Rahman", Role.PARTNERSHIP_ADMIN);
+    user(northbridge, "strategic.lead@northbridge.demo", "Claire Osei", Role.STRATEGIC_LEAD);
+    user(northbridge, "action.lead@northbridge.demo", "Tom Whitfield", Role.ACTION_LEAD);
+    user(northbridge, "analyst@northbridge.demo", "Priya Nair", Role.ANALYST);
+    user(northbridge, "viewer@northbridge.demo", "Cllr Gareth Lloyd", Role.VIEWER);
+    user(southmere, "admin@southmere.demo", "Jonah Adeyemi", Role.PARTNERSHIP_ADMIN);
+    // The Northbridge administrator also sits on Southmere's board: shows the switcher.
+    accounts.ensureRole(southmere, "admin@northbridge.demo", Role.VIEWER);
+  }
+
+  private Partnership partnership(String slug, String name) {
+    return partnerships.findBySlug(slug).orElseGet(() -> partnerships.create(slug, name));
+  }
+
+  private void user(Partnership partnership, String email, String name, Role role) {
+    String password = accounts.demoPassword(partnership, email, name, role);
+    users.add(new DemoUser(email, name, role, password));
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void print(ApplicationReadyEvent event) {
+    String address = "http://localhost:8080";
+    if (event.getApplicationContext() instanceof WebServerApplicationContext web
+        && web.getWebServer() != null) {
+      address = "http://localhost:" + web.getWebServer().getPort();
+    }
+    PrintStream out = System.out;
+    out.println();
+    out.println("==================================================================");
+    out.println(" CCR Hub demo is running at " + address);
+    out.println(" Demo partnerships: " + NAME + " (" + SLUG + "), " + NEIGHBOUR_NAME);
+    out.println(" Sign in with one of these demo accounts. The passwords are new at");
+    out.println(" every demo start and are shown only here:");
+    out.println();
+    for (DemoUser user : users) {
+      out.printf("   %-20s %-36s %s%n", user.role().name(), user.email(), user.password());
+    }
+    out.println("==================================================================");
+    out.println();
+    out.flush();
+    log.info("Demo data loaded; {} demo accounts have new passwords", users.size());
+  }
+}
