@@ -21,5 +21,5 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureMockMvc
-@Import(Fixtures.class)
+@Import({Fixtures.class, AdminCommands.class})
 public @interface CcrHubTest {}

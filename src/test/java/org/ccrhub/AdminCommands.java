@@ -1,0 +1,60 @@
+package org.ccrhub;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+
+/**
+ * Runs admin commands in this JVM, as an operator would run {@code java -jar ccr-hub.jar ...},
+ * against the running test application's database: the embedded server through its data
+ * directory (the path a command takes while {@code serve} is running) or the external server.
+ */
+@TestComponent
+public class AdminCommands {
+
+  private final Environment environment;
+
+  AdminCommands(Environment environment) {
+    this.environment = environment;
+  }
+
+  public record Result(int exitCode, String out, String err) {}
+
+  public Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  public synchronized Result runWithInput(String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (environment.getProperty("spring.datasource.url", "").isBlank()) {
+      all.add("--ccr.data-dir=" + environment.getProperty("ccr.data-dir"));
+    } else {
+      all.add("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"));
+      all.add("--spring.datasource.username=" + environment.getProperty("spring.datasource.username"));
+      all.add("--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
+    }
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    InputStream in = System.in;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      int code = CcrHub.run(all.toArray(String[]::new));
+      return new Result(
+          code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      System.setIn(in);
+    }
+  }
+}
