@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -168,19 +167,6 @@ public class AuditTrail {
     params.put("limit", query.pageSize() + 1);
     params.put("offset", (long) (query.page() - 1) * query.pageSize());
     return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::map).list());
-  }
-
-  /** The actions and object types recorded for a partnership, for search filters. */
-  @Transactional(readOnly = true)
-  public List<String> actions() {
-    return jdbc.sql("select distinct action from audit_event order by action")
-        .query(String.class)
-        .list();
-  }
-
-  @Transactional(readOnly = true)
-  public Optional<AuditRecord> latest() {
-    return jdbc.sql("select * from audit_event order by id desc limit 1").query(this::map).optional();
   }
 
   private AuditRecord map(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +41,16 @@ final class EmbeddedDatabase implements AutoCloseable {
   static final String USER = "postgres";
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-  private final FileChannel lockChannel;
-  private final FileLock ownerLock;
-  private final EmbeddedPostgres server;
+  private final @Nullable FileChannel lockChannel;
+  private final @Nullable FileLock ownerLock;
+  private final @Nullable EmbeddedPostgres server;
   private final int port;
 
   private EmbeddedDatabase(
-      FileChannel lockChannel, FileLock ownerLock, EmbeddedPostgres server, int port) {
+      @Nullable FileChannel lockChannel,
+      @Nullable FileLock ownerLock,
+      @Nullable EmbeddedPostgres server,
+      int port) {
     this.lockChannel = lockChannel;
     this.ownerLock = ownerLock;
     this.server = server;
@@ -101,7 +105,7 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** The owner lock, or null when another process (or another context in this one) holds it. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
     try {
       return channel.tryLock();
     } catch (OverlappingFileLockException e) {
