@@ -50,7 +50,7 @@ class AuditController {
     model.addAttribute("section", "audit");
     LocalDate fromDate = date(from, "from", model);
     LocalDate toDate = date(to, "to", model);
-    String chosenAction = ACTIONS.contains(action) ? action : null;
+    String chosenAction = action != null && ACTIONS.contains(action) ? action : null;
     AuditQuery query =
         new AuditQuery(
             fromDate == null ? null : fromDate.atStartOfDay(UK).toInstant(),

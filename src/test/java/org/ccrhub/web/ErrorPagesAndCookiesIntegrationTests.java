@@ -1,0 +1,129 @@
+package org.ccrhub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ccrhub.CcrHubTest;
+import org.ccrhub.Fixtures;
+import org.ccrhub.security.Role;
+import org.ccrhub.shared.Partnership;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Over real HTTP: the session cookie's flags, error pages, and health. */
+@CcrHubTest
+class ErrorPagesAndCookiesIntegrationTests {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+
+  HttpClient client;
+  String session;
+  Partnership partnership;
+
+  @BeforeEach
+  void signedIn() throws Exception {
+    partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    client = HttpClient.newHttpClient();
+    HttpResponse<String> page = get("/sign-in");
+    Matcher csrf = CSRF.matcher(page.body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> signIn =
+        send(
+            HttpRequest.newBuilder(uri("/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                            + "&password=" + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
+                            + "&_csrf=" + csrf.group(1))));
+    assertThat(signIn.statusCode()).isEqualTo(302);
+    assertThat(signIn.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/");
+    assertThat(signIn.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("CCRSESSION=")
+                    .contains("HttpOnly")
+                    .contains("Secure")
+                    .contains("SameSite=Lax"));
+  }
+
+  @Test
+  void anUnknownPageIsNotFoundWithAReferenceAndNoDetail() throws Exception {
+    HttpResponse<String> response = get("/p/" + partnership.slug() + "/no-such-page");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body())
+        .contains("Page not found")
+        .containsPattern("quote reference <strong>[0-9A-F]{10}</strong>")
+        .doesNotContain("Exception")
+        .doesNotContain("Whitelabel")
+        .doesNotContain("at org.");
+  }
+
+  @Test
+  void aPageOfARoleTheUserLacksIsForbiddenWithAReference() throws Exception {
+    HttpResponse<String> response = get("/p/" + partnership.slug() + "/admin/users");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body())
+        .contains("You do not have permission to see this page")
+        .containsPattern("quote reference <strong>[0-9A-F]{10}</strong>");
+  }
+
+  @Test
+  void aBadRequestShowsAPlainPage() throws Exception {
+    HttpResponse<String> response = get("/p/" + partnership.slug() + "/admin/audit?page=not-a-number");
+
+    assertThat(response.statusCode()).isIn(400, 403);
+    assertThat(response.body()).doesNotContain("NumberFormatException").doesNotContain("Exception");
+  }
+
+  @Test
+  void healthReportsUpWithTheDatabase() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"}");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)));
+  }
+
+  /**
+   * Sends with the session cookie. Java's cookie handler, rightly, never returns a Secure cookie
+   * over plain HTTP, so this test keeps it by hand (browsers treat localhost as secure).
+   */
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    request.header("Accept", "text/html");
+    if (session != null) {
+      request.header("Cookie", session);
+    }
+    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("CCRSESSION="))
+        .findFirst()
+        .ifPresent(c -> session = c.substring(0, c.indexOf(';')));
+    return response;
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
