@@ -39,7 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
     registry.addResourceHandler("/assets/**").addResourceLocations(govukFrontend + "assets/");
     registry.addResourceHandler("/govuk/**").addResourceLocations(govukFrontend);
-    registry.addResourceHandler("/js/htmx.min.js").addResourceLocations(htmx);
+    registry.addResourceHandler("/js/htmx/**").addResourceLocations(htmx);
     registry
         .addResourceHandler("/favicon.ico")
         .addResourceLocations(govukFrontend + "assets/images/");
