@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     name = "ccr-hub",
     mixinStandardHelpOptions = true,
     versionProvider = CcrHub.Version.class,
-    description = "CCR Hub: the coordinated community response to violence against women and girls.",
+    description =
+        "CCR Hub: the coordinated community response to violence against women and girls.",
     subcommands = {
       ServeCommand.class,
       PartnershipCommands.class,

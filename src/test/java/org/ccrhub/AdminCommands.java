@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Runs admin commands in this JVM, as an operator would run {@code java -jar ccr-hub.jar ...},
- * against the running test application's database: the embedded server through its data
- * directory (the path a command takes while {@code serve} is running) or the external server.
+ * against the running test application's database: the embedded server through its data directory
+ * (the path a command takes while {@code serve} is running) or the external server.
  */
 @TestComponent
 public class AdminCommands {
@@ -36,8 +36,10 @@ public class AdminCommands {
       all.add("--ccr.data-dir=" + environment.getProperty("ccr.data-dir"));
     } else {
       all.add("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"));
-      all.add("--spring.datasource.username=" + environment.getProperty("spring.datasource.username"));
-      all.add("--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
+      all.add(
+          "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"));
+      all.add(
+          "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
     }
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -50,7 +52,9 @@ public class AdminCommands {
       System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
       int code = CcrHub.run(all.toArray(String[]::new));
       return new Result(
-          code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+          code,
+          outBytes.toString(StandardCharsets.UTF_8),
+          errBytes.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);

@@ -4,10 +4,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ccrhub.shared.Partnership;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Partnership;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;

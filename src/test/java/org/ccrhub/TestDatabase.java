@@ -8,10 +8,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a test application at real PostgreSQL: the embedded server in a fresh data directory
- * under {@code target/}, or, when the build runs with {@code -Dccr.test.database=external} (CI
- * does), the external server named by {@code CCR_TEST_DB_URL}, {@code CCR_TEST_DB_USER} and
- * {@code CCR_TEST_DB_PASSWORD}, through the same configuration production uses.
+ * Points a test application at real PostgreSQL: the embedded server in a fresh data directory under
+ * {@code target/}, or, when the build runs with {@code -Dccr.test.database=external} (CI does), the
+ * external server named by {@code CCR_TEST_DB_URL}, {@code CCR_TEST_DB_USER} and {@code
+ * CCR_TEST_DB_PASSWORD}, through the same configuration production uses.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -49,8 +49,7 @@ public final class AuditCommands implements Runnable {
       AuditChain.Break broken = result.firstBreak().orElseThrow();
       spec.commandLine()
           .getErr()
-          .printf(
-              "Audit trail broken at record %d: %s.%n", broken.recordId(), broken.reason());
+          .printf("Audit trail broken at record %d: %s.%n", broken.recordId(), broken.reason());
       return 1;
     }
   }

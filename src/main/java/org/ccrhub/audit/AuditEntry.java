@@ -3,8 +3,8 @@ package org.ccrhub.audit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happened, to be recorded: the actor, time and source address are added by {@link
- * AuditTrail} from the request or command that is running.
+ * What happened, to be recorded: the actor, time and source address are added by {@link AuditTrail}
+ * from the request or command that is running.
  *
  * @param action what was done, e.g. {@code CREATE}, {@code SIGN_IN_FAILED}
  * @param objectType the kind of thing it was done to, e.g. {@code Agency}
@@ -28,7 +28,11 @@ public record AuditEntry(
   }
 
   public static AuditEntry success(
-      String action, String objectType, Object objectId, @Nullable Long partnershipId, String summary) {
+      String action,
+      String objectType,
+      Object objectId,
+      @Nullable Long partnershipId,
+      String summary) {
     return new AuditEntry(
         action, objectType, String.valueOf(objectId), partnershipId, Outcome.SUCCESS, summary);
   }

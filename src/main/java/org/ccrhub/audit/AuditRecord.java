@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One record of the audit trail as stored.
  *
- * <p>Its {@link #hash} is SHA-256 over the hash of the record before it and every field of its
- * own (except the database id), so that changing, removing or inserting a record anywhere but at
- * the very end breaks the chain.
+ * <p>Its {@link #hash} is SHA-256 over the hash of the record before it and every field of its own
+ * (except the database id), so that changing, removing or inserting a record anywhere but at the
+ * very end breaks the chain.
  */
 public record AuditRecord(
     long id,

@@ -25,9 +25,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Appends to the audit trail and reads it. No method updates or deletes a record.
  *
- * <p>Records are written in the transaction of the change they describe, so a change and its
- * record commit or roll back together. Appends are serialised by a transaction-scoped advisory
- * lock so that each record links to the one truly before it.
+ * <p>Records are written in the transaction of the change they describe, so a change and its record
+ * commit or roll back together. Appends are serialised by a transaction-scoped advisory lock so
+ * that each record links to the one truly before it.
  */
 @Service
 public class AuditTrail {
@@ -56,8 +56,8 @@ public class AuditTrail {
   }
 
   /**
-   * Records an event about an account before anyone is signed in (a sign-in attempt), naming
-   * the account the attempt was for.
+   * Records an event about an account before anyone is signed in (a sign-in attempt), naming the
+   * account the attempt was for.
    */
   @Transactional
   public void recordFor(String actorName, @Nullable Long accountId, AuditEntry entry) {
@@ -121,15 +121,19 @@ public class AuditTrail {
   public AuditChain.Verification verify() {
     AuditChain chain = new AuditChain();
     try (Stream<AuditRecord> records =
-        jdbc.sql("select * from audit_event order by id").withFetchSize(500).query(this::map).stream()) {
+        jdbc
+            .sql("select * from audit_event order by id")
+            .withFetchSize(500)
+            .query(this::map)
+            .stream()) {
       records.takeWhile(chain::check).forEach(r -> {});
     }
     return chain.result();
   }
 
   /**
-   * Records of one partnership, newest first: its own events and the sign-in events of its
-   * members' accounts.
+   * Records of one partnership, newest first: its own events and the sign-in events of its members'
+   * accounts.
    */
   @Transactional(readOnly = true)
   public List<AuditRecord> search(long partnershipId, AuditQuery query) {

@@ -24,8 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL server whose files live in the data directory, so that data survives
- * restarts.
+ * A real PostgreSQL server whose files live in the data directory, so that data survives restarts.
  *
  * <p>The library's defaults suit throwaway test databases (fsync and synchronous commit off); this
  * server runs with them on, because a partnership's records must survive a power cut.
@@ -161,9 +160,9 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * A CCR Hub process killed without a chance to stop its database leaves the server running
-   * (it is a separate process). Nobody else holds the owner lock, so nobody uses that server:
-   * stop it so that it shuts down cleanly and this process can start its own.
+   * A CCR Hub process killed without a chance to stop its database leaves the server running (it is
+   * a separate process). Nobody else holds the owner lock, so nobody uses that server: stop it so
+   * that it shuts down cleanly and this process can start its own.
    */
   private static void stopServerLeftRunning(Path pgData) throws IOException {
     Path pidFile = pgData.resolve("postmaster.pid");

@@ -1,6 +1,6 @@
 /**
- * The database: an embedded, durable PostgreSQL in the data directory unless an external server
- * is configured with {@code spring.datasource.url}.
+ * The database: an embedded, durable PostgreSQL in the data directory unless an external server is
+ * configured with {@code spring.datasource.url}.
  */
 @NullMarked
 package org.ccrhub.database;

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the demo partnership on the first demo start and gives each demo user a new random
- * password on every demo start, printed once when the server is ready. Without {@code --demo}
- * nothing here runs, so no demo password ever exists.
+ * Loads the demo partnership on the first demo start and gives each demo user a new random password
+ * on every demo start, printed once when the server is ready. Without {@code --demo} nothing here
+ * runs, so no demo password ever exists.
  */
 @Component
 @ConditionalOnProperty(name = "ccr.demo", havingValue = "true")

@@ -1,6 +1,5 @@
 /**
- * Partnerships (one installation hosts many, each a tenant) and their agencies, groups and
- * people.
+ * Partnerships (one installation hosts many, each a tenant) and their agencies, groups and people.
  */
 @NullMarked
 package org.ccrhub.partnership;

@@ -1,6 +1,9 @@
 package org.ccrhub.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,10 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 
 /** Changing one's own password, which a one-time password forces at first sign-in. */
 @Controller
@@ -65,7 +64,8 @@ class AccountController {
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user.withPasswordChanged(), null, List.of()));
+        UsernamePasswordAuthenticationToken.authenticated(
+            user.withPasswordChanged(), null, List.of()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
     flash.addFlashAttribute("message", "Your password has been changed");

@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
-import org.ccrhub.shared.Partnership;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,9 +67,8 @@ public class Accounts {
   }
 
   /**
-   * Gives a person a role in a partnership, creating their account if they have none. A new
-   * account gets the given password, or a one-time password that must be changed at first
-   * sign-in.
+   * Gives a person a role in a partnership, creating their account if they have none. A new account
+   * gets the given password, or a one-time password that must be changed at first sign-in.
    */
   @Transactional
   public NewAccount addMember(
@@ -91,9 +90,9 @@ public class Accounts {
   }
 
   /**
-   * Gives a person roles in a partnership, creating their account if they have none. A new
-   * account gets the given password, or a one-time password that must be changed at first
-   * sign-in. An existing account keeps its name and password.
+   * Gives a person roles in a partnership, creating their account if they have none. A new account
+   * gets the given password, or a one-time password that must be changed at first sign-in. An
+   * existing account keeps its name and password.
    */
   @Transactional
   public NewAccount addMember(
@@ -113,7 +112,14 @@ public class Accounts {
       accountId = existing.get().id();
       if (rolesIn(accountId, partnership.id()).containsAll(roles)) {
         throw new InvalidInputException(
-            normalisedEmail + " already has the role " + roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(", ")) + " in " + partnership.slug());
+            normalisedEmail
+                + " already has the role "
+                + roles.stream()
+                    .map(Role::name)
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + " in "
+                + partnership.slug());
       }
     } else {
       String displayName = checkName(name);
@@ -141,7 +147,11 @@ public class Accounts {
               .single();
       audit.record(
           AuditEntry.success(
-              "CREATE", "Account", accountId, partnership.id(), "Created account " + normalisedEmail));
+              "CREATE",
+              "Account",
+              accountId,
+              partnership.id(),
+              "Created account " + normalisedEmail));
     }
     Set<Role> held = rolesIn(accountId, partnership.id());
     for (Role role : roles) {
@@ -202,7 +212,11 @@ public class Accounts {
         .update();
     audit.record(
         AuditEntry.success(
-            "ROLE_GRANTED", "Account", accountId, partnershipId, email + " given role " + role.name()));
+            "ROLE_GRANTED",
+            "Account",
+            accountId,
+            partnershipId,
+            email + " given role " + role.name()));
   }
 
   /** Sets a member's roles in a partnership to exactly these. */
@@ -254,7 +268,11 @@ public class Accounts {
         .update();
     audit.record(
         AuditEntry.success(
-            "ROLE_REVOKED", "Account", accountId, partnershipId, email + " lost role " + role.name()));
+            "ROLE_REVOKED",
+            "Account",
+            accountId,
+            partnershipId,
+            email + " lost role " + role.name()));
   }
 
   /** Ends a temporary lock-out early. */
@@ -304,7 +322,16 @@ public class Accounts {
         .param("now", OffsetDateTime.now(clock))
         .param("id", accountId)
         .update();
-    audit.recordFor(email, accountId, new AuditEntry("SIGN_IN", "Account", String.valueOf(accountId), null, AuditEntry.Outcome.SUCCESS, "Signed in"));
+    audit.recordFor(
+        email,
+        accountId,
+        new AuditEntry(
+            "SIGN_IN",
+            "Account",
+            String.valueOf(accountId),
+            null,
+            AuditEntry.Outcome.SUCCESS,
+            "Signed in"));
   }
 
   /**
@@ -318,10 +345,28 @@ public class Accounts {
     Long accountId = account.map(Account::id).orElse(null);
     String actor = email.isEmpty() ? "(no email given)" : email;
     if (alreadyLocked) {
-      audit.recordFor(actor, accountId, new AuditEntry("SIGN_IN_FAILED", "Account", idText(accountId), null, AuditEntry.Outcome.DENIED, "Sign-in refused: account is locked"));
+      audit.recordFor(
+          actor,
+          accountId,
+          new AuditEntry(
+              "SIGN_IN_FAILED",
+              "Account",
+              idText(accountId),
+              null,
+              AuditEntry.Outcome.DENIED,
+              "Sign-in refused: account is locked"));
       return;
     }
-    audit.recordFor(actor, accountId, new AuditEntry("SIGN_IN_FAILED", "Account", idText(accountId), null, AuditEntry.Outcome.FAILURE, account.isPresent() ? "Wrong password" : "No account with this email"));
+    audit.recordFor(
+        actor,
+        accountId,
+        new AuditEntry(
+            "SIGN_IN_FAILED",
+            "Account",
+            idText(accountId),
+            null,
+            AuditEntry.Outcome.FAILURE,
+            account.isPresent() ? "Wrong password" : "No account with this email"));
     if (account.isEmpty()) {
       return;
     }
@@ -337,7 +382,20 @@ public class Accounts {
           .param("until", Timestamp.from(until))
           .param("id", accountId)
           .update();
-      audit.recordFor(actor, accountId, new AuditEntry("LOCKED_OUT", "Account", idText(accountId), null, AuditEntry.Outcome.DENIED, "Locked for " + lockDuration.toMinutes() + " minutes after " + failures + " failed sign-ins"));
+      audit.recordFor(
+          actor,
+          accountId,
+          new AuditEntry(
+              "LOCKED_OUT",
+              "Account",
+              idText(accountId),
+              null,
+              AuditEntry.Outcome.DENIED,
+              "Locked for "
+                  + lockDuration.toMinutes()
+                  + " minutes after "
+                  + failures
+                  + " failed sign-ins"));
     }
   }
 

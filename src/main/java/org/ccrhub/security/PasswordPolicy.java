@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Password rules as the NCSC advises: long enough (12 characters or more), not a commonly used
- * password, and no composition rules (no forced mix of digits and symbols), so that people can
- * use three random words.
+ * password, and no composition rules (no forced mix of digits and symbols), so that people can use
+ * three random words.
  *
  * <p>The deny-list is the list of the 100,000 most common passwords shipped with the nbvcxz
  * library. A password that is a common password with only digits or symbols added before or after
@@ -58,8 +58,7 @@ public final class PasswordPolicy {
     } else if (length > MAX_LENGTH) {
       problems.add("Password must be " + MAX_LENGTH + " characters or fewer");
     } else if (isCommon(password)) {
-      problems.add(
-          "Password is too common and easy to guess: try three random words instead");
+      problems.add("Password is too common and easy to guess: try three random words instead");
     } else if (email != null && password.trim().equalsIgnoreCase(email.trim())) {
       problems.add("Password must not be your email address");
     }

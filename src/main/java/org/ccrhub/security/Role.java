@@ -37,6 +37,8 @@ public enum Role {
                     "Role '"
                         + value
                         + "' is not valid: use one of "
-                        + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
+                        + Arrays.stream(values())
+                            .map(Enum::name)
+                            .collect(Collectors.joining(", "))));
   }
 }

@@ -26,8 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sign-in, sessions, headers and which pages need which role. Partnership pages are further
- * guarded by {@link PartnershipAccessFilter}.
+ * Sign-in, sessions, headers and which pages need which role. Partnership pages are further guarded
+ * by {@link PartnershipAccessFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -83,7 +83,8 @@ class SecurityConfiguration {
                         (request, response, exception) ->
                             signInFailed(request, response, exception, accounts, throttle)))
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SIGN_IN + "?signedOut"))
-        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(
             headers ->
                 headers

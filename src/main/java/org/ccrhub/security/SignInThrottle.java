@@ -10,10 +10,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits failed sign-ins per source address, so that one machine cannot try passwords against
- * many accounts (each account is also locked after its own run of failures). Each address has a
- * token bucket; a failure takes a token; with none left, sign-in from that address is refused
- * until tokens come back.
+ * Limits failed sign-ins per source address, so that one machine cannot try passwords against many
+ * accounts (each account is also locked after its own run of failures). Each address has a token
+ * bucket; a failure takes a token; with none left, sign-in from that address is refused until
+ * tokens come back.
  */
 @Component
 class SignInThrottle {

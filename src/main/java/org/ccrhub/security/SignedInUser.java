@@ -15,7 +15,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The person signed in. It carries no roles: roles belong to a partnership and are loaded for the
  * partnership of each request ({@link PartnershipAccessFilter}).
  */
-public final class SignedInUser implements UserDetails, CredentialsContainer, AuditActor, Serializable {
+public final class SignedInUser
+    implements UserDetails, CredentialsContainer, AuditActor, Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
 

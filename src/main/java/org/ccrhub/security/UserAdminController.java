@@ -2,8 +2,8 @@ package org.ccrhub.security;
 
 import jakarta.validation.Valid;
 import java.util.EnumSet;
-import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -62,7 +62,8 @@ class UserAdminController {
     }
     NewAccount account;
     try {
-      account = accounts.addMember(partnership, form.getEmail(), form.getName(), form.getRoles(), null);
+      account =
+          accounts.addMember(partnership, form.getEmail(), form.getName(), form.getRoles(), null);
     } catch (InvalidInputException e) {
       result.rejectValue("email", "rejected", e.getMessage());
       return VIEW_NEW;
@@ -126,7 +127,10 @@ class UserAdminController {
 
   @PostMapping("/{accountId}/remove")
   String remove(
-      Partnership partnership, @PathVariable long accountId, Model model, RedirectAttributes flash) {
+      Partnership partnership,
+      @PathVariable long accountId,
+      Model model,
+      RedirectAttributes flash) {
     Member member = accounts.member(partnership.id(), accountId);
     try {
       accounts.removeMember(partnership.id(), accountId);
@@ -135,7 +139,8 @@ class UserAdminController {
       model.addAttribute("problem", e.getMessage());
       return "security/user-remove";
     }
-    flash.addFlashAttribute("message", member.email() + " no longer has a role in this partnership");
+    flash.addFlashAttribute(
+        "message", member.email() + " no longer has a role in this partnership");
     return "redirect:/p/{slug}/admin/users";
   }
 }

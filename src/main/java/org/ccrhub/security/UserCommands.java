@@ -52,8 +52,7 @@ public final class UserCommands implements Runnable {
         names = "--role",
         required = true,
         paramLabel = "ROLE",
-        description =
-            "PARTNERSHIP_ADMIN, STRATEGIC_LEAD, ACTION_LEAD, ANALYST or VIEWER.")
+        description = "PARTNERSHIP_ADMIN, STRATEGIC_LEAD, ACTION_LEAD, ANALYST or VIEWER.")
     String role;
 
     @Option(names = "--password-stdin", description = "Read the password from standard input.")
@@ -73,7 +72,8 @@ public final class UserCommands implements Runnable {
           context.bean(Accounts.class).addMember(partnership, email, name, parsedRole, password);
       PrintWriter out = spec.commandLine().getOut();
       if (account.created()) {
-        out.printf("Created %s with role %s in %s.%n", account.email(), parsedRole.name(), partnership);
+        out.printf(
+            "Created %s with role %s in %s.%n", account.email(), parsedRole.name(), partnership);
       } else {
         out.printf(
             "%s already had an account: given role %s in %s; password unchanged.%n",

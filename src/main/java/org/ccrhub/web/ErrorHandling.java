@@ -44,13 +44,21 @@ class ErrorHandling {
         attributes.put("reference", reference);
         Throwable error = getError(webRequest);
         Object status = attributes.get("status");
-        if (error != null || Integer.valueOf(500).equals(status)) {
-          log.error("Error reference {}: status {} on {}", reference, status, attributes.get("path"), error);
+        if (Integer.valueOf(500).equals(status)) {
+          log.error(
+              "Error reference {}: status {} on {}",
+              reference,
+              status,
+              attributes.get("path"),
+              error);
         } else {
-          log.info("Error reference {}: status {} on {}", reference, status, attributes.get("path"));
+          log.info(
+              "Error reference {}: status {} on {}", reference, status, attributes.get("path"));
         }
         attributes.put("heading", heading(status));
-        attributes.keySet().retainAll(Set.of("status", "path", "timestamp", "reference", "heading"));
+        attributes
+            .keySet()
+            .retainAll(Set.of("status", "path", "timestamp", "reference", "heading"));
         return attributes;
       }
     };

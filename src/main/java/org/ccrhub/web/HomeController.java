@@ -1,15 +1,16 @@
 package org.ccrhub.web;
 
 import java.util.List;
-import org.ccrhub.shared.Partnership;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Partnership;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Where a signed-in person lands, the partnership home page, and switching partnership. */
 @Controller
@@ -22,9 +23,15 @@ class HomeController {
   }
 
   @GetMapping("/")
-  String home(@AuthenticationPrincipal SignedInUser user, Model model) {
+  String home(
+      @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
     List<Partnership> partnerships = accounts.partnershipsOf(user.accountId());
     if (partnerships.size() == 1) {
+      // a message for the person (e.g. "password changed") goes on to the page they land on
+      Object message = model.getAttribute("message");
+      if (message != null) {
+        redirect.addFlashAttribute("message", message);
+      }
       return "redirect:/p/" + partnerships.get(0).slug();
     }
     model.addAttribute("partnerships", partnerships);
@@ -39,7 +46,7 @@ class HomeController {
 
   /** The switcher: only to a partnership the user belongs to (others get "not found" there). */
   @PostMapping("/switch-partnership")
-  String switchPartnership(@RequestParam String slug) {
-    return "redirect:/p/" + Partnership.checkSlug(slug);
+  String switchPartnership(@RequestParam(defaultValue = "") String slug) {
+    return slug.isBlank() ? "redirect:/" : "redirect:/p/" + Partnership.checkSlug(slug);
   }
 }

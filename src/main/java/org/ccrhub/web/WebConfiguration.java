@@ -2,8 +2,8 @@ package org.ccrhub.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Serves GOV.UK Frontend and htmx from their webjars at stable addresses (the stylesheet loads its
- * fonts and images from {@code /assets/}), and lets controllers take the partnership of the page
- * as a parameter.
+ * fonts and images from {@code /assets/}), and lets controllers take the partnership of the page as
+ * a parameter.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -31,7 +31,9 @@ class WebConfiguration implements WebMvcConfigurer {
       @Value("${govuk-frontend.version}") String govukFrontendVersion,
       @Value("${htmx.version}") String htmxVersion) {
     this.govukFrontend =
-        "classpath:/META-INF/resources/webjars/govuk-frontend/" + govukFrontendVersion + "/dist/govuk/";
+        "classpath:/META-INF/resources/webjars/govuk-frontend/"
+            + govukFrontendVersion
+            + "/dist/govuk/";
     this.htmx = "classpath:/META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/";
   }
 

@@ -27,7 +27,9 @@ class AuditChainTests {
   void findsARecordWhoseContentWasChanged() {
     List<AuditRecord> records = chainOf(4);
     AuditRecord second = records.get(1);
-    records.set(1, copy(second, "SIGN_IN", "someone-else@example.org", second.previousHash(), second.hash()));
+    records.set(
+        1,
+        copy(second, "SIGN_IN", "someone-else@example.org", second.previousHash(), second.hash()));
 
     AuditChain.Verification result = verify(records);
 
@@ -84,7 +86,20 @@ class AuditChainTests {
     for (int i = 1; i <= size; i++) {
       AuditRecord record =
           copy(
-              new AuditRecord(i, T0.plusSeconds(i), "user" + i + "@example.org", (long) i, 7L, "CREATE", "Agency", String.valueOf(i), "SUCCESS", "127.0.0.1", "Created agency " + i, previous, ""),
+              new AuditRecord(
+                  i,
+                  T0.plusSeconds(i),
+                  "user" + i + "@example.org",
+                  (long) i,
+                  7L,
+                  "CREATE",
+                  "Agency",
+                  String.valueOf(i),
+                  "SUCCESS",
+                  "127.0.0.1",
+                  "Created agency " + i,
+                  previous,
+                  ""),
               "CREATE",
               "user" + i + "@example.org",
               previous,
@@ -96,10 +111,37 @@ class AuditChainTests {
   }
 
   /** A copy with a new action and actor; a null hash means "compute the right one". */
-  private static AuditRecord copy(AuditRecord r, String action, String actor, String previous, String hash) {
+  private static AuditRecord copy(
+      AuditRecord r, String action, String actor, String previous, String hash) {
     AuditRecord draft =
-        new AuditRecord(r.id(), r.occurredAt(), actor, r.actorAccountId(), r.partnershipId(), action, r.objectType(), r.objectId(), r.outcome(), r.sourceAddress(), r.summary(), previous, "");
+        new AuditRecord(
+            r.id(),
+            r.occurredAt(),
+            actor,
+            r.actorAccountId(),
+            r.partnershipId(),
+            action,
+            r.objectType(),
+            r.objectId(),
+            r.outcome(),
+            r.sourceAddress(),
+            r.summary(),
+            previous,
+            "");
     String finalHash = hash == null ? draft.expectedHash() : hash;
-    return new AuditRecord(r.id(), r.occurredAt(), actor, r.actorAccountId(), r.partnershipId(), action, r.objectType(), r.objectId(), r.outcome(), r.sourceAddress(), r.summary(), previous, finalHash);
+    return new AuditRecord(
+        r.id(),
+        r.occurredAt(),
+        actor,
+        r.actorAccountId(),
+        r.partnershipId(),
+        action,
+        r.objectType(),
+        r.objectId(),
+        r.outcome(),
+        r.sourceAddress(),
+        r.summary(),
+        previous,
+        finalHash);
   }
 }

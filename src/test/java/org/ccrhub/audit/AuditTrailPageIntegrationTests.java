@@ -36,10 +36,12 @@ class AuditTrailPageIntegrationTests {
       accounts.signInFailed(stranger, false);
     }
 
-    mvc.perform(get("/p/" + ours.slug() + "/admin/audit").param("action", "LOCKED_OUT").session(admin))
+    mvc.perform(
+            get("/p/" + ours.slug() + "/admin/audit").param("action", "LOCKED_OUT").session(admin))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(member)))
-        .andExpect(content().string(containsString("Locked for 15 minutes after 10 failed sign-ins")))
+        .andExpect(
+            content().string(containsString("Locked for 15 minutes after 10 failed sign-ins")))
         .andExpect(content().string(not(containsString(stranger))));
 
     mvc.perform(get("/p/" + ours.slug() + "/admin/audit").param("actor", stranger).session(admin))
@@ -51,7 +53,8 @@ class AuditTrailPageIntegrationTests {
     Partnership ours = fixtures.partnership();
     MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(ours, Role.PARTNERSHIP_ADMIN));
 
-    mvc.perform(get("/p/" + ours.slug() + "/admin/audit").param("from", "31/13/2026").session(admin))
+    mvc.perform(
+            get("/p/" + ours.slug() + "/admin/audit").param("from", "31/13/2026").session(admin))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("There is a problem")))
         .andExpect(content().string(containsString("Enter a date in the form 2026-11-22")));

@@ -50,7 +50,8 @@ class AuditVerifyIntegrationTests {
       AdminCommands.Result result = commands.run("audit", "verify");
 
       assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
-      assertThat(result.err()).as(result.out())
+      assertThat(result.err())
+          .as(result.out())
           .contains("Audit trail broken at record " + edited + ": its content was changed");
     } finally {
       jdbc.sql("update audit_event set summary = :s where id = :id")
@@ -69,9 +70,15 @@ class AuditVerifyIntegrationTests {
     fixtures.user(partnership, Role.ANALYST);
     long deleted = idOfRecord(partnership, "CREATE");
     Map<String, Object> row =
-        jdbc.sql("select * from audit_event where id = :id").param("id", deleted).query().singleRow();
+        jdbc.sql("select * from audit_event where id = :id")
+            .param("id", deleted)
+            .query()
+            .singleRow();
     long next =
-        jdbc.sql("select min(id) from audit_event where id > :id").param("id", deleted).query(Long.class).single();
+        jdbc.sql("select min(id) from audit_event where id > :id")
+            .param("id", deleted)
+            .query(Long.class)
+            .single();
     try {
       jdbc.sql("delete from audit_event where id = :id").param("id", deleted).update();
 
@@ -94,8 +101,7 @@ class AuditVerifyIntegrationTests {
   }
 
   private long idOfRecord(Partnership partnership, String action) {
-    return jdbc.sql(
-            "select min(id) from audit_event where partnership_id = :p and action = :a")
+    return jdbc.sql("select min(id) from audit_event where partnership_id = :p and action = :a")
         .param("p", partnership.id())
         .param("a", action)
         .query(Long.class)
@@ -103,7 +109,9 @@ class AuditVerifyIntegrationTests {
   }
 
   private String summaryOf(long id) {
-    return jdbc.sql("select summary from audit_event where id = :id").param("id", id).query(String.class).single();
+    return jdbc.sql("select summary from audit_event where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .single();
   }
-
 }

@@ -28,7 +28,13 @@ class AdminCommandsIntegrationTests {
   void createsAPartnershipAndAUserWhoSignsInWithTheirPassword() throws Exception {
     String slug = "cli-" + System.nanoTime();
     AdminCommands.Result created =
-        commands.run("partnership", "create", "--slug", slug, "--name", "Haringey Community Safety Partnership");
+        commands.run(
+            "partnership",
+            "create",
+            "--slug",
+            slug,
+            "--name",
+            "Haringey Community Safety Partnership");
     assertThat(created.exitCode()).as(created.err()).isZero();
     assertThat(created.out()).contains("Created partnership " + slug);
 
@@ -36,7 +42,17 @@ class AdminCommandsIntegrationTests {
     AdminCommands.Result user =
         commands.runWithInput(
             "violet harbour kettle\n",
-            "user", "create", "--partnership", slug, "--email", email, "--name", "Lena Lead", "--role", "STRATEGIC_LEAD", "--password-stdin");
+            "user",
+            "create",
+            "--partnership",
+            slug,
+            "--email",
+            email,
+            "--name",
+            "Lena Lead",
+            "--role",
+            "STRATEGIC_LEAD",
+            "--password-stdin");
     assertThat(user.exitCode()).as(user.err()).isZero();
     assertThat(user.out()).contains("Created " + email + " with role STRATEGIC_LEAD in " + slug);
 
@@ -51,7 +67,17 @@ class AdminCommandsIntegrationTests {
     String email = "admin-" + slug + "@council.example";
 
     AdminCommands.Result user =
-        commands.run("user", "create", "--partnership", slug, "--email", email, "--name", "Ola Admin", "--role", "PARTNERSHIP_ADMIN");
+        commands.run(
+            "user",
+            "create",
+            "--partnership",
+            slug,
+            "--email",
+            email,
+            "--name",
+            "Ola Admin",
+            "--role",
+            "PARTNERSHIP_ADMIN");
 
     assertThat(user.exitCode()).isZero();
     Matcher matcher = ONE_TIME.matcher(user.out());
@@ -68,28 +94,71 @@ class AdminCommandsIntegrationTests {
     assertThat(badSlug.err()).contains("'Bad Slug!'");
 
     AdminCommands.Result badRole =
-        commands.run("user", "create", "--partnership", "nowhere", "--email", "a@b.example", "--name", "A", "--role", "OVERLORD");
+        commands.run(
+            "user",
+            "create",
+            "--partnership",
+            "nowhere",
+            "--email",
+            "a@b.example",
+            "--name",
+            "A",
+            "--role",
+            "OVERLORD");
     assertThat(badRole.exitCode()).isEqualTo(1);
     assertThat(badRole.err()).contains("'OVERLORD'");
 
     AdminCommands.Result unknownPartnership =
-        commands.run("user", "create", "--partnership", "no-such-place", "--email", "a@b.example", "--name", "A", "--role", "VIEWER");
+        commands.run(
+            "user",
+            "create",
+            "--partnership",
+            "no-such-place",
+            "--email",
+            "a@b.example",
+            "--name",
+            "A",
+            "--role",
+            "VIEWER");
     assertThat(unknownPartnership.exitCode()).isEqualTo(1);
     assertThat(unknownPartnership.err()).contains("'no-such-place'");
 
     AdminCommands.Result weakPassword =
-        commands.runWithInput("password1234\n", "user", "create", "--partnership", "no-such-place", "--email", "a@b.example", "--name", "A", "--role", "VIEWER", "--password-stdin");
+        commands.runWithInput(
+            "password1234\n",
+            "user",
+            "create",
+            "--partnership",
+            "no-such-place",
+            "--email",
+            "a@b.example",
+            "--name",
+            "A",
+            "--role",
+            "VIEWER",
+            "--password-stdin");
     assertThat(weakPassword.exitCode()).isEqualTo(1);
 
     AdminCommands.Result badEmail =
-        commands.run("user", "create", "--partnership", "x", "--email", "not-an-email", "--name", "A", "--role", "VIEWER");
+        commands.run(
+            "user",
+            "create",
+            "--partnership",
+            "x",
+            "--email",
+            "not-an-email",
+            "--name",
+            "A",
+            "--role",
+            "VIEWER");
     assertThat(badEmail.exitCode()).isEqualTo(1);
     assertThat(badEmail.err()).contains("'not-an-email'");
   }
 
   @Test
   void wrongUsageExitsWithTwo() {
-    assertThat(commands.run("partnership", "create", "--slug", "only-slug").exitCode()).isEqualTo(2);
+    assertThat(commands.run("partnership", "create", "--slug", "only-slug").exitCode())
+        .isEqualTo(2);
     assertThat(commands.run("no-such-command").exitCode()).isEqualTo(2);
     assertThat(commands.run("user").exitCode()).isEqualTo(2);
     assertThat(commands.run("serve", "--port", "not-a-number").exitCode()).isEqualTo(2);
@@ -98,8 +167,10 @@ class AdminCommandsIntegrationTests {
   @Test
   void aDuplicateSlugIsInvalidInput() {
     String slug = "cli-" + System.nanoTime();
-    assertThat(commands.run("partnership", "create", "--slug", slug, "--name", "One").exitCode()).isZero();
-    AdminCommands.Result again = commands.run("partnership", "create", "--slug", slug, "--name", "Two");
+    assertThat(commands.run("partnership", "create", "--slug", slug, "--name", "One").exitCode())
+        .isZero();
+    AdminCommands.Result again =
+        commands.run("partnership", "create", "--slug", slug, "--name", "Two");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).contains("'" + slug + "' already exists");
   }

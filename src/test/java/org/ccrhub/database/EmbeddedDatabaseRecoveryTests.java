@@ -2,7 +2,6 @@ package org.ccrhub.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,15 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded database as an operator meets it: separate JVMs, a data directory that persists,
- * a server killed with SIGKILL (which leaves PostgreSQL running, detached), and admin commands
- * run while the server is up.
+ * The embedded database as an operator meets it: separate JVMs, a data directory that persists, a
+ * server killed with SIGKILL (which leaves PostgreSQL running, detached), and admin commands run
+ * while the server is up.
  */
 class EmbeddedDatabaseRecoveryTests {
 
   @TempDir Path dataDir;
   private final List<Process> processes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @AfterEach
   void stopEverything() throws Exception {
@@ -51,7 +51,8 @@ class EmbeddedDatabaseRecoveryTests {
     Process first = serve(port);
     awaitHealthy(port, first);
 
-    CommandResult created = command("partnership", "create", "--slug", "survivor", "--name", "Survivor CSP");
+    CommandResult created =
+        command("partnership", "create", "--slug", "survivor", "--name", "Survivor CSP");
     assertThat(created.exitCode()).as(created.output()).isZero();
 
     first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: no shutdown hooks run
@@ -73,7 +74,9 @@ class EmbeddedDatabaseRecoveryTests {
 
   @Test
   void commandsRunAloneStartAndStopTheDatabaseThemselvesAndDataPersists() throws Exception {
-    assertThat(command("partnership", "create", "--slug", "alone", "--name", "Alone CSP").exitCode()).isZero();
+    assertThat(
+            command("partnership", "create", "--slug", "alone", "--name", "Alone CSP").exitCode())
+        .isZero();
     assertThat(postmaster()).isEmpty();
     assertThat(command("partnership", "list").output()).contains("alone\tAlone CSP");
   }
@@ -81,7 +84,10 @@ class EmbeddedDatabaseRecoveryTests {
   private Process serve(int port) throws IOException {
     Process process =
         java("serve", "--port", String.valueOf(port), "--ccr.data-dir=" + dataDir)
-            .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-serve-" + processes.size() + ".log").toFile())
+            .redirectOutput(
+                dataDir
+                    .resolveSibling(dataDir.getFileName() + "-serve-" + processes.size() + ".log")
+                    .toFile())
             .start();
     processes.add(process);
     return process;
@@ -117,7 +123,8 @@ class EmbeddedDatabaseRecoveryTests {
       try {
         HttpResponse<String> response =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
           return;
@@ -145,5 +152,4 @@ class EmbeddedDatabaseRecoveryTests {
       return socket.getLocalPort();
     }
   }
-
 }

@@ -36,12 +36,12 @@ class SignInIntegrationTests {
     Partnership partnership = fixtures.partnership();
     String email = fixtures.user(partnership, Role.VIEWER);
 
-    mvc.perform(formLogin("/sign-in").userParameter("email").user(email).password(Fixtures.PASSWORD))
+    mvc.perform(
+            formLogin("/sign-in").userParameter("email").user(email).password(Fixtures.PASSWORD))
         .andExpect(authenticated())
         .andExpect(redirectedUrl("/"));
     MockHttpSession session = Fixtures.signIn(mvc, email);
-    mvc.perform(get("/").session(session))
-        .andExpect(redirectedUrl("/p/" + partnership.slug()));
+    mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/p/" + partnership.slug()));
   }
 
   @Test
@@ -49,7 +49,11 @@ class SignInIntegrationTests {
     Partnership partnership = fixtures.partnership();
     String email = fixtures.user(partnership, Role.VIEWER);
 
-    mvc.perform(formLogin("/sign-in").userParameter("email").user(email).password("wrong password here"))
+    mvc.perform(
+            formLogin("/sign-in")
+                .userParameter("email")
+                .user(email)
+                .password("wrong password here"))
         .andExpect(unauthenticated())
         .andExpect(redirectedUrl("/sign-in?error"));
   }
@@ -69,7 +73,8 @@ class SignInIntegrationTests {
     mvc.perform(formLogin("/sign-in").userParameter("email").user(email).password("wrong 10"))
         .andExpect(unauthenticated());
 
-    mvc.perform(formLogin("/sign-in").userParameter("email").user(email).password(Fixtures.PASSWORD))
+    mvc.perform(
+            formLogin("/sign-in").userParameter("email").user(email).password(Fixtures.PASSWORD))
         .andExpect(unauthenticated());
 
     long accountId = accounts.findByEmail(email).orElseThrow().id();
@@ -85,7 +90,8 @@ class SignInIntegrationTests {
 
     // an administrator unlocks it, and the right password works again
     accounts.unlock(partnership.id(), accountId);
-    mvc.perform(formLogin("/sign-in").userParameter("email").user(email).password(Fixtures.PASSWORD))
+    mvc.perform(
+            formLogin("/sign-in").userParameter("email").user(email).password(Fixtures.PASSWORD))
         .andExpect(authenticated());
     assertThat(admin).isNotBlank();
   }
@@ -94,7 +100,12 @@ class SignInIntegrationTests {
   void aOneTimePasswordMustBeChangedBeforeAnythingElse() throws Exception {
     Partnership partnership = fixtures.partnership();
     NewAccount account =
-        accounts.addMember(partnership, "first-" + partnership.slug() + "@test.example", "First Timer", Role.VIEWER, null);
+        accounts.addMember(
+            partnership,
+            "first-" + partnership.slug() + "@test.example",
+            "First Timer",
+            Role.VIEWER,
+            null);
     String oneTime = account.oneTimePassword().orElseThrow();
 
     MockHttpSession session = Fixtures.signIn(mvc, account.email(), oneTime);
@@ -134,7 +145,9 @@ class SignInIntegrationTests {
   void pagesCarryTheSecurityHeaders() throws Exception {
     mvc.perform(get("/sign-in"))
         .andExpect(status().isOk())
-        .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+        .andExpect(
+            header()
+                .string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
         .andExpect(header().string("X-Frame-Options", "DENY"))
         .andExpect(header().string("Referrer-Policy", "same-origin"));

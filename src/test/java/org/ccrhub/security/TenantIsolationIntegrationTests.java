@@ -28,9 +28,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Walks every route of a partnership, found from the application's own request mappings (so a
- * new page is covered the day it is added), as a user of another partnership: each answer must be
- * 404 or 403, and no page may show the other partnership's data.
+ * Walks every route of a partnership, found from the application's own request mappings (so a new
+ * page is covered the day it is added), as a user of another partnership: each answer must be 404
+ * or 403, and no page may show the other partnership's data.
  */
 @CcrHubTest
 class TenantIsolationIntegrationTests {
@@ -66,7 +66,11 @@ class TenantIsolationIntegrationTests {
   void everyRouteFindsTheApplicationsPartnershipPages() {
     assertThat(partnershipRoutes())
         .extracting(Route::pattern)
-        .contains("/p/{slug}", "/p/{slug}/admin/users", "/p/{slug}/admin/users/{accountId}", "/p/{slug}/admin/audit");
+        .contains(
+            "/p/{slug}",
+            "/p/{slug}/admin/users",
+            "/p/{slug}/admin/users/{accountId}",
+            "/p/{slug}/admin/audit");
   }
 
   @Test
@@ -157,7 +161,8 @@ class TenantIsolationIntegrationTests {
 
   private List<Route> partnershipRoutes() {
     List<Route> routes = new ArrayList<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+        mappings.getHandlerMethods().entrySet()) {
       RequestMappingInfo info = entry.getKey();
       Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
       for (String pattern : info.getPatternValues()) {

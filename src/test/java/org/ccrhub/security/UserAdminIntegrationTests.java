@@ -100,15 +100,17 @@ class UserAdminIntegrationTests {
     String email = fixtures.user(partnership, Role.VIEWER);
     long id = accounts.findByEmail(email).orElseThrow().id();
 
-    mvc.perform(
-            post(users + "/" + id).session(admin).with(csrf()).param("roles", "STRATEGIC_LEAD"))
+    mvc.perform(post(users + "/" + id).session(admin).with(csrf()).param("roles", "STRATEGIC_LEAD"))
         .andExpect(redirectedUrl(users));
 
     assertThat(accounts.rolesIn(id, partnership.id())).containsExactly(Role.STRATEGIC_LEAD);
-    assertThat(audit.search(partnership.id(), new AuditQuery(null, null, adminEmail, null, null, 1, 50)))
+    assertThat(
+            audit.search(
+                partnership.id(), new AuditQuery(null, null, adminEmail, null, null, 1, 50)))
         .extracting(AuditRecord::action, AuditRecord::summary)
         .contains(
-            org.assertj.core.groups.Tuple.tuple("ROLE_GRANTED", email + " given role STRATEGIC_LEAD"),
+            org.assertj.core.groups.Tuple.tuple(
+                "ROLE_GRANTED", email + " given role STRATEGIC_LEAD"),
             org.assertj.core.groups.Tuple.tuple("ROLE_REVOKED", email + " lost role VIEWER"));
   }
 
@@ -118,10 +120,12 @@ class UserAdminIntegrationTests {
 
     mvc.perform(post(users + "/" + self).session(admin).with(csrf()).param("roles", "VIEWER"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("A partnership needs at least one administrator")));
+        .andExpect(
+            content().string(containsString("A partnership needs at least one administrator")));
     mvc.perform(post(users + "/" + self + "/remove").session(admin).with(csrf()))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("A partnership needs at least one administrator")));
+        .andExpect(
+            content().string(containsString("A partnership needs at least one administrator")));
 
     assertThat(accounts.rolesIn(self, partnership.id())).containsExactly(Role.PARTNERSHIP_ADMIN);
   }

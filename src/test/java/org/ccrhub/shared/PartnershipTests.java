@@ -15,7 +15,8 @@ class PartnershipTests {
 
   @Test
   void refusesSlugsThatWouldMakeOddAddressesNamingTheBadValue() {
-    for (String bad : new String[] {"Haringey", "north--east", "-lead", "trail-", "a b", "", "x".repeat(61)}) {
+    for (String bad :
+        new String[] {"Haringey", "north--east", "-lead", "trail-", "a b", "", "x".repeat(61)}) {
       assertThatThrownBy(() -> Partnership.checkSlug(bad))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("'" + bad + "'");
@@ -25,6 +26,7 @@ class PartnershipTests {
   @Test
   void trimsNamesAndRefusesBlankOnes() {
     assertThat(Partnership.checkName("  Haringey CSP ")).isEqualTo("Haringey CSP");
-    assertThatThrownBy(() -> Partnership.checkName("   ")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> Partnership.checkName("   "))
+        .isInstanceOf(InvalidInputException.class);
   }
 }

@@ -46,9 +46,12 @@ class ErrorPagesAndCookiesIntegrationTests {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                            + "&password=" + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
-                            + "&_csrf=" + csrf.group(1))));
+                        "email="
+                            + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                            + "&password="
+                            + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
+                            + "&_csrf="
+                            + csrf.group(1))));
     assertThat(signIn.statusCode()).isEqualTo(302);
     assertThat(signIn.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/");
     assertThat(signIn.headers().allValues("Set-Cookie"))
@@ -86,7 +89,8 @@ class ErrorPagesAndCookiesIntegrationTests {
 
   @Test
   void aBadRequestShowsAPlainPage() throws Exception {
-    HttpResponse<String> response = get("/p/" + partnership.slug() + "/admin/audit?page=not-a-number");
+    HttpResponse<String> response =
+        get("/p/" + partnership.slug() + "/admin/audit?page=not-a-number");
 
     assertThat(response.statusCode()).isIn(400, 403);
     assertThat(response.body()).doesNotContain("NumberFormatException").doesNotContain("Exception");
@@ -96,10 +100,14 @@ class ErrorPagesAndCookiesIntegrationTests {
   void healthReportsUpWithTheDatabase() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            .send(
+                HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"}");
+    assertThat(response.body())
+        .contains("\"status\":\"UP\"")
+        .contains("\"db\":{\"status\":\"UP\"}");
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -115,7 +123,8 @@ class ErrorPagesAndCookiesIntegrationTests {
     if (session != null) {
       request.header("Cookie", session);
     }
-    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     response.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith("CCRSESSION="))
         .findFirst()
