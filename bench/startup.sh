@@ -88,10 +88,11 @@ pss_kib() {  # sum of PSS (KiB) of the given PIDs, or "n/a"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Below the kernel's ephemeral range (32768+), so no outgoing connection can take it meanwhile.
 free_port() {
   local p i
   for i in $(seq 1 50); do
-    p=$(shuf -i 20000-60999 -n 1 2>/dev/null || echo $((20000 + RANDOM % 41000)))
+    p=$(shuf -i 20000-32000 -n 1 2>/dev/null || echo $((20000 + RANDOM % 12000)))
     port_in_use "$p" || { echo "$p"; return 0; }
   done
   echo "bench/startup.sh: no free port found" >&2
