@@ -576,8 +576,8 @@ class PartnershipAdminIntegrationTests {
                 .perform());
     assertThat(errorSummary(page))
         .containsExactly(
-            "Someone else changed this person's details since you opened them. Check what is"
-                + " saved now, then save your changes again to replace theirs");
+            "Someone else changed this person's details since you opened it. Check what is saved"
+                + " now, then save your changes again to replace theirs");
     assertThat(inputValue(page, "name")).isEqualTo("Samantha Jones");
     assertThat(checked(page, "groups")).containsExactly("" + group.id());
     assertThat(text(page)).contains("Job title IDVA");

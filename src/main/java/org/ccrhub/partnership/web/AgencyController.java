@@ -79,7 +79,7 @@ class AgencyController {
       Agency agency = agencies.create(partnership, form.getName(), form.agencyType());
       flash.addFlashAttribute("message", agency.name() + " has been added");
     } catch (DetailsRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
+      FormErrors.reject(result, e);
       return VIEW_FORM;
     }
     return REDIRECT_LIST;
@@ -111,17 +111,13 @@ class AgencyController {
               partnership, id, form.expectedVersion(), form.getName(), form.agencyType());
       flash.addFlashAttribute("message", agency.name() + " has been changed");
     } catch (DetailsRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
+      FormErrors.reject(result, e);
       return VIEW_FORM;
     } catch (ConcurrentChangeException e) {
       Agency saved = agencies.find(partnership, id);
       model.addAttribute("agency", saved);
-      model.addAttribute("changedMeanwhile", true);
       form.setVersion(String.valueOf(saved.version()));
-      result.reject(
-          "changedMeanwhile",
-          "Someone else changed this agency since you opened it. Check what is saved now, then"
-              + " save your changes again to replace theirs");
+      FormErrors.rejectChangedMeanwhile(result, model, "this agency");
       return VIEW_FORM;
     }
     return REDIRECT_LIST;

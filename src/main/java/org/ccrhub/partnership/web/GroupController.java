@@ -82,7 +82,7 @@ class GroupController {
       Group group = groups.create(partnership, form.getName(), form.groupType(), form.parentId());
       flash.addFlashAttribute("message", group.name() + " has been added");
     } catch (DetailsRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
+      FormErrors.reject(result, e);
       return formView(partnership, null, model);
     }
     return REDIRECT_LIST;
@@ -118,16 +118,12 @@ class GroupController {
               form.parentId());
       flash.addFlashAttribute("message", group.name() + " has been changed");
     } catch (DetailsRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
+      FormErrors.reject(result, e);
       return formView(partnership, before, model);
     } catch (ConcurrentChangeException e) {
       Group saved = groups.find(partnership, id);
       form.setVersion(String.valueOf(saved.version()));
-      result.reject(
-          "changedMeanwhile",
-          "Someone else changed this group since you opened it. Check what is saved now, then"
-              + " save your changes again to replace theirs");
-      model.addAttribute("changedMeanwhile", true);
+      FormErrors.rejectChangedMeanwhile(result, model, "this group");
       return formView(partnership, saved, model);
     }
     return REDIRECT_LIST;

@@ -84,7 +84,7 @@ class PersonController {
       Person person = people.create(partnership, form.details());
       flash.addFlashAttribute("message", person.name() + " has been added");
     } catch (DetailsRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
+      FormErrors.reject(result, e);
       return formView(partnership, null, model);
     }
     return REDIRECT_LIST;
@@ -113,16 +113,12 @@ class PersonController {
       Person person = people.update(partnership, id, form.expectedVersion(), form.details());
       flash.addFlashAttribute("message", person.name() + " has been changed");
     } catch (DetailsRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
+      FormErrors.reject(result, e);
       return formView(partnership, before, model);
     } catch (ConcurrentChangeException e) {
       Person saved = people.find(partnership, id);
       form.setVersion(String.valueOf(saved.version()));
-      result.reject(
-          "changedMeanwhile",
-          "Someone else changed this person's details since you opened them. Check what is saved"
-              + " now, then save your changes again to replace theirs");
-      model.addAttribute("changedMeanwhile", true);
+      FormErrors.rejectChangedMeanwhile(result, model, "this person's details");
       return formView(partnership, saved, model);
     }
     return REDIRECT_LIST;
