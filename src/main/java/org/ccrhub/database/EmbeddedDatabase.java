@@ -116,14 +116,6 @@ final class EmbeddedDatabase implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }
 
-  int port() {
-    return port;
-  }
-
-  boolean ownsServer() {
-    return server != null;
-  }
-
   private void createDatabaseIfMissing() {
     String url = "jdbc:postgresql://localhost:" + port + "/postgres";
     try (Connection connection = DriverManager.getConnection(url, USER, "");

@@ -3,7 +3,7 @@ package org.ccrhub.security;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** An account that signs in. Its roles are held per partnership ({@link Membership}). */
+/** An account that signs in. Its roles are held per partnership (table {@code membership}). */
 record Account(
     long id,
     String email,
@@ -12,9 +12,4 @@ record Account(
     boolean mustChangePassword,
     int failedSignIns,
     @Nullable Instant lockedUntil,
-    @Nullable Instant lastSignedInAt) {
-
-  boolean isLockedAt(Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now);
-  }
-}
+    @Nullable Instant lastSignedInAt) {}

@@ -419,23 +419,6 @@ public class Accounts {
         .optional();
   }
 
-  /** Every role of an account in every partnership. */
-  @Transactional(readOnly = true)
-  List<Membership> memberships(long accountId) {
-    return jdbc.sql(
-            """
-            select p.id, p.slug, p.name, m.role from membership m
-            join partnership p on p.id = m.partnership_id
-            where m.user_account_id = :account order by p.name, m.role
-            """)
-        .param("account", accountId)
-        .query(
-            (rs, n) ->
-                new Membership(
-                    rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
-        .list();
-  }
-
   /** The partnerships in which an account has any role, by name. */
   @Transactional(readOnly = true)
   public List<Partnership> partnershipsOf(long accountId) {
