@@ -4,6 +4,8 @@ import org.ccrhub.audit.AuditCommands;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
 import org.ccrhub.partnership.PartnershipCommands;
+import org.ccrhub.plans.PlanCommands;
+import org.ccrhub.plans.ReportCommands;
 import org.ccrhub.security.UserCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       PartnershipCommands.class,
       UserCommands.class,
+      PlanCommands.class,
+      ReportCommands.class,
       AuditCommands.class
     })
 public class CcrHub {

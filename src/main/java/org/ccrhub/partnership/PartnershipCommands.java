@@ -3,6 +3,7 @@ package org.ccrhub.partnership;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagScheme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +39,15 @@ public final class PartnershipCommands implements Runnable {
     @Option(names = "--name", required = true, description = "Full name of the partnership.")
     String name;
 
+    @Option(
+        names = "--rag-scheme",
+        defaultValue = "four",
+        paramLabel = "four|three",
+        description =
+            "RAG ratings with four levels (Green, Amber/Green, Amber/Red, Red; the"
+                + " default) or three (Green, Amber, Red).")
+    String ragScheme;
+
     Create(CommandContext context) {
       this.context = context;
     }
@@ -46,7 +56,8 @@ public final class PartnershipCommands implements Runnable {
     public Integer call() {
       Partnership.checkSlug(slug);
       Partnership.checkName(name);
-      Partnership created = context.bean(Partnerships.class).create(slug, name);
+      RagScheme scheme = RagScheme.parse(ragScheme);
+      Partnership created = context.bean(Partnerships.class).create(slug, name, scheme);
       spec.commandLine()
           .getOut()
           .printf("Created partnership %s (%s).%n", created.slug(), created.name());

@@ -7,6 +7,7 @@ import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagScheme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +26,26 @@ public class Partnerships {
 
   @Transactional
   public Partnership create(String slug, String name) {
+    return create(slug, name, RagScheme.FOUR);
+  }
+
+  /** Creates a partnership that rates its plans and indicators with the given RAG scheme. */
+  @Transactional
+  public Partnership create(String slug, String name, RagScheme ragScheme) {
     Partnership.checkSlug(slug);
     String checkedName = Partnership.checkName(name);
     if (findBySlug(slug).isPresent()) {
       throw new InvalidInputException("A partnership with slug '" + slug + "' already exists");
     }
     long id =
-        jdbc.sql("insert into partnership (slug, name) values (:slug, :name) returning id")
+        jdbc.sql(
+                """
+                insert into partnership (slug, name, rag_scheme) values (:slug, :name, :scheme)
+                returning id
+                """)
             .param("slug", slug)
             .param("name", checkedName)
+            .param("scheme", ragScheme.name())
             .query(Long.class)
             .single();
     audit.record(

@@ -1,0 +1,303 @@
+package org.ccrhub.plans;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ccrhub.audit.AuditEntry;
+import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
+import org.ccrhub.shared.RagScheme;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A partnership's delivery plans, read and created. Every query is scoped to the partnership. */
+@Service
+public class DeliveryPlans {
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  DeliveryPlans(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<DeliveryPlan> findAll(Partnership partnership) {
+    return jdbc.sql("select * from delivery_plan where partnership_id = :p order by lower(name)")
+        .param("p", partnership.id())
+        .query(this::mapPlan)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<DeliveryPlan> findByName(Partnership partnership, String name) {
+    return jdbc.sql(
+            "select * from delivery_plan where partnership_id = :p and lower(name) = lower(:name)")
+        .param("p", partnership.id())
+        .param("name", name.strip())
+        .query(this::mapPlan)
+        .optional();
+  }
+
+  @Transactional(readOnly = true)
+  public DeliveryPlan find(Partnership partnership, long id) {
+    return jdbc.sql("select * from delivery_plan where partnership_id = :p and id = :id")
+        .param("p", partnership.id())
+        .param("id", id)
+        .query(this::mapPlan)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("Delivery plan"));
+  }
+
+  /** The plan with this name, which the command line and imports refer to. */
+  @Transactional(readOnly = true)
+  public DeliveryPlan named(Partnership partnership, String name) {
+    return findByName(partnership, name)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "There is no plan called '" + name + "' in " + partnership.slug()));
+  }
+
+  @Transactional
+  public DeliveryPlan create(
+      Partnership partnership, String name, FinancialYear firstYear, FinancialYear lastYear) {
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
+      throw new InvalidInputException(
+          "Plan name '" + name + "' is not valid: give 1 to 200 characters");
+    }
+    if (lastYear.startYear() < firstYear.startYear()) {
+      throw new InvalidInputException(
+          "A plan cannot end (" + lastYear + ") before it starts (" + firstYear + ")");
+    }
+    if (findByName(partnership, name).isPresent()) {
+      throw new InvalidInputException("There is already a plan called '" + name.strip() + "'");
+    }
+    long id =
+        jdbc.sql(
+                """
+                insert into delivery_plan (partnership_id, name, first_year, last_year)
+                values (:p, :name, :first, :last) returning id
+                """)
+            .param("p", partnership.id())
+            .param("name", name.strip())
+            .param("first", firstYear.startYear())
+            .param("last", lastYear.startYear())
+            .query(Long.class)
+            .single();
+    audit.record(
+        AuditEntry.success(
+            "CREATE", "DeliveryPlan", id, partnership.id(), "Created plan " + name.strip()));
+    return find(partnership, id);
+  }
+
+  /** Publishes the plan on its public page, or takes it off. */
+  @Transactional
+  public void publish(Partnership partnership, long planId, boolean published) {
+    DeliveryPlan plan = find(partnership, planId);
+    jdbc.sql("update delivery_plan set published_at = :at, version = version + 1 where id = :id")
+        .param("at", published ? OffsetDateTime.now(clock) : null)
+        .param("id", plan.id())
+        .update();
+    audit.record(
+        AuditEntry.success(
+            "UPDATE",
+            "DeliveryPlan",
+            plan.id(),
+            partnership.id(),
+            (published ? "Published plan " : "Unpublished plan ") + plan.name()));
+  }
+
+  /** The RAG scheme the partnership rates with. */
+  @Transactional(readOnly = true)
+  public RagScheme scheme(Partnership partnership) {
+    return RagScheme.valueOf(
+        jdbc.sql("select rag_scheme from partnership where id = :p")
+            .param("p", partnership.id())
+            .query(String.class)
+            .single());
+  }
+
+  /** The plan as it stood in a period (judged as at its last day, or today while it runs). */
+  @Transactional(readOnly = true)
+  public PlanSnapshot snapshot(Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate asOf = period.lastDay().isBefore(today) ? period.lastDay() : today;
+    List<PlanAction> actions = actions(plan);
+    return new PlanSnapshot(
+        plan,
+        scheme(partnership),
+        period,
+        asOf,
+        outcomes(plan),
+        areas(plan),
+        actions,
+        updatesIn(plan, period),
+        updatesIn(plan, period.previous()),
+        latestUpTo(plan, period));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PlanOutcome> outcomes(DeliveryPlan plan) {
+    return jdbc.sql("select * from plan_outcome where plan_id = :plan order by position, id")
+        .param("plan", plan.id())
+        .query(
+            (rs, n) ->
+                new PlanOutcome(
+                    rs.getLong("id"),
+                    Optional.ofNullable(rs.getString("ref")),
+                    rs.getString("title"),
+                    rs.getInt("position")))
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<DeliveryArea> areas(DeliveryPlan plan) {
+    return jdbc.sql(
+            """
+            select a.* from delivery_area a join plan_outcome o on o.id = a.outcome_id
+            where o.plan_id = :plan order by o.position, a.position, a.id
+            """)
+        .param("plan", plan.id())
+        .query(
+            (rs, n) ->
+                new DeliveryArea(
+                    rs.getLong("id"),
+                    rs.getLong("outcome_id"),
+                    Optional.ofNullable(rs.getString("ref")),
+                    rs.getString("title"),
+                    rs.getInt("position")))
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<PlanAction> actions(DeliveryPlan plan) {
+    Map<Long, List<String>> leads = new HashMap<>();
+    jdbc.sql(
+            """
+            select l.action_id, l.name from action_lead l join plan_action a on a.id = l.action_id
+            where a.plan_id = :plan order by l.action_id, l.position
+            """)
+        .param("plan", plan.id())
+        .query(
+            (ResultSet rs) -> {
+              leads.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            });
+    FinancialYear year = plan.firstYear();
+    return jdbc.sql("select * from plan_action where plan_id = :plan order by position, id")
+        .param("plan", plan.id())
+        .query((rs, n) -> mapAction(rs, year, leads.getOrDefault(rs.getLong("id"), List.of())))
+        .list();
+  }
+
+  /** The current (newest) update of each action for one period. */
+  @Transactional(readOnly = true)
+  public Map<Long, ProgressUpdate> updatesIn(DeliveryPlan plan, ReportingPeriod period) {
+    Map<Long, ProgressUpdate> updates = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select distinct on (u.action_id) u.* from progress_update u
+            join plan_action a on a.id = u.action_id
+            where a.plan_id = :plan and u.year = :year and u.quarter = :quarter
+            order by u.action_id, u.id desc
+            """)
+        .param("plan", plan.id())
+        .param("year", period.year().startYear())
+        .param("quarter", period.quarter())
+        .query(DeliveryPlans::mapUpdate)
+        .list()
+        .forEach(u -> updates.put(u.actionId(), u));
+    return updates;
+  }
+
+  /** Each action's newest update in this period or any before it. */
+  @Transactional(readOnly = true)
+  public Map<Long, ProgressUpdate> latestUpTo(DeliveryPlan plan, ReportingPeriod period) {
+    Map<Long, ProgressUpdate> updates = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select distinct on (u.action_id) u.* from progress_update u
+            join plan_action a on a.id = u.action_id
+            where a.plan_id = :plan and (u.year, u.quarter) <= (:year, :quarter)
+            order by u.action_id, u.year desc, u.quarter desc, u.id desc
+            """)
+        .param("plan", plan.id())
+        .param("year", period.year().startYear())
+        .param("quarter", period.quarter())
+        .query(DeliveryPlans::mapUpdate)
+        .list()
+        .forEach(u -> updates.put(u.actionId(), u));
+    return updates;
+  }
+
+  /** Every update of an action, newest first, corrections included. */
+  @Transactional(readOnly = true)
+  public List<ProgressUpdate> history(PlanAction action) {
+    return jdbc.sql(
+            "select * from progress_update where action_id = :a order by year desc, quarter desc, id desc")
+        .param("a", action.id())
+        .query(DeliveryPlans::mapUpdate)
+        .list();
+  }
+
+  static ProgressUpdate mapUpdate(ResultSet rs, int row) throws SQLException {
+    return new ProgressUpdate(
+        rs.getLong("id"),
+        rs.getLong("action_id"),
+        new FinancialYear(rs.getInt("year")).quarter(rs.getInt("quarter")),
+        RagRating.valueOf(rs.getString("rating")),
+        rs.getString("comment") == null ? "" : rs.getString("comment"),
+        rs.getString("recorded_by"),
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+  }
+
+  static PlanAction mapAction(ResultSet rs, FinancialYear planYear, List<String> leads)
+      throws SQLException {
+    return new PlanAction(
+        rs.getLong("id"),
+        rs.getLong("plan_id"),
+        rs.getLong("outcome_id"),
+        Optional.ofNullable((Long) rs.getObject("area_id")),
+        rs.getString("ref"),
+        rs.getString("text"),
+        nonNull(rs.getString("expected_outcome")),
+        Due.parse(nonNull(rs.getString("due_text")), planYear),
+        List.copyOf(leads),
+        nonNull(rs.getString("links")),
+        nonNull(rs.getString("resources")),
+        nonNull(rs.getString("impact")),
+        rs.getInt("version"));
+  }
+
+  private static String nonNull(String value) {
+    return value == null ? "" : value;
+  }
+
+  private DeliveryPlan mapPlan(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
+    return new DeliveryPlan(
+        rs.getLong("id"),
+        rs.getLong("partnership_id"),
+        rs.getString("name"),
+        new FinancialYear(rs.getInt("first_year")),
+        new FinancialYear(rs.getInt("last_year")),
+        rs.getString("protective_marking"),
+        Optional.ofNullable(published).map(OffsetDateTime::toInstant),
+        rs.getInt("version"));
+  }
+}

@@ -1,0 +1,187 @@
+package org.ccrhub.plans;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ccrhub.cli.CommandContext;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.tabular.TableFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code plan import} and {@code plan export}. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Import and export delivery plans.",
+    subcommands = {PlanCommands.Import.class, PlanCommands.Export.class})
+public final class PlanCommands implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command: plan import|export");
+  }
+
+  static Partnership partnership(CommandContext context, String slug) {
+    return context
+        .bean(Partnerships.class)
+        .findBySlug(slug)
+        .orElseThrow(() -> new InvalidInputException("Partnership '" + slug + "' does not exist"));
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description =
+          "Import a plan from a CSV or XLSX file, all or nothing. Rows match actions by ref, so"
+              + " importing the same file again changes nothing.")
+  static final class Import implements Callable<Integer> {
+    private final CommandContext context;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
+    String partnership;
+
+    @Option(names = "--plan", required = true, paramLabel = "NAME")
+    String plan;
+
+    @Option(
+        names = "--year",
+        paramLabel = "YEAR",
+        description = "The plan's year, e.g. 2016/17 (needed for a new plan).")
+    String year;
+
+    @Option(
+        names = "--last-year",
+        paramLabel = "YEAR",
+        description = "The last year of a plan that runs several years.")
+    String lastYear;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE")
+    Path file;
+
+    @Option(
+        names = "--period",
+        paramLabel = "PERIOD",
+        description = "Period of the ratings in rows without one, e.g. \"2016/17 Q2\".")
+    String period;
+
+    @Option(
+        names = "--strategy",
+        paramLabel = "NAME",
+        description = "The strategy the plan belongs to.")
+    String strategy;
+
+    Import(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      PlanImportRequest request =
+          new PlanImportRequest(
+              plan,
+              Optional.ofNullable(year).map(FinancialYear::parse),
+              Optional.ofNullable(lastYear).map(FinancialYear::parse),
+              Optional.ofNullable(period).map(ReportingPeriod::parse),
+              Optional.ofNullable(strategy),
+              read(file));
+      Partnership p = partnership(context, partnership);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        ImportResult result = context.bean(PlanImport.class).run(p, request);
+        result.warnings().forEach(w -> out.println("Warning: " + w));
+        out.println((result.planCreated() ? "Created plan " : "Imported into plan ") + plan + ".");
+        out.println(result.summary());
+        return 0;
+      } catch (ImportRejectedException e) {
+        err.println(
+            "Nothing was imported: the file has " + e.result().errors().size() + " problems.");
+        e.result().errors().forEach(problem -> err.println(problem));
+        return 1;
+      }
+    }
+  }
+
+  static byte[] read(Path file) {
+    try {
+      if (Files.size(file) > org.ccrhub.tabular.Tables.MAX_BYTES) {
+        throw new InvalidInputException(
+            "File '"
+                + file
+                + "' is "
+                + Files.size(file) / (1024 * 1024)
+                + " MB: files of up to "
+                + org.ccrhub.tabular.Tables.MAX_BYTES / (1024 * 1024)
+                + " MB can be imported");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("File '" + file + "' does not exist");
+    } catch (IOException e) {
+      throw new InvalidInputException("File '" + file + "' cannot be read");
+    }
+  }
+
+  static void write(Path file, byte[] content) {
+    try {
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new InvalidInputException("File '" + file + "' cannot be written");
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Export a whole plan with one period's ratings, in the import format.")
+  static final class Export implements Callable<Integer> {
+    private final CommandContext context;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
+    String partnership;
+
+    @Option(names = "--plan", required = true, paramLabel = "NAME")
+    String plan;
+
+    @Option(names = "--period", required = true, paramLabel = "PERIOD")
+    String period;
+
+    @Option(names = "--format", required = true, paramLabel = "csv|xlsx|ods")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    Export(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      ReportingPeriod reportingPeriod = ReportingPeriod.parse(period);
+      TableFormat tableFormat = TableFormat.parse(format);
+      Partnership p = partnership(context, partnership);
+      DeliveryPlans plans = context.bean(DeliveryPlans.class);
+      PlanSnapshot snapshot = plans.snapshot(p, plans.named(p, plan), reportingPeriod);
+      write(out, PlanExport.write(snapshot, tableFormat));
+      spec.commandLine()
+          .getOut()
+          .printf("Exported %d actions to %s.%n", snapshot.actions().size(), out);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.ccrhub.plans;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ccrhub.cli.CommandContext;
+import org.ccrhub.shared.Partnership;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code report exceptions}: the board's exception report for a plan and period. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Produce reports.",
+    subcommands = ReportCommands.Exceptions.class)
+public final class ReportCommands implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command: report exceptions");
+  }
+
+  @Command(
+      name = "exceptions",
+      mixinStandardHelpOptions = true,
+      description =
+          "The exception report of a plan for a period: actions rated Red or Amber/Red (Red with"
+              + " three levels) and overdue actions, with a summary.")
+  static final class Exceptions implements Callable<Integer> {
+    private final CommandContext context;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
+    String partnership;
+
+    @Option(names = "--plan", required = true, paramLabel = "NAME")
+    String plan;
+
+    @Option(
+        names = "--period",
+        required = true,
+        paramLabel = "PERIOD",
+        description = "e.g. \"2016/17 Q2\"")
+    String period;
+
+    @Option(names = "--format", required = true, paramLabel = "csv|xlsx|pdf|html")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    Exceptions(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      ReportingPeriod reportingPeriod = ReportingPeriod.parse(period);
+      ReportFormat reportFormat = ReportFormat.parse(format);
+      Partnership p = PlanCommands.partnership(context, partnership);
+      DeliveryPlans plans = context.bean(DeliveryPlans.class);
+      ExceptionReport report =
+          ExceptionReport.of(plans.snapshot(p, plans.named(p, plan), reportingPeriod));
+      PlanCommands.write(
+          out, context.bean(ExceptionReportDocuments.class).render(p, report, reportFormat));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%d exceptions in %s for %s written to %s.%n",
+              report.lines().size(), plan, reportingPeriod, out);
+      return 0;
+    }
+  }
+}

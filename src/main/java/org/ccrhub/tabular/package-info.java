@@ -1,0 +1,9 @@
+/**
+ * Tables in and out: reading CSV (RFC 4180; UTF-8 with or without BOM, or Windows-1252 as Excel
+ * writes it) and XLSX uploads, and writing CSV, XLSX and ODS with spreadsheet formula injection
+ * neutralised.
+ */
+@NullMarked
+package org.ccrhub.tabular;
+
+import org.jspecify.annotations.NullMarked;
