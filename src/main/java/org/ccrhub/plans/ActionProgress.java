@@ -1,0 +1,224 @@
+package org.ccrhub.plans;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ccrhub.audit.AuditEntry;
+import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.security.Accounts;
+import org.ccrhub.security.Role;
+import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
+import org.ccrhub.shared.RagScheme;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quarterly progress on actions: who may update which action, recording an update (never
+ * overwriting one), and the actions a lead has to update.
+ *
+ * <p>Action leads update the actions they are assigned to; strategic leads and administrators any
+ * action of their partnership. An Amber or Red rating needs a comment. A closed period cannot
+ * change.
+ */
+@Service
+public class ActionProgress {
+
+  private final JdbcClient jdbc;
+  private final DeliveryPlans plans;
+  private final ReportingPeriods periods;
+  private final Accounts accounts;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  ActionProgress(
+      JdbcClient jdbc,
+      DeliveryPlans plans,
+      ReportingPeriods periods,
+      Accounts accounts,
+      AuditTrail audit,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.plans = plans;
+    this.periods = periods;
+    this.accounts = accounts;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Someone recording progress: their account, name and roles in the partnership. */
+  public record Reporter(long accountId, String name, Set<Role> roles) {
+    boolean updatesAnyAction() {
+      return roles.contains(Role.PARTNERSHIP_ADMIN) || roles.contains(Role.STRATEGIC_LEAD);
+    }
+  }
+
+  /** An action of a plan of this partnership, by id; not found for another partnership's. */
+  @Transactional(readOnly = true)
+  public PlanAction action(Partnership partnership, DeliveryPlan plan, String ref) {
+    return plans.actions(plan).stream()
+        .filter(a -> a.ref().equalsIgnoreCase(ref))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("Action"));
+  }
+
+  @Transactional(readOnly = true)
+  public boolean mayUpdate(Reporter reporter, PlanAction action) {
+    return reporter.updatesAnyAction()
+        || reporter.roles().contains(Role.ACTION_LEAD)
+            && updaters(action).contains(reporter.accountId());
+  }
+
+  /** The accounts assigned to update an action. */
+  @Transactional(readOnly = true)
+  public Set<Long> updaters(PlanAction action) {
+    return Set.copyOf(
+        jdbc.sql("select user_account_id from action_updater where action_id = :a")
+            .param("a", action.id())
+            .query(Long.class)
+            .list());
+  }
+
+  /** Sets who updates an action; each must be a member of the partnership. */
+  @Transactional
+  public void assignUpdaters(
+      Partnership partnership, DeliveryPlan plan, PlanAction action, Set<Long> accountIds) {
+    for (long id : accountIds) {
+      accounts.member(partnership.id(), id); // not found for a stranger
+    }
+    jdbc.sql("delete from action_updater where action_id = :a").param("a", action.id()).update();
+    for (long id : accountIds) {
+      jdbc.sql("insert into action_updater (action_id, user_account_id) values (:a, :u)")
+          .param("a", action.id())
+          .param("u", id)
+          .update();
+    }
+    audit.record(
+        AuditEntry.success(
+            "UPDATE",
+            "Action",
+            action.id(),
+            partnership.id(),
+            "Set who updates "
+                + plan.name()
+                + " "
+                + action.ref()
+                + " ("
+                + accountIds.size()
+                + " people)"));
+  }
+
+  /**
+   * Records progress on an action for a period, as a new update.
+   *
+   * @param seenUpdateId the id of the update the person saw when they opened the form (empty if
+   *     there was none); if someone has recorded another since, nothing is saved
+   */
+  @Transactional
+  public ProgressUpdate record(
+      Partnership partnership,
+      DeliveryPlan plan,
+      PlanAction action,
+      ReportingPeriod period,
+      RagRating rating,
+      String comment,
+      Optional<Long> seenUpdateId,
+      Reporter reporter) {
+    if (!mayUpdate(reporter, action)) {
+      throw new AccessDeniedException("Not an updater of this action");
+    }
+    RagScheme scheme = plans.scheme(partnership);
+    if (!scheme.allowed().contains(rating)) {
+      throw new ProgressRejectedException("rating", "Choose one of this partnership's ratings");
+    }
+    String text = comment == null ? "" : comment.strip();
+    if (rating.needsComment() && text.isEmpty()) {
+      throw new ProgressRejectedException(
+          "comment", "An " + rating.label() + " rating needs a comment explaining why");
+    }
+    if (text.length() > 8000) {
+      throw new ProgressRejectedException("comment", "A comment must be 8,000 characters or fewer");
+    }
+    if (periods.isClosed(partnership, period)) {
+      throw new ProgressRejectedException(
+          "rating", "The period " + period + " is closed: its updates can no longer change");
+    }
+    // Serialise updates of one action, so that two saves cannot both pass the check below.
+    jdbc.sql("select id from plan_action where id = :a for update")
+        .param("a", action.id())
+        .query()
+        .singleRow();
+    Optional<ProgressUpdate> current =
+        Optional.ofNullable(plans.updatesIn(plan, period).get(action.id()));
+    if (!current.map(ProgressUpdate::id).equals(seenUpdateId)) {
+      throw new ProgressConflictException(current.orElseThrow());
+    }
+    periods.open(partnership, period);
+    long id =
+        jdbc.sql(
+                """
+                insert into progress_update (action_id, year, quarter, rating, comment, recorded_by, recorded_at)
+                values (:a, :y, :q, :r, :c, :by, :at) returning id
+                """)
+            .param("a", action.id())
+            .param("y", period.year().startYear())
+            .param("q", period.quarter())
+            .param("r", rating.name())
+            .param("c", text.isEmpty() ? null : text)
+            .param("by", reporter.name())
+            .param("at", OffsetDateTime.now(clock))
+            .query(Long.class)
+            .single();
+    audit.record(
+        AuditEntry.success(
+            current.isPresent() ? "UPDATE" : "CREATE",
+            "ProgressUpdate",
+            id,
+            partnership.id(),
+            plan.name()
+                + " "
+                + action.ref()
+                + " "
+                + period
+                + ": "
+                + rating.label()
+                + current.map(c -> " (was " + c.rating().label() + ")").orElse("")));
+    return plans.updatesIn(plan, period).get(action.id());
+  }
+
+  /** An action a lead is assigned to, with its plan and whether it has an update this period. */
+  public record Assignment(DeliveryPlan plan, PlanAction action, Optional<ProgressUpdate> update) {}
+
+  /** The actions an account updates, in every plan of the partnership, for a period. */
+  @Transactional(readOnly = true)
+  public List<Assignment> assignments(
+      Partnership partnership, long accountId, ReportingPeriod period) {
+    List<Long> actionIds =
+        jdbc.sql(
+                """
+                select u.action_id from action_updater u join plan_action a on a.id = u.action_id
+                join delivery_plan p on p.id = a.plan_id
+                where u.user_account_id = :account and p.partnership_id = :p
+                """)
+            .param("account", accountId)
+            .param("p", partnership.id())
+            .query(Long.class)
+            .list();
+    return plans.findAll(partnership).stream()
+        .flatMap(
+            plan -> {
+              var updates = plans.updatesIn(plan, period);
+              return plans.actions(plan).stream()
+                  .filter(a -> actionIds.contains(a.id()))
+                  .sorted(java.util.Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
+                  .map(a -> new Assignment(plan, a, Optional.ofNullable(updates.get(a.id()))));
+            })
+        .toList();
+  }
+
+}
