@@ -73,10 +73,22 @@ public final class Tables {
     return bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
   }
 
-  /** An OpenDocument file stores its type uncompressed at the start of the zip. */
+  /** An OpenDocument spreadsheet has a content.xml where an XLSX file has xl/workbook.xml. */
   private static boolean isOds(byte[] bytes) {
-    String start = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
-    return start.contains("application/vnd.oasis.opendocument.spreadsheet");
+    try (java.util.zip.ZipInputStream zip =
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (entry.getName().equals("content.xml")) {
+          return true;
+        }
+        if (entry.getName().startsWith("xl/")) {
+          return false;
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
   }
 
   private static List<List<String>> readOds(byte[] bytes) {

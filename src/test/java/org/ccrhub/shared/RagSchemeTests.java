@@ -2,14 +2,14 @@ package org.ccrhub.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ccrhub.plans.RagRating.AMBER;
-import static org.ccrhub.plans.RagRating.AMBER_GREEN;
-import static org.ccrhub.plans.RagRating.AMBER_RED;
-import static org.ccrhub.plans.RagRating.COMPLETED;
-import static org.ccrhub.plans.RagRating.GREEN;
-import static org.ccrhub.plans.RagRating.NOT_RATED;
-import static org.ccrhub.plans.RagRating.NOT_STARTED;
-import static org.ccrhub.plans.RagRating.RED;
+import static org.ccrhub.shared.RagRating.AMBER;
+import static org.ccrhub.shared.RagRating.AMBER_GREEN;
+import static org.ccrhub.shared.RagRating.AMBER_RED;
+import static org.ccrhub.shared.RagRating.COMPLETED;
+import static org.ccrhub.shared.RagRating.GREEN;
+import static org.ccrhub.shared.RagRating.NOT_RATED;
+import static org.ccrhub.shared.RagRating.NOT_STARTED;
+import static org.ccrhub.shared.RagRating.RED;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
