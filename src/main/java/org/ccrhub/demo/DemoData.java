@@ -36,12 +36,15 @@ class DemoData implements ApplicationRunner {
   private final Partnerships partnerships;
   private final Accounts accounts;
   private final DemoDirectory directory;
+  private final DemoPlans demoPlans;
   private final List<DemoUser> users = new ArrayList<>();
 
-  DemoData(Partnerships partnerships, Accounts accounts, DemoDirectory directory) {
+  DemoData(
+      Partnerships partnerships, Accounts accounts, DemoDirectory directory, DemoPlans demoPlans) {
     this.partnerships = partnerships;
     this.accounts = accounts;
     this.directory = directory;
+    this.demoPlans = demoPlans;
   }
 
   record DemoUser(String email, String name, Role role, String password) {}
@@ -61,6 +64,7 @@ class DemoData implements ApplicationRunner {
     user(southmere, "admin@southmere.demo", "Jonah Adeyemi", Role.PARTNERSHIP_ADMIN);
     // The Northbridge administrator also sits on Southmere's board: shows the switcher.
     accounts.ensureRole(southmere, "admin@northbridge.demo", Role.VIEWER);
+    demoPlans.fill(northbridge, "action.lead@northbridge.demo");
   }
 
   private Partnership partnership(String slug, String name) {
