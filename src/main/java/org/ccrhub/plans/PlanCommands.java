@@ -101,10 +101,14 @@ public final class PlanCommands implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try {
-        ImportResult result = context.bean(PlanImport.class).run(p, request);
+        PlanImport imports = context.bean(PlanImport.class);
+        long started = System.nanoTime();
+        ImportResult result = imports.run(p, request);
+        double seconds = (System.nanoTime() - started) / 1e9;
         result.warnings().forEach(w -> out.println("Warning: " + w));
         out.println((result.planCreated() ? "Created plan " : "Imported into plan ") + plan + ".");
         out.println(result.summary());
+        out.printf(java.util.Locale.ROOT, "Import took %.2f s for %d rows.%n", seconds, result.rows());
         return 0;
       } catch (ImportRejectedException e) {
         err.println(

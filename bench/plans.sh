@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmark for delivery plans (issue 3): a plan of 2,000 actions with 8 quarters of updates.
+#  - import of a 2,000-row CSV (time inside the import, as `plan import` reports it);
+#  - plan overview p95 with 16 concurrent connections (wrk, 30 s);
+#  - exception report PDF for a quarter (wall time of the download).
+# Needs: target/ccr-hub.jar built, curl, wrk (Debian package), python3. Uses a fresh data dir.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+JAR=${JAR:-target/ccr-hub.jar}
+JAVA=${JAVA:-java}
+ACTIONS=${ACTIONS:-2000}
+DURATION=${DURATION:-30s}
+[[ -f $JAR ]] || { echo "bench/plans.sh: build the jar first: ./mvnw -q package -DskipTests" >&2; exit 2; }
+for tool in curl wrk python3; do command -v $tool >/dev/null || { echo "bench/plans.sh: needs $tool" >&2; exit 2; }; done
+
+WORK=$(mktemp -d)
+DATA=$WORK/data
+PORT=$(shuf -i 20000-32000 -n 1)
+SERVER_PID=
+cleanup() {
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+cmd() { "$JAVA" -jar "$JAR" "$@" --ccr.data-dir="$DATA"; }
+
+echo "Generating a plan of $ACTIONS actions with 8 quarters of ratings..." >&2
+python3 - "$WORK" "$ACTIONS" <<'PY'
+import csv, random, sys
+work, n = sys.argv[1], int(sys.argv[2])
+random.seed(42)
+quarters = ["2016/17 Q1", "2016/17 Q2", "2016/17 Q3", "2016/17 Q4", "2017/18 Q1", "2017/18 Q2", "2017/18 Q3", "2017/18 Q4"]
+ratings = ["Green", "Green", "Green", "Amber/Green", "Amber/Red", "Red", "Completed", "Not started"]
+dues = ["Q1", "Q2", "Q3", "Q4", "Q1-Q4", "March 2018", "Business as usual", "Ongoing", "Q2 2017/18"]
+rows = []
+for i in range(n):
+    outcome, area, action = i // 500 + 1, (i // 50) % 10 + 1, i % 50 + 1
+    rows.append([f"{outcome} Outcome {outcome}", f"{outcome}.{area} Area {outcome}.{area}", f"{outcome}.{area}.{action}",
+                 f"Action {i+1}: deliver the agreed work with partners and report to the strategic group",
+                 random.choice(dues), random.choice(["Council", "Police", "Health", "Housing; Probation"]), "VAWG strategy"])
+for q, quarter in enumerate(quarters):
+    with open(f"{work}/q{q}.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["outcome", "area", "ref", "action", "due", "lead", "links", "rag", "comment", "period"])
+        for row in rows:
+            r = random.choice(ratings)
+            w.writerow(row + [r, f"Progress in {quarter}: partners met and the work moved on" if r != "Not started" else "", quarter])
+PY
+
+echo "Starting the server on port $PORT..." >&2
+"$JAVA" -jar "$JAR" serve --port "$PORT" --ccr.data-dir="$DATA" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$PORT/actuator/health" | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["status"]=="UP" else 1)' 2>/dev/null && break
+  sleep 0.5
+done
+
+cmd partnership create --slug bench --name "Benchmark CSP" >/dev/null
+echo "harbour violet kettle lamp" | cmd user create --partnership bench --email bench@bench.example --name Bench --role PARTNERSHIP_ADMIN --password-stdin >/dev/null
+
+IMPORT_TIMES=()
+for q in 0 1 2 3 4 5 6 7; do
+  out=$(cmd plan import --partnership bench --plan "Benchmark plan" --year 2016/17 --last-year 2017/18 --file "$WORK/q$q.csv")
+  t=$(sed -n 's/^Import took \([0-9.]*\) s.*/\1/p' <<<"$out")
+  IMPORT_TIMES+=("$t")
+  echo "  quarter $((q+1)) imported in $t s" >&2
+done
+
+# sign in and find the plan
+COOKIES=$WORK/cookies
+TOKEN=$(curl -s -c "$COOKIES" -b "$COOKIES" "http://localhost:$PORT/sign-in" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -c "$COOKIES" -b "$COOKIES" -o /dev/null --data-urlencode "email=bench@bench.example" \
+  --data-urlencode "password=harbour violet kettle lamp" --data-urlencode "_csrf=$TOKEN" "http://localhost:$PORT/sign-in"
+SESSION=$(awk '$6=="CCRSESSION"{print $7}' "$COOKIES")
+PLAN_URL=$(curl -s -b "$COOKIES" "http://localhost:$PORT/p/bench/plans" | grep -o '/p/bench/plans/[0-9]*' | head -1)
+OVERVIEW="http://localhost:$PORT$PLAN_URL?period=2017/18+Q4"
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$COOKIES" "$OVERVIEW")
+[[ $STATUS == 200 ]] || { echo "overview answered $STATUS" >&2; exit 1; }
+
+cat >"$WORK/p95.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d requests, %d errors\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+end
+LUA
+echo "Overview under load (16 connections, $DURATION)..." >&2
+curl -s -o /dev/null -b "$COOKIES" "$OVERVIEW"   # warm up
+WRK=$(wrk -t 2 -c 16 -d "$DURATION" -H "Cookie: CCRSESSION=$SESSION" -s "$WORK/p95.lua" "$OVERVIEW" | tail -1)
+
+PDF_TIMES=()
+for _ in 1 2 3; do
+  PDF_TIMES+=("$(curl -s -o "$WORK/exceptions.pdf" -w '%{time_total}' -b "$COOKIES" "http://localhost:$PORT$PLAN_URL/exceptions.pdf?period=2017/18+Q4")")
+done
+PDF_PAGES=$(python3 -c "import re,sys; d=open('$WORK/exceptions.pdf','rb').read(); print(len(re.findall(rb'/Type\s*/Page[^s]', d)))")
+
+echo
+echo "## Delivery plans ($(date -u +%F), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1))"
+echo
+echo "| Measurement | Result |"
+echo "|---|---|"
+echo "| Import of $ACTIONS rows, first quarter (creates the plan) | ${IMPORT_TIMES[0]} s |"
+echo "| Import of $ACTIONS rows, quarters 2-8 (updates only) | ${IMPORT_TIMES[*]:1} s |"
+echo "| Plan overview, 16 connections, $DURATION | $WRK |"
+echo "| Exception report PDF ($PDF_PAGES pages), 3 downloads | ${PDF_TIMES[*]} s |"
