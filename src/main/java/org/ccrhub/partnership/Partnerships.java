@@ -53,6 +53,27 @@ public class Partnerships {
     return new Partnership(id, slug, checkedName);
   }
 
+  /**
+   * Changes the RAG scheme. Callers check first that no rating in use would disappear (the plans
+   * module does, in {@code RagSettings}).
+   */
+  @Transactional
+  public void changeRagScheme(Partnership partnership, RagScheme scheme) {
+    jdbc.sql("update partnership set rag_scheme = :s where id = :id")
+        .param("s", scheme.name())
+        .param("id", partnership.id())
+        .update();
+    audit.record(
+        AuditEntry.success(
+            "UPDATE",
+            "Partnership",
+            partnership.id(),
+            partnership.id(),
+            "RAG scheme changed to "
+                + scheme.name().toLowerCase(java.util.Locale.ROOT)
+                + " levels"));
+  }
+
   @Transactional(readOnly = true)
   public Optional<Partnership> findBySlug(String slug) {
     return jdbc.sql("select id, slug, name from partnership where slug = :slug")
