@@ -108,7 +108,8 @@ public final class PlanCommands implements Runnable {
         result.warnings().forEach(w -> out.println("Warning: " + w));
         out.println((result.planCreated() ? "Created plan " : "Imported into plan ") + plan + ".");
         out.println(result.summary());
-        out.printf(java.util.Locale.ROOT, "Import took %.2f s for %d rows.%n", seconds, result.rows());
+        out.printf(
+            java.util.Locale.ROOT, "Import took %.2f s for %d rows.%n", seconds, result.rows());
         return 0;
       } catch (ImportRejectedException e) {
         err.println(
