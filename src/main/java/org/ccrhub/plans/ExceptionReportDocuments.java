@@ -1,18 +1,63 @@
 package org.ccrhub.plans;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
+import org.ccrhub.tabular.Formulas;
 import org.ccrhub.tabular.TableWriter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The exception report as a file: CSV, XLSX, PDF or a standalone HTML page. */
+/**
+ * The exception report as a file: CSV, XLSX, PDF or a standalone HTML page. The HTML page and the
+ * PDF come from one template, {@value #TEMPLATE}, and carry the partnership's key to its ratings;
+ * every form carries the plan's protective marking, except CSV, which has no place for it.
+ */
 @Component
 public class ExceptionReportDocuments {
+
+  static final String TEMPLATE = "plans/exception-report-document";
+
+  private final Documents documents;
+  private final Function<Partnership, Map<RagRating, String>> definitions;
+  private final Clock clock;
+
+  @Autowired
+  ExceptionReportDocuments(Documents documents, RagDefinitions definitions, Clock clock) {
+    this(documents, definitions::definitions, clock);
+  }
+
+  ExceptionReportDocuments(
+      Documents documents, Function<Partnership, Map<RagRating, String>> definitions, Clock clock) {
+    this.documents = documents;
+    this.definitions = definitions;
+    this.clock = clock;
+  }
 
   public byte[] render(Partnership partnership, ExceptionReport report, ReportFormat format) {
     return switch (format) {
       case CSV -> csv(report);
-      default -> throw new IllegalArgumentException(format + " is being written");
+      case XLSX -> xlsx(partnership, report);
+      case HTML ->
+          documents.html(TEMPLATE, model(partnership, report)).getBytes(StandardCharsets.UTF_8);
+      case PDF -> documents.pdf(TEMPLATE, model(partnership, report));
     };
   }
 
@@ -22,5 +67,208 @@ public class ExceptionReportDocuments {
   static byte[] csv(ExceptionReport report) {
     List<List<String>> rows = report.lines().stream().map(ExceptionReport.Line::cells).toList();
     return TableWriter.csv(ExceptionReport.CSV_COLUMNS, rows);
+  }
+
+  /** What the document template needs: the report, the key, the marking and today's date. */
+  Map<String, Object> model(Partnership partnership, ExceptionReport report) {
+    return Map.of(
+        "report", report,
+        "partnership", partnership,
+        "definitions", definitions.apply(partnership),
+        "marking", marking(report),
+        "produced", LocalDate.now(clock));
+  }
+
+  static String marking(ExceptionReport report) {
+    String marking = report.snapshot().plan().marking();
+    return marking == null || marking.isBlank() ? "OFFICIAL" : marking.strip();
+  }
+
+  /**
+   * Four sheets: Exceptions (the CSV's columns, under a heading row per outcome), Summary (actions
+   * per rating per outcome and for the plan), Not updated and Movements. Each starts with the
+   * marking and a title, and prints with the marking in its header and page numbers in its footer.
+   */
+  byte[] xlsx(Partnership partnership, ExceptionReport report) {
+    PlanSnapshot snapshot = report.snapshot();
+    String title =
+        partnership.name()
+            + ": exception report "
+            + snapshot.period()
+            + ", "
+            + snapshot.plan().name()
+            + " (produced "
+            + LocalDate.now(clock)
+            + ")";
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+      Styles styles = new Styles(workbook);
+      workbook.getProperties().getCoreProperties().setTitle(title);
+
+      SheetWriter exceptions =
+          new SheetWriter(workbook, styles, "Exceptions", marking(report), title);
+      exceptions.header(ExceptionReport.CSV_COLUMNS);
+      for (Map.Entry<PlanOutcome, List<ExceptionReport.Line>> group :
+          report.exceptions().entrySet()) {
+        exceptions.heading(group.getKey().label(), ExceptionReport.CSV_COLUMNS.size());
+        group.getValue().forEach(line -> exceptions.texts(line.cells()));
+      }
+      exceptions.widths(30, 8, 50, 25, 14, 12, 14, 9, 60);
+
+      SheetWriter summary = new SheetWriter(workbook, styles, "Summary", marking(report), title);
+      List<RagRating> ratings = report.ratingsShown();
+      summary.header(concat("outcome", ratings.stream().map(RagRating::label).toList(), "total"));
+      report
+          .countsByOutcome()
+          .forEach(
+              (outcome, counts) ->
+                  summary.counts(
+                      outcome.label(),
+                      ratings.stream().map(r -> counts.getOrDefault(r, 0)).toList(),
+                      false));
+      summary.counts("Whole plan", ratings.stream().map(report::total).toList(), true);
+      summary.widths(40, 12, 12, 12, 12, 12, 12, 12, 12, 10);
+
+      SheetWriter notUpdated =
+          new SheetWriter(workbook, styles, "Not updated", marking(report), title);
+      notUpdated.header(List.of("outcome", "ref", "action", "lead", "due"));
+      for (PlanAction action : report.notUpdated()) {
+        notUpdated.texts(
+            List.of(
+                snapshot.outcome(action).label(),
+                action.ref(),
+                action.text(),
+                action.leadsText(),
+                action.due().text()));
+      }
+      notUpdated.widths(30, 8, 60, 30, 14);
+
+      SheetWriter movements =
+          new SheetWriter(workbook, styles, "Movements", marking(report), title);
+      movements.header(
+          List.of(
+              "outcome",
+              "ref",
+              "action",
+              "rating_" + snapshot.period().previous(),
+              "rating_" + snapshot.period()));
+      for (ExceptionReport.Movement movement : report.movements()) {
+        movements.texts(
+            List.of(
+                snapshot.outcome(movement.action()).label(),
+                movement.action().ref(),
+                movement.action().text(),
+                movement.from().label(),
+                movement.to().label()));
+      }
+      movements.widths(30, 8, 60, 16, 16);
+
+      workbook.write(bytes);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> concat(String first, List<String> middle, String last) {
+    List<String> all = new java.util.ArrayList<>();
+    all.add(first);
+    all.addAll(middle);
+    all.add(last);
+    return all;
+  }
+
+  private static final class Styles {
+    final CellStyle bold;
+    final CellStyle marking;
+    final CellStyle wrap;
+
+    Styles(XSSFWorkbook workbook) {
+      Font boldFont = workbook.createFont();
+      boldFont.setBold(true);
+      bold = workbook.createCellStyle();
+      bold.setFont(boldFont);
+      bold.setVerticalAlignment(VerticalAlignment.TOP);
+      Font markingFont = workbook.createFont();
+      markingFont.setBold(true);
+      markingFont.setFontHeightInPoints((short) 12);
+      marking = workbook.createCellStyle();
+      marking.setFont(markingFont);
+      wrap = workbook.createCellStyle();
+      wrap.setWrapText(true);
+      wrap.setVerticalAlignment(VerticalAlignment.TOP);
+    }
+  }
+
+  /** Writes one sheet: the marking in row 1, the title in row 2, the header in row 4, then rows. */
+  private static final class SheetWriter {
+    private final Sheet sheet;
+    private final Styles styles;
+    private int next;
+
+    SheetWriter(XSSFWorkbook workbook, Styles styles, String name, String marking, String title) {
+      this.sheet = workbook.createSheet(name);
+      this.styles = styles;
+      text(sheet.createRow(0), 0, marking, styles.marking);
+      text(sheet.createRow(1), 0, title, styles.bold);
+      next = 3;
+      sheet.getHeader().setCenter(marking);
+      sheet.getFooter().setCenter(marking);
+      sheet.getFooter().setRight("Page &P of &N");
+      sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+      sheet.getPrintSetup().setLandscape(true);
+      sheet.setFitToPage(true);
+      sheet.getPrintSetup().setFitWidth((short) 1);
+      sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    void header(List<String> names) {
+      Row row = sheet.createRow(next);
+      for (int c = 0; c < names.size(); c++) {
+        text(row, c, names.get(c), styles.bold);
+      }
+      sheet.createFreezePane(0, next + 1);
+      sheet.setRepeatingRows(new CellRangeAddress(next, next, 0, names.size() - 1));
+      next++;
+    }
+
+    void heading(String text, int columns) {
+      Row row = sheet.createRow(next);
+      text(row, 0, text, styles.bold);
+      sheet.addMergedRegion(new CellRangeAddress(next, next, 0, columns - 1));
+      next++;
+    }
+
+    void texts(List<String> cells) {
+      Row row = sheet.createRow(next++);
+      for (int c = 0; c < cells.size(); c++) {
+        text(row, c, cells.get(c), styles.wrap);
+      }
+    }
+
+    void counts(String label, List<Integer> counts, boolean total) {
+      Row row = sheet.createRow(next++);
+      text(row, 0, label, total ? styles.bold : styles.wrap);
+      int sum = 0;
+      for (int c = 0; c < counts.size(); c++) {
+        row.createCell(c + 1).setCellValue(counts.get(c));
+        sum += counts.get(c);
+      }
+      var cell = row.createCell(counts.size() + 1);
+      cell.setCellValue(sum);
+      cell.setCellStyle(styles.bold);
+    }
+
+    void widths(int... characters) {
+      for (int c = 0; c < characters.length; c++) {
+        sheet.setColumnWidth(c, characters[c] * 256);
+      }
+    }
+
+    private static void text(Row row, int column, String value, CellStyle style) {
+      var cell = row.createCell(column);
+      cell.setCellValue(Formulas.neutralise(value));
+      cell.setCellStyle(style);
+    }
   }
 }

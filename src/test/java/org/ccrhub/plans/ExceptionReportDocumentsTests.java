@@ -1,0 +1,331 @@
+package org.ccrhub.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccrhub.plans.PlanSnapshotFixture.aPlan;
+import static org.ccrhub.shared.RagRating.AMBER_GREEN;
+import static org.ccrhub.shared.RagRating.AMBER_RED;
+import static org.ccrhub.shared.RagRating.COMPLETED;
+import static org.ccrhub.shared.RagRating.GREEN;
+import static org.ccrhub.shared.RagRating.RED;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ccrhub.documents.Documents;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
+import org.ccrhub.shared.RagScheme;
+import org.junit.jupiter.api.Test;
+
+class ExceptionReportDocumentsTests {
+
+  private static final Documents DOCUMENTS = Documents.fromClasspath();
+  private static final Partnership HARINGEY =
+      new Partnership(1, "haringey", "Haringey Community Safety Partnership");
+  private static final String OWN_RED = "Our words: the board must step in now";
+
+  private final ExceptionReportDocuments documents =
+      new ExceptionReportDocuments(
+          DOCUMENTS,
+          p -> definitions(RagScheme.FOUR),
+          Clock.fixed(Instant.parse("2016-10-05T09:00:00Z"), ZoneId.of("Europe/London")));
+
+  private static Map<RagRating, String> definitions(RagScheme scheme) {
+    Map<RagRating, String> definitions = new EnumMap<>(RagRating.class);
+    scheme.allowed().forEach(r -> definitions.put(r, scheme.defaultDefinition(r)));
+    definitions.put(RED, OWN_RED);
+    return definitions;
+  }
+
+  /** Red, Amber/Red and an overdue Green action; a Completed one and one not updated. */
+  private static ExceptionReport report() {
+    return aPlan(RagScheme.FOUR)
+        .marked("OFFICIAL-SENSITIVE")
+        .outcome("1", "Coordinated community response")
+        .action("1.1", "Refresh the MARAC operating protocol", "Q1", "MARAC coordinator")
+        .ratedBefore(GREEN, "Drafting")
+        .rated(GREEN, "Draft with partners – signing off in October")
+        .action("1.2", "Commission the IDVA service", "Q1", "Commissioning")
+        .rated(COMPLETED, "Contract let")
+        .outcome("2", "Prevention")
+        .action("2.10", "Fund the perpetrator programme", "March 2017", "MOPAC")
+        .ratedBefore(RED, "No funding")
+        .rated(RED, "-£18,000 gap: MOPAC funding not yet confirmed")
+        .action(
+            "2.9",
+            "Deliver healthy relationships sessions in schools",
+            "Q4",
+            "Public health",
+            "Schools")
+        .ratedBefore(AMBER_GREEN, "Booking schools")
+        .rated(AMBER_RED, "Only 4 of 12 schools booked, “consent” module delayed")
+        .action("2.12", "Map specialist support services", "Q4", "Community safety")
+        .ratedBefore(GREEN, "Started")
+        .report();
+  }
+
+  @Test
+  void writesCsvWithOneRowPerExceptionInNaturalRefOrder() {
+    String csv =
+        new String(documents.render(HARINGEY, report(), ReportFormat.CSV), StandardCharsets.UTF_8);
+
+    assertThat(csv)
+        .isEqualTo(
+            "outcome,ref,action,lead,due,rating,previous_rating,overdue,comment\r\n"
+                + "1 Coordinated community response,1.1,Refresh the MARAC operating protocol,"
+                + "MARAC coordinator,Q1,Green,Green,yes,Draft with partners – signing off in October\r\n"
+                + "2 Prevention,2.9,Deliver healthy relationships sessions in schools,"
+                + "Public health; Schools,Q4,Amber/Red,Amber/Green,no,"
+                + "\"Only 4 of 12 schools booked, “consent” module delayed\"\r\n"
+                + "2 Prevention,2.10,Fund the perpetrator programme,MOPAC,March 2017,Red,Red,no,"
+                + "\"'-£18,000 gap: MOPAC funding not yet confirmed\"\r\n");
+  }
+
+  @Test
+  void writesXlsxWithExceptionsByOutcomeSummaryNotUpdatedAndMovements() throws IOException {
+    byte[] xlsx = documents.render(HARINGEY, report(), ReportFormat.XLSX);
+
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Exceptions");
+      assertThat(List.of(1, 2, 3))
+          .extracting(i -> workbook.getSheetAt(i).getSheetName())
+          .containsExactly("Summary", "Not updated", "Movements");
+
+      List<List<String>> exceptions = rows(workbook.getSheet("Exceptions"));
+      assertThat(exceptions.get(0)).containsExactly("OFFICIAL-SENSITIVE");
+      assertThat(exceptions.get(1).get(0))
+          .isEqualTo(
+              "Haringey Community Safety Partnership: exception report 2016/17 Q2,"
+                  + " VAWG Delivery Plan (produced 2016-10-05)");
+      assertThat(exceptions.subList(3, exceptions.size()))
+          .containsExactly(
+              ExceptionReport.CSV_COLUMNS,
+              List.of("1 Coordinated community response"),
+              List.of(
+                  "1 Coordinated community response",
+                  "1.1",
+                  "Refresh the MARAC operating protocol",
+                  "MARAC coordinator",
+                  "Q1",
+                  "Green",
+                  "Green",
+                  "yes",
+                  "Draft with partners – signing off in October"),
+              List.of("2 Prevention"),
+              List.of(
+                  "2 Prevention",
+                  "2.9",
+                  "Deliver healthy relationships sessions in schools",
+                  "Public health; Schools",
+                  "Q4",
+                  "Amber/Red",
+                  "Amber/Green",
+                  "no",
+                  "Only 4 of 12 schools booked, “consent” module delayed"),
+              List.of(
+                  "2 Prevention",
+                  "2.10",
+                  "Fund the perpetrator programme",
+                  "MOPAC",
+                  "March 2017",
+                  "Red",
+                  "Red",
+                  "no",
+                  "'-£18,000 gap: MOPAC funding not yet confirmed"));
+      assertThat(workbook.getSheet("Exceptions").getRow(3).getCell(0).getCellStyle())
+          .matches(style -> workbook.getFontAt(style.getFontIndex()).getBold(), "bold header");
+      assertThat(workbook.getSheet("Exceptions").getHeader().getCenter())
+          .isEqualTo("OFFICIAL-SENSITIVE");
+
+      assertThat(rows(workbook.getSheet("Summary")).subList(3, 7))
+          .containsExactly(
+              List.of(
+                  "outcome",
+                  "Green",
+                  "Amber/Green",
+                  "Amber/Red",
+                  "Red",
+                  "Not started",
+                  "Completed",
+                  "Not rated",
+                  "total"),
+              List.of("1 Coordinated community response", "1", "0", "0", "0", "0", "1", "0", "2"),
+              List.of("2 Prevention", "0", "0", "1", "1", "0", "0", "1", "3"),
+              List.of("Whole plan", "1", "0", "1", "1", "0", "1", "1", "5"));
+      assertThat(rows(workbook.getSheet("Not updated")).subList(3, 5))
+          .containsExactly(
+              List.of("outcome", "ref", "action", "lead", "due"),
+              List.of(
+                  "2 Prevention",
+                  "2.12",
+                  "Map specialist support services",
+                  "Community safety",
+                  "Q4"));
+      assertThat(rows(workbook.getSheet("Movements")).subList(4, 5))
+          .containsExactly(
+              List.of(
+                  "2 Prevention",
+                  "2.9",
+                  "Deliver healthy relationships sessions in schools",
+                  "Amber/Green",
+                  "Amber/Red"));
+    }
+  }
+
+  @Test
+  void writesHtmlDocumentWithTheExceptionsUnderTheirOutcomeHeadings() throws Exception {
+    String html =
+        new String(documents.render(HARINGEY, report(), ReportFormat.HTML), StandardCharsets.UTF_8);
+
+    DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    assertThat(html)
+        .contains("<title>Exception report 2016/17 Q2: VAWG Delivery Plan (OFFICIAL-SENSITIVE)")
+        .contains("Haringey Community Safety Partnership")
+        .contains(OWN_RED)
+        .doesNotContain("<script", "<link", "src=")
+        .containsSubsequence(
+            ">1 Coordinated community response</h3>",
+            ">Refresh the MARAC operating protocol<",
+            ">Overdue<",
+            ">2 Prevention</h3>",
+            ">Deliver healthy relationships sessions in schools<",
+            ">Amber/Red<",
+            ">Amber/Green<",
+            ">Fund the perpetrator programme<",
+            ">-£18,000 gap: MOPAC funding not yet confirmed<",
+            "Summary",
+            ">Whole plan<",
+            "Not updated this period",
+            ">Map specialist support services<",
+            "Movements since 2016/17 Q1")
+        .doesNotContain(">Commission the IDVA service<");
+  }
+
+  @Test
+  void writesPdfWithTheMarkingAndPageNumberOnEveryPage() throws IOException {
+    ExceptionReport report = longReport();
+
+    byte[] pdf = documents.render(HARINGEY, report, ReportFormat.PDF);
+    Path copy = Path.of("target", "exception-report.pdf");
+    Files.createDirectories(copy.getParent());
+    Files.write(copy, pdf);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      int pages = document.getNumberOfPages();
+      assertThat(pages).isGreaterThanOrEqualTo(3);
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int page = 1; page <= pages; page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        String text = stripper.getText(document);
+        assertThat(text)
+            .as("page %d", page)
+            .contains("OFFICIAL-SENSITIVE", "Page " + page + " of " + pages);
+        assertThat(text.split("OFFICIAL-SENSITIVE", -1).length - 1)
+            .as("markings on page %d", page)
+            .isGreaterThanOrEqualTo(2);
+      }
+      stripper.setStartPage(1);
+      stripper.setEndPage(pages);
+      String all = stripper.getText(document).replaceAll("\\s+", " ");
+      assertThat(all)
+          .contains(
+              "Haringey Community Safety Partnership",
+              "Exception report 2016/17 Q2",
+              "VAWG Delivery Plan (2016/17)",
+              "5 October 2016",
+              OWN_RED,
+              "Draft with partners – signing off in October",
+              "Only 4 of 12 schools booked, “consent” module delayed",
+              "-£18,000 gap: MOPAC funding not yet confirmed",
+              "Extra action 4.12",
+              "Whole plan");
+      assertThat(document.getDocumentInformation().getTitle())
+          .isEqualTo("Exception report 2016/17 Q2: VAWG Delivery Plan (OFFICIAL-SENSITIVE)");
+    }
+  }
+
+  /** The report above with two more outcomes of a dozen Red actions each: several pages. */
+  private static ExceptionReport longReport() {
+    PlanSnapshotFixture plan =
+        aPlan(RagScheme.FOUR)
+            .marked("OFFICIAL-SENSITIVE")
+            .outcome("1", "Coordinated community response")
+            .action("1.1", "Refresh the MARAC operating protocol", "Q1", "MARAC coordinator")
+            .ratedBefore(GREEN, "Drafting")
+            .rated(GREEN, "Draft with partners – signing off in October")
+            .outcome("2", "Prevention")
+            .action("2.10", "Fund the perpetrator programme", "March 2017", "MOPAC")
+            .ratedBefore(RED, "No funding")
+            .rated(RED, "-£18,000 gap: MOPAC funding not yet confirmed")
+            .action(
+                "2.9",
+                "Deliver healthy relationships sessions in schools",
+                "Q4",
+                "Public health",
+                "Schools")
+            .ratedBefore(AMBER_GREEN, "Booking schools")
+            .rated(AMBER_RED, "Only 4 of 12 schools booked, “consent” module delayed");
+    List<String> titles = new ArrayList<>(List.of("Support for victim/survivors", "Perpetrators"));
+    for (int o = 3; o <= 4; o++) {
+      plan.outcome(String.valueOf(o), titles.get(o - 3));
+      for (int a = 1; a <= 12; a++) {
+        plan.action(
+                o + "." + a,
+                "Extra action "
+                    + o
+                    + "."
+                    + a
+                    + ": extend the sanctuary scheme to private rented tenants and review"
+                    + " the referral pathway with housing providers",
+                a % 3 == 0 ? "Q1" : "Q4",
+                "Housing",
+                "Police")
+            .ratedBefore(a % 2 == 0 ? AMBER_GREEN : RED, "Earlier comment")
+            .rated(
+                a % 2 == 0 ? AMBER_RED : RED,
+                "Delayed by the landlord’s consent process; the provider has asked for a"
+                    + " further £2,500 and a revised start date – the group will decide in"
+                    + " November whether to re-tender.");
+      }
+    }
+    return plan.report();
+  }
+
+  private static List<List<String>> rows(Sheet sheet) {
+    DataFormatter format = new DataFormatter();
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+      Row row = sheet.getRow(r);
+      List<String> cells = new ArrayList<>();
+      if (row != null) {
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+          Cell cell = row.getCell(c);
+          cells.add(cell == null ? "" : format.formatCellValue(cell));
+        }
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+}
