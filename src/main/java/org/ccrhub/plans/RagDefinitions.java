@@ -44,4 +44,30 @@ public class RagDefinitions {
     }
     return Collections.unmodifiableMap(definitions);
   }
+
+  /** Sets the partnership's wording of a rating; a blank text goes back to the scheme's default. */
+  @Transactional
+  public void define(Partnership partnership, RagRating rating, String definition) {
+    String text = definition == null ? "" : definition.strip();
+    if (text.length() > 500) {
+      throw new org.ccrhub.shared.InvalidInputException(
+          "The definition of " + rating.label() + " must be 500 characters or fewer");
+    }
+    if (text.isEmpty() || text.equals(plans.scheme(partnership).defaultDefinition(rating))) {
+      jdbc.sql("delete from rag_definition where partnership_id = :p and rating = :r")
+          .param("p", partnership.id())
+          .param("r", rating.name())
+          .update();
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into rag_definition (partnership_id, rating, definition) values (:p, :r, :d)
+            on conflict (partnership_id, rating) do update set definition = :d
+            """)
+        .param("p", partnership.id())
+        .param("r", rating.name())
+        .param("d", text)
+        .update();
+  }
 }
