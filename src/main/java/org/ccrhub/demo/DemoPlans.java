@@ -85,15 +85,11 @@ class DemoPlans {
             .orElseThrow();
     DeliveryPlan vawg = plans.named(partnership, VAWG_PLAN);
     for (String ref : List.of("1.2.1", "2.1.2", "3.1.2", "4.1.1")) {
-      progress.assignUpdaters(
-          partnership, vawg, progress.action(partnership, vawg, ref), Set.of(lead));
+      progress.assignUpdaters(partnership, vawg, progress.action(vawg, ref), Set.of(lead));
     }
     DeliveryPlan accommodation = plans.named(partnership, ACCOMMODATION_PLAN);
     progress.assignUpdaters(
-        partnership,
-        accommodation,
-        progress.action(partnership, accommodation, "1.2"),
-        Set.of(lead));
+        partnership, accommodation, progress.action(accommodation, "1.2"), Set.of(lead));
     plans.publish(partnership, vawg.id(), true);
   }
 

@@ -58,9 +58,9 @@ public class ActionProgress {
     }
   }
 
-  /** An action of a plan of this partnership, by id; not found for another partnership's. */
+  /** An action of a plan, by its ref; the plan was found in the partnership already. */
   @Transactional(readOnly = true)
-  public PlanAction action(Partnership partnership, DeliveryPlan plan, String ref) {
+  public PlanAction action(DeliveryPlan plan, String ref) {
     return plans.actions(plan).stream()
         .filter(a -> a.ref().equalsIgnoreCase(ref))
         .findFirst()
@@ -155,8 +155,8 @@ public class ActionProgress {
         .singleRow();
     Optional<ProgressUpdate> current =
         Optional.ofNullable(plans.updatesIn(plan, period).get(action.id()));
-    if (!current.map(ProgressUpdate::id).equals(seenUpdateId)) {
-      throw new ProgressConflictException(current.orElseThrow());
+    if (current.isPresent() && !current.map(ProgressUpdate::id).equals(seenUpdateId)) {
+      throw new ProgressConflictException(current.get());
     }
     periods.open(partnership, period);
     long id =

@@ -459,6 +459,7 @@ public class PlanImport {
     int outcomesCreated, outcomesChanged, areasCreated, areasChanged;
     int actionsCreated, actionsChanged, actionsUnchanged, updatesRecorded;
     private int nextActionPosition;
+    private final String recordedBy = importedBy();
 
     Writer(DeliveryPlan plan, Map<String, Integer> columns) {
       this.plan = plan;
@@ -700,7 +701,7 @@ public class PlanImport {
               .param("q", period.quarter())
               .param("r", rating.name())
               .param("c", blankToNull(comment))
-              .param("by", "import")
+              .param("by", recordedBy)
               .param("at", OffsetDateTime.now(clock))
               .query(Long.class)
               .single();
@@ -709,9 +710,21 @@ public class PlanImport {
           .put(
               action.id(),
               new ProgressUpdate(
-                  id, action.id(), period, rating, comment, "import", clock.instant()));
+                  id, action.id(), period, rating, comment, recordedBy, clock.instant()));
       updatesRecorded++;
     }
+  }
+
+  /** Who an imported update is recorded as: the person importing, or the command line. */
+  private static String importedBy() {
+    var authentication =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    if (authentication != null
+        && authentication.getPrincipal() instanceof org.ccrhub.security.SignedInUser user) {
+      return user.displayName() + " (import)";
+    }
+    return "Import from the command line";
   }
 
   private static String blankToNull(String value) {

@@ -22,6 +22,11 @@ import org.ccrhub.partnership.Group;
 import org.ccrhub.partnership.GroupType;
 import org.ccrhub.partnership.Groups;
 import org.ccrhub.partnership.People;
+import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.FinancialYear;
+import org.ccrhub.plans.PlanImport;
+import org.ccrhub.plans.PlanImportRequest;
+import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
@@ -47,7 +52,7 @@ class AccessibilityBrowserTests {
 
   @RegisterExtension static final Browser browser = new Browser();
 
-  private static final int MAX_PAGES = 60;
+  private static final int MAX_PAGES = 100;
   private static final Set<String> NOT_PAGES =
       Set.of("/assets/", "/govuk/", "/css/", "/js/", "/actuator/");
   private static final Pattern FILE = Pattern.compile(".*\\.[A-Za-z0-9]{2,5}$");
@@ -62,6 +67,8 @@ class AccessibilityBrowserTests {
   @Autowired Agencies agencies;
   @Autowired Groups groups;
   @Autowired People people;
+  @Autowired PlanImport imports;
+  @Autowired DeliveryPlans plans;
 
   private Partnership partnership;
   private Partnership other;
@@ -212,6 +219,23 @@ class AccessibilityBrowserTests {
         "priya.shah@westshire.example",
         Set.of(board.id(), marac.id()));
     people.create(partnership, "Jo Bennett", null, null, null, Set.of(board.id()));
+    String plan =
+        """
+        outcome,area,ref,action,due,lead,rag,comment
+        1 Partnership,1.1 Governance,1.1,Agree the terms of reference,Q1,VAWG Strategic Group,Red,Not agreed yet
+        ,,1.2,Sign the information sharing protocol,Q4,Community Safety Team,Green,
+        2 Support,,2.1,Open a one-stop shop,Business as usual,Women's Aid,Amber/Green,Premises found
+        """;
+    imports.run(
+        partnership,
+        new PlanImportRequest(
+            "Westshire VAWG plan",
+            Optional.of(FinancialYear.parse("2016/17")),
+            Optional.empty(),
+            Optional.of(ReportingPeriod.parse("2016/17 Q2")),
+            Optional.empty(),
+            plan.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    plans.publish(partnership, plans.named(partnership, "Westshire VAWG plan").id(), true);
   }
 
   /**

@@ -1,0 +1,308 @@
+package org.ccrhub.plans.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ccrhub.plans.ActionProgress;
+import org.ccrhub.plans.ActionProgress.Reporter;
+import org.ccrhub.plans.DeliveryArea;
+import org.ccrhub.plans.DeliveryPlan;
+import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.PlanAction;
+import org.ccrhub.plans.PlanOutcome;
+import org.ccrhub.plans.ProgressConflictException;
+import org.ccrhub.plans.ProgressRejectedException;
+import org.ccrhub.plans.ProgressUpdate;
+import org.ccrhub.plans.RagDefinitions;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.plans.ReportingPeriods;
+import org.ccrhub.security.Accounts;
+import org.ccrhub.security.Member;
+import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An action of a plan: its details, who updates it, its history, and the quarterly update form. */
+@Controller
+@RequestMapping("/p/{slug}/plans/{planId}/actions/{ref}")
+class ActionController {
+
+  private static final String VIEW_ACTION = "plans/action-details";
+  private static final String VIEW_PROGRESS = "plans/progress-form";
+  private static final String REDIRECT_ACTION = "redirect:/p/{slug}/plans/{planId}/actions/{ref}";
+
+  private final DeliveryPlans plans;
+  private final ActionProgress progress;
+  private final ReportingPeriods periods;
+  private final Accounts accounts;
+  private final RagDefinitions definitions;
+
+  ActionController(
+      DeliveryPlans plans,
+      ActionProgress progress,
+      ReportingPeriods periods,
+      Accounts accounts,
+      RagDefinitions definitions) {
+    this.plans = plans;
+    this.progress = progress;
+    this.periods = periods;
+    this.accounts = accounts;
+    this.definitions = definitions;
+  }
+
+  @ModelAttribute("section")
+  String section() {
+    return "plans";
+  }
+
+  /** One update in an action's history, with when and whether a later one replaced it. */
+  record HistoryEntry(ProgressUpdate update, String when, boolean correction, boolean replaced) {}
+
+  /** A rating to choose, with what it means. */
+  record RatingChoice(String value, String label, String definition) {}
+
+  @GetMapping
+  String showAction(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String ref,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
+      Model model) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = progress.action(plan, ref);
+    model.addAttribute("form", UpdatersForm.of(progress.updaters(action)));
+    return actionView(partnership, plan, action, user, request, model);
+  }
+
+  @PostMapping("/updaters")
+  String processUpdatersForm(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String ref,
+      @ModelAttribute("form") UpdatersForm form,
+      BindingResult ignored,
+      HttpServletRequest request,
+      RedirectAttributes flash) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = progress.action(plan, ref);
+    PlanPages.requireManager(request);
+    Set<Long> ids = form.accountIds();
+    progress.assignUpdaters(partnership, plan, action, ids);
+    flash.addFlashAttribute(
+        "message",
+        ids.isEmpty()
+            ? "Nobody is assigned to update " + action.ref() + " now"
+            : "Who updates " + action.ref() + " has been changed");
+    return REDIRECT_ACTION;
+  }
+
+  @GetMapping("/progress")
+  String initProgressForm(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String ref,
+      @RequestParam(required = false) @Nullable String period,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
+      Model model) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = progress.action(plan, ref);
+    checkMayUpdate(reporter(user, request), action);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    model.addAttribute("form", ProgressForm.of(current(plan, action, reportingPeriod)));
+    return progressView(partnership, plan, action, reportingPeriod, model);
+  }
+
+  @PostMapping("/progress")
+  String processProgressForm(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String ref,
+      @RequestParam(required = false) @Nullable String period,
+      @Valid @ModelAttribute("form") ProgressForm form,
+      BindingResult result,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
+      Model model,
+      RedirectAttributes flash) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = progress.action(plan, ref);
+    Reporter reporter = reporter(user, request);
+    checkMayUpdate(reporter, action);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    Optional<RagRating> rating = form.ratingChosen();
+    if (!result.hasFieldErrors("rating") && rating.isEmpty()) {
+      result.rejectValue("rating", "rejected", "Select a rating");
+    }
+    if (result.hasErrors()) {
+      return progressView(partnership, plan, action, reportingPeriod, model);
+    }
+    // With no update saved there is nothing to conflict with, whatever id the form sent.
+    Optional<Long> seen =
+        current(plan, action, reportingPeriod).isPresent() ? form.seenUpdate() : Optional.empty();
+    try {
+      progress.record(
+          partnership,
+          plan,
+          action,
+          reportingPeriod,
+          rating.orElseThrow(),
+          form.getComment(),
+          seen,
+          reporter);
+    } catch (ProgressRejectedException e) {
+      if (periods.isClosed(partnership, reportingPeriod)) {
+        result.reject("closed", e.getMessage());
+      } else {
+        result.rejectValue(e.field(), "rejected", e.getMessage());
+      }
+      return progressView(partnership, plan, action, reportingPeriod, model);
+    } catch (ProgressConflictException e) {
+      ProgressUpdate theirs = e.theirs();
+      form.setSeenUpdateId(String.valueOf(theirs.id()));
+      result.reject(
+          "conflict",
+          "Someone else updated "
+              + action.ref()
+              + " for "
+              + reportingPeriod
+              + " since you opened this page. Compare their update with yours below; save"
+              + " yours to replace theirs, or leave this page to keep theirs");
+      model.addAttribute("theirs", theirs);
+      model.addAttribute("yourRating", rating.orElseThrow().label());
+      model.addAttribute("theirsWhen", PlanPages.dateTime(theirs.recordedAt()));
+      return progressView(partnership, plan, action, reportingPeriod, model);
+    }
+    flash.addFlashAttribute(
+        "message", "Progress on " + action.ref() + " for " + reportingPeriod + " has been saved");
+    return REDIRECT_ACTION;
+  }
+
+  private String actionView(
+      Partnership partnership,
+      DeliveryPlan plan,
+      PlanAction action,
+      SignedInUser user,
+      HttpServletRequest request,
+      Model model) {
+    PlanOutcome outcome =
+        plans.outcomes(plan).stream()
+            .filter(o -> o.id() == action.outcomeId())
+            .findFirst()
+            .orElseThrow();
+    Optional<DeliveryArea> area =
+        action
+            .areaId()
+            .flatMap(id -> plans.areas(plan).stream().filter(a -> a.id() == id).findFirst());
+    List<Member> members = accounts.members(partnership.id());
+    Set<Long> updaterIds = progress.updaters(action);
+    List<String> updaterNames =
+        updaterIds.stream()
+            .map(
+                id ->
+                    members.stream()
+                        .filter(m -> m.accountId() == id)
+                        .map(Member::displayName)
+                        .findFirst()
+                        .orElse("A former member"))
+            .sorted()
+            .toList();
+    Map<String, String> memberOptions = new LinkedHashMap<>();
+    members.stream()
+        .sorted(java.util.Comparator.comparing(Member::displayName))
+        .forEach(
+            m ->
+                memberOptions.put(
+                    String.valueOf(m.accountId()), m.displayName() + " (" + m.email() + ")"));
+    ReportingPeriod current = periods.current(partnership);
+    model.addAttribute("plan", plan);
+    model.addAttribute("action", action);
+    model.addAttribute("outcome", outcome);
+    model.addAttribute("area", area.orElse(null));
+    model.addAttribute("updaterNames", updaterNames);
+    model.addAttribute("memberOptions", memberOptions);
+    model.addAttribute("history", history(plans.history(action)));
+    model.addAttribute("currentPeriod", current);
+    model.addAttribute("currentUpdate", current(plan, action, current).orElse(null));
+    model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
+    model.addAttribute("mayUpdate", progress.mayUpdate(reporter(user, request), action));
+    return VIEW_ACTION;
+  }
+
+  private String progressView(
+      Partnership partnership,
+      DeliveryPlan plan,
+      PlanAction action,
+      ReportingPeriod period,
+      Model model) {
+    List<RatingChoice> choices = new ArrayList<>();
+    definitions
+        .definitions(partnership)
+        .forEach((r, meaning) -> choices.add(new RatingChoice(r.name(), r.label(), meaning)));
+    Optional<ProgressUpdate> current = current(plan, action, period);
+    model.addAttribute("plan", plan);
+    model.addAttribute("action", action);
+    model.addAttribute("period", period);
+    model.addAttribute("closed", periods.isClosed(partnership, period));
+    model.addAttribute("ratings", choices);
+    model.addAttribute("current", current.orElse(null));
+    model.addAttribute(
+        "currentWhen", current.map(u -> PlanPages.dateTime(u.recordedAt())).orElse(""));
+    return VIEW_PROGRESS;
+  }
+
+  private Optional<ProgressUpdate> current(
+      DeliveryPlan plan, PlanAction action, ReportingPeriod period) {
+    return Optional.ofNullable(plans.updatesIn(plan, period).get(action.id()));
+  }
+
+  private static Reporter reporter(SignedInUser user, HttpServletRequest request) {
+    return new Reporter(user.accountId(), user.displayName(), PlanPages.roles(request).roles());
+  }
+
+  private void checkMayUpdate(Reporter reporter, PlanAction action) {
+    if (!progress.mayUpdate(reporter, action)) {
+      throw new AccessDeniedException("Not an updater of this action");
+    }
+  }
+
+  /** Newest first; an update is a correction when an older one exists for its period. */
+  static List<HistoryEntry> history(List<ProgressUpdate> updates) {
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (int i = 0; i < updates.size(); i++) {
+      ProgressUpdate u = updates.get(i);
+      boolean replaced = false;
+      boolean correction = false;
+      for (int j = 0; j < updates.size(); j++) {
+        if (j != i && updates.get(j).period().equals(u.period())) {
+          if (updates.get(j).id() > u.id()) {
+            replaced = true;
+          } else {
+            correction = true;
+          }
+        }
+      }
+      entries.add(new HistoryEntry(u, PlanPages.dateTime(u.recordedAt()), correction, replaced));
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,236 @@
+package org.ccrhub.plans.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ccrhub.plans.DeliveryPlan;
+import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.ExceptionReport;
+import org.ccrhub.plans.ExceptionReportDocuments;
+import org.ccrhub.plans.PlanAction;
+import org.ccrhub.plans.PlanExport;
+import org.ccrhub.plans.PlanOutcome;
+import org.ccrhub.plans.PlanSnapshot;
+import org.ccrhub.plans.RagDefinitions;
+import org.ccrhub.plans.ReportFormat;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.plans.ReportingPeriods;
+import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
+import org.ccrhub.tabular.TableFormat;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A partnership's plans: the list, a plan's overview for a period with its filters, publishing, the
+ * exception report and the export.
+ */
+@Controller
+@RequestMapping("/p/{slug}/plans")
+class PlanController {
+
+  private static final String VIEW_LIST = "plans/plan-list";
+  private static final String VIEW_OVERVIEW = "plans/plan-overview";
+  private static final String VIEW_EXCEPTIONS = "plans/plan-exceptions";
+
+  private final DeliveryPlans plans;
+  private final ReportingPeriods periods;
+  private final ExceptionReportDocuments documents;
+  private final RagDefinitions definitions;
+
+  PlanController(
+      DeliveryPlans plans,
+      ReportingPeriods periods,
+      ExceptionReportDocuments documents,
+      RagDefinitions definitions) {
+    this.plans = plans;
+    this.periods = periods;
+    this.documents = documents;
+    this.definitions = definitions;
+  }
+
+  @ModelAttribute("section")
+  String section() {
+    return "plans";
+  }
+
+  @GetMapping
+  String showPlans(Partnership partnership, HttpServletRequest request, Model model) {
+    model.addAttribute("plans", plans.findAll(partnership));
+    model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
+    return VIEW_LIST;
+  }
+
+  @GetMapping("/{planId}")
+  String showPlan(
+      Partnership partnership,
+      @PathVariable long planId,
+      @ModelAttribute("filter") PlanFilter filter,
+      BindingResult ignored,
+      HttpServletRequest request,
+      Model model) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    ReportingPeriod period = PlanPages.period(filter.getPeriod(), periods, partnership);
+    filter.setPeriod(period.toString());
+    PlanSnapshot snapshot = plans.snapshot(partnership, plan, period);
+    ExceptionReport report = ExceptionReport.of(snapshot);
+    List<RagRating> ratings = snapshot.scheme().allowed();
+    List<PlanAction> shown =
+        snapshot.actionsInRefOrder().stream().filter(a -> filter.matches(snapshot, a)).toList();
+
+    model.addAttribute("plan", plan);
+    model.addAttribute("period", period);
+    model.addAttribute(
+        "periodOptions", PlanPages.periodOptions(plan, periods.all(partnership), period));
+    model.addAttribute("periodClosed", periods.isClosed(partnership, period));
+    model.addAttribute("snapshot", snapshot);
+    model.addAttribute("planBar", RatingBar.of("Whole plan", ratings, report.totals()));
+    model.addAttribute(
+        "outcomeBars",
+        report.countsByOutcome().entrySet().stream()
+            .map(e -> RatingBar.of(e.getKey().label(), ratings, e.getValue()))
+            .toList());
+    model.addAttribute("actions", shown);
+    model.addAttribute("filterActive", filter.isActive());
+    model.addAttribute("outcomeOptions", outcomeOptions(snapshot.outcomes()));
+    model.addAttribute("ratingOptions", ratingOptions(ratings));
+    model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
+    return VIEW_OVERVIEW;
+  }
+
+  @PostMapping("/{planId}/publish")
+  String publish(
+      Partnership partnership,
+      @PathVariable long planId,
+      @RequestParam(defaultValue = "false") boolean published,
+      HttpServletRequest request,
+      RedirectAttributes flash) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanPages.requireManager(request);
+    plans.publish(partnership, plan.id(), published);
+    flash.addFlashAttribute(
+        "message",
+        plan.name() + (published ? " is published on its public page" : " is no longer public"));
+    return "redirect:/p/{slug}/plans/{planId}";
+  }
+
+  @GetMapping("/{planId}/export.{format}")
+  ResponseEntity<byte[]> export(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String format,
+      @RequestParam(required = false) @Nullable String period) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    TableFormat tableFormat = tableFormat(format);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    byte[] content =
+        PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat);
+    return download(
+        content,
+        tableFormat.mediaType(),
+        fileName(plan, reportingPeriod, "", tableFormat.extension()));
+  }
+
+  @GetMapping("/{planId}/exceptions")
+  String showExceptions(
+      Partnership partnership,
+      @PathVariable long planId,
+      @RequestParam(required = false) @Nullable String period,
+      Model model) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    PlanSnapshot snapshot = plans.snapshot(partnership, plan, reportingPeriod);
+    model.addAttribute("plan", plan);
+    model.addAttribute("period", reportingPeriod);
+    model.addAttribute(
+        "periodOptions", PlanPages.periodOptions(plan, periods.all(partnership), reportingPeriod));
+    model.addAttribute("report", ExceptionReport.of(snapshot));
+    model.addAttribute("definitions", definitions.definitions(partnership));
+    return VIEW_EXCEPTIONS;
+  }
+
+  @GetMapping("/{planId}/exceptions.{format}")
+  ResponseEntity<byte[]> downloadExceptions(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String format,
+      @RequestParam(required = false) @Nullable String period) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    ReportFormat reportFormat = reportFormat(format);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    ExceptionReport report = ExceptionReport.of(plans.snapshot(partnership, plan, reportingPeriod));
+    return download(
+        documents.render(partnership, report, reportFormat),
+        reportFormat.mediaType(),
+        fileName(plan, reportingPeriod, "exceptions-", reportFormat.extension()));
+  }
+
+  private static TableFormat tableFormat(String extension) {
+    for (TableFormat format : TableFormat.values()) {
+      if (format.extension().equals(extension)) {
+        return format;
+      }
+    }
+    throw new NotFoundException("Export format");
+  }
+
+  private static ReportFormat reportFormat(String extension) {
+    for (ReportFormat format : List.of(ReportFormat.CSV, ReportFormat.XLSX, ReportFormat.PDF)) {
+      if (format.extension().equals(extension)) {
+        return format;
+      }
+    }
+    throw new NotFoundException("Report format");
+  }
+
+  private static ResponseEntity<byte[]> download(byte[] content, String mediaType, String name) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(mediaType))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(content);
+  }
+
+  /** E.g. {@code exceptions-vawg-delivery-plan-2016-17-q2.csv}. */
+  static String fileName(DeliveryPlan plan, ReportingPeriod period, String prefix, String ext) {
+    String name =
+        (plan.name() + " " + period)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-|-$", "");
+    return prefix + (name.isEmpty() ? "plan" : name) + "." + ext;
+  }
+
+  private static Map<String, String> outcomeOptions(List<PlanOutcome> outcomes) {
+    Map<String, String> options = new LinkedHashMap<>();
+    outcomes.forEach(o -> options.put(String.valueOf(o.id()), o.label()));
+    return options;
+  }
+
+  static Map<String, String> ratingOptions(List<RagRating> ratings) {
+    Map<String, String> options = new LinkedHashMap<>();
+    ratings.forEach(r -> options.put(r.name(), r.label()));
+    return options;
+  }
+}

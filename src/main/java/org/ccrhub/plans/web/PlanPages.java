@@ -1,0 +1,82 @@
+package org.ccrhub.plans.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ccrhub.plans.DeliveryPlan;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.plans.ReportingPeriods;
+import org.ccrhub.security.CurrentRoles;
+import org.ccrhub.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+
+/** What the plan pages share: who manages plans, periods to choose from, and UK dates. */
+final class PlanPages {
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+
+  private PlanPages() {}
+
+  static CurrentRoles roles(HttpServletRequest request) {
+    return request.getAttribute(CurrentRoles.REQUEST_ATTRIBUTE) instanceof CurrentRoles roles
+        ? roles
+        : new CurrentRoles(Set.of());
+  }
+
+  /** Administrators and strategic leads import, publish, assign and open or close periods. */
+  static boolean managesPlans(CurrentRoles roles) {
+    return roles.isAdmin() || roles.has(Role.STRATEGIC_LEAD);
+  }
+
+  static void requireManager(HttpServletRequest request) {
+    if (!managesPlans(roles(request))) {
+      throw new AccessDeniedException("Only administrators and strategic leads manage plans");
+    }
+  }
+
+  /** The period asked for, or the one updates are being collected for. */
+  static ReportingPeriod period(
+      @Nullable String text, ReportingPeriods periods, org.ccrhub.shared.Partnership partnership) {
+    return text == null || text.isBlank()
+        ? periods.current(partnership)
+        : ReportingPeriod.parse(text);
+  }
+
+  /** The quarters of the plan's years and every opened period, newest first. */
+  static List<String> periodOptions(
+      DeliveryPlan plan, List<ReportingPeriods.Period> opened, ReportingPeriod selected) {
+    TreeSet<ReportingPeriod> all = new TreeSet<>();
+    for (var year = plan.firstYear(); year.compareTo(plan.lastYear()) <= 0; year = year.next()) {
+      for (int q = 1; q <= 4; q++) {
+        all.add(year.quarter(q));
+      }
+    }
+    opened.forEach(p -> all.add(p.period()));
+    all.add(selected);
+    List<String> options = new ArrayList<>();
+    all.descendingSet().forEach(p -> options.add(p.toString()));
+    return options;
+  }
+
+  /** E.g. {@code 14 June 2016 at 3:45pm}, in UK time. */
+  static String dateTime(Instant instant) {
+    ZonedDateTime time = instant.atZone(UK);
+    return DATE.format(time) + " at " + TIME.format(time).toLowerCase(Locale.UK);
+  }
+
+  /** E.g. {@code 14 June 2016}, in UK time. */
+  static String date(Instant instant) {
+    return DATE.format(instant.atZone(UK));
+  }
+}

@@ -1,0 +1,74 @@
+package org.ccrhub.plans.web;
+
+import jakarta.validation.constraints.NotBlank;
+import java.util.Optional;
+import org.ccrhub.plans.ProgressUpdate;
+import org.ccrhub.shared.RagRating;
+
+/**
+ * The quarterly update form: a rating, a comment, and the id of the update the person saw when they
+ * opened the form (blank if there was none), which tells whether someone else saved meanwhile.
+ */
+class ProgressForm {
+
+  @NotBlank(message = "Select a rating")
+  private String rating = "";
+
+  private String comment = "";
+
+  private String seenUpdateId = "";
+
+  static ProgressForm of(Optional<ProgressUpdate> current) {
+    ProgressForm form = new ProgressForm();
+    current.ifPresent(
+        u -> {
+          form.rating = u.rating().name();
+          form.comment = u.comment();
+          form.seenUpdateId = String.valueOf(u.id());
+        });
+    return form;
+  }
+
+  /** The rating chosen, if it is a rating at all; the service refuses one the scheme lacks. */
+  Optional<RagRating> ratingChosen() {
+    for (RagRating r : RagRating.values()) {
+      if (r.name().equals(rating)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The update seen; a value that is not a number can match no update, so it is a conflict. */
+  Optional<Long> seenUpdate() {
+    if (seenUpdateId == null || seenUpdateId.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        seenUpdateId.strip().matches("\\d{1,18}") ? Long.parseLong(seenUpdateId.strip()) : -1L);
+  }
+
+  public String getRating() {
+    return rating;
+  }
+
+  public void setRating(String rating) {
+    this.rating = rating == null ? "" : rating;
+  }
+
+  public String getComment() {
+    return comment;
+  }
+
+  public void setComment(String comment) {
+    this.comment = comment == null ? "" : comment;
+  }
+
+  public String getSeenUpdateId() {
+    return seenUpdateId;
+  }
+
+  public void setSeenUpdateId(String seenUpdateId) {
+    this.seenUpdateId = seenUpdateId == null ? "" : seenUpdateId;
+  }
+}

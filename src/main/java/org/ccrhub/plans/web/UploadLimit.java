@@ -1,0 +1,86 @@
+package org.ccrhub.plans.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * A plan upload over the size limit goes back to the import page, which says the file is too large.
+ * The filter looks at the declared size before anything reads the body: once the server has tried
+ * to read an oversized form, its fields (the CSRF token too) are lost and the request fails before
+ * any controller could explain. The handler covers a size exception that reaches Spring MVC.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class UploadLimit {
+
+  private static final Pattern IMPORT_PATH = Pattern.compile("/p/([a-z0-9-]+)/plans/import");
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> planUploadLimit(
+      @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize limit) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new TooLargeFilter(limit.toBytes()));
+    registration.addUrlPatterns("/p/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  private static String importPage(HttpServletRequest request, String slug) {
+    return request.getContextPath() + "/p/" + slug + "/plans/import?tooLarge=true";
+  }
+
+  /** Refuses an upload to the import page whose declared length is over the limit. */
+  static final class TooLargeFilter extends OncePerRequestFilter {
+    private final long limit;
+
+    TooLargeFilter(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Matcher path =
+          IMPORT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+      if ("POST".equals(request.getMethod())
+          && path.matches()
+          && request.getContentLengthLong() > limit) {
+        response.sendRedirect(importPage(request, path.group(1)));
+        return;
+      }
+      chain.doFilter(request, response);
+    }
+  }
+
+  /** A size exception that reaches Spring MVC: back to the import page for plan uploads. */
+  @ControllerAdvice
+  static class Handler {
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      Matcher path =
+          IMPORT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+      if (path.matches()) {
+        response.sendRedirect(importPage(request, path.group(1)));
+        return;
+      }
+      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    }
+  }
+}
