@@ -133,6 +133,29 @@ public class DeliveryPlans {
             .single());
   }
 
+  /**
+   * The period a plan opens on: the one updates are being collected for, if it falls within the
+   * plan's years; otherwise the latest period the plan has updates for (an old plan shows its last
+   * position, not an empty quarter), or the plan's first or last quarter.
+   */
+  @Transactional(readOnly = true)
+  public ReportingPeriod defaultPeriod(DeliveryPlan plan, ReportingPeriod collecting) {
+    ReportingPeriod first = plan.firstYear().quarter(1);
+    ReportingPeriod last = plan.lastYear().quarter(4);
+    if (collecting.compareTo(first) >= 0 && collecting.compareTo(last) <= 0) {
+      return collecting;
+    }
+    return jdbc.sql(
+            """
+            select u.year, u.quarter from progress_update u join plan_action a on a.id = u.action_id
+            where a.plan_id = :plan order by u.year desc, u.quarter desc limit 1
+            """)
+        .param("plan", plan.id())
+        .query((rs, n) -> new FinancialYear(rs.getInt(1)).quarter(rs.getInt(2)))
+        .optional()
+        .orElse(collecting.compareTo(first) < 0 ? first : last);
+  }
+
   /** The plan as it stood in a period (judged as at its last day, or today while it runs). */
   @Transactional(readOnly = true)
   public PlanSnapshot snapshot(Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {

@@ -348,6 +348,8 @@ class AccessibilityBrowserTests {
             browser.script(
                 """
                 const form = document.forms[arguments[0]];
+                // a form inside a closed <details> is opened, as a person would before using it
+                for (let d = form.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
                 for (const e of form.elements) {
                   if (['hidden', 'submit', 'button', 'image', 'reset'].includes(e.type)) continue;
                   if (e.type === 'checkbox' || e.type === 'radio') e.checked = false;

@@ -87,7 +87,8 @@ class PlanController {
       HttpServletRequest request,
       Model model) {
     DeliveryPlan plan = plans.find(partnership, planId);
-    ReportingPeriod period = PlanPages.period(filter.getPeriod(), periods, partnership);
+    ReportingPeriod period =
+        PlanPages.period(filter.getPeriod(), periods, partnership, plans, plan);
     filter.setPeriod(period.toString());
     PlanSnapshot snapshot = plans.snapshot(partnership, plan, period);
     ExceptionReport report = ExceptionReport.of(snapshot);
@@ -139,7 +140,7 @@ class PlanController {
       @RequestParam(required = false) @Nullable String period) {
     DeliveryPlan plan = plans.find(partnership, planId);
     TableFormat tableFormat = tableFormat(format);
-    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
     byte[] content =
         PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat);
     return download(
@@ -155,7 +156,7 @@ class PlanController {
       @RequestParam(required = false) @Nullable String period,
       Model model) {
     DeliveryPlan plan = plans.find(partnership, planId);
-    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
     PlanSnapshot snapshot = plans.snapshot(partnership, plan, reportingPeriod);
     model.addAttribute("plan", plan);
     model.addAttribute("period", reportingPeriod);
@@ -174,7 +175,7 @@ class PlanController {
       @RequestParam(required = false) @Nullable String period) {
     DeliveryPlan plan = plans.find(partnership, planId);
     ReportFormat reportFormat = reportFormat(format);
-    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
     ExceptionReport report = ExceptionReport.of(plans.snapshot(partnership, plan, reportingPeriod));
     return download(
         documents.render(partnership, report, reportFormat),

@@ -53,6 +53,18 @@ final class PlanPages {
         : ReportingPeriod.parse(text);
   }
 
+  /** The period asked for, or the one the plan opens on ({@link DeliveryPlans#defaultPeriod}). */
+  static ReportingPeriod period(
+      @Nullable String text,
+      ReportingPeriods periods,
+      org.ccrhub.shared.Partnership partnership,
+      org.ccrhub.plans.DeliveryPlans plans,
+      DeliveryPlan plan) {
+    return text == null || text.isBlank()
+        ? plans.defaultPeriod(plan, periods.current(partnership))
+        : ReportingPeriod.parse(text);
+  }
+
   /** The quarters of the plan's years and every opened period, newest first. */
   static List<String> periodOptions(
       DeliveryPlan plan, List<ReportingPeriods.Period> opened, ReportingPeriod selected) {
