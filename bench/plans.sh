@@ -73,7 +73,7 @@ TOKEN=$(curl -s -c "$COOKIES" -b "$COOKIES" "http://localhost:$PORT/sign-in" | s
 curl -s -c "$COOKIES" -b "$COOKIES" -o /dev/null --data-urlencode "email=bench@bench.example" \
   --data-urlencode "password=harbour violet kettle lamp" --data-urlencode "_csrf=$TOKEN" "http://localhost:$PORT/sign-in"
 SESSION=$(awk '$6=="CCRSESSION"{print $7}' "$COOKIES")
-PLAN_URL=$(curl -s -b "$COOKIES" "http://localhost:$PORT/p/bench/plans" | grep -o '/p/bench/plans/[0-9]*' | head -1)
+PLAN_URL=$(curl -s -b "$COOKIES" "http://localhost:$PORT/p/bench/plans" | grep -o '/p/bench/plans/[0-9][0-9]*' | head -1)
 OVERVIEW="http://localhost:$PORT$PLAN_URL?period=2017/18+Q4"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$COOKIES" "$OVERVIEW")
 [[ $STATUS == 200 ]] || { echo "overview answered $STATUS" >&2; exit 1; }

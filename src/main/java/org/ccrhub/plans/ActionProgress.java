@@ -174,6 +174,7 @@ public class ActionProgress {
             .param("at", OffsetDateTime.now(clock))
             .query(Long.class)
             .single();
+    plans.changed(plan);
     audit.record(
         AuditEntry.success(
             current.isPresent() ? "UPDATE" : "CREATE",

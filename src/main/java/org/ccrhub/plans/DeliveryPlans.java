@@ -156,11 +156,57 @@ public class DeliveryPlans {
         .orElse(collecting.compareTo(first) < 0 ? first : last);
   }
 
-  /** The plan as it stood in a period (judged as at its last day, or today while it runs). */
+  /**
+   * The plan as it stood in a period (judged as at its last day, or today while it runs).
+   *
+   * <p>Snapshots are kept for reuse while the plan's version is unchanged: every change to a plan's
+   * content (an import, a progress update) moves its version on, so a kept snapshot is never out of
+   * date.
+   */
   @Transactional(readOnly = true)
   public PlanSnapshot snapshot(Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {
     LocalDate today = LocalDate.now(clock);
     LocalDate asOf = period.lastDay().isBefore(today) ? period.lastDay() : today;
+    int version = currentVersion(plan);
+    RagScheme scheme = scheme(partnership);
+    SnapshotKey key = new SnapshotKey(plan.id(), version, period, asOf, scheme);
+    PlanSnapshot kept = snapshots.get(key);
+    if (kept != null) {
+      return kept;
+    }
+    PlanSnapshot snapshot = load(partnership, plan, period, asOf);
+    snapshots.put(key, snapshot);
+    return snapshot;
+  }
+
+  private record SnapshotKey(
+      long planId, int version, ReportingPeriod period, LocalDate asOf, RagScheme scheme) {}
+
+  private final Map<SnapshotKey, PlanSnapshot> snapshots =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<SnapshotKey, PlanSnapshot> eldest) {
+              return size() > 8;
+            }
+          });
+
+  private int currentVersion(DeliveryPlan plan) {
+    return jdbc.sql("select version from delivery_plan where id = :id")
+        .param("id", plan.id())
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Moves the plan's version on after a change to its content. */
+  void changed(DeliveryPlan plan) {
+    jdbc.sql("update delivery_plan set version = version + 1 where id = :id")
+        .param("id", plan.id())
+        .update();
+  }
+
+  private PlanSnapshot load(
+      Partnership partnership, DeliveryPlan plan, ReportingPeriod period, LocalDate asOf) {
     List<PlanAction> actions = actions(plan);
     return new PlanSnapshot(
         plan,

@@ -194,6 +194,7 @@ public class PlanImport {
             writer.updatesRecorded,
             planCreated);
     if (!result.changesNothing()) {
+      plans.changed(plan);
       audit.record(
           AuditEntry.success(
               "IMPORT",

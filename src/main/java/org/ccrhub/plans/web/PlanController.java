@@ -46,6 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/p/{slug}/plans")
 class PlanController {
 
+  /** Actions listed per page of the overview; filters and search narrow the list. */
+  private static final int PAGE_SIZE = 50;
+
   private static final String VIEW_LIST = "plans/plan-list";
   private static final String VIEW_OVERVIEW = "plans/plan-overview";
   private static final String VIEW_EXCEPTIONS = "plans/plan-exceptions";
@@ -84,6 +87,7 @@ class PlanController {
       @PathVariable long planId,
       @ModelAttribute("filter") PlanFilter filter,
       BindingResult ignored,
+      @RequestParam(defaultValue = "1") String page,
       HttpServletRequest request,
       Model model) {
     DeliveryPlan plan = plans.find(partnership, planId);
@@ -108,12 +112,40 @@ class PlanController {
         report.countsByOutcome().entrySet().stream()
             .map(e -> RatingBar.of(e.getKey().label(), ratings, e.getValue()))
             .toList());
-    model.addAttribute("actions", shown);
+    int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int current =
+        page.matches("\\d{1,6}") ? Math.min(Math.max(1, Integer.parseInt(page)), pages) : 1;
+    model.addAttribute(
+        "actions",
+        shown.subList((current - 1) * PAGE_SIZE, Math.min(shown.size(), current * PAGE_SIZE)));
+    model.addAttribute("matching", shown.size());
+    model.addAttribute("page", current);
+    model.addAttribute("pages", pages);
+    if (current > 1) {
+      model.addAttribute("previousPage", pageLink(request, current - 1));
+    }
+    if (current < pages) {
+      model.addAttribute("nextPage", pageLink(request, current + 1));
+    }
     model.addAttribute("filterActive", filter.isActive());
     model.addAttribute("outcomeOptions", outcomeOptions(snapshot.outcomes()));
     model.addAttribute("ratingOptions", ratingOptions(ratings));
     model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
     return VIEW_OVERVIEW;
+  }
+
+  /** The same address with another page number, keeping the filters. */
+  private static String pageLink(HttpServletRequest request, int page) {
+    var link = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI());
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("page")) {
+                link.queryParam(name, (Object[]) values);
+              }
+            });
+    return link.queryParam("page", page).encode().build().toUriString();
   }
 
   @PostMapping("/{planId}/publish")

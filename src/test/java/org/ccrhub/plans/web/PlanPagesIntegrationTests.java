@@ -102,7 +102,7 @@ class PlanPagesIntegrationTests {
     assertThat(refs(page(admin, base + "?period=2016/17 Q2&outcome=" + outcome2)))
         .containsExactly("2.1", "2.2");
     assertThat(text(page(admin, base + "?period=2016/17 Q2&rating=RED")))
-        .contains("Showing 1 of 4 actions");
+        .contains("1 of 4 actions match");
   }
 
   @Test
@@ -578,5 +578,47 @@ class PlanPagesIntegrationTests {
             html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " "))
         .replaceAll("\\s+", " ")
         .strip();
+  }
+
+  @Test
+  void theOverviewListsFiftyActionsAPageKeepingTheFilters() throws Exception {
+    StringBuilder csv = new StringBuilder("ref,action,lead\n");
+    for (int i = 1; i <= 120; i++) {
+      csv.append(i)
+          .append(",Action number ")
+          .append(i)
+          .append(",")
+          .append(i % 2 == 0 ? "Police" : "Health")
+          .append("\n");
+    }
+    Partnership big = fixtures.partnership();
+    org.ccrhub.plans.PlanImportRequest request =
+        new org.ccrhub.plans.PlanImportRequest(
+            "Big plan",
+            java.util.Optional.of(org.ccrhub.plans.FinancialYear.parse("2016/17")),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    imports.run(big, request);
+    long id = plans.named(big, "Big plan").id();
+    MockHttpSession viewer =
+        Fixtures.signIn(mvc, fixtures.user(big, org.ccrhub.security.Role.VIEWER));
+
+    String second =
+        mvc.perform(
+                get("/p/" + big.slug() + "/plans/" + id)
+                    .param("lead", "Police")
+                    .param("page", "2")
+                    .session(viewer))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(second)
+        .contains("60 of 120 actions match, page 2 of 2")
+        .contains("Action number 102")
+        .doesNotContain("Action number 2<");
+    assertThat(second).contains("page=1").contains("lead=Police");
   }
 }
