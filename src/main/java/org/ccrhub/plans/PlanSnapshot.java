@@ -11,7 +11,8 @@ import org.ccrhub.shared.RagScheme;
 /**
  * A plan as it stood in a reporting period: its outcomes, areas and actions, each action's update
  * for the period and for the period before, and its latest update up to the end of the period.
- * Reports, exports and overview pages are all derived from one snapshot.
+ * Reports, exports and overview pages are all derived from one snapshot. Its actions are in ref
+ * order.
  */
 public record PlanSnapshot(
     DeliveryPlan plan,
@@ -25,11 +26,15 @@ public record PlanSnapshot(
     Map<Long, ProgressUpdate> previousPeriod,
     Map<Long, ProgressUpdate> latestSoFar) {
 
+  /** Keeps the actions in ref order, sorted once: every report and page reads them so. */
+  public PlanSnapshot {
+    actions =
+        actions.stream().sorted(Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER)).toList();
+  }
+
   /** Actions in ref order, 2.9 before 2.10. */
   public List<PlanAction> actionsInRefOrder() {
-    return actions.stream()
-        .sorted(Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
-        .toList();
+    return actions;
   }
 
   public Optional<ProgressUpdate> update(PlanAction action) {
