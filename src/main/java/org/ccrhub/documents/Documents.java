@@ -24,15 +24,24 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * with an {@code @page} rule: A4, the protective marking, page numbers. No external resource is
  * ever loaded: templates embed their CSS and the PDF fonts come with this module.
  *
- * <p>The PDF embeds Liberation Sans (metrically compatible with Arial and Helvetica; SIL Open Font
- * License), so any Latin text, en dashes, pound signs and curly quotes render as written. Templates
+ * <p>The PDF embeds CCR Hub Sans, Liberation Sans without its OpenType layout tables (metrically
+ * compatible with Arial and Helvetica; SIL Open Font License; see the fonts folder's README), so
+ * any Latin text, en dashes, pound signs and curly quotes render as written, quickly. Templates
  * name it in CSS as {@value #FONT}.
  */
 @Service
 public class Documents {
 
   /** The font family the PDF embeds. */
-  public static final String FONT = "Liberation Sans";
+  public static final String FONT = "CCR Hub Sans";
+
+  /** openhtmltopdf reports every step at INFO through java.util.logging: keep only warnings. */
+  private static final java.util.logging.Logger RENDERER_LOG =
+      java.util.logging.Logger.getLogger("com.openhtmltopdf");
+
+  static {
+    RENDERER_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
 
   private static final String FONTS = "/org/ccrhub/documents/fonts/";
 
@@ -82,8 +91,8 @@ public class Documents {
       builder.useFastMode();
       builder.usePdfUaAccessibility(true);
       builder.withProducer("CCR Hub");
-      builder.useFont(() -> font("LiberationSans-Regular.ttf"), FONT, 400, FontStyle.NORMAL, true);
-      builder.useFont(() -> font("LiberationSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
+      builder.useFont(() -> font("CCRHubSans-Regular.ttf"), FONT, 400, FontStyle.NORMAL, true);
+      builder.useFont(() -> font("CCRHubSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
       builder.useExternalResourceAccessControl(
           (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
       builder.useExternalResourceAccessControl(
