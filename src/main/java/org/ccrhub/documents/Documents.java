@@ -35,12 +35,11 @@ public class Documents {
   /** The font family the PDF embeds. */
   public static final String FONT = "CCR Hub Sans";
 
-  /** openhtmltopdf reports every step at INFO through java.util.logging: keep only warnings. */
-  private static final java.util.logging.Logger RENDERER_LOG =
-      java.util.logging.Logger.getLogger("com.openhtmltopdf");
-
+  /** openhtmltopdf reports every step at INFO: keep only its warnings. */
   static {
-    RENDERER_LOG.setLevel(java.util.logging.Level.WARNING);
+    for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+    }
   }
 
   private static final String FONTS = "/org/ccrhub/documents/fonts/";
