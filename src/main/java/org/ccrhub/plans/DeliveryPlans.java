@@ -165,28 +165,40 @@ public class DeliveryPlans {
    */
   @Transactional(readOnly = true)
   public PlanSnapshot snapshot(Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {
+    return kept(partnership, plan, period).snapshot();
+  }
+
+  /** The exception report of a plan for a period, kept with its snapshot. */
+  @Transactional(readOnly = true)
+  public ExceptionReport exceptionReport(
+      Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {
+    return kept(partnership, plan, period).report();
+  }
+
+  private Kept kept(Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {
     LocalDate today = LocalDate.now(clock);
     LocalDate asOf = period.lastDay().isBefore(today) ? period.lastDay() : today;
-    int version = currentVersion(plan);
-    RagScheme scheme = scheme(partnership);
-    SnapshotKey key = new SnapshotKey(plan.id(), version, period, asOf, scheme);
-    PlanSnapshot kept = snapshots.get(key);
-    if (kept != null) {
-      return kept;
+    SnapshotKey key =
+        new SnapshotKey(plan.id(), currentVersion(plan), period, asOf, scheme(partnership));
+    Kept kept = snapshots.get(key);
+    if (kept == null) {
+      PlanSnapshot snapshot = load(partnership, plan, period, asOf);
+      kept = new Kept(snapshot, ExceptionReport.of(snapshot));
+      snapshots.put(key, kept);
     }
-    PlanSnapshot snapshot = load(partnership, plan, period, asOf);
-    snapshots.put(key, snapshot);
-    return snapshot;
+    return kept;
   }
+
+  private record Kept(PlanSnapshot snapshot, ExceptionReport report) {}
 
   private record SnapshotKey(
       long planId, int version, ReportingPeriod period, LocalDate asOf, RagScheme scheme) {}
 
-  private final Map<SnapshotKey, PlanSnapshot> snapshots =
+  private final Map<SnapshotKey, Kept> snapshots =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(32, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<SnapshotKey, PlanSnapshot> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<SnapshotKey, Kept> eldest) {
               return size() > 8;
             }
           });

@@ -64,8 +64,7 @@ public final class ReportCommands implements Runnable {
       ReportFormat reportFormat = ReportFormat.parse(format);
       Partnership p = PlanCommands.partnership(context, partnership);
       DeliveryPlans plans = context.bean(DeliveryPlans.class);
-      ExceptionReport report =
-          ExceptionReport.of(plans.snapshot(p, plans.named(p, plan), reportingPeriod));
+      ExceptionReport report = plans.exceptionReport(p, plans.named(p, plan), reportingPeriod);
       PlanCommands.write(
           out, context.bean(ExceptionReportDocuments.class).render(p, report, reportFormat));
       spec.commandLine()

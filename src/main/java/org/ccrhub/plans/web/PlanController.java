@@ -94,8 +94,8 @@ class PlanController {
     ReportingPeriod period =
         PlanPages.period(filter.getPeriod(), periods, partnership, plans, plan);
     filter.setPeriod(period.toString());
-    PlanSnapshot snapshot = plans.snapshot(partnership, plan, period);
-    ExceptionReport report = ExceptionReport.of(snapshot);
+    ExceptionReport report = plans.exceptionReport(partnership, plan, period);
+    PlanSnapshot snapshot = report.snapshot();
     List<RagRating> ratings = snapshot.scheme().allowed();
     List<PlanAction> shown =
         snapshot.actionsInRefOrder().stream().filter(a -> filter.matches(snapshot, a)).toList();
@@ -194,7 +194,7 @@ class PlanController {
     model.addAttribute("period", reportingPeriod);
     model.addAttribute(
         "periodOptions", PlanPages.periodOptions(plan, periods.all(partnership), reportingPeriod));
-    model.addAttribute("report", ExceptionReport.of(snapshot));
+    model.addAttribute("report", plans.exceptionReport(partnership, plan, reportingPeriod));
     model.addAttribute("definitions", definitions.definitions(partnership));
     return VIEW_EXCEPTIONS;
   }
@@ -208,7 +208,7 @@ class PlanController {
     DeliveryPlan plan = plans.find(partnership, planId);
     ReportFormat reportFormat = reportFormat(format);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
-    ExceptionReport report = ExceptionReport.of(plans.snapshot(partnership, plan, reportingPeriod));
+    ExceptionReport report = plans.exceptionReport(partnership, plan, reportingPeriod);
     return download(
         documents.render(partnership, report, reportFormat),
         reportFormat.mediaType(),
