@@ -74,6 +74,13 @@ public class Partnerships {
                 + " levels"));
   }
 
+  /** The partnership an operator names on the command line; invalid input if there is none. */
+  @Transactional(readOnly = true)
+  public Partnership named(String slug) {
+    return findBySlug(slug)
+        .orElseThrow(() -> new InvalidInputException("Partnership '" + slug + "' does not exist"));
+  }
+
   @Transactional(readOnly = true)
   public Optional<Partnership> findBySlug(String slug) {
     return jdbc.sql("select id, slug, name from partnership where slug = :slug")

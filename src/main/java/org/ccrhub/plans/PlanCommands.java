@@ -34,10 +34,7 @@ public final class PlanCommands implements Runnable {
   }
 
   static Partnership partnership(CommandContext context, String slug) {
-    return context
-        .bean(Partnerships.class)
-        .findBySlug(slug)
-        .orElseThrow(() -> new InvalidInputException("Partnership '" + slug + "' does not exist"));
+    return context.bean(Partnerships.class).named(slug);
   }
 
   @Command(

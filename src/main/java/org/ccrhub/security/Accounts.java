@@ -73,13 +73,7 @@ public class Accounts {
   @Transactional
   public NewAccount addMember(
       String partnershipSlug, String email, String name, Role role, @Nullable String password) {
-    Partnership partnership =
-        partnerships
-            .findBySlug(partnershipSlug)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "Partnership '" + partnershipSlug + "' does not exist"));
+    Partnership partnership = partnerships.named(partnershipSlug);
     return addMember(partnership, email, name, Set.of(role), password);
   }
 
