@@ -179,10 +179,20 @@ public class DeliveryPlans {
     LocalDate today = LocalDate.now(clock);
     LocalDate asOf = period.lastDay().isBefore(today) ? period.lastDay() : today;
     SnapshotKey key =
-        new SnapshotKey(plan.id(), currentVersion(plan), period, asOf, scheme(partnership));
+        jdbc.sql(
+                """
+                select d.version, p.rag_scheme from delivery_plan d
+                join partnership p on p.id = d.partnership_id where d.id = :id
+                """)
+            .param("id", plan.id())
+            .query(
+                (rs, n) ->
+                    new SnapshotKey(
+                        plan.id(), rs.getInt(1), period, asOf, RagScheme.valueOf(rs.getString(2))))
+            .single();
     Kept kept = snapshots.get(key);
     if (kept == null) {
-      PlanSnapshot snapshot = load(partnership, plan, period, asOf);
+      PlanSnapshot snapshot = load(plan, key.scheme(), period, asOf);
       kept = new Kept(snapshot, ExceptionReport.of(snapshot));
       snapshots.put(key, kept);
     }
@@ -203,13 +213,6 @@ public class DeliveryPlans {
             }
           });
 
-  private int currentVersion(DeliveryPlan plan) {
-    return jdbc.sql("select version from delivery_plan where id = :id")
-        .param("id", plan.id())
-        .query(Integer.class)
-        .single();
-  }
-
   /** Moves the plan's version on after a change to its content. */
   void changed(DeliveryPlan plan) {
     jdbc.sql("update delivery_plan set version = version + 1 where id = :id")
@@ -218,11 +221,11 @@ public class DeliveryPlans {
   }
 
   private PlanSnapshot load(
-      Partnership partnership, DeliveryPlan plan, ReportingPeriod period, LocalDate asOf) {
+      DeliveryPlan plan, RagScheme scheme, ReportingPeriod period, LocalDate asOf) {
     List<PlanAction> actions = actions(plan);
     return new PlanSnapshot(
         plan,
-        scheme(partnership),
+        scheme,
         period,
         asOf,
         outcomes(plan),

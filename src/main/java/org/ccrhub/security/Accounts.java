@@ -427,6 +427,29 @@ public class Accounts {
         .list();
   }
 
+  /** A partnership by slug with the account's roles in it: empty when it has none there. */
+  @Transactional(readOnly = true)
+  Optional<Map.Entry<Partnership, Set<Role>>> access(long accountId, String slug) {
+    Map<Partnership, Set<Role>> access = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select p.id, p.slug, p.name, m.role from partnership p
+            join membership m on m.partnership_id = p.id
+            where p.slug = :slug and m.user_account_id = :account
+            """)
+        .param("slug", slug)
+        .param("account", accountId)
+        .query(
+            (ResultSet rs) -> {
+              access
+                  .computeIfAbsent(
+                      new Partnership(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                      k -> EnumSet.noneOf(Role.class))
+                  .add(Role.valueOf(rs.getString(4)));
+            });
+    return access.entrySet().stream().findFirst();
+  }
+
   @Transactional(readOnly = true)
   public Set<Role> rolesIn(long accountId, long partnershipId) {
     Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,11 +29,9 @@ class PartnershipAccessFilter extends OncePerRequestFilter {
 
   private static final Pattern PARTNERSHIP_PATH = Pattern.compile("^/p/([^/]+)(/.*)?$");
 
-  private final Partnerships partnerships;
   private final Accounts accounts;
 
-  PartnershipAccessFilter(Partnerships partnerships, Accounts accounts) {
-    this.partnerships = partnerships;
+  PartnershipAccessFilter(Accounts accounts) {
     this.accounts = accounts;
   }
 
@@ -49,9 +47,9 @@ class PartnershipAccessFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<Partnership> partnership = partnerships.findBySlug(matcher.group(1));
-    Set<Role> roles =
-        partnership.map(p -> accounts.rolesIn(user.accountId(), p.id())).orElse(Set.of());
+    var access = accounts.access(user.accountId(), matcher.group(1));
+    Optional<Partnership> partnership = access.map(Map.Entry::getKey);
+    Set<Role> roles = access.map(Map.Entry::getValue).orElse(Set.of());
     if (roles.isEmpty()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.List;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
-import org.ccrhub.partnership.Partnerships;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,11 +55,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http,
-      Partnerships partnerships,
-      Accounts accounts,
-      SignInThrottle throttle,
-      AuditTrail audit)
+      HttpSecurity http, Accounts accounts, SignInThrottle throttle, AuditTrail audit)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
@@ -97,8 +92,7 @@ class SecurityConfiguration {
         .addFilterBefore(
             new AddressThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeFilter(), AuthorizationFilter.class)
-        .addFilterBefore(
-            new PartnershipAccessFilter(partnerships, accounts), AuthorizationFilter.class);
+        .addFilterBefore(new PartnershipAccessFilter(accounts), AuthorizationFilter.class);
     return http.build();
   }
 
