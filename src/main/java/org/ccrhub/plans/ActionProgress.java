@@ -192,6 +192,86 @@ public class ActionProgress {
     return plans.updatesIn(plan, period).get(action.id());
   }
 
+  /** An earlier due date of a rescheduled action, and when and by whom it was changed. */
+  public record EarlierDue(
+      String text,
+      Optional<java.time.LocalDate> deadline,
+      java.time.Instant changedAt,
+      String changedBy) {}
+
+  /** The action's earlier due dates, newest first. */
+  @Transactional(readOnly = true)
+  public List<EarlierDue> earlierDues(PlanAction action) {
+    return jdbc.sql(
+            "select * from due_change where action_id = :a order by changed_at desc, id desc")
+        .param("a", action.id())
+        .query(
+            (rs, n) ->
+                new EarlierDue(
+                    rs.getString("previous_text") == null ? "" : rs.getString("previous_text"),
+                    Optional.ofNullable(rs.getDate("previous_date"))
+                        .map(java.sql.Date::toLocalDate),
+                    rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("changed_by")))
+        .list();
+  }
+
+  /**
+   * Reschedules an action: the new due date in the plan's words (e.g. "Moved to Q2 2017/18"),
+   * keeping the earlier one in the action's history.
+   */
+  @Transactional
+  public PlanAction reschedule(
+      Partnership partnership, DeliveryPlan plan, PlanAction action, String dueText, Reporter by) {
+    if (!by.updatesAnyAction()) {
+      throw new AccessDeniedException("Only administrators and strategic leads reschedule actions");
+    }
+    String text = dueText == null ? "" : dueText.strip();
+    if (text.isEmpty()) {
+      throw new ProgressRejectedException("due", "Enter the new due date, for example Q2 2017/18");
+    }
+    if (text.length() > 200) {
+      throw new ProgressRejectedException("due", "The due date must be 200 characters or fewer");
+    }
+    if (text.equals(action.due().text())) {
+      return action;
+    }
+    Due due = Due.parse(text, plan.firstYear());
+    jdbc.sql(
+            """
+            insert into due_change (action_id, previous_text, previous_date, changed_at, changed_by)
+            values (:a, :text, :date, :at, :by)
+            """)
+        .param("a", action.id())
+        .param("text", action.due().text().isEmpty() ? null : action.due().text())
+        .param("date", action.due().deadline().map(java.sql.Date::valueOf).orElse(null))
+        .param("at", OffsetDateTime.now(clock))
+        .param("by", by.name())
+        .update();
+    jdbc.sql(
+            "update plan_action set due_text = :text, due_date = :date, version = version + 1 where id = :a")
+        .param("text", text)
+        .param("date", due.deadline().map(java.sql.Date::valueOf).orElse(null))
+        .param("a", action.id())
+        .update();
+    plans.changed(plan);
+    audit.record(
+        AuditEntry.success(
+            "UPDATE",
+            "Action",
+            action.id(),
+            partnership.id(),
+            plan.name()
+                + " "
+                + action.ref()
+                + " rescheduled from '"
+                + action.due().text()
+                + "' to '"
+                + text
+                + "'"));
+    return action(plan, action.ref());
+  }
+
   /** An action a lead is assigned to, with its plan and whether it has an update this period. */
   public record Assignment(DeliveryPlan plan, PlanAction action, Optional<ProgressUpdate> update) {}
 

@@ -115,6 +115,31 @@ class ActionController {
     return REDIRECT_ACTION;
   }
 
+  @PostMapping("/due")
+  String processRescheduleForm(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String ref,
+      @RequestParam(defaultValue = "") String due,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
+      Model model,
+      RedirectAttributes flash) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = progress.action(plan, ref);
+    PlanPages.requireManager(request);
+    try {
+      progress.reschedule(partnership, plan, action, due, reporter(user, request));
+    } catch (ProgressRejectedException e) {
+      model.addAttribute("form", UpdatersForm.of(progress.updaters(action)));
+      model.addAttribute("dueError", e.getMessage());
+      model.addAttribute("dueTyped", due);
+      return actionView(partnership, plan, action, user, request, model);
+    }
+    flash.addFlashAttribute("message", action.ref() + " has been rescheduled");
+    return REDIRECT_ACTION;
+  }
+
   @GetMapping("/progress")
   String initProgressForm(
       Partnership partnership,
@@ -241,6 +266,7 @@ class ActionController {
     model.addAttribute("updaterNames", updaterNames);
     model.addAttribute("memberOptions", memberOptions);
     model.addAttribute("history", history(plans.history(action)));
+    model.addAttribute("earlierDues", progress.earlierDues(action));
     model.addAttribute("currentPeriod", current);
     model.addAttribute("currentUpdate", current(plan, action, current).orElse(null));
     model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));

@@ -621,4 +621,40 @@ class PlanPagesIntegrationTests {
         .doesNotContain("Action number 2<");
     assertThat(second).contains("page=1").contains("lead=Police");
   }
+
+  @Test
+  void aStrategicLeadReschedulesAnActionAndTheEarlierDueDateIsKept() throws Exception {
+    Partnership p = fixtures.partnership();
+    imports.run(
+        p,
+        new org.ccrhub.plans.PlanImportRequest(
+            "Reschedule plan",
+            java.util.Optional.of(org.ccrhub.plans.FinancialYear.parse("2016/17")),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            "ref,action,due\n1,Do it,Q1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    long id = plans.named(p, "Reschedule plan").id();
+    MockHttpSession lead =
+        Fixtures.signIn(mvc, fixtures.user(p, org.ccrhub.security.Role.STRATEGIC_LEAD));
+    String action = "/p/" + p.slug() + "/plans/" + id + "/actions/1";
+
+    mvc.perform(post(action + "/due").param("due", "").session(lead).with(csrf()))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post(action + "/due").param("due", "Moved to Q2 2017/18").session(lead).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+
+    String page =
+        mvc.perform(get(action).session(lead)).andReturn().getResponse().getContentAsString();
+    assertThat(page)
+        .contains("Moved to Q2 2017/18")
+        .contains("30 September 2017")
+        .contains("Was Q1")
+        .contains("30 June 2016");
+    MockHttpSession viewer =
+        Fixtures.signIn(mvc, fixtures.user(p, org.ccrhub.security.Role.ACTION_LEAD));
+    mvc.perform(post(action + "/due").param("due", "Q4").session(viewer).with(csrf()))
+        .andExpect(status().isForbidden());
+  }
 }
