@@ -123,8 +123,7 @@ public record ExceptionReport(
 
   /** The ratings the counts are shown for: the scheme's levels and the states in use. */
   public List<RagRating> ratingsShown() {
-    List<RagRating> shown = new ArrayList<>(snapshot.scheme().allowed());
-    return shown;
+    return snapshot.scheme().allowed();
   }
 
   public int total(RagRating rating) {

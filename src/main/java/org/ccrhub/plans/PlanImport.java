@@ -5,14 +5,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccrhub.audit.AuditEntry;
@@ -244,7 +242,7 @@ public class PlanImport {
     Map<String, Integer> refsSeen = new HashMap<>();
     String outcome = null;
     String area = null;
-    Set<ReportingPeriod> closedChecked = new HashSet<>();
+    Map<ReportingPeriod, Boolean> closed = new HashMap<>(); // one query per period, not per row
     for (Table.Row line : table.rows()) {
       if (line.isBlank()) {
         continue;
@@ -364,15 +362,13 @@ public class PlanImport {
       }
       if (rating.isPresent() && period.isPresent()) {
         ReportingPeriod p = period.get();
-        if (periods.isClosed(partnership, p)) {
-          if (closedChecked.add(p) || true) {
-            errors.add(
-                new ImportProblem(
-                    n,
-                    "period",
-                    p.toString(),
-                    "The period " + p + " is closed: its updates can no longer change"));
-          }
+        if (closed.computeIfAbsent(p, q -> periods.isClosed(partnership, q))) {
+          errors.add(
+              new ImportProblem(
+                  n,
+                  "period",
+                  p.toString(),
+                  "The period " + p + " is closed: its updates can no longer change"));
         }
       }
       Title outcomeTitle = Title.of(outcome == null ? DEFAULT_OUTCOME : outcome);

@@ -37,6 +37,7 @@ class PlanImportIntegrationTests {
   @Autowired DeliveryPlans plans;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired ReportingPeriods periods;
 
   Partnership partnership;
 
@@ -252,6 +253,24 @@ class PlanImportIntegrationTests {
         .extracting(m -> m.action().ref() + " " + m.from().label() + " → " + m.to().label())
         .containsExactly("1.1.1 Green → Amber/Green", "2.9 Green → Red");
     assertThat(report.total(RagRating.RED)).isEqualTo(2);
+  }
+
+  @Test
+  void ratingsForAClosedPeriodAreRefusedOnEveryRow() {
+    periods.close(partnership, ReportingPeriod.parse("2016/17 Q2"));
+
+    assertThatThrownBy(() -> importCsv(PLAN_CSV, "2016/17 Q2"))
+        .isInstanceOfSatisfying(
+            ImportRejectedException.class,
+            e ->
+                assertThat(e.result().errors())
+                    .hasSize(6)
+                    .allSatisfy(
+                        p ->
+                            assertThat(p.reason())
+                                .isEqualTo(
+                                    "The period 2016/17 Q2 is closed: its updates can no longer change")));
+    assertThat(plans.findByName(partnership, "VAWG delivery plan")).isEmpty();
   }
 
   private long count(String table) {
