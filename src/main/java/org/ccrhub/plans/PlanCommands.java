@@ -13,6 +13,7 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.TableFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -152,21 +153,10 @@ public final class PlanCommands implements Runnable {
   static final class Export implements Callable<Integer> {
     private final CommandContext context;
     @Spec CommandSpec spec;
-
-    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
-    String partnership;
-
-    @Option(names = "--plan", required = true, paramLabel = "NAME")
-    String plan;
-
-    @Option(names = "--period", required = true, paramLabel = "PERIOD")
-    String period;
+    @Mixin PlanPeriodOptions options;
 
     @Option(names = "--format", required = true, paramLabel = "csv|xlsx|ods")
     String format;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE")
-    Path out;
 
     Export(CommandContext context) {
       this.context = context;
@@ -174,15 +164,15 @@ public final class PlanCommands implements Runnable {
 
     @Override
     public Integer call() {
-      ReportingPeriod reportingPeriod = ReportingPeriod.parse(period);
+      ReportingPeriod reportingPeriod = ReportingPeriod.parse(options.period);
       TableFormat tableFormat = TableFormat.parse(format);
-      Partnership p = partnership(context, partnership);
+      Partnership p = partnership(context, options.partnership);
       DeliveryPlans plans = context.bean(DeliveryPlans.class);
-      PlanSnapshot snapshot = plans.snapshot(p, plans.named(p, plan), reportingPeriod);
-      write(out, PlanExport.write(snapshot, tableFormat));
+      PlanSnapshot snapshot = plans.snapshot(p, plans.named(p, options.plan), reportingPeriod);
+      write(options.out, PlanExport.write(snapshot, tableFormat));
       spec.commandLine()
           .getOut()
-          .printf("Exported %d actions to %s.%n", snapshot.actions().size(), out);
+          .printf("Exported %d actions to %s.%n", snapshot.actions().size(), options.out);
       return 0;
     }
   }

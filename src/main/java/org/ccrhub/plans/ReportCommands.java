@@ -1,10 +1,10 @@
 package org.ccrhub.plans;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.shared.Partnership;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,24 +35,10 @@ public final class ReportCommands implements Runnable {
     private final CommandContext context;
     @Spec CommandSpec spec;
 
-    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
-    String partnership;
-
-    @Option(names = "--plan", required = true, paramLabel = "NAME")
-    String plan;
-
-    @Option(
-        names = "--period",
-        required = true,
-        paramLabel = "PERIOD",
-        description = "e.g. \"2016/17 Q2\"")
-    String period;
+    @Mixin PlanPeriodOptions options;
 
     @Option(names = "--format", required = true, paramLabel = "csv|xlsx|pdf|html")
     String format;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE")
-    Path out;
 
     Exceptions(CommandContext context) {
       this.context = context;
@@ -60,18 +46,20 @@ public final class ReportCommands implements Runnable {
 
     @Override
     public Integer call() {
-      ReportingPeriod reportingPeriod = ReportingPeriod.parse(period);
+      ReportingPeriod reportingPeriod = ReportingPeriod.parse(options.period);
       ReportFormat reportFormat = ReportFormat.parse(format);
-      Partnership p = PlanCommands.partnership(context, partnership);
+      Partnership p = PlanCommands.partnership(context, options.partnership);
       DeliveryPlans plans = context.bean(DeliveryPlans.class);
-      ExceptionReport report = plans.exceptionReport(p, plans.named(p, plan), reportingPeriod);
+      ExceptionReport report =
+          plans.exceptionReport(p, plans.named(p, options.plan), reportingPeriod);
       PlanCommands.write(
-          out, context.bean(ExceptionReportDocuments.class).render(p, report, reportFormat));
+          options.out,
+          context.bean(ExceptionReportDocuments.class).render(p, report, reportFormat));
       spec.commandLine()
           .getOut()
           .printf(
               "%d exceptions in %s for %s written to %s.%n",
-              report.lines().size(), plan, reportingPeriod, out);
+              report.lines().size(), options.plan, reportingPeriod, options.out);
       return 0;
     }
   }
