@@ -5,7 +5,7 @@ import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
 import org.ccrhub.partnership.PartnershipCommands;
 import org.ccrhub.plans.PlanCommands;
-import org.ccrhub.plans.ReportCommands;
+import org.ccrhub.reports.ReportCommands;
 import org.ccrhub.security.UserCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

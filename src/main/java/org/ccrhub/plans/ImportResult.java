@@ -1,6 +1,7 @@
 package org.ccrhub.plans;
 
 import java.util.List;
+import org.ccrhub.tabular.ImportProblem;
 
 /**
  * What an import found and did (or, in a preview, would do). With any error nothing is imported.

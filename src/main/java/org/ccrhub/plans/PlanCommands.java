@@ -1,17 +1,15 @@
 package org.ccrhub.plans;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
+import org.ccrhub.cli.CommandFiles;
 import org.ccrhub.partnership.Partnerships;
-import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.TableFormat;
+import org.ccrhub.tabular.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,7 +92,7 @@ public final class PlanCommands implements Runnable {
               Optional.ofNullable(lastYear).map(FinancialYear::parse),
               Optional.ofNullable(period).map(ReportingPeriod::parse),
               Optional.ofNullable(strategy),
-              read(file));
+              CommandFiles.read(file, Tables.MAX_BYTES));
       Partnership p = partnership(context, partnership);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
@@ -115,34 +113,6 @@ public final class PlanCommands implements Runnable {
         e.result().errors().forEach(problem -> err.println(problem));
         return 1;
       }
-    }
-  }
-
-  static byte[] read(Path file) {
-    try {
-      if (Files.size(file) > org.ccrhub.tabular.Tables.MAX_BYTES) {
-        throw new InvalidInputException(
-            "File '"
-                + file
-                + "' is "
-                + Files.size(file) / (1024 * 1024)
-                + " MB: files of up to "
-                + org.ccrhub.tabular.Tables.MAX_BYTES / (1024 * 1024)
-                + " MB can be imported");
-      }
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("File '" + file + "' does not exist");
-    } catch (IOException e) {
-      throw new InvalidInputException("File '" + file + "' cannot be read");
-    }
-  }
-
-  static void write(Path file, byte[] content) {
-    try {
-      Files.write(file, content);
-    } catch (IOException e) {
-      throw new InvalidInputException("File '" + file + "' cannot be written");
     }
   }
 
@@ -169,7 +139,7 @@ public final class PlanCommands implements Runnable {
       Partnership p = partnership(context, options.partnership);
       DeliveryPlans plans = context.bean(DeliveryPlans.class);
       PlanSnapshot snapshot = plans.snapshot(p, plans.named(p, options.plan), reportingPeriod);
-      write(options.out, PlanExport.write(snapshot, tableFormat));
+      CommandFiles.write(options.out, PlanExport.write(snapshot, tableFormat));
       spec.commandLine()
           .getOut()
           .printf("Exported %d actions to %s.%n", snapshot.actions().size(), options.out);

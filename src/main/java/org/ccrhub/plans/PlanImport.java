@@ -19,6 +19,7 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
+import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.Table;
 import org.ccrhub.tabular.Tables;
 import org.ccrhub.tabular.UnreadableFileException;

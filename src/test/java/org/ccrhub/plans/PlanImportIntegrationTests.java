@@ -11,6 +11,7 @@ import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
+import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.TableFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

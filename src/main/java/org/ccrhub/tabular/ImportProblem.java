@@ -1,4 +1,4 @@
-package org.ccrhub.plans;
+package org.ccrhub.tabular;
 
 /**
  * Something wrong (or worth a look) in an imported file, where a person can find it: the row number

@@ -1,0 +1,61 @@
+package org.ccrhub.indicators;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A performance indicator of a partnership. Its target is either a value for a period ({@code 410
+ * by 2016/17}) or a change from the baseline ({@code -20% by 2016/17}); the tolerance (percent of
+ * the target trajectory) turns distance behind the trajectory into a RAG rating. An indicator with
+ * {@code sumOf} refs is the total of those indicators and has no values of its own.
+ */
+public record Indicator(
+    long id,
+    String ref,
+    String name,
+    String description,
+    Unit unit,
+    Polarity polarity,
+    Frequency frequency,
+    String source,
+    String owner,
+    @Nullable BigDecimal population,
+    @Nullable IndicatorPeriod baselinePeriod,
+    @Nullable BigDecimal baselineValue,
+    @Nullable IndicatorPeriod targetPeriod,
+    @Nullable BigDecimal targetValue,
+    @Nullable BigDecimal targetChangePct,
+    BigDecimal tolerancePct,
+    List<String> sumOf,
+    boolean published,
+    int version) {
+
+  /** The tolerance when none is given: 5% of the trajectory. */
+  public static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.valueOf(5);
+
+  public boolean isComposite() {
+    return !sumOf.isEmpty();
+  }
+
+  public boolean hasTarget() {
+    return targetValue != null || targetChangePct != null;
+  }
+
+  /** The target as written: {@code 410 by 2016/17} or {@code -20% by 2016/17 from 2011/12}. */
+  public String targetText() {
+    if (!hasTarget()) {
+      return "";
+    }
+    String by = targetPeriod == null ? "" : " by " + targetPeriod;
+    if (targetValue != null) {
+      return Figures.plain(targetValue) + (unit == Unit.PERCENTAGE ? "%" : "") + by;
+    }
+    String sign = targetChangePct.signum() > 0 ? "+" : "";
+    return sign
+        + Figures.plain(targetChangePct)
+        + "%"
+        + by
+        + (baselinePeriod == null ? "" : " from " + baselinePeriod);
+  }
+}
