@@ -3,6 +3,7 @@ package org.ccrhub;
 import org.ccrhub.audit.AuditCommands;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
+import org.ccrhub.indicators.IndicatorCommands;
 import org.ccrhub.partnership.PartnershipCommands;
 import org.ccrhub.plans.PlanCommands;
 import org.ccrhub.reports.ReportCommands;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       PartnershipCommands.class,
       UserCommands.class,
       PlanCommands.class,
+      IndicatorCommands.class,
       ReportCommands.class,
       AuditCommands.class
     })

@@ -3,6 +3,7 @@ package org.ccrhub.documents;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +91,7 @@ public class Documents {
       builder.useFastMode();
       builder.usePdfUaAccessibility(true);
       builder.withProducer("CCR Hub");
+      builder.useSVGDrawer(new BatikSVGDrawer());
       builder.useFont(() -> font("CCRHubSans-Regular.ttf"), FONT, 400, FontStyle.NORMAL, true);
       builder.useFont(() -> font("CCRHubSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
       builder.useExternalResourceAccessControl(

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = "Produce reports.",
-    subcommands = {ExceptionsCommand.class, PerformanceCommand.class})
+    subcommands = {ExceptionsCommand.class, PerformanceCommand.class, BoardPackCommand.class})
 public final class ReportCommands implements Runnable {
 
   @Spec CommandSpec spec;

@@ -1,0 +1,296 @@
+package org.ccrhub.indicators;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.ccrhub.audit.AuditEntry;
+import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.Table;
+import org.ccrhub.tabular.Tables;
+import org.ccrhub.tabular.UnreadableFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports indicator definitions and indicator values from CSV, XLSX or ODS files, all or nothing:
+ * every row is checked first and with any error nothing is imported and every problem is listed
+ * with its row, column and reason. Definitions match indicators by ref and values are recorded only
+ * when they differ from the current ones, so importing the same file again changes nothing.
+ *
+ * <p>A preview runs the same import in a transaction that is rolled back, so what it reports is
+ * exactly what the import will do.
+ */
+@Service
+public class IndicatorImport {
+
+  private static final Logger log = LoggerFactory.getLogger(IndicatorImport.class);
+  private static final int MOST_RECORDED_BY = 200;
+
+  private final Indicators indicators;
+  private final AuditTrail audit;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  IndicatorImport(
+      Indicators indicators,
+      AuditTrail audit,
+      JdbcClient jdbc,
+      PlatformTransactionManager transactionManager) {
+    this.indicators = indicators;
+    this.audit = audit;
+    this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  /** What importing the definitions would do, changing nothing. */
+  public DefinitionImportResult previewDefinitions(Partnership partnership, byte[] content) {
+    return rolledBack(() -> definitions(partnership, content));
+  }
+
+  /**
+   * Imports indicator definitions, or, with any error, imports nothing and throws {@link
+   * IndicatorImportRejectedException} listing every problem.
+   */
+  public DefinitionImportResult importDefinitions(Partnership partnership, byte[] content) {
+    DefinitionImportResult result =
+        allOrNothing(() -> definitions(partnership, content), DefinitionImportResult::hasErrors);
+    if (result.hasErrors()) {
+      throw new IndicatorImportRejectedException(result.errors(), result.warnings());
+    }
+    return result;
+  }
+
+  /** What importing the values would do, changing nothing. */
+  public ValueImportResult previewValues(Partnership partnership, byte[] content) {
+    return rolledBack(() -> values(partnership, content));
+  }
+
+  /**
+   * Imports indicator values, or, with any error, imports nothing and throws {@link
+   * IndicatorImportRejectedException} listing every problem.
+   */
+  public ValueImportResult importValues(Partnership partnership, byte[] content) {
+    ValueImportResult result =
+        allOrNothing(() -> values(partnership, content), ValueImportResult::hasErrors);
+    if (result.hasErrors()) {
+      throw new IndicatorImportRejectedException(result.errors(), result.warnings());
+    }
+    return result;
+  }
+
+  private <R> R rolledBack(Supplier<R> work) {
+    return transactions.execute(
+        status -> {
+          R result = work.get();
+          status.setRollbackOnly();
+          return result;
+        });
+  }
+
+  private <R> R allOrNothing(Supplier<R> work, Predicate<R> failed) {
+    return transactions.execute(
+        status -> {
+          R result = work.get();
+          if (failed.test(result)) {
+            status.setRollbackOnly();
+          }
+          return result;
+        });
+  }
+
+  private DefinitionImportResult definitions(Partnership partnership, byte[] content) {
+    List<ImportProblem> errors = new ArrayList<>();
+    List<ImportProblem> warnings = new ArrayList<>();
+    Optional<Table> read = read(content, errors);
+    if (read.isEmpty()) {
+      return DefinitionImportResult.rejected(errors, warnings, 0);
+    }
+    Table table = read.get();
+    Map<String, Integer> columns =
+        header(table, DefinitionRows.COLUMNS, DefinitionRows.REQUIRED, errors, warnings);
+    int rows = rows(table);
+    if (!errors.isEmpty()) {
+      return DefinitionImportResult.rejected(errors, warnings, rows);
+    }
+    List<DefinitionRows.Row> checked =
+        DefinitionRows.check(table, columns, indicators.findAll(partnership), errors, warnings);
+    if (rows == 0) {
+      errors.add(
+          new ImportProblem(
+              2, "(file)", "", "The file has a header row but no rows of indicators"));
+    }
+    if (!errors.isEmpty()) {
+      return DefinitionImportResult.rejected(errors, warnings, rows);
+    }
+    int created = 0;
+    int changed = 0;
+    int unchanged = 0;
+    for (DefinitionRows.Row row : checked) {
+      switch (indicators.save(partnership, row.definition())) {
+        case CREATED -> created++;
+        case CHANGED -> changed++;
+        case UNCHANGED -> unchanged++;
+      }
+    }
+    DefinitionImportResult result =
+        new DefinitionImportResult(
+            List.of(), DefinitionImportResult.byRow(warnings), rows, created, changed, unchanged);
+    if (!result.changesNothing()) {
+      audit.record(
+          AuditEntry.success(
+              "IMPORT",
+              "Indicator definitions",
+              partnership.id(),
+              partnership.id(),
+              "Imported " + rows + " rows of indicator definitions. " + result.summary()));
+    }
+    return result;
+  }
+
+  private ValueImportResult values(Partnership partnership, byte[] content) {
+    List<ImportProblem> errors = new ArrayList<>();
+    List<ImportProblem> warnings = new ArrayList<>();
+    Optional<Table> read = read(content, errors);
+    if (read.isEmpty()) {
+      return ValueImportResult.rejected(errors, warnings, 0);
+    }
+    Table table = read.get();
+    Map<String, Integer> columns =
+        header(table, ValueRows.COLUMNS, ValueRows.REQUIRED, errors, warnings);
+    if (errors.isEmpty() && !columns.containsKey("value") && !columns.containsKey("numerator")) {
+      errors.add(
+          new ImportProblem(
+              1,
+              "value",
+              "",
+              "The header row has no 'value' or 'numerator' column; found: "
+                  + String.join(", ", table.header())));
+    }
+    int rows = rows(table);
+    if (!errors.isEmpty()) {
+      return ValueImportResult.rejected(errors, warnings, rows);
+    }
+    List<ValueRows.Row> checked =
+        ValueRows.check(
+            table, columns, indicators.findAll(partnership), areas(partnership), errors, warnings);
+    if (rows == 0) {
+      errors.add(
+          new ImportProblem(2, "(file)", "", "The file has a header row but no rows of values"));
+    }
+    if (!errors.isEmpty()) {
+      return ValueImportResult.rejected(errors, warnings, rows);
+    }
+    Indicators.Recorded recorded =
+        indicators.record(
+            partnership, checked.stream().map(ValueRows.Row::entry).toList(), importedBy());
+    ValueImportResult result =
+        new ValueImportResult(
+            List.of(),
+            ValueImportResult.byRow(warnings),
+            rows,
+            recorded.recorded(),
+            recorded.unchanged());
+    if (!result.changesNothing()) {
+      audit.record(
+          AuditEntry.success(
+              "IMPORT",
+              "Indicator values",
+              partnership.id(),
+              partnership.id(),
+              "Imported " + rows + " rows of indicator values. " + result.summary()));
+    }
+    return result;
+  }
+
+  /** The file as a table, or nothing with the reason it cannot be read as row 1's problem. */
+  private static Optional<Table> read(byte[] content, List<ImportProblem> errors) {
+    try {
+      return Optional.of(Tables.read(content));
+    } catch (UnreadableFileException e) {
+      errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
+    } catch (RuntimeException e) {
+      log.warn("An uploaded file could not be read", e);
+      errors.add(
+          new ImportProblem(
+              1, "(file)", "", "The file could not be read: save it as CSV or XLSX and try again"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The known columns of the header row; an error for each required column it lacks, and a warning
+   * for each column that is not read.
+   */
+  private static Map<String, Integer> header(
+      Table table,
+      Map<String, List<String>> known,
+      List<String> required,
+      List<ImportProblem> errors,
+      List<ImportProblem> warnings) {
+    Map<String, Integer> columns = table.columns(known);
+    for (String column : required) {
+      if (!columns.containsKey(column)) {
+        errors.add(
+            new ImportProblem(
+                1,
+                column,
+                "",
+                "The header row has no '"
+                    + column
+                    + "' column; found: "
+                    + String.join(", ", table.header())));
+      }
+    }
+    Collection<Integer> used = columns.values();
+    for (int i = 0; i < table.header().size(); i++) {
+      String name = table.header().get(i);
+      if (!name.isBlank() && !used.contains(i)) {
+        warnings.add(
+            new ImportProblem(
+                1, name, "", "This column is not one that is imported: it is ignored"));
+      }
+    }
+    return columns;
+  }
+
+  private static int rows(Table table) {
+    return (int) table.rows().stream().filter(row -> !row.isBlank()).count();
+  }
+
+  /** The comparator areas the partnership's values already name, to keep their spelling. */
+  private List<String> areas(Partnership partnership) {
+    return jdbc.sql(
+            """
+            select distinct v.area from indicator_value v join indicator i on i.id = v.indicator_id
+            where i.partnership_id = :p and v.area <> ''
+            order by v.area
+            """)
+        .param("p", partnership.id())
+        .query(String.class)
+        .list();
+  }
+
+  /** Who imported values are recorded as: the person importing, or the command line. */
+  private static String importedBy() {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+      String name = user.displayName() + " (import)";
+      return name.length() <= MOST_RECORDED_BY
+          ? name
+          : user.displayName().substring(0, MOST_RECORDED_BY - 9) + " (import)";
+    }
+    return "Import from the command line";
+  }
+}

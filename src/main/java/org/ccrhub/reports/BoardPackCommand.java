@@ -1,0 +1,92 @@
+package org.ccrhub.reports;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ccrhub.cli.CommandContext;
+import org.ccrhub.cli.CommandFiles;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.plans.ReportFormat;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.Partnership;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code report board-pack}: the papers for a board meeting. */
+@Command(
+    name = "board-pack",
+    mixinStandardHelpOptions = true,
+    description =
+        "The board pack for a period: cover, key to ratings, a summary and the exception report"
+            + " of each plan, and the performance table with charts.")
+final class BoardPackCommand implements Callable<Integer> {
+  private final CommandContext context;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--partnership", required = true, paramLabel = "SLUG")
+  String partnership;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "PERIOD",
+      description = "e.g. \"2016/17 Q2\"")
+  String period;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "NAME",
+      description = "A plan to include (repeat for several; default: every plan running then)")
+  List<String> plans = new ArrayList<>();
+
+  @Option(names = "--board", paramLabel = "NAME", description = "The board's name")
+  String board = "";
+
+  @Option(
+      names = "--meeting-date",
+      paramLabel = "DATE",
+      description = "The meeting's date, e.g. 2016-11-15 (default: today)")
+  String meetingDate = "";
+
+  @Option(names = "--format", required = true, paramLabel = "pdf|html")
+  String format;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE")
+  Path out;
+
+  BoardPackCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ReportingPeriod reportingPeriod = ReportingPeriod.parse(period);
+    ReportFormat reportFormat = ReportFormat.parse(format);
+    if (reportFormat != ReportFormat.PDF && reportFormat != ReportFormat.HTML) {
+      throw new InvalidInputException("A board pack comes as pdf or html, not " + format);
+    }
+    LocalDate date;
+    try {
+      date = meetingDate.isBlank() ? LocalDate.now() : LocalDate.parse(meetingDate.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          "'" + meetingDate + "' is not a date: write it like 2016-11-15");
+    }
+    Partnership p = context.bean(Partnerships.class).named(partnership);
+    BoardPacks packs = context.bean(BoardPacks.class);
+    BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date);
+    CommandFiles.write(out, packs.render(pack, reportFormat));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Board pack for %s (%d plans, %d indicators) written to %s.%n",
+            reportingPeriod, pack.plans().size(), pack.performance().rows().size(), out);
+    return 0;
+  }
+}

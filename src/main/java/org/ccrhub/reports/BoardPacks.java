@@ -1,0 +1,172 @@
+package org.ccrhub.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ccrhub.documents.Documents;
+import org.ccrhub.indicators.IndicatorCharts;
+import org.ccrhub.indicators.IndicatorData;
+import org.ccrhub.indicators.Indicators;
+import org.ccrhub.indicators.PerformanceReports;
+import org.ccrhub.indicators.PerformanceTable;
+import org.ccrhub.indicators.Suppression;
+import org.ccrhub.plans.DeliveryPlan;
+import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.ExceptionReport;
+import org.ccrhub.plans.RagDefinitions;
+import org.ccrhub.plans.ReportFormat;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.Partnership;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts a board pack together from the plans and indicators as they stand, and renders it as HTML or
+ * PDF from one template. The pack leaves the system, so its figures are suppressed like every
+ * exported output, and an indicator whose chart would show a small number gets a note instead.
+ */
+@Service
+public class BoardPacks {
+
+  static final String TEMPLATE = "reports/board-pack-document";
+
+  /** Charts cover the three years to the period's last month. */
+  private static final int CHART_MONTHS = 36;
+
+  private static final String SENSITIVE = "OFFICIAL-SENSITIVE";
+
+  private final DeliveryPlans plans;
+  private final RagDefinitions definitions;
+  private final Indicators indicators;
+  private final PerformanceReports performance;
+  private final Documents documents;
+  private final Clock clock;
+
+  BoardPacks(
+      DeliveryPlans plans,
+      RagDefinitions definitions,
+      Indicators indicators,
+      PerformanceReports performance,
+      Documents documents,
+      Clock clock) {
+    this.plans = plans;
+    this.definitions = definitions;
+    this.indicators = indicators;
+    this.performance = performance;
+    this.documents = documents;
+    this.clock = clock;
+  }
+
+  /**
+   * The pack for a period.
+   *
+   * @param planNames the plans to include; none means every plan that runs in the period's year
+   * @param board the board's name, or blank for the partnership's board
+   * @param meetingDate the meeting's date
+   */
+  public BoardPack assemble(
+      Partnership partnership,
+      ReportingPeriod period,
+      List<String> planNames,
+      String board,
+      LocalDate meetingDate) {
+    List<DeliveryPlan> chosen = new ArrayList<>();
+    if (planNames.isEmpty()) {
+      for (DeliveryPlan plan : plans.findAll(partnership)) {
+        if (plan.firstYear().compareTo(period.year()) <= 0
+            && plan.lastYear().compareTo(period.year()) >= 0) {
+          chosen.add(plan);
+        }
+      }
+    } else {
+      for (String name : planNames) {
+        DeliveryPlan plan = plans.named(partnership, name);
+        if (!chosen.contains(plan)) {
+          chosen.add(plan);
+        }
+      }
+    }
+    List<ExceptionReport> reports = new ArrayList<>();
+    for (DeliveryPlan plan : chosen) {
+      reports.add(plans.exceptionReport(partnership, plan, period));
+    }
+    YearMonth month = YearMonth.from(period.lastDay());
+    PerformanceTable table = performance.table(partnership, month, null, true);
+    IndicatorData data = indicators.data(partnership);
+    List<BoardPack.Chart> charts = new ArrayList<>();
+    for (PerformanceTable.Row row : table.rows()) {
+      if (row.indicator().hasTarget() || row.performance().target() != null) {
+        charts.add(chart(partnership, data, row, month, table.suppression()));
+      }
+    }
+    String marking =
+        chosen.stream().anyMatch(p -> SENSITIVE.equalsIgnoreCase(p.marking()))
+            ? SENSITIVE
+            : "OFFICIAL";
+    return new BoardPack(
+        partnership,
+        board == null || board.isBlank() ? partnership.name() + " board" : board.strip(),
+        meetingDate,
+        marking,
+        period,
+        plans.scheme(partnership),
+        definitions.definitions(partnership),
+        List.copyOf(reports),
+        table,
+        List.copyOf(charts),
+        LocalDate.now(clock));
+  }
+
+  private static BoardPack.Chart chart(
+      Partnership partnership,
+      IndicatorData data,
+      PerformanceTable.Row row,
+      YearMonth month,
+      Suppression suppression) {
+    String comparator = row.performance().comparatorArea();
+    List<IndicatorCharts.Point> points =
+        IndicatorCharts.rolling(data, row.indicator(), month, CHART_MONTHS, comparator);
+    if (points.isEmpty()) {
+      return new BoardPack.Chart(row.indicator(), null, "No 12-month figures to chart yet.");
+    }
+    boolean small =
+        points.stream()
+            .anyMatch(
+                p ->
+                    (p.own().isKnown() && suppression.hides(p.own().ratio()))
+                        || (p.comparator() != null
+                            && p.comparator().isKnown()
+                            && suppression.hides(p.comparator().ratio())));
+    if (small) {
+      return new BoardPack.Chart(
+          row.indicator(), null, "Not charted: some figures are small enough to identify people.");
+    }
+    String svg =
+        IndicatorCharts.svg(
+            row.indicator(),
+            points,
+            partnership.name(),
+            comparator,
+            row.performance().target(),
+            680,
+            300,
+            true);
+    return new BoardPack.Chart(row.indicator(), svg, "");
+  }
+
+  /** The pack as a standalone HTML page or an A4 PDF. */
+  public byte[] render(BoardPack pack, ReportFormat format) {
+    Map<String, Object> model = Map.of("pack", pack);
+    return switch (format) {
+      case HTML -> documents.html(TEMPLATE, model).getBytes(StandardCharsets.UTF_8);
+      case PDF -> documents.pdf(TEMPLATE, model);
+      default ->
+          throw new InvalidInputException(
+              "A board pack comes as pdf or html, not " + format.extension());
+    };
+  }
+}

@@ -1,0 +1,111 @@
+package org.ccrhub.reports.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ccrhub.plans.DeliveryPlan;
+import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.ReportFormat;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.plans.ReportingPeriods;
+import org.ccrhub.reports.BoardPack;
+import org.ccrhub.reports.BoardPacks;
+import org.ccrhub.shared.Partnership;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The board pack page. Choosing and downloading change nothing, so both are GET: the form's choices
+ * are the download's query, and a choice that is wrong shows the form again with the problem.
+ */
+@Controller
+@RequestMapping("/p/{slug}/board-pack")
+class BoardPackController {
+
+  static final String VIEW = "reports/board-pack";
+
+  private final BoardPacks packs;
+  private final DeliveryPlans plans;
+  private final ReportingPeriods periods;
+  private final Clock clock;
+
+  BoardPackController(
+      BoardPacks packs, DeliveryPlans plans, ReportingPeriods periods, Clock clock) {
+    this.packs = packs;
+    this.plans = plans;
+    this.periods = periods;
+    this.clock = clock;
+  }
+
+  @ModelAttribute("section")
+  String section() {
+    return "plans";
+  }
+
+  @GetMapping
+  String show(Partnership partnership, Model model) {
+    BoardPackForm form = new BoardPackForm();
+    form.setPeriod(periods.current(partnership).toString());
+    model.addAttribute("form", form);
+    return view(partnership, model);
+  }
+
+  @GetMapping("/download")
+  Object download(
+      Partnership partnership,
+      @ModelAttribute("form") BoardPackForm form,
+      BindingResult errors,
+      Model model) {
+    Optional<ReportingPeriod> period = form.period(errors);
+    Optional<LocalDate> date = form.meetingDate(errors, LocalDate.now(clock));
+    boolean formatOk = form.format(errors);
+    boolean boardOk = form.board(errors);
+    Map<String, DeliveryPlan> byId = new LinkedHashMap<>();
+    plans.findAll(partnership).forEach(p -> byId.put(Long.toString(p.id()), p));
+    if (!form.getPlans().stream().allMatch(byId::containsKey)) {
+      errors.rejectValue("plans", "unknown", "Choose plans from the list");
+    }
+    if (errors.hasErrors() || period.isEmpty() || date.isEmpty() || !formatOk || !boardOk) {
+      ModelAndView page = new ModelAndView(view(partnership, model), model.asMap());
+      page.setStatus(HttpStatus.BAD_REQUEST);
+      return page;
+    }
+    List<String> names = form.getPlans().stream().map(id -> byId.get(id).name()).toList();
+    BoardPack pack = packs.assemble(partnership, period.get(), names, form.getBoard(), date.get());
+    ReportFormat format = ReportFormat.parse(form.getFormat());
+    String name = "board-pack-" + period.get().toString().replace('/', '-').replace(' ', '-');
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(format.mediaType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name.toLowerCase() + "." + format.extension(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(packs.render(pack, format));
+  }
+
+  private String view(Partnership partnership, Model model) {
+    Map<String, String> planOptions = new LinkedHashMap<>();
+    for (DeliveryPlan plan : plans.findAll(partnership)) {
+      planOptions.put(Long.toString(plan.id()), plan.name() + " (" + plan.years() + ")");
+    }
+    model.addAttribute("planOptions", planOptions);
+    model.addAttribute("formatOptions", Map.of("pdf", "PDF", "html", "Web page (HTML)"));
+    return VIEW;
+  }
+}

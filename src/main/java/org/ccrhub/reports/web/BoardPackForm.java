@@ -1,0 +1,111 @@
+package org.ccrhub.reports.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.InvalidInputException;
+import org.springframework.validation.Errors;
+
+/** What the board pack page asks: the period, the plans, the board and the meeting date. */
+public class BoardPackForm {
+
+  private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu");
+
+  private String period = "";
+  private List<String> plans = new ArrayList<>();
+  private String board = "";
+  private String meetingDate = "";
+  private String format = "pdf";
+
+  public String getPeriod() {
+    return period;
+  }
+
+  public void setPeriod(String period) {
+    this.period = period == null ? "" : period;
+  }
+
+  public List<String> getPlans() {
+    return plans;
+  }
+
+  public void setPlans(List<String> plans) {
+    this.plans = plans == null ? new ArrayList<>() : plans;
+  }
+
+  public String getBoard() {
+    return board;
+  }
+
+  public void setBoard(String board) {
+    this.board = board == null ? "" : board;
+  }
+
+  public String getMeetingDate() {
+    return meetingDate;
+  }
+
+  public void setMeetingDate(String meetingDate) {
+    this.meetingDate = meetingDate == null ? "" : meetingDate;
+  }
+
+  public String getFormat() {
+    return format;
+  }
+
+  public void setFormat(String format) {
+    this.format = format == null ? "" : format;
+  }
+
+  /** The period, or an error on the field. */
+  Optional<ReportingPeriod> period(Errors errors) {
+    if (period.isBlank()) {
+      errors.rejectValue(
+          "period", "required", "Enter the period the pack reports, like 2016/17 Q2");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ReportingPeriod.parse(period));
+    } catch (InvalidInputException e) {
+      errors.rejectValue("period", "invalid", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The meeting date (today when blank), or an error on the field. */
+  Optional<LocalDate> meetingDate(Errors errors, LocalDate today) {
+    String text = meetingDate.strip();
+    if (text.isEmpty()) {
+      return Optional.of(today);
+    }
+    try {
+      return Optional.of(text.contains("/") ? LocalDate.parse(text, UK) : LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      errors.rejectValue(
+          "meetingDate", "invalid", "Enter the meeting date as a real date, like 15/11/2016");
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the format is one the pack comes in, or an error on the field. */
+  boolean format(Errors errors) {
+    if (!format.equals("pdf") && !format.equals("html")) {
+      errors.rejectValue("format", "invalid", "Choose PDF or web page");
+      return false;
+    }
+    return true;
+  }
+
+  /** Limits long text to what a cover can show. */
+  boolean board(Errors errors) {
+    if (board.strip().length() > 200) {
+      errors.rejectValue("board", "tooLong", "The board's name must be 200 characters or fewer");
+      return false;
+    }
+    return true;
+  }
+}
