@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The chart of an indicator, the same on its page, in the board pack and in PDFs: the rolling
  * 12-month figure at each step (a month, or a quarter or year for indicators reported so), for the
- * partnership and its comparator, with the target as a line. The points are also given as data, so
- * that pages can show the chart's data as a table.
+ * partnership and, for percentages, rates and days, its comparator, with the target as a line.
+ * Counts are not drawn against a comparator's: London's would flatten a borough's line. The points
+ * are also given as data, so that pages can show the chart's data as a table.
  */
 public final class IndicatorCharts {
 
@@ -72,8 +73,11 @@ public final class IndicatorCharts {
     List<IndicatorChart.Line> lines = new ArrayList<>();
     lines.add(
         new IndicatorChart.Line(ownArea, points.stream().map(p -> value(p.own(), unit)).toList()));
+    // a comparator's counts are of another size altogether (London against one borough): only
+    // percentages, rates and days share a scale, and only they are drawn together
     boolean withComparator =
-        !comparator.isBlank()
+        unit.isRatio()
+            && !comparator.isBlank()
             && points.stream().anyMatch(p -> p.comparator() != null && p.comparator().isKnown());
     if (withComparator) {
       lines.add(
