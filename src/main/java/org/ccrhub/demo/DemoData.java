@@ -37,14 +37,20 @@ class DemoData implements ApplicationRunner {
   private final Accounts accounts;
   private final DemoDirectory directory;
   private final DemoPlans demoPlans;
+  private final DemoIndicators demoIndicators;
   private final List<DemoUser> users = new ArrayList<>();
 
   DemoData(
-      Partnerships partnerships, Accounts accounts, DemoDirectory directory, DemoPlans demoPlans) {
+      Partnerships partnerships,
+      Accounts accounts,
+      DemoDirectory directory,
+      DemoPlans demoPlans,
+      DemoIndicators demoIndicators) {
     this.partnerships = partnerships;
     this.accounts = accounts;
     this.directory = directory;
     this.demoPlans = demoPlans;
+    this.demoIndicators = demoIndicators;
   }
 
   record DemoUser(String email, String name, Role role, String password) {}
@@ -65,6 +71,7 @@ class DemoData implements ApplicationRunner {
     // The Northbridge administrator also sits on Southmere's board: shows the switcher.
     accounts.ensureRole(southmere, "admin@northbridge.demo", Role.VIEWER);
     demoPlans.fill(northbridge, "action.lead@northbridge.demo");
+    demoIndicators.fill(northbridge);
   }
 
   private Partnership partnership(String slug, String name) {

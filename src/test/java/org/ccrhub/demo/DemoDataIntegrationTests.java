@@ -27,6 +27,8 @@ class DemoDataIntegrationTests {
   @Autowired DeliveryPlans plans;
   @Autowired ReportingPeriods periods;
   @Autowired ActionProgress progress;
+  @Autowired org.ccrhub.indicators.Indicators indicators;
+  @Autowired org.ccrhub.indicators.PerformanceReports performance;
 
   @Test
   void loadsAPartnershipWithOneUserPerRoleAndTwoPlansWithFourQuartersOfHistory() {
@@ -68,5 +70,41 @@ class DemoDataIntegrationTests {
     assertThat(progress.assignments(northbridge, lead, ReportingPeriod.parse("2026/27 Q3")))
         .extracting(a -> a.action().ref())
         .containsExactly("1.2", "1.2.1", "2.1.2", "3.1.2", "4.1.1");
+  }
+
+  @Test
+  void loadsIndicatorsWithTwoYearsOfMonthlyValuesAndAComparator() {
+    Partnership northbridge = partnerships.findBySlug("northbridge").orElseThrow();
+    var data = indicators.data(northbridge);
+    assertThat(data.indicators()).hasSize(10);
+    assertThat(data.lastMonth()).contains(DemoIndicators.LAST_MONTH);
+    assertThat(data.comparators()).containsExactly(DemoIndicators.COMPARATOR);
+    var table = performance.table(northbridge, DemoIndicators.LAST_MONTH, null, false);
+    for (var row : table.rows()) {
+      assertThat(row.current()).as(row.indicator().ref()).isNotEmpty();
+      assertThat(row.previous()).as(row.indicator().ref()).isNotEmpty();
+      assertThat(row.notes()).as(row.indicator().ref()).isEmpty();
+    }
+    // the total is the sum of its parts
+    java.util.function.Function<String, Integer> current =
+        ref ->
+            Integer.parseInt(
+                table.rows().stream()
+                    .filter(r -> r.indicator().ref().equals(ref))
+                    .findFirst()
+                    .orElseThrow()
+                    .current());
+    assertThat(current.apply("2.4"))
+        .isEqualTo(current.apply("2.1") + current.apply("2.2") + current.apply("2.3"));
+    // rated indicators have a rating; the rest are not rated
+    assertThat(table.rows())
+        .filteredOn(r -> r.indicator().hasTarget())
+        .allMatch(r -> r.rating() != null);
+    // the published table hides the rare harmful-practices referrals
+    var published = performance.publishedTable(northbridge, DemoIndicators.LAST_MONTH);
+    assertThat(published.rows())
+        .extracting(r -> r.indicator().ref())
+        .containsExactly("1.1", "2.1", "2.2", "2.3", "2.4", "4.2");
+    assertThat(published.rows().get(5).current()).isEqualTo("<5");
   }
 }
