@@ -57,8 +57,67 @@ public class ExceptionReportDocuments {
       case XLSX -> xlsx(partnership, report);
       case HTML ->
           documents.html(TEMPLATE, model(partnership, report)).getBytes(StandardCharsets.UTF_8);
-      case PDF -> documents.pdf(TEMPLATE, model(partnership, report));
+      case PDF -> pdf(partnership, report);
     };
+  }
+
+  /**
+   * The PDF, laid out again only when something in it changed: a report is kept while its plan's
+   * version is unchanged (see {@link DeliveryPlans#exceptionReport}), so the same report object,
+   * partnership, key to ratings and date give the same document. A long report takes seconds to lay
+   * out and a board paper is downloaded by several people.
+   */
+  private byte[] pdf(Partnership partnership, ExceptionReport report) {
+    Map<String, Object> model = model(partnership, report);
+    PdfKey key =
+        new PdfKey(
+            report,
+            partnership,
+            model.get("definitions"),
+            model.get("marking"),
+            model.get("produced"));
+    byte[] pdf = pdfs.get(key);
+    if (pdf == null) {
+      pdf = documents.pdf(TEMPLATE, model);
+      pdfs.put(key, pdf);
+    }
+    return pdf;
+  }
+
+  /** The last few PDFs laid out (a long one is about 5 MB). */
+  private final Map<PdfKey, byte[]> pdfs =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PdfKey, byte[]> eldest) {
+              return size() > 4;
+            }
+          });
+
+  /**
+   * The model: the report by identity (comparing reports by value would walk every line), the rest
+   * by value.
+   */
+  private record PdfKey(
+      ExceptionReport report,
+      Partnership partnership,
+      Object definitions,
+      Object marking,
+      Object produced) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PdfKey key
+          && key.report == report
+          && key.partnership.equals(partnership)
+          && key.definitions.equals(definitions)
+          && key.marking.equals(marking)
+          && key.produced.equals(produced);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(report);
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.ccrhub.plans.web;
+package org.ccrhub.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,16 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * A plan upload over the size limit goes back to the import page, which says the file is too large.
- * The filter looks at the declared size before anything reads the body: once the server has tried
- * to read an oversized form, its fields (the CSRF token too) are lost and the request fails before
- * any controller could explain. The handler covers a size exception that reaches Spring MVC.
+ * An upload over the size limit goes back to its import page ({@code /p/SLUG/FEATURE/import}:
+ * plans, indicators), which says the file is too large. The filter looks at the declared size
+ * before anything reads the body: once the server has tried to read an oversized form, its fields
+ * (the CSRF token too) are lost and the request fails before any controller could explain. The
+ * handler covers a size exception that reaches Spring MVC.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class UploadLimit {
 
-  private static final Pattern IMPORT_PATH = Pattern.compile("/p/([a-z0-9-]+)/plans/import");
+  private static final Pattern IMPORT_PATH = Pattern.compile("/p/([a-z0-9-]+)/([a-z]+)/import");
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> planUploadLimit(
@@ -41,8 +42,13 @@ class UploadLimit {
     return registration;
   }
 
-  private static String importPage(HttpServletRequest request, String slug) {
-    return request.getContextPath() + "/p/" + slug + "/plans/import?tooLarge=true";
+  private static String importPage(HttpServletRequest request, Matcher path) {
+    return request.getContextPath()
+        + "/p/"
+        + path.group(1)
+        + "/"
+        + path.group(2)
+        + "/import?tooLarge=true";
   }
 
   /** Refuses an upload to the import page whose declared length is over the limit. */
@@ -62,14 +68,14 @@ class UploadLimit {
       if ("POST".equals(request.getMethod())
           && path.matches()
           && request.getContentLengthLong() > limit) {
-        response.sendRedirect(importPage(request, path.group(1)));
+        response.sendRedirect(importPage(request, path));
         return;
       }
       chain.doFilter(request, response);
     }
   }
 
-  /** A size exception that reaches Spring MVC: back to the import page for plan uploads. */
+  /** A size exception that reaches Spring MVC: back to the import page for uploads. */
   @ControllerAdvice
   static class Handler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -77,7 +83,7 @@ class UploadLimit {
       Matcher path =
           IMPORT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
       if (path.matches()) {
-        response.sendRedirect(importPage(request, path.group(1)));
+        response.sendRedirect(importPage(request, path));
         return;
       }
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);

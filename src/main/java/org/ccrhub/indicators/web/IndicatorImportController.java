@@ -1,0 +1,193 @@
+package org.ccrhub.indicators.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import org.ccrhub.indicators.IndicatorImport;
+import org.ccrhub.indicators.IndicatorImportRejectedException;
+import org.ccrhub.security.CurrentRoles;
+import org.ccrhub.security.Role;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.tabular.ImportProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Importing indicator definitions or values from a file in two steps: upload, which shows every
+ * problem or what would change, then confirm, which imports the same bytes all or nothing.
+ * Administrators, strategic leads and analysts import.
+ */
+@Controller
+@RequestMapping("/p/{slug}/indicators/import")
+class IndicatorImportController {
+
+  static final String VIEW_FORM = "indicators/import-form";
+  static final String VIEW_PREVIEW = "indicators/import-preview";
+  private static final String SESSION_PREFIX = Pending.class.getName() + ".";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** What an import found: the same for definitions and values. */
+  record Outcome(
+      List<ImportProblem> errors,
+      List<ImportProblem> warnings,
+      int rows,
+      String summary,
+      boolean changesNothing) {
+
+    public boolean hasErrors() {
+      return !errors.isEmpty();
+    }
+  }
+
+  /** An uploaded file waiting for confirmation, kept in the session (one at a time). */
+  record Pending(long partnershipId, boolean values, String fileName, byte[] content)
+      implements Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+  }
+
+  private final IndicatorImport imports;
+
+  IndicatorImportController(IndicatorImport imports) {
+    this.imports = imports;
+  }
+
+  @ModelAttribute("section")
+  String section() {
+    return "indicators";
+  }
+
+  @GetMapping
+  String showForm(
+      @RequestParam(required = false) @Nullable String tooLarge,
+      @RequestParam(required = false) @Nullable String expired,
+      @RequestParam(defaultValue = "values") String kind,
+      HttpServletRequest request,
+      Model model) {
+    requireImporter(request);
+    model.addAttribute("kind", kind.equals("definitions") ? "definitions" : "values");
+    if (tooLarge != null) {
+      model.addAttribute("fileError", "The selected file must be smaller than 25MB");
+    }
+    if (expired != null) {
+      model.addAttribute(
+          "fileError", "The file you uploaded is no longer held: upload it again to import it");
+    }
+    return VIEW_FORM;
+  }
+
+  @PostMapping
+  String upload(
+      Partnership partnership,
+      @RequestParam(defaultValue = "") String kind,
+      @RequestParam(required = false) @Nullable MultipartFile file,
+      HttpServletRequest request,
+      Model model)
+      throws IOException {
+    requireImporter(request);
+    boolean values = !kind.equals("definitions");
+    model.addAttribute("kind", values ? "values" : "definitions");
+    if (!kind.equals("definitions") && !kind.equals("values")) {
+      model.addAttribute("kindError", "Choose what the file holds");
+    }
+    if (file == null || file.isEmpty()) {
+      model.addAttribute("fileError", "Select a CSV, XLSX or ODS file to import");
+    }
+    if (model.containsAttribute("kindError") || model.containsAttribute("fileError")) {
+      return VIEW_FORM;
+    }
+    Pending pending =
+        new Pending(
+            partnership.id(),
+            values,
+            file.getOriginalFilename() == null ? "the file" : file.getOriginalFilename(),
+            file.getBytes());
+    HttpSession session = request.getSession();
+    for (String name : Collections.list(session.getAttributeNames())) {
+      if (name.startsWith(SESSION_PREFIX)) {
+        session.removeAttribute(name);
+      }
+    }
+    String key = HexFormat.of().formatHex(randomBytes());
+    session.setAttribute(SESSION_PREFIX + key, pending);
+    model.addAttribute("key", key);
+    return preview(pending, preview(partnership, pending), model);
+  }
+
+  @PostMapping("/confirm")
+  String confirm(
+      Partnership partnership,
+      @RequestParam(defaultValue = "") String key,
+      HttpServletRequest request,
+      Model model,
+      RedirectAttributes flash) {
+    requireImporter(request);
+    HttpSession session = request.getSession();
+    String attribute = SESSION_PREFIX + key;
+    if (!key.matches("[0-9a-f]{32}")
+        || !(session.getAttribute(attribute) instanceof Pending pending)
+        || pending.partnershipId() != partnership.id()) {
+      return "redirect:/p/{slug}/indicators/import?expired=true";
+    }
+    String summary;
+    try {
+      summary =
+          pending.values()
+              ? imports.importValues(partnership, pending.content()).summary()
+              : imports.importDefinitions(partnership, pending.content()).summary();
+    } catch (IndicatorImportRejectedException e) {
+      model.addAttribute("key", key);
+      model.addAttribute("kind", pending.values() ? "values" : "definitions");
+      return preview(pending, new Outcome(e.errors(), e.warnings(), 0, "", false), model);
+    }
+    session.removeAttribute(attribute);
+    flash.addFlashAttribute("message", "Imported " + pending.fileName() + ". " + summary);
+    return "redirect:/p/{slug}/indicators";
+  }
+
+  private Outcome preview(Partnership partnership, Pending pending) {
+    if (pending.values()) {
+      var r = imports.previewValues(partnership, pending.content());
+      return new Outcome(r.errors(), r.warnings(), r.rows(), r.summary(), r.changesNothing());
+    }
+    var r = imports.previewDefinitions(partnership, pending.content());
+    return new Outcome(r.errors(), r.warnings(), r.rows(), r.summary(), r.changesNothing());
+  }
+
+  private static String preview(Pending pending, Outcome outcome, Model model) {
+    model.addAttribute("pending", pending);
+    model.addAttribute("result", outcome);
+    return VIEW_PREVIEW;
+  }
+
+  static void requireImporter(HttpServletRequest request) {
+    CurrentRoles roles =
+        request.getAttribute(CurrentRoles.REQUEST_ATTRIBUTE) instanceof CurrentRoles r
+            ? r
+            : new CurrentRoles(java.util.Set.of());
+    if (!(roles.isAdmin() || roles.has(Role.STRATEGIC_LEAD) || roles.has(Role.ANALYST))) {
+      throw new AccessDeniedException(
+          "Only administrators, strategic leads and analysts manage indicators");
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+}
