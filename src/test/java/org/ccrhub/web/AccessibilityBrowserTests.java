@@ -62,6 +62,7 @@ class AccessibilityBrowserTests {
       Pattern.compile("(?i)delete|remove|sign out|revoke|unlock|reset|archive|close|withdraw");
 
   @LocalServerPort int port;
+  @Autowired org.ccrhub.indicators.IndicatorImport indicatorImport;
   @Autowired Fixtures fixtures;
   @Autowired Accounts accounts;
   @Autowired Agencies agencies;
@@ -236,6 +237,23 @@ class AccessibilityBrowserTests {
             Optional.empty(),
             plan.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     plans.publish(partnership, plans.named(partnership, "Westshire VAWG plan").id(), true);
+    indicatorImport.importDefinitions(
+        partnership,
+        """
+        ref,name,unit,polarity,baseline_period,baseline_value,target_period,target_change_pct,published
+        1,Domestic abuse offences,count,lower,2015/16,40,2016/17,-10,yes
+        2,IDVA clients feeling safer,percentage,higher,,,,,no
+        """
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    StringBuilder values = new StringBuilder("indicator,period,value,numerator,denominator,area\n");
+    for (int m = 0; m < 24; m++) {
+      String month = java.time.YearMonth.of(2014, 11).plusMonths(m).toString();
+      values.append("1,").append(month).append(",").append(3 + m % 4).append(",,,\n");
+      values.append("1,").append(month).append(",").append(300 + m).append(",,,London\n");
+      values.append("2,").append(month).append(",,").append(8 + m % 3).append(",12,\n");
+    }
+    indicatorImport.importValues(
+        partnership, values.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**

@@ -1,0 +1,203 @@
+package org.ccrhub.indicators.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.ccrhub.indicators.Indicator;
+import org.ccrhub.indicators.IndicatorData;
+import org.ccrhub.indicators.IndicatorPeriod;
+import org.ccrhub.indicators.Observation;
+import org.ccrhub.indicators.Ratio;
+import org.ccrhub.indicators.Unit;
+import org.ccrhub.security.CurrentRoles;
+import org.ccrhub.security.Role;
+import org.ccrhub.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * What the indicator pages share: who records values, the month a page shows, and figures written
+ * for people (thousands separated, a percentage with one decimal place and a % sign).
+ */
+final class IndicatorPages {
+
+  /** The months offered to choose from, newest first: ten years at most. */
+  private static final int MONTH_OPTIONS = 120;
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter SHORT_MONTH =
+      DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter LONG_MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
+
+  private IndicatorPages() {}
+
+  static CurrentRoles roles(HttpServletRequest request) {
+    return request.getAttribute(CurrentRoles.REQUEST_ATTRIBUTE) instanceof CurrentRoles roles
+        ? roles
+        : new CurrentRoles(Set.of());
+  }
+
+  /** Administrators, strategic leads and analysts record values (and will import them). */
+  static boolean recordsValues(CurrentRoles roles) {
+    return roles.isAdmin() || roles.has(Role.STRATEGIC_LEAD) || roles.has(Role.ANALYST);
+  }
+
+  static void requireRecorder(HttpServletRequest request) {
+    if (!recordsValues(roles(request))) {
+      throw new AccessDeniedException(
+          "Only administrators, strategic leads and analysts record indicator values");
+    }
+  }
+
+  /** The month a page shows: the one asked for, or else the last month with values. */
+  record MonthChoice(YearMonth month, @Nullable String error) {}
+
+  /**
+   * Reads {@code ?to=}: blank means the last month the partnership's values reach (or last month
+   * when there are none); anything that is not a month gives that default with an error to show.
+   */
+  static MonthChoice month(@Nullable String to, IndicatorData data, YearMonth today) {
+    YearMonth fallback = data.lastMonth().orElse(today.minusMonths(1));
+    if (to == null || to.isBlank()) {
+      return new MonthChoice(fallback, null);
+    }
+    try {
+      IndicatorPeriod period = IndicatorPeriod.parse(to);
+      if (period.isMonth()) {
+        return new MonthChoice(period.first(), null);
+      }
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      // not a period at all: the same message as for a quarter or a year
+    }
+    return new MonthChoice(fallback, "Choose a month from the list, for example October 2016");
+  }
+
+  /** The months from the earliest with a value to the latest, newest first, with the one shown. */
+  static List<YearMonth> monthOptions(IndicatorData data, YearMonth shown) {
+    YearMonth last = data.lastMonth().orElse(shown);
+    YearMonth first = last;
+    for (Indicator i : data.indicators()) {
+      List<Observation> values = data.series(i, IndicatorData.OWN_AREA).observations();
+      if (!values.isEmpty() && values.get(0).period().first().isBefore(first)) {
+        first = values.get(0).period().first();
+      }
+    }
+    if (shown.isAfter(last)) {
+      last = shown;
+    }
+    if (shown.isBefore(first)) {
+      first = shown;
+    }
+    List<YearMonth> options = new ArrayList<>();
+    for (YearMonth m = last;
+        !m.isBefore(first) && options.size() < MONTH_OPTIONS;
+        m = m.minusMonths(1)) {
+      options.add(m);
+    }
+    if (!options.contains(shown)) {
+      options.add(shown);
+    }
+    return options;
+  }
+
+  /** {@code Oct 2016}. */
+  static String shortMonth(YearMonth month) {
+    return SHORT_MONTH.format(month);
+  }
+
+  /** {@code October 2016}. */
+  static String longMonth(YearMonth month) {
+    return LONG_MONTH.format(month);
+  }
+
+  /** {@code 14 June 2016 at 3:45pm}, in UK time. */
+  static String when(Instant instant) {
+    ZonedDateTime time = instant.atZone(UK);
+    String text = WHEN.format(time);
+    return text.substring(0, text.length() - 2)
+        + text.substring(text.length() - 2).toLowerCase(Locale.UK);
+  }
+
+  /** Decimal places shown for a unit: none for counts, two for money, one otherwise. */
+  static int decimals(Unit unit) {
+    return switch (unit) {
+      case COUNT -> 0;
+      case MONEY -> 2;
+      default -> 1;
+    };
+  }
+
+  /** The figure rounded as the unit is shown, for charts. */
+  static BigDecimal rounded(Ratio figure, Unit unit) {
+    return figure.rounded(decimals(unit));
+  }
+
+  /** A figure as people read it: {@code 1,114}, {@code 53.7%}, {@code 4.2 per 1,000}. */
+  static String figure(Ratio figure, Unit unit) {
+    return withUnit(grouped(figure.rounded(decimals(unit)), decimals(unit)), unit);
+  }
+
+  /** A value as entered (a target, a baseline value) with its unit. */
+  static String figure(BigDecimal value, Unit unit) {
+    return withUnit(
+        grouped(value.setScale(decimals(unit), RoundingMode.HALF_UP), decimals(unit)), unit);
+  }
+
+  private static String withUnit(String number, Unit unit) {
+    return switch (unit) {
+      case PERCENTAGE -> number + "%";
+      case RATE_PER_1000 -> number + " per 1,000";
+      case MONEY -> number.startsWith("-") ? "-£" + number.substring(1) : "£" + number;
+      case DAYS -> number + " days";
+      case COUNT -> number;
+    };
+  }
+
+  /** A plain number with thousands separated, as many decimals as it has: {@code 12,400.5}. */
+  static String number(@Nullable BigDecimal value) {
+    if (value == null) {
+      return "";
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    int scale = Math.max(0, stripped.scale());
+    return grouped(stripped.setScale(scale, RoundingMode.UNNECESSARY), scale);
+  }
+
+  private static String grouped(BigDecimal value, int decimals) {
+    DecimalFormat format =
+        new DecimalFormat(
+            decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+            DecimalFormatSymbols.getInstance(Locale.UK));
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format.format(value);
+  }
+
+  /** A percentage change with its sign: {@code -7.2%}, {@code +3.0%}. */
+  static String change(@Nullable BigDecimal pct) {
+    if (pct == null) {
+      return "";
+    }
+    return (pct.signum() > 0 ? "+" : "")
+        + pct.setScale(1, RoundingMode.HALF_UP).toPlainString()
+        + "%";
+  }
+
+  static Optional<String> blankToEmpty(@Nullable String text) {
+    return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+  }
+}

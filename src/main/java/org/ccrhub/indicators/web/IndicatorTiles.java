@@ -1,0 +1,83 @@
+package org.ccrhub.indicators.web;
+
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ccrhub.indicators.IndicatorData;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's tiles, worked out once for a partnership's data version, month and rating filter
+ * and kept while they are asked for: the dashboard is the most visited indicator page, and the
+ * performance of every indicator is the costly part of it. A new data version makes new keys, so
+ * kept tiles are never out of date; the least recently used go first.
+ */
+@Component
+class IndicatorTiles {
+
+  private static final int KEPT = 16;
+
+  /** Which tiles: every one, those with a rating, or those not rated. */
+  record Filter(Optional<RagRating> rating, boolean notRated) {
+
+    static final Filter ALL = new Filter(Optional.empty(), false);
+
+    static Filter parse(String value) {
+      if (value.equals("NOT_RATED")) {
+        return new Filter(Optional.empty(), true);
+      }
+      for (RagRating r : RagRating.values()) {
+        if (r.isRating() && r.name().equals(value)) {
+          return new Filter(Optional.of(r), false);
+        }
+      }
+      return ALL;
+    }
+
+    boolean isActive() {
+      return notRated || rating.isPresent();
+    }
+
+    String value() {
+      return notRated ? "NOT_RATED" : rating.map(RagRating::name).orElse("");
+    }
+
+    boolean matches(IndicatorTile tile) {
+      if (notRated) {
+        return tile.rating() == null;
+      }
+      return rating.map(r -> r == tile.rating()).orElse(true);
+    }
+  }
+
+  private record Key(long partnership, long version, YearMonth month, Filter filter) {}
+
+  private final Map<Key, List<IndicatorTile>> kept =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, List<IndicatorTile>> eldest) {
+              return size() > KEPT;
+            }
+          });
+
+  List<IndicatorTile> tiles(
+      Partnership partnership, IndicatorData data, YearMonth month, Filter filter) {
+    Key key = new Key(partnership.id(), data.version(), month, filter);
+    List<IndicatorTile> tiles = kept.get(key);
+    if (tiles == null) {
+      tiles =
+          data.indicators().stream()
+              .map(i -> IndicatorTile.of(data.performance(i, month, null)))
+              .filter(filter::matches)
+              .toList();
+      kept.put(key, tiles);
+    }
+    return tiles;
+  }
+}
