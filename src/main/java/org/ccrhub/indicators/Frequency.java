@@ -26,6 +26,19 @@ public enum Frequency {
     return months;
   }
 
+  /**
+   * The end of the last whole period on or before the month: the month itself when monthly; the end
+   * of the last financial-year quarter (June, September, December, March) or year (March).
+   */
+  public java.time.YearMonth lastEnd(java.time.YearMonth month) {
+    return switch (this) {
+      case MONTHLY -> month;
+      case QUARTERLY -> month.minusMonths(month.getMonthValue() % 3);
+      case YEARLY ->
+          month.getMonthValue() >= 3 ? month.withMonth(3) : month.minusYears(1).withMonth(3);
+    };
+  }
+
   /** Reads {@code monthly}, {@code month}, {@code quarterly}, {@code yearly}, {@code annual}. */
   public static Frequency parse(String text) {
     String key = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");

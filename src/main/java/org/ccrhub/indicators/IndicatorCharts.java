@@ -40,6 +40,7 @@ public final class IndicatorCharts {
     Series own = data.series(indicator, IndicatorData.OWN_AREA);
     Series other = comparator.isBlank() ? null : data.series(indicator, comparator);
     int step = indicator.frequency().months();
+    to = indicator.frequency().lastEnd(to);
     List<Point> points = new ArrayList<>();
     for (int back = (months - 1) / step * step; back >= 0; back -= step) {
       YearMonth month = to.minusMonths(back);

@@ -23,6 +23,7 @@ public final class IndicatorData {
   private final RagScheme scheme;
   private final List<Indicator> indicators;
   private final Map<Long, Map<String, Series>> series;
+  private final Optional<YearMonth> lastMonth;
 
   IndicatorData(
       long version,
@@ -33,6 +34,11 @@ public final class IndicatorData {
     this.scheme = scheme;
     this.indicators = List.copyOf(indicators);
     this.series = series;
+    this.lastMonth =
+        this.indicators.stream()
+            .map(i -> series(i, OWN_AREA).lastMonth())
+            .flatMap(Optional::stream)
+            .max(YearMonth::compareTo);
   }
 
   public long version() {
@@ -78,10 +84,7 @@ public final class IndicatorData {
 
   /** The last month any of the partnership's own values reach. */
   public Optional<YearMonth> lastMonth() {
-    return indicators.stream()
-        .map(i -> series(i, OWN_AREA).lastMonth())
-        .flatMap(Optional::stream)
-        .max(YearMonth::compareTo);
+    return lastMonth;
   }
 
   /**

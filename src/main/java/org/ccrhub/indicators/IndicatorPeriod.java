@@ -30,6 +30,11 @@ public record IndicatorPeriod(YearMonth first, int months) implements Comparable
           DateTimeFormatter.ofPattern("MMM uu", Locale.UK));
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM uuuu", Locale.UK);
 
+  /** Values are for years from here to {@link #LATEST_YEAR}: a year outside is a typing error. */
+  public static final int EARLIEST_YEAR = 1990;
+
+  public static final int LATEST_YEAR = 2100;
+
   public IndicatorPeriod {
     Objects.requireNonNull(first, "first");
     boolean valid =
@@ -59,6 +64,21 @@ public record IndicatorPeriod(YearMonth first, int months) implements Comparable
    * {@code 01/10/2016}), a quarter ({@code 2016/17 Q2}) or a financial year ({@code 2016/17}).
    */
   public static IndicatorPeriod parse(String text) {
+    IndicatorPeriod period = read(text);
+    int year = period.first().getYear();
+    if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+      throw new InvalidInputException(
+          "'"
+              + text.strip()
+              + "' is not a period values can be for: the year must be from "
+              + EARLIEST_YEAR
+              + " to "
+              + LATEST_YEAR);
+    }
+    return period;
+  }
+
+  private static IndicatorPeriod read(String text) {
     String written = text.strip().replaceAll("\\s+", " ");
     if (written.isEmpty()) {
       throw new InvalidInputException("The period is missing: write a month like 2016-10");

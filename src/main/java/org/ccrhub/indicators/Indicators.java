@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * partnership. Values are never overwritten: recording a different value adds a revision, and
  * recording the same value again changes nothing.
  *
- * <p>{@link #data} is kept per partnership while its data version is unchanged; every change moves
- * the version on, so kept data is never out of date.
+ * <p>{@link #data} is kept per partnership while its data version and RAG scheme are unchanged;
+ * every change moves the version on, so kept data is never out of date.
  */
 @Service
 public class Indicators {
@@ -78,11 +78,12 @@ public class Indicators {
   @Transactional(readOnly = true)
   public IndicatorData data(Partnership partnership) {
     long version = version(partnership);
+    RagScheme scheme = scheme(partnership);
     IndicatorData data = kept.get(partnership.id());
-    if (data != null && data.version() == version) {
+    if (data != null && data.version() == version && data.scheme() == scheme) {
       return data;
     }
-    data = loadData(partnership, version);
+    data = loadData(partnership, version, scheme);
     kept.put(partnership.id(), data);
     return data;
   }
@@ -301,7 +302,7 @@ public class Indicators {
     return indicators;
   }
 
-  private IndicatorData loadData(Partnership partnership, long version) {
+  private IndicatorData loadData(Partnership partnership, long version, RagScheme scheme) {
     List<Indicator> indicators = load(partnership);
     Map<Long, Map<String, List<Observation>>> values = new HashMap<>();
     jdbc.sql(
@@ -340,7 +341,7 @@ public class Indicators {
         series.put(i.id(), composite(i, byRef, series, new ArrayList<>()));
       }
     }
-    return new IndicatorData(version, scheme(partnership), indicators, series);
+    return new IndicatorData(version, scheme, indicators, series);
   }
 
   /** A composite's series per area: the sum of its parts' (themselves perhaps composites). */

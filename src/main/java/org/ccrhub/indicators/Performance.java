@@ -42,7 +42,8 @@ public record Performance(
     @Nullable RagRating rating) {
 
   /**
-   * Works out the performance of an indicator at a month.
+   * Works out the performance of an indicator at a month: for an indicator reported quarterly or
+   * yearly, at the end of its last whole quarter or year by then ({@link #month()} says which).
    *
    * @param own the indicator's values for the partnership
    * @param comparator the values for the comparator area, or null when there is none
@@ -53,8 +54,10 @@ public record Performance(
       Series own,
       @Nullable Series comparator,
       String comparatorArea,
-      YearMonth month,
+      YearMonth asked,
       RagScheme scheme) {
+    // a quarterly or yearly indicator is judged at the end of its last whole period
+    YearMonth month = indicator.frequency().lastEnd(asked);
     Total current = own.twelveMonthsTo(month);
     Total previous = own.twelveMonthsTo(month.minusMonths(12));
     Total baseline = baseline(indicator, own);

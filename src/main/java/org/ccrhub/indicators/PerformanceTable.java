@@ -35,7 +35,10 @@ public record PerformanceTable(
           "target",
           "rating");
 
-  /** One indicator's row: the figures as text, and why any are missing. */
+  /**
+   * One indicator's row: the figures as text, why any are missing, and whether any is hidden (so
+   * that nothing else, a chart say, shows it).
+   */
   public record Row(
       Indicator indicator,
       Performance performance,
@@ -47,7 +50,8 @@ public record PerformanceTable(
       String comparatorChangePct,
       String target,
       @Nullable RagRating rating,
-      List<String> notes) {
+      List<String> notes,
+      boolean hidesSomething) {
 
     /** The row as the CSV's cells. */
     public List<String> cells() {
@@ -84,17 +88,21 @@ public record PerformanceTable(
     }
     Map<Indicator, Hidden> hidden = new HashMap<>();
     performances.forEach((i, p) -> hidden.put(i, Hidden.primary(p, suppression)));
-    hideComplements(data, performances, hidden);
-    List<Row> rows = new ArrayList<>();
-    performances.forEach((i, p) -> rows.add(row(p, hidden.get(i), suppression)));
+    if (suppression.isOn()) {
+      hideComplements(data, month, comparator, suppression, performances, hidden);
+    }
+    List<String> areas =
+        performances.values().stream()
+            .map(Performance::comparatorArea)
+            .filter(a -> !a.isEmpty())
+            .distinct()
+            .toList();
+    // one comparator names the column; with several, each row says which it is compared with
     String shownComparator =
-        comparator != null
-            ? comparator
-            : performances.values().stream()
-                .map(Performance::comparatorArea)
-                .filter(a -> !a.isEmpty())
-                .findFirst()
-                .orElse("");
+        comparator != null ? comparator : areas.size() == 1 ? areas.get(0) : "";
+    List<Row> rows = new ArrayList<>();
+    performances.forEach(
+        (i, p) -> rows.add(row(p, hidden.get(i), suppression, month, areas.size() > 1)));
     return new PerformanceTable(month, shownComparator, suppression, List.copyOf(rows));
   }
 
@@ -114,32 +122,62 @@ public record PerformanceTable(
     }
   }
 
+  /** The columns that hold counts, where a total of parts could give a hidden one away. */
+  private enum Column {
+    PREVIOUS,
+    CURRENT,
+    BASELINE;
+
+    @Nullable Total of(Performance p) {
+      return switch (this) {
+        case PREVIOUS -> p.previous();
+        case CURRENT -> p.current();
+        case BASELINE -> p.baseline();
+      };
+    }
+  }
+
   /** Which of a row's figures are hidden. */
   private static final class Hidden {
-    Hide previous = Hide.NO;
-    Hide current = Hide.NO;
-    boolean baseline;
+    final Map<Column, Hide> cells = new java.util.EnumMap<>(Column.class);
     boolean comparator;
 
     static Hidden primary(Performance p, Suppression s) {
       Hidden h = new Hidden();
-      h.previous = s.hides(p.previous().ratio()) ? Hide.SMALL : Hide.NO;
-      h.current = s.hides(p.current().ratio()) ? Hide.SMALL : Hide.NO;
-      h.baseline = p.baseline() != null && s.hides(p.baseline().ratio());
+      for (Column column : Column.values()) {
+        Total figure = column.of(p);
+        h.cells.put(column, figure != null && s.hides(figure.ratio()) ? Hide.SMALL : Hide.NO);
+      }
       h.comparator =
           p.comparatorCurrent() != null
               && (s.hides(p.comparatorCurrent().ratio())
                   || s.hides(p.comparatorPrevious().ratio()));
       return h;
     }
+
+    Hide get(Column column) {
+      return cells.get(column);
+    }
+
+    boolean any() {
+      return comparator || cells.values().stream().anyMatch(Hide::hidden);
+    }
   }
 
   /**
-   * Where a composite and its parts are all in the table, a single hidden cell among them could be
-   * worked out from the total: hide the smallest other part too, until no column has exactly one.
+   * A composite is the sum of its parts, so one unknown cell among a composite and its parts can be
+   * worked out from the others. Unknown are the hidden cells, and the parts left out of the table
+   * (taken together: a reader can work out only their sum). Where a column has exactly one unknown
+   * and it is small, the smallest shown part is hidden too (or the total, when no part is shown),
+   * until no column gives a small figure away.
    */
   private static void hideComplements(
-      IndicatorData data, Map<Indicator, Performance> performances, Map<Indicator, Hidden> hidden) {
+      IndicatorData data,
+      YearMonth month,
+      @Nullable String comparator,
+      Suppression suppression,
+      Map<Indicator, Performance> performances,
+      Map<Indicator, Hidden> hidden) {
     boolean again = true;
     while (again) {
       again = false;
@@ -147,38 +185,58 @@ public record PerformanceTable(
         if (!total.isComposite()) {
           continue;
         }
-        List<Indicator> group = new ArrayList<>();
-        group.add(total);
+        List<Indicator> shown = new ArrayList<>();
+        List<Indicator> left = new ArrayList<>();
         for (String ref : total.sumOf()) {
-          data.byRef(ref).filter(performances::containsKey).ifPresent(group::add);
+          data.byRef(ref)
+              .ifPresent(part -> (performances.containsKey(part) ? shown : left).add(part));
         }
-        if (group.size() != total.sumOf().size() + 1) {
-          continue;
+        for (Column column : Column.values()) {
+          again |=
+              complement(
+                  total,
+                  shown,
+                  left,
+                  column,
+                  data,
+                  month,
+                  comparator,
+                  suppression,
+                  performances,
+                  hidden);
         }
-        again |= complement(group, performances, hidden, true);
-        again |= complement(group, performances, hidden, false);
       }
     }
   }
 
   private static boolean complement(
-      List<Indicator> group,
+      Indicator total,
+      List<Indicator> shown,
+      List<Indicator> left,
+      Column column,
+      IndicatorData data,
+      YearMonth month,
+      @Nullable String comparator,
+      Suppression suppression,
       Map<Indicator, Performance> performances,
-      Map<Indicator, Hidden> hidden,
-      boolean current) {
-    long count =
-        group.stream()
-            .filter(i -> (current ? hidden.get(i).current : hidden.get(i).previous).hidden())
-            .count();
-    if (count != 1) {
+      Map<Indicator, Hidden> hidden) {
+    List<Indicator> cells = new ArrayList<>(shown);
+    cells.add(0, total);
+    long unknown = cells.stream().filter(i -> hidden.get(i).get(column).hidden()).count();
+    boolean smallUnknown = unknown == 1;
+    if (!left.isEmpty()) {
+      unknown++;
+      smallUnknown =
+          unknown == 1 && leftOutIsSmall(left, column, data, month, comparator, suppression);
+    }
+    if (unknown != 1 || !smallUnknown) {
       return false;
     }
     Indicator smallest = null;
     BigDecimal least = null;
-    for (Indicator part : group.subList(1, group.size())) {
-      Hidden h = hidden.get(part);
-      Total figure = current ? performances.get(part).current() : performances.get(part).previous();
-      if ((current ? h.current : h.previous).hidden() || !figure.isKnown()) {
+    for (Indicator part : shown) {
+      Total figure = column.of(performances.get(part));
+      if (hidden.get(part).get(column).hidden() || figure == null || !figure.isKnown()) {
         continue;
       }
       BigDecimal value = figure.ratio().rounded(6);
@@ -187,40 +245,78 @@ public record PerformanceTable(
         smallest = part;
       }
     }
-    if (smallest == null) {
+    Indicator hide = smallest != null ? smallest : total;
+    if (hidden.get(hide).get(column).hidden()) {
       return false;
     }
-    if (current) {
-      hidden.get(smallest).current = Hide.COMPLEMENT;
-    } else {
-      hidden.get(smallest).previous = Hide.COMPLEMENT;
-    }
+    hidden.get(hide).cells.put(column, Hide.COMPLEMENT);
     return true;
   }
 
-  private static Row row(Performance p, Hidden h, Suppression s) {
+  /** Whether the parts left out of the table add up to a small number in the column. */
+  private static boolean leftOutIsSmall(
+      List<Indicator> left,
+      Column column,
+      IndicatorData data,
+      YearMonth month,
+      @Nullable String comparator,
+      Suppression suppression) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Indicator part : left) {
+      Total figure = column.of(data.performance(part, month, comparator));
+      if (figure == null || !figure.isKnown()) {
+        return false;
+      }
+      BigDecimal count = figure.ratio().count();
+      if (count == null) {
+        return false;
+      }
+      sum = sum.add(count);
+    }
+    return suppression.hides(sum);
+  }
+
+  private static Row row(
+      Performance p, Hidden h, Suppression s, YearMonth month, boolean severalComparators) {
     Indicator indicator = p.indicator();
     Unit unit = indicator.unit();
     List<String> notes = new ArrayList<>();
+    if (!p.month().equals(month)) {
+      notes.add(
+          "Reported "
+              + indicator.frequency().label()
+              + ": the 12 months to "
+              + p.month()
+                  .format(
+                      java.time.format.DateTimeFormatter.ofPattern(
+                          "MMM yyyy", java.util.Locale.UK)));
+    }
     note(notes, "Current 12 months", p.current());
     note(notes, "Previous 12 months", p.previous());
     if (p.baseline() != null) {
       note(notes, "Baseline", p.baseline());
     }
+    if (severalComparators && !p.comparatorArea().isEmpty()) {
+      notes.add("Compared with " + p.comparatorArea());
+    }
+    Hide previous = h.get(Column.PREVIOUS);
+    Hide current = h.get(Column.CURRENT);
+    Hide baseline = h.get(Column.BASELINE);
+    // a target worked out from a hidden baseline would give the baseline away
+    boolean targetHidden = baseline.hidden() && indicator.targetValue() == null;
     return new Row(
         indicator,
         p,
-        figure(p.previous(), unit, h.previous, s),
-        figure(p.current(), unit, h.current, s),
-        percent(p.changePct(), h.previous.hidden() || h.current.hidden()),
-        p.baseline() == null
-            ? ""
-            : figure(p.baseline(), unit, h.baseline ? Hide.SMALL : Hide.NO, s),
-        percent(p.changeVsBaselinePct(), h.current.hidden() || h.baseline),
+        figure(p.previous(), unit, previous, s),
+        figure(p.current(), unit, current, s),
+        percent(p.changePct(), previous.hidden() || current.hidden()),
+        p.baseline() == null ? "" : figure(p.baseline(), unit, baseline, s),
+        percent(p.changeVsBaselinePct(), current.hidden() || baseline.hidden()),
         percent(p.comparatorChangePct(), h.comparator),
-        p.target() == null ? "" : format(p.target(), unit),
+        p.target() == null ? "" : targetHidden ? Suppression.DERIVED : format(p.target(), unit),
         p.rating(),
-        List.copyOf(notes));
+        List.copyOf(notes),
+        h.any() || targetHidden);
   }
 
   private static void note(List<String> notes, String what, Total total) {

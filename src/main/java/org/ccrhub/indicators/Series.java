@@ -84,6 +84,11 @@ public final class Series {
     return Optional.ofNullable(observations.get(period));
   }
 
+  /** The first month that has a value (the start of the earliest period). */
+  public Optional<YearMonth> firstMonth() {
+    return observations.isEmpty() ? Optional.empty() : Optional.of(observations.firstKey().first());
+  }
+
   /** The last month that has a value (the end of the latest period). */
   public Optional<YearMonth> lastMonth() {
     return observations.keySet().stream().map(IndicatorPeriod::last).max(YearMonth::compareTo);
@@ -183,7 +188,9 @@ public final class Series {
     if (denominators.signum() == 0) {
       return Total.missing("The denominators add up to zero");
     }
+    // the cases behind a percentage are its numerator; behind an average of days, its denominator
+    BigDecimal cases = unit == Unit.DAYS ? denominators : numerators;
     return Total.of(
-        new Ratio(numerators.multiply(BigDecimal.valueOf(unit.scale())), denominators, numerators));
+        new Ratio(numerators.multiply(BigDecimal.valueOf(unit.scale())), denominators, cases));
   }
 }

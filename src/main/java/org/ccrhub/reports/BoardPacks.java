@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ccrhub.documents.Documents;
+import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorCharts;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.Indicators;
@@ -97,10 +98,17 @@ public class BoardPacks {
     YearMonth month = YearMonth.from(period.lastDay());
     PerformanceTable table = performance.table(partnership, month, null, true);
     IndicatorData data = indicators.data(partnership);
+    java.util.Set<Long> unsafe = unsafeToChart(data, table, month);
     List<BoardPack.Chart> charts = new ArrayList<>();
     for (PerformanceTable.Row row : table.rows()) {
       if (row.indicator().hasTarget() || row.performance().target() != null) {
-        charts.add(chart(partnership, data, row, month, table.suppression()));
+        charts.add(
+            unsafe.contains(row.indicator().id())
+                ? new BoardPack.Chart(
+                    row.indicator(),
+                    null,
+                    "Not charted: some figures are small enough to identify people.")
+                : chart(partnership, data, row, month));
       }
     }
     String marking =
@@ -121,29 +129,57 @@ public class BoardPacks {
         LocalDate.now(clock));
   }
 
+  /**
+   * The indicators whose chart could show a figure the table hides: any with a hidden figure in the
+   * table or a small figure at any point of its chart, and, because a composite is the sum of its
+   * parts, every member of a composite group where one member is so.
+   */
+  private static java.util.Set<Long> unsafeToChart(
+      IndicatorData data, PerformanceTable table, YearMonth month) {
+    Suppression suppression = table.suppression();
+    java.util.Set<Long> unsafe = new java.util.HashSet<>();
+    if (!suppression.isOn()) {
+      return unsafe;
+    }
+    for (PerformanceTable.Row row : table.rows()) {
+      String comparator = row.performance().comparatorArea();
+      boolean small =
+          IndicatorCharts.rolling(data, row.indicator(), month, CHART_MONTHS, comparator).stream()
+              .anyMatch(
+                  p ->
+                      (p.own().isKnown() && suppression.hides(p.own().ratio()))
+                          || (p.comparator() != null
+                              && p.comparator().isKnown()
+                              && suppression.hides(p.comparator().ratio())));
+      if (small || row.hidesSomething()) {
+        unsafe.add(row.indicator().id());
+      }
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Indicator total : data.indicators()) {
+        if (!total.isComposite()) {
+          continue;
+        }
+        List<Long> group = new ArrayList<>();
+        group.add(total.id());
+        total.sumOf().forEach(ref -> data.byRef(ref).ifPresent(part -> group.add(part.id())));
+        if (group.stream().anyMatch(unsafe::contains)) {
+          grew |= unsafe.addAll(group);
+        }
+      }
+    }
+    return unsafe;
+  }
+
   private static BoardPack.Chart chart(
-      Partnership partnership,
-      IndicatorData data,
-      PerformanceTable.Row row,
-      YearMonth month,
-      Suppression suppression) {
+      Partnership partnership, IndicatorData data, PerformanceTable.Row row, YearMonth month) {
     String comparator = row.performance().comparatorArea();
     List<IndicatorCharts.Point> points =
         IndicatorCharts.rolling(data, row.indicator(), month, CHART_MONTHS, comparator);
     if (points.isEmpty()) {
       return new BoardPack.Chart(row.indicator(), null, "No 12-month figures to chart yet.");
-    }
-    boolean small =
-        points.stream()
-            .anyMatch(
-                p ->
-                    (p.own().isKnown() && suppression.hides(p.own().ratio()))
-                        || (p.comparator() != null
-                            && p.comparator().isKnown()
-                            && suppression.hides(p.comparator().ratio())));
-    if (small) {
-      return new BoardPack.Chart(
-          row.indicator(), null, "Not charted: some figures are small enough to identify people.");
     }
     String svg =
         IndicatorCharts.svg(

@@ -23,7 +23,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 public final class Tables {
 
   /** Larger files are refused before they are read. */
-  public static final int MAX_BYTES = 20 * 1024 * 1024;
+  public static final int MAX_BYTES = 25 * 1024 * 1024;
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 

@@ -92,7 +92,11 @@ class ErrorHandling {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
 
-    @ExceptionHandler(InvalidInputException.class)
+    /** Bad input, and a form field that no form has (a tampered list index, say). */
+    @ExceptionHandler({
+      InvalidInputException.class,
+      org.springframework.beans.InvalidPropertyException.class
+    })
     void badRequest(HttpServletResponse response) throws IOException {
       response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }

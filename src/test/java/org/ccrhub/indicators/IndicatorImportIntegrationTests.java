@@ -610,7 +610,7 @@ class IndicatorImportIntegrationTests {
         p -> {
           assertThat(p.row()).isEqualTo(1);
           assertThat(p.reason())
-              .isEqualTo("The file is 50 MB: files of up to 20 MB can be imported");
+              .isEqualTo("The file is 50 MB: files of up to 25 MB can be imported");
         });
     assertRejected(
         bytes("ref,name\n\n"),

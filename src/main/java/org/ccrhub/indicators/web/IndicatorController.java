@@ -76,7 +76,13 @@ class IndicatorController {
     IndicatorData data = indicators.data(partnership);
     IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, YearMonth.now(clock));
     IndicatorTiles.Filter filter = IndicatorTiles.Filter.parse(rating);
-    List<IndicatorTile> shown = tiles.tiles(partnership, data, choice.month(), filter);
+    IndicatorTiles.Shown shown =
+        tiles.tiles(
+            partnership,
+            data,
+            choice.month(),
+            filter,
+            request.getContextPath() + "/p/" + partnership.slug() + "/indicators");
     model.addAttribute("month", choice.month().toString());
     model.addAttribute("monthLabel", IndicatorPages.longMonth(choice.month()));
     model.addAttribute("monthError", choice.error());
@@ -84,7 +90,8 @@ class IndicatorController {
     model.addAttribute("rating", filter.value());
     model.addAttribute("filterActive", filter.isActive());
     model.addAttribute("ratingOptions", ratingOptions(data));
-    model.addAttribute("tiles", shown);
+    model.addAttribute("tiles", shown.tiles());
+    model.addAttribute("tilesHtml", shown.html());
     model.addAttribute("total", data.indicators().size());
     model.addAttribute(
         "recordsValues", IndicatorPages.recordsValues(IndicatorPages.roles(request)));

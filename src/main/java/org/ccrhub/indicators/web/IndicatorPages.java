@@ -18,7 +18,6 @@ import java.util.Set;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.IndicatorPeriod;
-import org.ccrhub.indicators.Observation;
 import org.ccrhub.indicators.Ratio;
 import org.ccrhub.indicators.Unit;
 import org.ccrhub.security.CurrentRoles;
@@ -72,7 +71,9 @@ final class IndicatorPages {
    * when there are none); anything that is not a month gives that default with an error to show.
    */
   static MonthChoice month(@Nullable String to, IndicatorData data, YearMonth today) {
-    YearMonth fallback = data.lastMonth().orElse(today.minusMonths(1));
+    // the latest month with values, unless a value was recorded for a month still to come
+    YearMonth fallback =
+        data.lastMonth().filter(m -> !m.isAfter(today)).orElse(today.minusMonths(1));
     if (to == null || to.isBlank()) {
       return new MonthChoice(fallback, null);
     }
@@ -92,9 +93,9 @@ final class IndicatorPages {
     YearMonth last = data.lastMonth().orElse(shown);
     YearMonth first = last;
     for (Indicator i : data.indicators()) {
-      List<Observation> values = data.series(i, IndicatorData.OWN_AREA).observations();
-      if (!values.isEmpty() && values.get(0).period().first().isBefore(first)) {
-        first = values.get(0).period().first();
+      YearMonth start = data.series(i, IndicatorData.OWN_AREA).firstMonth().orElse(first);
+      if (start.isBefore(first)) {
+        first = start;
       }
     }
     if (shown.isAfter(last)) {

@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  * target, rating, and the change on the previous 12 months in words, saying whether that is better
  * or worse for the indicator. The arrow only repeats the words, so it is hidden from screen
  * readers.
+ *
+ * <p>Public, so that the template compiler can compile the expressions that read it: the dashboard
+ * shows two hundred of them.
  */
-record IndicatorTile(
+public record IndicatorTile(
     long id,
     String ref,
     String name,
@@ -23,6 +26,19 @@ record IndicatorTile(
     @Nullable RagRating rating,
     String trend,
     String arrow) {
+
+  /**
+   * The classes of the rating's tag, as the plans' {@code rag} fragment writes them: the dashboard
+   * writes the tag itself, because including a fragment two hundred times is most of its time.
+   */
+  public String tagClass() {
+    return rating == null
+        ? ""
+        : "govuk-tag app-rag "
+            + rating.cssClass()
+            + " app-rag--"
+            + rating.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 
   static IndicatorTile of(Performance p) {
     Indicator indicator = p.indicator();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ccrhub.documents.Documents;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
@@ -55,29 +56,46 @@ class IndicatorTiles {
     }
   }
 
-  private record Key(long partnership, long version, YearMonth month, Filter filter) {}
+  private record Key(long partnership, long version, YearMonth month, Filter filter, String base) {}
 
-  private final Map<Key, List<IndicatorTile>> kept =
+  /** The tiles shown, and their HTML. */
+  record Shown(List<IndicatorTile> tiles, String html) {}
+
+  private final Documents documents;
+
+  IndicatorTiles(Documents documents) {
+    this.documents = documents;
+  }
+
+  private final Map<Key, Shown> kept =
       Collections.synchronizedMap(
           new LinkedHashMap<>(32, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, List<IndicatorTile>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Shown> eldest) {
               return size() > KEPT;
             }
           });
 
-  List<IndicatorTile> tiles(
-      Partnership partnership, IndicatorData data, YearMonth month, Filter filter) {
-    Key key = new Key(partnership.id(), data.version(), month, filter);
-    List<IndicatorTile> tiles = kept.get(key);
-    if (tiles == null) {
-      tiles =
+  /**
+   * The tiles for the month and filter, with their HTML linking to the indicator pages under {@code
+   * base} (rendering two hundred tiles is most of the dashboard's time, so the HTML is kept too).
+   */
+  Shown tiles(
+      Partnership partnership, IndicatorData data, YearMonth month, Filter filter, String base) {
+    Key key = new Key(partnership.id(), data.version(), month, filter, base);
+    Shown shown = kept.get(key);
+    if (shown == null) {
+      List<IndicatorTile> tiles =
           data.indicators().stream()
               .map(i -> IndicatorTile.of(data.performance(i, month, null)))
               .filter(filter::matches)
               .toList();
-      kept.put(key, tiles);
+      String html =
+          documents.html(
+              "indicators/tiles", Map.of("tiles", tiles, "base", base, "month", month.toString()));
+      shown = new Shown(tiles, html);
+      kept.put(key, shown);
     }
-    return tiles;
+    return shown;
   }
 }

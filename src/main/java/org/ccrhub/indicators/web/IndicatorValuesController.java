@@ -59,6 +59,12 @@ class IndicatorValuesController {
     return "indicators";
   }
 
+  /** A form has at most {@link ValuesForm#MAX_ROWS} rows, whatever indexes a request names. */
+  @org.springframework.web.bind.annotation.InitBinder("form")
+  void limitRows(org.springframework.web.bind.WebDataBinder binder) {
+    binder.setAutoGrowCollectionLimit(ValuesForm.MAX_ROWS);
+  }
+
   @GetMapping
   String initValuesForm(
       Partnership partnership,

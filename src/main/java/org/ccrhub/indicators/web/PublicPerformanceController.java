@@ -49,6 +49,7 @@ class PublicPerformanceController {
         published.stream()
             .map(i -> data.series(i, IndicatorData.OWN_AREA).lastMonth())
             .flatMap(java.util.Optional::stream)
+            .filter(m -> !m.isAfter(YearMonth.now(clock)))
             .max(YearMonth::compareTo)
             .orElse(YearMonth.now(clock).minusMonths(1));
     model.addAttribute("publicPartnership", partnership);
