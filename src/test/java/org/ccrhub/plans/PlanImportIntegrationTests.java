@@ -164,11 +164,11 @@ class PlanImportIntegrationTests {
         .isInstanceOfSatisfying(
             ImportRejectedException.class,
             e -> assertThat(e.result().errors().get(0).reason()).contains("not a CSV or XLSX"));
-    byte[] tooLarge = new byte[21 * 1024 * 1024];
+    byte[] tooLarge = new byte[26 * 1024 * 1024];
     assertThatThrownBy(() -> imports.run(partnership, request(tooLarge, null)))
         .isInstanceOfSatisfying(
             ImportRejectedException.class,
-            e -> assertThat(e.result().errors().get(0).reason()).contains("21 MB"));
+            e -> assertThat(e.result().errors().get(0).reason()).contains("26 MB"));
   }
 
   @Test
