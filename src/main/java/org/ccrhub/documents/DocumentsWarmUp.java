@@ -62,6 +62,7 @@ class DocumentsWarmUp {
         """
         <!DOCTYPE html>
         <html lang="en-GB"><head><meta charset="utf-8" /><title>Warm-up (OFFICIAL)</title>
+        <meta name="description" content="A document to warm the renderer up" />
         <style>
           @page { size: A4; margin: 20mm 15mm;
             @top-center { content: element(top); }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rows of an indicator definitions file, each checked on its own and against the others: refs
  * are unique, and a total ({@code sum_of}) names indicators in the file or the partnership, of its
- * own unit, without going round in a circle. A column the file leaves out keeps what an existing
- * indicator has, so a file of refs and targets updates only the targets.
+ * own unit, without going round in a circle; its {@code links} name actions and outcomes of the
+ * partnership's plans. A column the file leaves out keeps what an existing indicator has, so a file
+ * of refs and targets updates only the targets.
  */
 final class DefinitionRows {
 
@@ -56,6 +58,18 @@ final class DefinitionRows {
     COLUMNS.put("population", List.of("population", "pop"));
     COLUMNS.put("tolerance", List.of("tolerance", "tolerancepct", "tolerancepercent"));
     COLUMNS.put("published", List.of("published", "publish", "public"));
+    COLUMNS.put(
+        "links",
+        List.of(
+            "links",
+            "linkedto",
+            "linkstoplan",
+            "planlinks",
+            "measures",
+            "outcomes",
+            "actions",
+            "outcomesandactions",
+            "linkedoutcomesandactions"));
   }
 
   static final List<String> REQUIRED = List.of("ref", "name");
@@ -67,24 +81,35 @@ final class DefinitionRows {
   private static final int MOST_SHOWN = 5;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  /** A checked row: the definition it gives. */
-  record Row(int number, Indicator definition) {}
+  /**
+   * A checked row: the definition it gives, and the plan outcomes and actions it measures (null
+   * when the file has no {@code links} column, to keep what the indicator has).
+   */
+  record Row(int number, Indicator definition, @Nullable IndicatorLinks links) {}
 
   /** A row as read, before the rows are checked against each other. */
-  private record Draft(int number, String ref, @Nullable Unit unit, Indicator definition) {}
+  private record Draft(
+      int number,
+      String ref,
+      @Nullable Unit unit,
+      Indicator definition,
+      @Nullable IndicatorLinks links) {}
 
   private final Map<String, Integer> columns;
   private final Map<String, Indicator> existing = new HashMap<>();
   private final List<ImportProblem> errors;
   private final List<ImportProblem> warnings;
+  private final LinkablePlans plans;
 
   private DefinitionRows(
       Map<String, Integer> columns,
       List<Indicator> existing,
+      LinkablePlans plans,
       List<ImportProblem> errors,
       List<ImportProblem> warnings) {
     this.columns = columns;
     existing.forEach(i -> this.existing.put(key(i.ref()), i));
+    this.plans = plans;
     this.errors = errors;
     this.warnings = warnings;
   }
@@ -97,9 +122,10 @@ final class DefinitionRows {
       Table table,
       Map<String, Integer> columns,
       List<Indicator> existing,
+      LinkablePlans plans,
       List<ImportProblem> errors,
       List<ImportProblem> warnings) {
-    return new DefinitionRows(columns, existing, errors, warnings).check(table);
+    return new DefinitionRows(columns, existing, plans, errors, warnings).check(table);
   }
 
   private List<Row> check(Table table) {
@@ -265,6 +291,7 @@ final class DefinitionRows {
         columns.containsKey("sum_of")
             ? refs(cell(line, "sum_of"))
             : old == null ? List.of() : old.sumOf();
+    IndicatorLinks links = columns.containsKey("links") ? links(line) : null;
 
     if (population != null && population.signum() <= 0) {
       error(n, "population", cell(line, "population"), "The population must be more than 0");
@@ -340,7 +367,7 @@ final class DefinitionRows {
             sumOf,
             published,
             0);
-    return new Draft(n, ref, unitKnown ? unit : null, definition);
+    return new Draft(n, ref, unitKnown ? unit : null, definition, links);
   }
 
   /** A total's parts exist, are not the total itself, and have its unit. */
@@ -396,13 +423,13 @@ final class DefinitionRows {
     List<Row> rows = new ArrayList<>();
     for (Draft draft : drafts) {
       if (!draft.definition().isComposite()) {
-        rows.add(new Row(draft.number(), draft.definition()));
+        rows.add(new Row(draft.number(), draft.definition(), draft.links()));
       }
     }
     for (String ref : ordered) {
       Draft draft = inFile.get(ref);
       if (draft != null && draft.definition().isComposite()) {
-        rows.add(new Row(draft.number(), draft.definition()));
+        rows.add(new Row(draft.number(), draft.definition(), draft.links()));
       }
     }
     return rows;
@@ -470,6 +497,27 @@ final class DefinitionRows {
         .filter(s -> !s.isEmpty())
         .forEach(ref -> refs.putIfAbsent(key(ref), ref));
     return List.copyOf(refs.values());
+  }
+
+  /**
+   * The actions and outcomes a {@code links} cell names, one an entry, separated by semicolons or
+   * line breaks: {@code Plan name: ref} or a ref that only one plan has. A blank cell names none.
+   */
+  private IndicatorLinks links(Table.Row line) {
+    Set<Long> outcomes = new LinkedHashSet<>();
+    Set<Long> actions = new LinkedHashSet<>();
+    for (String entry : cell(line, "links").split("[;\\n\\r]+")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      try {
+        LinkablePlans.Target target = plans.find(entry.strip());
+        (target.action() ? actions : outcomes).add(target.id());
+      } catch (InvalidInputException e) {
+        error(line.number(), "links", entry.strip(), e.getMessage());
+      }
+    }
+    return new IndicatorLinks(outcomes, actions);
   }
 
   static Boolean yesOrNo(String text) {

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every row is checked first and with any error nothing is imported and every problem is listed
  * with its row, column and reason. Definitions match indicators by ref and values are recorded only
  * when they differ from the current ones, so importing the same file again changes nothing.
+ * Definitions may link indicators to the actions and outcomes of the partnership's plans.
  *
  * <p>A preview runs the same import in a transaction that is rolled back, so what it reports is
  * exactly what the import will do.
@@ -39,16 +41,19 @@ public class IndicatorImport {
   private static final int MOST_RECORDED_BY = 200;
 
   private final Indicators indicators;
+  private final DeliveryPlans plans;
   private final AuditTrail audit;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
 
   IndicatorImport(
       Indicators indicators,
+      DeliveryPlans plans,
       AuditTrail audit,
       JdbcClient jdbc,
       PlatformTransactionManager transactionManager) {
     this.indicators = indicators;
+    this.plans = plans;
     this.audit = audit;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -124,8 +129,11 @@ public class IndicatorImport {
     if (!errors.isEmpty()) {
       return DefinitionImportResult.rejected(errors, warnings, rows);
     }
+    LinkablePlans linkable =
+        columns.containsKey("links") ? LinkablePlans.of(partnership, plans) : LinkablePlans.none();
     List<DefinitionRows.Row> checked =
-        DefinitionRows.check(table, columns, indicators.findAll(partnership), errors, warnings);
+        DefinitionRows.check(
+            table, columns, indicators.findAll(partnership), linkable, errors, warnings);
     if (rows == 0) {
       errors.add(
           new ImportProblem(
@@ -138,7 +146,7 @@ public class IndicatorImport {
     int changed = 0;
     int unchanged = 0;
     for (DefinitionRows.Row row : checked) {
-      switch (indicators.save(partnership, row.definition())) {
+      switch (indicators.save(partnership, row.definition(), row.links())) {
         case CREATED -> created++;
         case CHANGED -> changed++;
         case UNCHANGED -> unchanged++;

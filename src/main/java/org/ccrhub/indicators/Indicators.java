@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.ccrhub.plans.Refs;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -89,13 +92,27 @@ public class Indicators {
   }
 
   /**
-   * Creates the indicator, or updates the one with its ref. The id and version of {@code
-   * definition} are ignored; its {@code sumOf} refs must name indicators that exist.
+   * Creates the indicator, or updates the one with its ref, keeping the plan outcomes and actions
+   * it is linked to. The id and version of {@code definition} are ignored; its {@code sumOf} refs
+   * must name indicators that exist.
    */
   @Transactional
   public Saved save(Partnership partnership, Indicator definition) {
+    return save(partnership, definition, null);
+  }
+
+  /**
+   * Creates the indicator, or updates the one with its ref, and links it to these plan outcomes and
+   * actions instead of those it had ({@code null} keeps them). Outcomes and actions of other
+   * partnerships' plans are left out. A definition and links equal to the indicator's change
+   * nothing.
+   */
+  @Transactional
+  public Saved save(Partnership partnership, Indicator definition, @Nullable IndicatorLinks links) {
     Optional<Indicator> existing = findByRef(partnership, definition.ref());
-    if (existing.isPresent() && sameDefinition(existing.get(), definition)) {
+    if (existing.isPresent()
+        && sameDefinition(existing.get(), definition)
+        && (links == null || links.equals(storedLinks(partnership, existing.get().id())))) {
       return Saved.UNCHANGED;
     }
     long id;
@@ -152,8 +169,116 @@ public class Indicators {
           .param("ref", part.strip())
           .update();
     }
+    if (links != null) {
+      link(partnership, id, links);
+    }
     changed(partnership);
     return existing.isPresent() ? Saved.CHANGED : Saved.CREATED;
+  }
+
+  /**
+   * The plan outcomes and actions the indicator measures, each with its plan: by plan name, then
+   * outcomes and actions in natural ref order.
+   */
+  @Transactional(readOnly = true)
+  public List<IndicatorLink> links(Partnership partnership, Indicator indicator) {
+    List<IndicatorLink> links =
+        new ArrayList<>(
+            jdbc.sql(
+                    """
+                    select d.id as plan_id, d.name as plan_name, false as is_action, o.id,
+                      coalesce(o.ref, '') as ref, o.title
+                    from indicator_outcome x
+                    join indicator i on i.id = x.indicator_id
+                    join plan_outcome o on o.id = x.outcome_id
+                    join delivery_plan d on d.id = o.plan_id
+                    where i.partnership_id = :p and d.partnership_id = :p and i.id = :id
+                    union all
+                    select d.id, d.name, true, a.id, a.ref, a.text
+                    from indicator_action x
+                    join indicator i on i.id = x.indicator_id
+                    join plan_action a on a.id = x.action_id
+                    join delivery_plan d on d.id = a.plan_id
+                    where i.partnership_id = :p and d.partnership_id = :p and i.id = :id
+                    """)
+                .param("p", partnership.id())
+                .param("id", indicator.id())
+                .query(
+                    (rs, n) ->
+                        new IndicatorLink(
+                            rs.getLong("plan_id"),
+                            rs.getString("plan_name"),
+                            rs.getBoolean("is_action"),
+                            rs.getLong("id"),
+                            rs.getString("ref"),
+                            rs.getString("title")))
+                .list());
+    links.sort(
+        Comparator.comparing((IndicatorLink l) -> l.planName().toLowerCase(Locale.ROOT))
+            .thenComparingLong(IndicatorLink::planId)
+            .thenComparing(IndicatorLink::ref, Refs.NATURAL_ORDER)
+            .thenComparing(IndicatorLink::action)
+            .thenComparing(IndicatorLink::title));
+    return links;
+  }
+
+  /** The ids of the plan outcomes and actions the partnership's indicator is linked to. */
+  private IndicatorLinks storedLinks(Partnership partnership, long indicatorId) {
+    Set<Long> outcomes = new HashSet<>();
+    Set<Long> actions = new HashSet<>();
+    jdbc.sql(
+            """
+            select false, x.outcome_id from indicator_outcome x
+            join indicator i on i.id = x.indicator_id
+            where i.partnership_id = :p and i.id = :id
+            union all
+            select true, x.action_id from indicator_action x
+            join indicator i on i.id = x.indicator_id
+            where i.partnership_id = :p and i.id = :id
+            """)
+        .param("p", partnership.id())
+        .param("id", indicatorId)
+        .query(
+            (ResultSet rs) -> {
+              (rs.getBoolean(1) ? actions : outcomes).add(rs.getLong(2));
+            });
+    return new IndicatorLinks(outcomes, actions);
+  }
+
+  /**
+   * Links the indicator to these outcomes and actions of the partnership's plans, and no others.
+   */
+  private void link(Partnership partnership, long indicatorId, IndicatorLinks links) {
+    jdbc.sql("delete from indicator_outcome where indicator_id = :id")
+        .param("id", indicatorId)
+        .update();
+    jdbc.sql("delete from indicator_action where indicator_id = :id")
+        .param("id", indicatorId)
+        .update();
+    if (!links.outcomeIds().isEmpty()) {
+      jdbc.sql(
+              """
+              insert into indicator_outcome (indicator_id, outcome_id)
+              select :id, o.id from plan_outcome o join delivery_plan d on d.id = o.plan_id
+              where d.partnership_id = :p and o.id in (:ids)
+              """)
+          .param("id", indicatorId)
+          .param("p", partnership.id())
+          .param("ids", List.copyOf(links.outcomeIds()))
+          .update();
+    }
+    if (!links.actionIds().isEmpty()) {
+      jdbc.sql(
+              """
+              insert into indicator_action (indicator_id, action_id)
+              select :id, a.id from plan_action a join delivery_plan d on d.id = a.plan_id
+              where d.partnership_id = :p and a.id in (:ids)
+              """)
+          .param("id", indicatorId)
+          .param("p", partnership.id())
+          .param("ids", List.copyOf(links.actionIds()))
+          .update();
+    }
   }
 
   /**

@@ -106,5 +106,26 @@ class DemoDataIntegrationTests {
         .extracting(r -> r.indicator().ref())
         .containsExactly("1.1", "2.1", "2.2", "2.3", "2.4", "4.2");
     assertThat(published.rows().get(5).current()).isEqualTo("<5");
+    // indicators measure the plans' actions and outcomes
+    java.util.function.Function<String, java.util.List<String>> measures =
+        ref ->
+            indicators
+                .links(northbridge, indicators.findByRef(northbridge, ref).orElseThrow())
+                .stream()
+                .map(org.ccrhub.indicators.IndicatorLink::label)
+                .toList();
+    assertThat(measures.apply("3.1"))
+        .containsExactly(
+            DemoPlans.ACCOMMODATION_PLAN
+                + ": 2.2 Ask survivors about their experience of refuge every quarter",
+            DemoPlans.VAWG_PLAN
+                + ": 3.1.1 Recommission the independent domestic violence adviser service");
+    assertThat(measures.apply("2.1"))
+        .containsExactly(DemoPlans.VAWG_PLAN + ": 2 Prevention and early intervention");
+    assertThat(measures.apply("4.2"))
+        .containsExactly(
+            DemoPlans.VAWG_PLAN
+                + ": 2.2.1 Agree a local pathway for female genital mutilation and forced marriage");
+    assertThat(measures.apply("1.2")).isEmpty();
   }
 }

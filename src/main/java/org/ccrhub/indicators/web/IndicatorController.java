@@ -115,6 +115,7 @@ class IndicatorController {
 
     model.addAttribute("indicator", indicator);
     model.addAttribute("parts", parts(data, indicator));
+    model.addAttribute("measures", indicators.links(partnership, indicator));
     model.addAttribute("definition", definition(indicator));
     model.addAttribute("month", month.toString());
     model.addAttribute("monthLabel", IndicatorPages.longMonth(month));

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +21,17 @@ import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
 import org.ccrhub.indicators.Frequency;
 import org.ccrhub.indicators.Indicator;
+import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.PerformanceTable;
 import org.ccrhub.indicators.Polarity;
 import org.ccrhub.indicators.Unit;
 import org.ccrhub.indicators.ValueEntry;
+import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.FinancialYear;
+import org.ccrhub.plans.PlanImport;
+import org.ccrhub.plans.PlanImportRequest;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +56,9 @@ class IndicatorPagesIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
   @Autowired Indicators indicators;
+  @Autowired IndicatorImport imports;
+  @Autowired PlanImport planImport;
+  @Autowired DeliveryPlans plans;
 
   Partnership partnership;
   MockHttpSession analyst;
@@ -204,6 +213,38 @@ class IndicatorPagesIntegrationTests {
     assertThat(ratio)
         .contains("Current 12 months (Nov 2015 to Oct 2016) 90.0%")
         .contains("Oct 2016 90.0% 9 10");
+  }
+
+  @Test
+  void theIndicatorPageLinksToThePlanActionsAndOutcomesItMeasures() throws Exception {
+    planImport.run(
+        partnership,
+        new PlanImportRequest(
+            "VAWG Delivery Plan",
+            Optional.of(FinancialYear.parse("2016/17")),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            "outcome,ref,action\n1 Safer homes,1.2.1,Train 300 frontline staff\n"
+                .getBytes(StandardCharsets.UTF_8)));
+    imports.importDefinitions(
+        partnership,
+        "ref,name,links\n1.1,Domestic abuse offences,VAWG Delivery Plan: 1.2.1; 1\n"
+            .getBytes(StandardCharsets.UTF_8));
+    long planId = plans.named(partnership, "VAWG Delivery Plan").id();
+    long outcomeId = plans.outcomes(plans.named(partnership, "VAWG Delivery Plan")).get(0).id();
+
+    String page = page(analyst, base + "/" + offences.id());
+
+    assertThat(text(page))
+        .contains(
+            "Measures VAWG Delivery Plan: 1 Safer homes VAWG Delivery Plan: 1.2.1 Train 300"
+                + " frontline staff");
+    String plan = "/p/" + partnership.slug() + "/plans/" + planId;
+    assertThat(page)
+        .contains("href=\"" + plan + "/actions/1.2.1\"")
+        .contains("href=\"" + plan + "?outcome=" + outcomeId + "\"");
+    assertThat(text(page(analyst, base + "/" + safety.id()))).contains("Measures None recorded");
   }
 
   @Test
