@@ -23,10 +23,10 @@ class DocumentsWarmUp {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentsWarmUp.class);
 
-  /** Rounds and rows per round: about 25 pages each, enough for the hot code to be compiled. */
-  private static final int ROUNDS = 4;
+  /** Rounds and rows per round: about 40 pages each, enough for the hot code to be compiled. */
+  private static final int ROUNDS = 8;
 
-  private static final int ROWS = 250;
+  private static final int ROWS = 400;
 
   private final Documents documents;
 
