@@ -80,8 +80,19 @@ public class Indicators {
   /** The partnership's indicators with their current values, kept until they change. */
   @Transactional(readOnly = true)
   public IndicatorData data(Partnership partnership) {
-    long version = version(partnership);
-    RagScheme scheme = scheme(partnership);
+    record Key(long version, RagScheme scheme) {}
+    Key key =
+        jdbc.sql(
+                """
+                select coalesce(v.version, 0), p.rag_scheme from partnership p
+                left join indicator_data_version v on v.partnership_id = p.id
+                where p.id = :p
+                """)
+            .param("p", partnership.id())
+            .query((rs, n) -> new Key(rs.getLong(1), RagScheme.valueOf(rs.getString(2))))
+            .single();
+    long version = key.version();
+    RagScheme scheme = key.scheme();
     IndicatorData data = kept.get(partnership.id());
     if (data != null && data.version() == version && data.scheme() == scheme) {
       return data;
@@ -385,22 +396,6 @@ public class Indicators {
             """)
         .param("p", partnership.id())
         .update();
-  }
-
-  private long version(Partnership partnership) {
-    return jdbc.sql("select version from indicator_data_version where partnership_id = :p")
-        .param("p", partnership.id())
-        .query(Long.class)
-        .optional()
-        .orElse(0L);
-  }
-
-  private RagScheme scheme(Partnership partnership) {
-    return RagScheme.valueOf(
-        jdbc.sql("select rag_scheme from partnership where id = :p")
-            .param("p", partnership.id())
-            .query(String.class)
-            .single());
   }
 
   private List<Indicator> load(Partnership partnership) {
