@@ -8,7 +8,6 @@ import java.util.Map;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.shared.Partnership;
-import org.ccrhub.tabular.TableFormat;
 import org.ccrhub.tabular.TableWriter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,11 +71,11 @@ public class PerformanceReports {
     return switch (format) {
       case CSV -> TableWriter.csv(PerformanceTable.CSV_COLUMNS, table.cells());
       case XLSX ->
-          TableWriter.write(
-              TableFormat.XLSX,
+          TableWriter.xlsx(
               "Performance " + table.month(),
               PerformanceTable.CSV_COLUMNS,
-              table.cells());
+              table.cells(),
+              java.util.Set.of(2, 3, 4, 5, 6, 7, 8));
       case HTML ->
           documents.html(TEMPLATE, model(partnership, table)).getBytes(StandardCharsets.UTF_8);
       case PDF -> documents.pdf(TEMPLATE, model(partnership, table));

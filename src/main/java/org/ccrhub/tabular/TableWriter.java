@@ -29,9 +29,22 @@ public final class TableWriter {
       TableFormat format, String sheetName, List<String> header, List<List<String>> rows) {
     return switch (format) {
       case CSV -> csv(header, rows);
-      case XLSX -> xlsx(sheetName, header, rows);
+      case XLSX -> xlsx(sheetName, header, rows, java.util.Set.of());
       case ODS -> ods(sheetName, header, rows);
     };
+  }
+
+  /**
+   * An XLSX file whose cells in the given columns are numbers where they hold a plain number (so
+   * that a spreadsheet can add them up); every other cell, and anything else in those columns
+   * ({@code <5}, a blank), is text.
+   */
+  public static byte[] xlsx(
+      String sheetName,
+      List<String> header,
+      List<List<String>> rows,
+      java.util.Set<Integer> numericColumns) {
+    return xlsxWith(sheetName, header, rows, numericColumns);
   }
 
   public static byte[] csv(List<String> header, List<List<String>> rows) {
@@ -48,7 +61,14 @@ public final class TableWriter {
     return bytes.toByteArray();
   }
 
-  private static byte[] xlsx(String sheetName, List<String> header, List<List<String>> rows) {
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+  private static byte[] xlsxWith(
+      String sheetName,
+      List<String> header,
+      List<List<String>> rows,
+      java.util.Set<Integer> numericColumns) {
     try (XSSFWorkbook workbook = new XSSFWorkbook();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(safeSheetName(sheetName));
@@ -69,8 +89,13 @@ public final class TableWriter {
         List<String> cells = rows.get(r);
         for (int c = 0; c < cells.size(); c++) {
           var cell = row.createCell(c);
-          cell.setCellValue(Formulas.neutralise(cells.get(c)));
-          cell.setCellStyle(wrap);
+          String text = cells.get(c);
+          if (numericColumns.contains(c) && PLAIN_NUMBER.matcher(text).matches()) {
+            cell.setCellValue(Double.parseDouble(text));
+          } else {
+            cell.setCellValue(Formulas.neutralise(text));
+            cell.setCellStyle(wrap);
+          }
         }
       }
       sheet.createFreezePane(0, 1);

@@ -148,6 +148,32 @@ class ReportCommandsIntegrationTests {
                 + "1,Domestic abuse offences,1200,1116,-7.0,1500,-25.6,-5.0,1200,Green\r\n"
                 + "2,Stalking referrals,0,<5,,,,,,\r\n");
 
+    Path xlsx = dir.resolve("performance.xlsx");
+    assertThat(
+            commands
+                .run(
+                    "report",
+                    "performance",
+                    "--partnership",
+                    slug,
+                    "--to",
+                    "2016-09",
+                    "--format",
+                    "xlsx",
+                    "--out",
+                    xlsx.toString())
+                .exitCode())
+        .isZero();
+    try (var workbook =
+        org.apache.poi.ss.usermodel.WorkbookFactory.create(Files.newInputStream(xlsx))) {
+      var sheet = workbook.getSheetAt(0);
+      // figures are numbers a spreadsheet can add up; hidden ones stay text
+      assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(1116.0);
+      assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(-7.0);
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("1");
+      assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("<5");
+    }
+
     Path unsuppressed = dir.resolve("unsuppressed.csv");
     assertThat(
             commands
