@@ -134,6 +134,8 @@ class IndicatorController {
     model.addAttribute(
         "recordsValues",
         IndicatorPages.recordsValues(IndicatorPages.roles(request)) && !indicator.isComposite());
+    model.addAttribute(
+        "managesIndicators", IndicatorPages.recordsValues(IndicatorPages.roles(request)));
     return VIEW_INDICATOR;
   }
 

@@ -11,12 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.indicators.IndicatorImportRejectedException;
-import org.ccrhub.security.CurrentRoles;
-import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +75,7 @@ class IndicatorImportController {
       @RequestParam(defaultValue = "values") String kind,
       HttpServletRequest request,
       Model model) {
-    requireImporter(request);
+    IndicatorPages.requireImporter(request);
     model.addAttribute("kind", kind.equals("definitions") ? "definitions" : "values");
     if (tooLarge != null) {
       model.addAttribute("fileError", "The selected file must be smaller than 25MB");
@@ -98,7 +95,7 @@ class IndicatorImportController {
       HttpServletRequest request,
       Model model)
       throws IOException {
-    requireImporter(request);
+    IndicatorPages.requireImporter(request);
     boolean values = !kind.equals("definitions");
     model.addAttribute("kind", values ? "values" : "definitions");
     if (!kind.equals("definitions") && !kind.equals("values")) {
@@ -135,7 +132,7 @@ class IndicatorImportController {
       HttpServletRequest request,
       Model model,
       RedirectAttributes flash) {
-    requireImporter(request);
+    IndicatorPages.requireImporter(request);
     HttpSession session = request.getSession();
     String attribute = SESSION_PREFIX + key;
     if (!key.matches("[0-9a-f]{32}")
@@ -172,17 +169,6 @@ class IndicatorImportController {
     model.addAttribute("pending", pending);
     model.addAttribute("result", outcome);
     return VIEW_PREVIEW;
-  }
-
-  static void requireImporter(HttpServletRequest request) {
-    CurrentRoles roles =
-        request.getAttribute(CurrentRoles.REQUEST_ATTRIBUTE) instanceof CurrentRoles r
-            ? r
-            : new CurrentRoles(java.util.Set.of());
-    if (!(roles.isAdmin() || roles.has(Role.STRATEGIC_LEAD) || roles.has(Role.ANALYST))) {
-      throw new AccessDeniedException(
-          "Only administrators, strategic leads and analysts manage indicators");
-    }
   }
 
   private static byte[] randomBytes() {

@@ -63,6 +63,14 @@ final class IndicatorPages {
     }
   }
 
+  /** Administrators, strategic leads and analysts import and change indicator definitions. */
+  static void requireImporter(HttpServletRequest request) {
+    if (!recordsValues(roles(request))) {
+      throw new AccessDeniedException(
+          "Only administrators, strategic leads and analysts manage indicators");
+    }
+  }
+
   /** The month a page shows: the one asked for, or else the last month with values. */
   record MonthChoice(YearMonth month, @Nullable String error) {}
 
