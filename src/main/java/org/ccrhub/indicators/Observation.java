@@ -12,9 +12,4 @@ public record Observation(
     IndicatorPeriod period,
     @Nullable BigDecimal value,
     @Nullable BigDecimal numerator,
-    @Nullable BigDecimal denominator) {
-
-  public boolean hasParts() {
-    return numerator != null && denominator != null;
-  }
-}
+    @Nullable BigDecimal denominator) {}
