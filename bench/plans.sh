@@ -2,7 +2,9 @@
 # Benchmark for delivery plans (issue 3): a plan of 2,000 actions with 8 quarters of updates.
 #  - import of a 2,000-row CSV (time inside the import, as `plan import` reports it);
 #  - plan overview p95 with 16 concurrent connections (wrk, 30 s);
-#  - exception report PDF for a quarter (wall time of the download).
+#  - exception report PDF for a quarter (wall time of the download), for two periods of that plan and
+#    for the worst case: a second plan whose every action was due in its first year, so that by the
+#    last quarter nearly every action not completed is overdue and in the report.
 # Needs: target/ccr-hub.jar built, curl, wrk (Debian package), python3. Uses a fresh data dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,14 +27,15 @@ trap cleanup EXIT
 
 cmd() { "$JAVA" -jar "$JAR" "$@" --ccr.data-dir="$DATA"; }
 
-echo "Generating a plan of $ACTIONS actions with 8 quarters of ratings..." >&2
-python3 - "$WORK" "$ACTIONS" <<'PY'
+echo "Generating two plans of $ACTIONS actions with 8 quarters of ratings..." >&2
+generate() { # file prefix, the due words to choose from
+python3 - "$WORK" "$ACTIONS" "$1" "$2" <<'PY'
 import csv, random, sys
-work, n = sys.argv[1], int(sys.argv[2])
+work, n, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 random.seed(42)
 quarters = ["2016/17 Q1", "2016/17 Q2", "2016/17 Q3", "2016/17 Q4", "2017/18 Q1", "2017/18 Q2", "2017/18 Q3", "2017/18 Q4"]
 ratings = ["Green", "Green", "Green", "Amber/Green", "Amber/Red", "Red", "Completed", "Not started"]
-dues = ["Q1", "Q2", "Q3", "Q4", "Q1-Q4", "March 2018", "Business as usual", "Ongoing", "Q2 2017/18"]
+dues = sys.argv[4].split(",")
 rows = []
 for i in range(n):
     outcome, area, action = i // 500 + 1, (i // 50) % 10 + 1, i % 50 + 1
@@ -40,13 +43,16 @@ for i in range(n):
                  f"Action {i+1}: deliver the agreed work with partners and report to the strategic group",
                  random.choice(dues), random.choice(["Council", "Police", "Health", "Housing; Probation"]), "VAWG strategy"])
 for q, quarter in enumerate(quarters):
-    with open(f"{work}/q{q}.csv", "w", newline="", encoding="utf-8") as f:
+    with open(f"{work}/{prefix}{q}.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["outcome", "area", "ref", "action", "due", "lead", "links", "rag", "comment", "period"])
         for row in rows:
             r = random.choice(ratings)
             w.writerow(row + [r, f"Progress in {quarter}: partners met and the work moved on" if r != "Not started" else "", quarter])
 PY
+}
+generate q "Q1,Q2,Q3,Q4,Q1-Q4,March 2018,Business as usual,Ongoing,Q2 2017/18"
+generate worst "Q1,Q2,Q3,Q4,Q1-Q4"
 
 echo "Starting the server on port $PORT..." >&2
 "$JAVA" -jar "$JAR" serve --port "$PORT" --ccr.data-dir="$DATA" >"$WORK/server.log" 2>&1 &
@@ -66,6 +72,11 @@ for q in 0 1 2 3 4 5 6 7; do
   IMPORT_TIMES+=("$t")
   echo "  quarter $((q+1)) imported in $t s" >&2
 done
+for q in 0 1 2 3 4 5 6 7; do
+  cmd plan import --partnership bench --plan "Plan due in year one" --year 2016/17 --last-year 2017/18 \
+    --file "$WORK/worst$q.csv" >/dev/null
+done
+echo "  the plan due in year one imported" >&2
 
 # sign in and find the plan
 COOKIES=$WORK/cookies
@@ -73,7 +84,9 @@ TOKEN=$(curl -s -c "$COOKIES" -b "$COOKIES" "http://localhost:$PORT/sign-in" | s
 curl -s -c "$COOKIES" -b "$COOKIES" -o /dev/null --data-urlencode "email=bench@bench.example" \
   --data-urlencode "password=harbour violet kettle lamp" --data-urlencode "_csrf=$TOKEN" "http://localhost:$PORT/sign-in"
 SESSION=$(awk '$6=="CCRSESSION"{print $7}' "$COOKIES")
-PLAN_URL=$(curl -s -b "$COOKIES" "http://localhost:$PORT/p/bench/plans" | grep -o '/p/bench/plans/[0-9][0-9]*' | head -1)
+PLANS=$(curl -s -b "$COOKIES" "http://localhost:$PORT/p/bench/plans" | grep -o '/p/bench/plans/[0-9][0-9]*' | sort -u -t/ -k5n)
+PLAN_URL=$(sed -n 1p <<<"$PLANS")
+WORST_URL=$(sed -n 2p <<<"$PLANS")
 OVERVIEW="http://localhost:$PORT$PLAN_URL?period=2017/18+Q4"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$COOKIES" "$OVERVIEW")
 [[ $STATUS == 200 ]] || { echo "overview answered $STATUS" >&2; exit 1; }
@@ -89,16 +102,17 @@ echo "Overview under load (16 connections, $DURATION)..." >&2
 curl -s -o /dev/null -b "$COOKIES" "$OVERVIEW"   # warm up
 WRK=$(wrk -t 2 -c 16 -d "$DURATION" -H "Cookie: CCRSESSION=$SESSION" -s "$WORK/p95.lua" "$OVERVIEW" | tail -1)
 
-pdf_times() { # period: three downloads of the exception report PDF, then its page count
+pdf_times() { # plan, period: three downloads of the exception report PDF, then its page count
   local times=() pages
   for _ in 1 2 3; do
-    times+=("$(curl -s -o "$WORK/exceptions.pdf" -w '%{time_total}' -b "$COOKIES" "http://localhost:$PORT$PLAN_URL/exceptions.pdf?period=$1")")
+    times+=("$(curl -s -o "$WORK/exceptions.pdf" -w '%{time_total}' -b "$COOKIES" "http://localhost:$PORT$1/exceptions.pdf?period=$2")")
   done
   pages=$(pdfinfo "$WORK/exceptions.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
   echo "${times[*]} s ($pages pages)"
 }
-PDF_EARLY=${SKIP_PDF:+skipped}; [[ -n ${SKIP_PDF:-} ]] || PDF_EARLY=$(pdf_times "2016/17+Q2")
-PDF_LATE=${SKIP_PDF:+skipped}; [[ -n ${SKIP_PDF:-} ]] || PDF_LATE=$(pdf_times "2017/18+Q4")
+PDF_EARLY=${SKIP_PDF:+skipped}; [[ -n ${SKIP_PDF:-} ]] || PDF_EARLY=$(pdf_times "$PLAN_URL" "2016/17+Q2")
+PDF_LATE=${SKIP_PDF:+skipped}; [[ -n ${SKIP_PDF:-} ]] || PDF_LATE=$(pdf_times "$PLAN_URL" "2017/18+Q4")
+PDF_WORST=${SKIP_PDF:+skipped}; [[ -n ${SKIP_PDF:-} ]] || PDF_WORST=$(pdf_times "$WORST_URL" "2017/18+Q4")
 
 echo
 echo "## Delivery plans ($(date -u +%F), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1))"
@@ -110,3 +124,4 @@ echo "| Import of $ACTIONS rows, quarters 2-8 (updates only) | ${IMPORT_TIMES[*]
 echo "| Plan overview, 16 connections, $DURATION | $WRK |"
 echo "| Exception report PDF for 2016/17 Q2, 3 downloads | $PDF_EARLY |"
 echo "| Exception report PDF for 2017/18 Q4 (most actions overdue), 3 downloads | $PDF_LATE |"
+echo "| Exception report PDF for 2017/18 Q4 of the plan due in year one, 3 downloads | $PDF_WORST |"

@@ -1,11 +1,14 @@
 package org.ccrhub.plans;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
 
@@ -72,7 +75,77 @@ public record ExceptionReport(
   }
 
   /** An action whose rating changed since the period before, e.g. Amber/Green to Amber/Red. */
-  public record Movement(PlanAction action, RagRating from, RagRating to) {}
+  public record Movement(PlanAction action, RagRating from, RagRating to) {
+
+    public Direction direction() {
+      return Direction.of(from, to);
+    }
+  }
+
+  /**
+   * Which way a rating moved: worse or better between two ratings (Red is worse than Amber/Red),
+   * completed, started (from Not started to a rating), or another change (such as Completed back to
+   * a rating, or a rating to Not rated). In this order the board reads them.
+   */
+  public enum Direction {
+    WORSE("worse"),
+    BETTER("better"),
+    COMPLETED("completed"),
+    STARTED("started"),
+    OTHER("other changes");
+
+    private final String words;
+
+    Direction(String words) {
+      this.words = words;
+    }
+
+    public String words() {
+      return words;
+    }
+
+    static Direction of(RagRating from, RagRating to) {
+      if (from.isRating() && to.isRating()) {
+        return to.severity() > from.severity() ? WORSE : BETTER;
+      }
+      if (to == RagRating.COMPLETED) {
+        return COMPLETED;
+      }
+      if (from == RagRating.NOT_STARTED && to.isRating()) {
+        return STARTED;
+      }
+      return OTHER;
+    }
+  }
+
+  /**
+   * The actions that made the same change, e.g. every action that went from Amber/Green to
+   * Amber/Red, in ref order.
+   */
+  public record MovementGroup(RagRating from, RagRating to, List<PlanAction> actions) {
+
+    public Direction direction() {
+      return Direction.of(from, to);
+    }
+
+    /**
+     * Order within a direction: worse by the rating reached, most serious first, then by the
+     * biggest fall; better by the rating left, most serious first, then by the biggest rise; the
+     * rest by rating.
+     */
+    private int rank() {
+      return switch (direction()) {
+        case WORSE -> -to.severity() * 10 + from.severity();
+        case BETTER -> -from.severity() * 10 + to.severity();
+        default -> from.ordinal() * 10 + to.ordinal();
+      };
+    }
+
+    /** The actions' refs, e.g. "1.2, 1.10, 3.1". */
+    public String refs() {
+      return actions.stream().map(PlanAction::ref).collect(Collectors.joining(", "));
+    }
+  }
 
   public static ExceptionReport of(PlanSnapshot snapshot) {
     RagScheme scheme = snapshot.scheme();
@@ -117,8 +190,59 @@ public record ExceptionReport(
   public List<Line> lines() {
     return exceptions.values().stream()
         .flatMap(List::stream)
-        .sorted(java.util.Comparator.comparing(l -> l.action().ref(), Refs.NATURAL_ORDER))
+        .sorted(Comparator.comparing(l -> l.action().ref(), Refs.NATURAL_ORDER))
         .toList();
+  }
+
+  /**
+   * The movements grouped by change: worse first (the most serious rating reached first), then
+   * better, completed, started and other changes. The board paper lists these rather than one row
+   * per action: a long plan can have more than a thousand movements in a quarter, and the
+   * spreadsheet form lists each one.
+   */
+  public List<MovementGroup> movementGroups() {
+    Map<List<RagRating>, List<PlanAction>> byChange = new LinkedHashMap<>();
+    for (Movement movement : movements) {
+      byChange
+          .computeIfAbsent(List.of(movement.from(), movement.to()), k -> new ArrayList<>())
+          .add(movement.action());
+    }
+    Comparator<MovementGroup> order =
+        Comparator.comparing(MovementGroup::direction).thenComparingInt(MovementGroup::rank);
+    return byChange.entrySet().stream()
+        .map(
+            e ->
+                new MovementGroup(
+                    e.getKey().get(0),
+                    e.getKey().get(1),
+                    e.getValue().stream()
+                        .sorted(Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
+                        .toList()))
+        .sorted(order)
+        .toList();
+  }
+
+  /**
+   * The movements in a sentence, e.g. "12 actions changed rating: 5 worse, 4 better, 3 completed."
+   */
+  public String movementSummary() {
+    Map<Direction, Long> counts =
+        movements.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Movement::direction,
+                    () -> new EnumMap<>(Direction.class),
+                    Collectors.counting()));
+    String parts =
+        counts.entrySet().stream()
+            .map(e -> String.format(Locale.UK, "%,d %s", e.getValue(), e.getKey().words()))
+            .collect(Collectors.joining(", "));
+    return String.format(
+        Locale.UK,
+        "%,d %s changed rating: %s.",
+        movements.size(),
+        movements.size() == 1 ? "action" : "actions",
+        parts);
   }
 
   /** The ratings the counts are shown for: the scheme's levels and the states in use. */

@@ -12,9 +12,17 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +65,48 @@ class DocumentsTests {
     assertThat(pixels(pdf, new Color(0x1d70b8))).isGreaterThan(1000);
     // ...but they are not: Batik refuses the picture, and openhtmltopdf then leaves out its SVG.
     assertThat(pixels(pdf, Color.RED)).isZero();
+  }
+
+  @Test
+  void tagsEveryRunOfTextWithItsOwnPropertyListThatThePageResolves() throws IOException {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 1; i <= 120; i++) {
+      rows.append("<tr><td>%d</td><td>Action %d, with words that wrap</td></tr>".formatted(i, i));
+    }
+    String xhtml =
+        """
+        <html lang="en"><head><title>Tagged</title>
+        <style>@page { size: A4; margin: 15mm } html { font-family: "CCR Hub Sans" }
+          td { border: 1px solid #b1b4b6 }</style></head>
+        <body><h1>Actions</h1><table><tbody>%s</tbody></table></body></html>
+        """
+            .formatted(rows);
+
+    byte[] pdf = Documents.fromClasspath().pdf(xhtml);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isGreaterThan(1);
+      assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+      int spans = 0;
+      for (PDPage page : document.getPages()) {
+        Set<Integer> mcids = new HashSet<>();
+        List<Object> tokens = new PDFStreamParser(page).parse();
+        for (int t = 0; t < tokens.size(); t++) {
+          if (tokens.get(t) instanceof Operator op && op.getName().equals("BDC")) {
+            COSName tag = (COSName) tokens.get(t - 2);
+            PDPropertyList properties =
+                page.getResources().getProperties((COSName) tokens.get(t - 1));
+            assertThat(properties).as("property list of a %s", tag.getName()).isNotNull();
+            if (tag.getName().equals("Span")) {
+              spans++;
+              int mcid = properties.getCOSObject().getInt(COSName.MCID);
+              assertThat(mcids.add(mcid)).as("MCID %d once on its page", mcid).isTrue();
+            }
+          }
+        }
+      }
+      assertThat(spans).isGreaterThan(240);
+    }
   }
 
   private static byte[] pdfLoadingAnything(String xhtml, Path base) throws IOException {

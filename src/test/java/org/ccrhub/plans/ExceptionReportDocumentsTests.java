@@ -217,7 +217,12 @@ class ExceptionReportDocumentsTests {
             ">Whole plan<",
             "Not updated this period",
             ">Map specialist support services<",
-            "Movements since 2016/17 Q1")
+            "Movements since 2016/17 Q1",
+            "1 action changed rating: 1 worse.",
+            ">Amber/Green</strong> to <strong",
+            ">Amber/Red</strong>",
+            "(1 action)",
+            ">2.9</dd>")
         .doesNotContain(">Commission the IDVA service<");
   }
 

@@ -8,6 +8,7 @@ import static org.ccrhub.shared.RagRating.AMBER_RED;
 import static org.ccrhub.shared.RagRating.COMPLETED;
 import static org.ccrhub.shared.RagRating.GREEN;
 import static org.ccrhub.shared.RagRating.NOT_RATED;
+import static org.ccrhub.shared.RagRating.NOT_STARTED;
 import static org.ccrhub.shared.RagRating.RED;
 
 import java.util.List;
@@ -164,6 +165,70 @@ class ExceptionReportTests {
     assertThat(report.movements())
         .extracting(m -> m.action().ref() + " " + m.from().label() + " to " + m.to().label())
         .containsExactly("1.1 Amber/Green to Amber/Red", "1.3 Red to Amber/Green");
+  }
+
+  @Test
+  void groupsMovementsByChangeWorseFirstWithRefsInNaturalOrder() {
+    ExceptionReport report =
+        aPlan(RagScheme.FOUR)
+            .outcome("1", "Prevention")
+            .action("1.10", "a", "Q4", "Police")
+            .ratedBefore(GREEN, "")
+            .rated(RED, "Stalled")
+            .action("1.2", "b", "Q4", "Police")
+            .ratedBefore(AMBER_RED, "Behind")
+            .rated(RED, "Stalled")
+            .action("1.9", "c", "Q4", "Police")
+            .ratedBefore(GREEN, "")
+            .rated(RED, "Stalled")
+            .outcome("2", "Provision")
+            .action("2.1", "d", "Q4", "Health")
+            .ratedBefore(AMBER_GREEN, "Slow")
+            .rated(AMBER_RED, "Slower")
+            .action("2.2", "e", "Q4", "Health")
+            .ratedBefore(RED, "Stalled")
+            .rated(AMBER_GREEN, "Recovering")
+            .action("2.3", "f", "Q4", "Health")
+            .ratedBefore(RED, "Stalled")
+            .rated(GREEN, "")
+            .action("2.4", "g", "Q4", "Health")
+            .ratedBefore(GREEN, "")
+            .rated(COMPLETED, "")
+            .action("2.5", "h", "Q4", "Health")
+            .ratedBefore(NOT_STARTED, "")
+            .rated(GREEN, "")
+            .action("2.6", "i", "Q4", "Health")
+            .ratedBefore(COMPLETED, "")
+            .rated(AMBER_RED, "Reopened after review")
+            .report();
+
+    assertThat(report.movementGroups())
+        .extracting(g -> g.from().label() + " to " + g.to().label() + ": " + g.refs())
+        .containsExactly(
+            "Green to Red: 1.9, 1.10",
+            "Amber/Red to Red: 1.2",
+            "Amber/Green to Amber/Red: 2.1",
+            "Red to Green: 2.3",
+            "Red to Amber/Green: 2.2",
+            "Green to Completed: 2.4",
+            "Not started to Green: 2.5",
+            "Completed to Amber/Red: 2.6");
+    assertThat(report.movementSummary())
+        .isEqualTo(
+            "9 actions changed rating: 4 worse, 2 better, 1 completed, 1 started, 1 other changes.");
+  }
+
+  @Test
+  void summarisesASingleMovement() {
+    ExceptionReport report =
+        aPlan(RagScheme.THREE)
+            .outcome("1", "Prevention")
+            .action("1.1", "a", "Q4", "Police")
+            .ratedBefore(AMBER, "Slow")
+            .rated(GREEN, "")
+            .report();
+
+    assertThat(report.movementSummary()).isEqualTo("1 action changed rating: 1 better.");
   }
 
   @Test
