@@ -272,6 +272,74 @@ public class ActionProgress {
     return action(plan, action.ref());
   }
 
+  /**
+   * Changes an action's words, expected outcome, leads, links, resources or impact. The version is
+   * the one the person saw when they opened the form: if someone changed the action since, nothing
+   * is saved and the {@link ActionConflictException} carries the action as it is now. Saving what
+   * the action already says changes nothing.
+   */
+  @Transactional
+  public PlanAction change(
+      Partnership partnership,
+      DeliveryPlan plan,
+      PlanAction action,
+      int seenVersion,
+      ActionChange change,
+      Reporter by) {
+    if (!by.updatesAnyAction()) {
+      throw new AccessDeniedException("Only administrators and strategic leads change actions");
+    }
+    change.problems().entrySet().stream()
+        .findFirst()
+        .ifPresent(
+            p -> {
+              throw new ProgressRejectedException(p.getKey(), p.getValue());
+            });
+    if (change.sameAs(action)) {
+      return action;
+    }
+    if (action.version() != seenVersion) {
+      throw new ActionConflictException(action);
+    }
+    int changed =
+        jdbc.sql(
+                """
+                update plan_action set text = :text, expected_outcome = :expected, links = :links,
+                    resources = :resources, impact = :impact, version = version + 1
+                where id = :id and version = :version
+                """)
+            .param("text", change.text())
+            .param("expected", PlanImport.blankToNull(change.expectedOutcome()))
+            .param("links", PlanImport.blankToNull(change.links()))
+            .param("resources", PlanImport.blankToNull(change.resources()))
+            .param("impact", PlanImport.blankToNull(change.impact()))
+            .param("id", action.id())
+            .param("version", seenVersion)
+            .update();
+    if (changed == 0) {
+      throw new ActionConflictException(action(plan, action.ref()));
+    }
+    if (!change.leads().equals(action.leads())) {
+      jdbc.sql("delete from action_lead where action_id = :a").param("a", action.id()).update();
+      for (int i = 0; i < change.leads().size(); i++) {
+        jdbc.sql("insert into action_lead (action_id, position, name) values (:a, :p, :n)")
+            .param("a", action.id())
+            .param("p", i)
+            .param("n", change.leads().get(i))
+            .update();
+      }
+    }
+    plans.changed(plan);
+    audit.record(
+        AuditEntry.success(
+            "UPDATE",
+            "Action",
+            action.id(),
+            partnership.id(),
+            plan.name() + " " + action.ref() + " changed: " + change.changesTo(action)));
+    return action(plan, action.ref());
+  }
+
   /** An action a lead is assigned to, with its plan and whether it has an update this period. */
   public record Assignment(DeliveryPlan plan, PlanAction action, Optional<ProgressUpdate> update) {}
 

@@ -1,5 +1,6 @@
 package org.ccrhub.plans;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,5 +26,19 @@ public record PlanAction(
 
   public String leadsText() {
     return String.join("; ", leads);
+  }
+
+  /**
+   * The leads written in one cell or box, as plans write them: separated by semicolons or new
+   * lines, blanks left out, e.g. "Police; Health" or one per line.
+   */
+  public static List<String> parseLeads(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return Arrays.stream(text.split("[;\\n\\r]+"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

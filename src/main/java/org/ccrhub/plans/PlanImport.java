@@ -303,11 +303,7 @@ public class PlanImport {
                 dueText,
                 "No deadline recognised: kept as written, so this action cannot be overdue"));
       }
-      List<String> leads =
-          java.util.Arrays.stream(cell(line, columns, "lead").split("[;\\n\\r]+"))
-              .map(String::strip)
-              .filter(s -> !s.isEmpty())
-              .toList();
+      List<String> leads = PlanAction.parseLeads(cell(line, columns, "lead"));
       if (leads.stream().anyMatch(l -> l.length() > 300)) {
         errors.add(
             new ImportProblem(
@@ -371,6 +367,18 @@ public class PlanImport {
                   p.toString(),
                   "The period " + p + " is closed: its updates can no longer change"));
         }
+      }
+      for (String[] note :
+          new String[][] {
+            {"expected", "The expected outcome"},
+            {"links", "Strategic links"},
+            {"resources", "Resources"},
+            {"impact", "Impact on other services"}
+          }) {
+        String value = cell(line, columns, note[0]);
+        int limit = note[0].equals("expected") ? ActionChange.TEXT_LIMIT : ActionChange.NOTE_LIMIT;
+        ActionChange.tooLong(note[1], value, limit)
+            .ifPresent(m -> errors.add(new ImportProblem(n, note[0], value, m)));
       }
       Title outcomeTitle = Title.of(outcome == null ? DEFAULT_OUTCOME : outcome);
       Optional<Title> areaTitle = Optional.ofNullable(area).map(Title::of);
@@ -725,7 +733,8 @@ public class PlanImport {
     return "Import from the command line";
   }
 
-  private static String blankToNull(String value) {
+  /** Null for a blank value: optional text columns keep no empty strings. */
+  static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
 }

@@ -146,6 +146,34 @@ class PlanImportIntegrationTests {
   }
 
   @Test
+  void overlongNotesAreRowProblemsNotDatabaseErrors() {
+    String csv =
+        "ref,action,expected outcome,links,resources,impact\n"
+            + "1.1,Do it,"
+            + "e".repeat(4001)
+            + ","
+            + "l".repeat(2001)
+            + ","
+            + "r".repeat(2001)
+            + ","
+            + "i".repeat(2001)
+            + "\n";
+
+    assertThatThrownBy(() -> importCsv(csv, null))
+        .isInstanceOfSatisfying(
+            ImportRejectedException.class,
+            e ->
+                assertThat(e.result().errors())
+                    .extracting(p -> p.row() + " " + p.column() + ": " + p.reason())
+                    .containsExactly(
+                        "2 expected: The expected outcome must be 4,000 characters or fewer",
+                        "2 links: Strategic links must be 2,000 characters or fewer",
+                        "2 resources: Resources must be 2,000 characters or fewer",
+                        "2 impact: Impact on other services must be 2,000 characters or fewer"));
+    assertThat(plans.findByName(partnership, "VAWG delivery plan")).isEmpty();
+  }
+
+  @Test
   void aHeaderWithoutRefIsRefused() {
     assertThatThrownBy(() -> importCsv("action,due\nDo something,Q2\n", null))
         .isInstanceOfSatisfying(

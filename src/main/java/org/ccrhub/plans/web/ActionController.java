@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ccrhub.plans.ActionChange;
+import org.ccrhub.plans.ActionConflictException;
 import org.ccrhub.plans.ActionProgress;
 import org.ccrhub.plans.ActionProgress.Reporter;
 import org.ccrhub.plans.DeliveryArea;
@@ -40,13 +42,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** An action of a plan: its details, who updates it, its history, and the quarterly update form. */
+/**
+ * An action of a plan: its details, the form that changes them, who updates it, its history, and
+ * the quarterly update form.
+ */
 @Controller
 @RequestMapping("/p/{slug}/plans/{planId}/actions/{ref}")
 class ActionController {
 
   private static final String VIEW_ACTION = "plans/action-details";
   private static final String VIEW_PROGRESS = "plans/progress-form";
+  private static final String VIEW_ACTION_FORM = "plans/action-form";
   private static final String REDIRECT_ACTION = "redirect:/p/{slug}/plans/{planId}/actions/{ref}";
 
   private final DeliveryPlans plans;
@@ -137,6 +143,58 @@ class ActionController {
       return actionView(partnership, plan, action, user, request, model);
     }
     flash.addFlashAttribute("message", action.ref() + " has been rescheduled");
+    return REDIRECT_ACTION;
+  }
+
+  @GetMapping("/edit")
+  String initActionForm(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String ref,
+      HttpServletRequest request,
+      Model model) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = progress.action(plan, ref);
+    PlanPages.requireManager(request);
+    model.addAttribute("form", ActionForm.of(action));
+    return actionFormView(plan, action, model);
+  }
+
+  @PostMapping("/edit")
+  String processActionForm(
+      Partnership partnership,
+      @PathVariable long planId,
+      @PathVariable String ref,
+      @ModelAttribute("form") ActionForm form,
+      BindingResult result,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
+      Model model,
+      RedirectAttributes flash) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = progress.action(plan, ref);
+    PlanPages.requireManager(request);
+    ActionChange change = form.change();
+    change.problems().forEach((field, message) -> result.rejectValue(field, "rejected", message));
+    if (result.hasErrors()) {
+      return actionFormView(plan, action, model);
+    }
+    try {
+      progress.change(
+          partnership, plan, action, form.seenVersion(), change, reporter(user, request));
+    } catch (ActionConflictException e) {
+      PlanAction theirs = e.theirs();
+      form.setVersion(String.valueOf(theirs.version()));
+      result.reject(
+          "conflict",
+          "Someone else changed "
+              + action.ref()
+              + " since you opened this page. Compare their version with yours below; save"
+              + " yours to replace theirs, or leave this page to keep theirs");
+      model.addAttribute("theirs", theirs);
+      return actionFormView(plan, theirs, model);
+    }
+    flash.addFlashAttribute("message", "Action " + action.ref() + " has been changed");
     return REDIRECT_ACTION;
   }
 
@@ -272,6 +330,12 @@ class ActionController {
     model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
     model.addAttribute("mayUpdate", progress.mayUpdate(reporter(user, request), action));
     return VIEW_ACTION;
+  }
+
+  private String actionFormView(DeliveryPlan plan, PlanAction action, Model model) {
+    model.addAttribute("plan", plan);
+    model.addAttribute("action", action);
+    return VIEW_ACTION_FORM;
   }
 
   private String progressView(

@@ -63,10 +63,12 @@ class PlanPagesIntegrationTests {
   @Autowired ActionProgress progress;
   @Autowired ReportingPeriods periods;
   @Autowired Accounts accounts;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Partnership partnership;
   MockHttpSession admin;
   String adminName;
+  long adminId;
   DeliveryPlan plan;
   String base;
 
@@ -75,6 +77,7 @@ class PlanPagesIntegrationTests {
     partnership = fixtures.partnership();
     String adminEmail = fixtures.user(partnership, Role.PARTNERSHIP_ADMIN);
     adminName = member(adminEmail).displayName();
+    adminId = member(adminEmail).accountId();
     admin = Fixtures.signIn(mvc, adminEmail);
     plan = importPlan("VAWG delivery plan", PLAN_CSV);
     base = "/p/" + partnership.slug() + "/plans/" + plan.id();
@@ -254,6 +257,130 @@ class PlanPagesIntegrationTests {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
     assertThat(current("2.2").comment()).isEqualTo("Directory waiting for sign-off");
+  }
+
+  @Test
+  void aStrategicLeadChangesAnActionsWordsAndLeadsAndTheChangeIsAudited() throws Exception {
+    MockHttpSession lead = Fixtures.signIn(mvc, fixtures.user(partnership, Role.STRATEGIC_LEAD));
+    assertThat(page(lead, base + "/actions/1.2")).contains("/actions/1.2/edit");
+    String form = page(lead, base + "/actions/1.2/edit");
+    assertThat(form)
+        .contains(">Train GP practices in IRIS</textarea>")
+        .contains("name=\"version\" value=\"" + action("1.2").version() + "\"");
+
+    mvc.perform(
+            post(base + "/actions/1.2/edit")
+                .param("text", "Train every GP practice in IRIS")
+                .param("expectedOutcome", "All 40 practices trained")
+                .param("leads", "Health\nNorth Riverside ICB")
+                .param("links", "")
+                .param("resources", "£12,000 from the ICB")
+                .param("impact", "")
+                .param("version", String.valueOf(action("1.2").version()))
+                .session(lead)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+
+    PlanAction changed = action("1.2");
+    assertThat(changed.text()).isEqualTo("Train every GP practice in IRIS");
+    assertThat(changed.expectedOutcome()).isEqualTo("All 40 practices trained");
+    assertThat(changed.leads()).containsExactly("Health", "North Riverside ICB");
+    assertThat(changed.resources()).isEqualTo("£12,000 from the ICB");
+    assertThat(changed.due().text()).isEqualTo("Q4");
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_event where partnership_id = :p"
+                        + " and object_type = 'Action' and action = 'UPDATE'")
+                .param("p", partnership.id())
+                .query(String.class)
+                .list())
+        .containsExactly(
+            "VAWG delivery plan 1.2 changed: the action, expected outcome, leads, resources");
+    assertThat(text(page(lead, base + "/actions/1.2")))
+        .contains("Action Train every GP practice in IRIS")
+        .contains("Leads Health North Riverside ICB");
+
+    MockHttpSession actionLead = Fixtures.signIn(mvc, fixtures.user(partnership, Role.ACTION_LEAD));
+    mvc.perform(get(base + "/actions/1.2/edit").session(actionLead))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post(base + "/actions/1.2/edit")
+                .param("text", "Changed by a lead")
+                .param("version", String.valueOf(action("1.2").version()))
+                .session(actionLead)
+                .with(csrf()))
+        .andExpect(status().isForbidden());
+    assertThat(action("1.2").text()).isEqualTo("Train every GP practice in IRIS");
+    mvc.perform(get(base + "/actions/9.9/edit").session(admin)).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aBlankActionOrTooLongLinksComeBackWithTheErrorSummaryKeepingWhatWasTyped() throws Exception {
+    String page =
+        rendered(
+            post(base + "/actions/2.1/edit")
+                .param("text", "   ")
+                .param("leads", "Commissioning Group")
+                .param("links", "x".repeat(2001))
+                .param("resources", "Refuge grant, 40,000 a year")
+                .param("version", String.valueOf(action("2.1").version()))
+                .session(admin)
+                .with(csrf()));
+
+    assertThat(title(page)).startsWith("Error: ");
+    assertThat(text(page))
+        .contains(
+            "There is a problem Describe the action"
+                + " Strategic links must be 2,000 characters or fewer");
+    assertThat(page)
+        .contains("href=\"#text\"")
+        .contains("href=\"#links\"")
+        .contains(">Refuge grant, 40,000 a year</textarea>")
+        .contains("aria-describedby=\"text-hint text-error\"");
+    assertThat(action("2.1").text()).isEqualTo("Commission refuge spaces");
+  }
+
+  @Test
+  void aConflictingChangeShowsTheirVersionAndKeepsYoursUntilYouSaveItOver() throws Exception {
+    int seen = action("2.2").version();
+    progress.change(
+        partnership,
+        plan,
+        action("2.2"),
+        seen,
+        new org.ccrhub.plans.ActionChange(
+            "Publish the directory of services online", "", List.of("Council"), "", "", ""),
+        new ActionProgress.Reporter(adminId, adminName, Set.of(Role.PARTNERSHIP_ADMIN)));
+
+    String page =
+        rendered(
+            post(base + "/actions/2.2/edit")
+                .param("text", "Publish a printed directory of services")
+                .param("leads", "Council\nCommunity Safety Team")
+                .param("version", String.valueOf(seen))
+                .session(admin)
+                .with(csrf()));
+
+    assertThat(title(page)).startsWith("Error: ");
+    assertThat(text(page))
+        .contains("Someone else changed 2.2 since you opened this page")
+        .contains("Their version, saved now Action Publish the directory of services online")
+        .contains("Save my version to replace theirs");
+    assertThat(page)
+        .contains(">Publish a printed directory of services</textarea>")
+        .contains("name=\"version\" value=\"" + (seen + 1) + "\"");
+    assertThat(action("2.2").text()).isEqualTo("Publish the directory of services online");
+
+    mvc.perform(
+            post(base + "/actions/2.2/edit")
+                .param("text", "Publish a printed directory of services")
+                .param("leads", "Council\nCommunity Safety Team")
+                .param("version", String.valueOf(seen + 1))
+                .session(admin)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(action("2.2").text()).isEqualTo("Publish a printed directory of services");
+    assertThat(action("2.2").leads()).containsExactly("Council", "Community Safety Team");
   }
 
   @Test
