@@ -222,6 +222,18 @@ public record ExceptionReport(
         .toList();
   }
 
+  /** Up to this many movements, the board paper names each moved action; beyond, their refs. */
+  static final int MOVEMENTS_IN_FULL = 40;
+
+  /**
+   * Whether the board paper lists each moved action with its words: a few changes read best that
+   * way, but a long plan can have more than a thousand in a quarter, which would run to dozens of
+   * pages, so then it gives the refs (the spreadsheet form always lists each action).
+   */
+  public boolean movementsInFull() {
+    return movements.size() <= MOVEMENTS_IN_FULL;
+  }
+
   /**
    * The movements in a sentence, e.g. "12 actions changed rating: 5 worse, 4 better, 3 completed."
    */

@@ -222,7 +222,7 @@ class ExceptionReportDocumentsTests {
             ">Amber/Green</strong> to <strong",
             ">Amber/Red</strong>",
             "(1 action)",
-            ">2.9</dd>")
+            ">2.9 Deliver healthy relationships sessions in schools</li>")
         .doesNotContain(">Commission the IDVA service<");
   }
 

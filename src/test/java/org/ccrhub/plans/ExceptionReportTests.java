@@ -219,6 +219,22 @@ class ExceptionReportTests {
   }
 
   @Test
+  void namesEachMovedActionUpToFortyMovementsAndGivesRefsBeyond() {
+    PlanSnapshotFixture forty = aPlan(RagScheme.FOUR).outcome("1", "Prevention");
+    for (int i = 1; i <= 40; i++) {
+      forty.action("1." + i, "a", "Q4", "Police").ratedBefore(GREEN, "").rated(RED, "Stalled");
+    }
+    PlanSnapshotFixture fortyOne = aPlan(RagScheme.FOUR).outcome("1", "Prevention");
+    for (int i = 1; i <= 41; i++) {
+      fortyOne.action("1." + i, "a", "Q4", "Police").ratedBefore(GREEN, "").rated(RED, "Stalled");
+    }
+
+    assertThat(forty.report().movementsInFull()).isTrue();
+    assertThat(fortyOne.report().movementsInFull()).isFalse();
+    assertThat(fortyOne.report().movementGroups().get(0).refs()).startsWith("1.1, 1.2, 1.3,");
+  }
+
+  @Test
   void summarisesASingleMovement() {
     ExceptionReport report =
         aPlan(RagScheme.THREE)
