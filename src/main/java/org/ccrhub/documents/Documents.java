@@ -9,18 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -102,7 +92,6 @@ public class Documents {
       builder.usePdfUaAccessibility(true);
       builder.withProducer("CCR Hub");
       builder.useSVGDrawer(new BatikSVGDrawer());
-      builder.usePageSupplier(Documents::page);
       builder.useFont(() -> font("CCRHubSans-Regular.ttf"), FONT, 400, FontStyle.NORMAL, true);
       builder.useFont(() -> font("CCRHubSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
       builder.useExternalResourceAccessControl(
@@ -115,47 +104,6 @@ public class Documents {
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * A new page, as openhtmltopdf would make it, whose marked-content property lists are kept in a
-   * {@link PropertyLists}.
-   */
-  private static PDPage page(
-      PDDocument document, float width, float height, int pageNumber, int shadowPageNumber) {
-    PDPage page = new PDPage(new PDRectangle(width, height));
-    PDResources resources = new PDResources();
-    resources.getCOSObject().setItem(COSName.PROPERTIES, new PropertyLists());
-    page.setResources(resources);
-    document.addPage(page);
-    return page;
-  }
-
-  /**
-   * A page's dictionary of marked-content property lists that knows its values without searching.
-   * For PDF/UA, openhtmltopdf gives every tagged run of text and every cell background a property
-   * list of its own (its MCID, or its bounding box), and before adding one PDFBox asks the page's
-   * dictionary whether it holds it already, which was a search through every list on the page: a
-   * page with n tagged items took n² steps, a tenth of the time of a long exception report. Values
-   * only ever come in through {@link #setItem(COSName, COSBase)}; should PDFBox add one some other
-   * way, the worst that happens is a list is added twice under two names.
-   */
-  static final class PropertyLists extends COSDictionary {
-
-    private final Set<COSBase> values = Collections.newSetFromMap(new IdentityHashMap<>());
-
-    @Override
-    public void setItem(COSName key, COSBase value) {
-      super.setItem(key, value);
-      if (value != null) {
-        values.add(value);
-      }
-    }
-
-    @Override
-    public boolean containsValue(Object value) {
-      return values.contains(value);
     }
   }
 

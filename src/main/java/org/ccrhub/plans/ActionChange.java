@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ccrhub.shared.PlainText;
 
 /**
  * What a manager may change of an action on its page: its words, expected outcome, leads, strategic
@@ -21,6 +22,7 @@ public record ActionChange(
 
   static final int TEXT_LIMIT = 4000;
   static final int LEAD_LIMIT = 300;
+  static final int LEADS_LIMIT = 20;
   static final int NOTE_LIMIT = 2000;
 
   public ActionChange {
@@ -38,12 +40,10 @@ public record ActionChange(
     if (text.isEmpty()) {
       problems.put("text", "Describe the action");
     }
-    tooLong("The action", text, TEXT_LIMIT).ifPresent(m -> problems.put("text", m));
+    tooLong("An action", text, TEXT_LIMIT).ifPresent(m -> problems.put("text", m));
     tooLong("The expected outcome", expectedOutcome, TEXT_LIMIT)
         .ifPresent(m -> problems.put("expectedOutcome", m));
-    if (leads.stream().anyMatch(l -> l.length() > LEAD_LIMIT)) {
-      problems.put("leads", "Each lead must be 300 characters or fewer");
-    }
+    leadsProblem(leads).ifPresent(m -> problems.put("leads", m));
     tooLong("Strategic links", links, NOTE_LIMIT).ifPresent(m -> problems.put("links", m));
     tooLong("Resources", resources, NOTE_LIMIT).ifPresent(m -> problems.put("resources", m));
     tooLong("Impact on other services", impact, NOTE_LIMIT)
@@ -85,6 +85,17 @@ public record ActionChange(
     return String.join(", ", changed);
   }
 
+  /** What is wrong with an action's leads: too many, or one too long. */
+  static Optional<String> leadsProblem(List<String> leads) {
+    if (leads.size() > LEADS_LIMIT) {
+      return Optional.of("An action can have up to 20 leads");
+    }
+    if (leads.stream().anyMatch(l -> l.length() > LEAD_LIMIT)) {
+      return Optional.of("Each lead must be 300 characters or fewer");
+    }
+    return Optional.empty();
+  }
+
   /** "Resources must be 2,000 characters or fewer", when the value is longer than the limit. */
   static Optional<String> tooLong(String what, String value, int limit) {
     return value != null && value.length() > limit
@@ -94,6 +105,6 @@ public record ActionChange(
   }
 
   private static String strip(String value) {
-    return value == null ? "" : value.strip();
+    return value == null ? "" : PlainText.clean(value).strip();
   }
 }

@@ -273,13 +273,14 @@ public class ActionProgress {
   }
 
   /**
-   * Changes an action's words, expected outcome, leads, links, resources or impact. The version is
-   * the one the person saw when they opened the form: if someone changed the action since, nothing
-   * is saved and the {@link ActionConflictException} carries the action as it is now. Saving what
-   * the action already says changes nothing.
+   * Changes an action's words, expected outcome, leads, links, resources or impact, and says
+   * whether anything changed (saving what the action already says changes nothing). The version is
+   * the one the person saw when they opened the form: if anyone changed the action since (this
+   * form, an import, a rescheduling), nothing is saved and the {@link ActionConflictException}
+   * carries the action as it is now.
    */
   @Transactional
-  public PlanAction change(
+  public boolean change(
       Partnership partnership,
       DeliveryPlan plan,
       PlanAction action,
@@ -295,49 +296,40 @@ public class ActionProgress {
             p -> {
               throw new ProgressRejectedException(p.getKey(), p.getValue());
             });
-    if (change.sameAs(action)) {
-      return action;
+    plans.lock(plan);
+    PlanAction current = action(plan, action.ref());
+    if (change.sameAs(current)) {
+      return false;
     }
-    if (action.version() != seenVersion) {
-      throw new ActionConflictException(action);
+    if (current.version() != seenVersion) {
+      throw new ActionConflictException(current);
     }
-    int changed =
-        jdbc.sql(
-                """
-                update plan_action set text = :text, expected_outcome = :expected, links = :links,
-                    resources = :resources, impact = :impact, version = version + 1
-                where id = :id and version = :version
-                """)
-            .param("text", change.text())
-            .param("expected", PlanImport.blankToNull(change.expectedOutcome()))
-            .param("links", PlanImport.blankToNull(change.links()))
-            .param("resources", PlanImport.blankToNull(change.resources()))
-            .param("impact", PlanImport.blankToNull(change.impact()))
-            .param("id", action.id())
-            .param("version", seenVersion)
-            .update();
-    if (changed == 0) {
-      throw new ActionConflictException(action(plan, action.ref()));
-    }
-    if (!change.leads().equals(action.leads())) {
-      jdbc.sql("delete from action_lead where action_id = :a").param("a", action.id()).update();
-      for (int i = 0; i < change.leads().size(); i++) {
-        jdbc.sql("insert into action_lead (action_id, position, name) values (:a, :p, :n)")
-            .param("a", action.id())
-            .param("p", i)
-            .param("n", change.leads().get(i))
-            .update();
-      }
+    jdbc.sql(
+            """
+            update plan_action set text = :text, expected_outcome = :expected, links = :links,
+                resources = :resources, impact = :impact, version = version + 1
+            where id = :id
+            """)
+        .param("text", change.text())
+        .param("expected", PlanImport.blankToNull(change.expectedOutcome()))
+        .param("links", PlanImport.blankToNull(change.links()))
+        .param("resources", PlanImport.blankToNull(change.resources()))
+        .param("impact", PlanImport.blankToNull(change.impact()))
+        .param("id", current.id())
+        .update();
+    if (!change.leads().equals(current.leads())) {
+      jdbc.sql("delete from action_lead where action_id = :a").param("a", current.id()).update();
+      plans.insertLeads(current.id(), change.leads());
     }
     plans.changed(plan);
     audit.record(
         AuditEntry.success(
             "UPDATE",
             "Action",
-            action.id(),
+            current.id(),
             partnership.id(),
-            plan.name() + " " + action.ref() + " changed: " + change.changesTo(action)));
-    return action(plan, action.ref());
+            plan.name() + " " + current.ref() + " changed: " + change.changesTo(current)));
+    return true;
   }
 
   /** An action a lead is assigned to, with its plan and whether it has an update this period. */

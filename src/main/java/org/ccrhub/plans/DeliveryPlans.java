@@ -214,6 +214,28 @@ public class DeliveryPlans {
           });
 
   /** Moves the plan's version on after a change to its content. */
+  /**
+   * Holds the plan's row until the transaction ends, so that writers of its content (an import, a
+   * change to an action) take turns and each reads what the one before saved.
+   */
+  void lock(DeliveryPlan plan) {
+    jdbc.sql("select id from delivery_plan where id = :id for update")
+        .param("id", plan.id())
+        .query(Long.class)
+        .single();
+  }
+
+  /** Writes an action's leads, in order, where it has none. */
+  void insertLeads(long actionId, List<String> leads) {
+    for (int i = 0; i < leads.size(); i++) {
+      jdbc.sql("insert into action_lead (action_id, position, name) values (:a, :p, :n)")
+          .param("a", actionId)
+          .param("p", i)
+          .param("n", leads.get(i))
+          .update();
+    }
+  }
+
   void changed(DeliveryPlan plan) {
     jdbc.sql("update delivery_plan set version = version + 1 where id = :id")
         .param("id", plan.id())

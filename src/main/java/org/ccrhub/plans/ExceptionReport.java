@@ -84,29 +84,37 @@ public record ExceptionReport(
 
   /**
    * Which way a rating moved: worse or better between two ratings (Red is worse than Amber/Red),
-   * completed, started (from Not started to a rating), or another change (such as Completed back to
-   * a rating, or a rating to Not rated). In this order the board reads them.
+   * and worse too when an action not rated before (not started, completed or not rated) is now
+   * rated Red or Amber/Red; completed; started (from Not started to any other rating); or another
+   * change (such as Completed back to Green, or a rating to Not rated). In this order the board
+   * reads them.
    */
   public enum Direction {
-    WORSE("worse"),
-    BETTER("better"),
-    COMPLETED("completed"),
-    STARTED("started"),
-    OTHER("other changes");
+    WORSE("worse", "worse"),
+    BETTER("better", "better"),
+    COMPLETED("completed", "completed"),
+    STARTED("started", "started"),
+    OTHER("other change", "other changes");
 
-    private final String words;
+    private final String one;
+    private final String many;
 
-    Direction(String words) {
-      this.words = words;
+    Direction(String one, String many) {
+      this.one = one;
+      this.many = many;
     }
 
-    public String words() {
-      return words;
+    /** E.g. "1 other change", "1,086 worse". */
+    public String count(long count) {
+      return String.format(Locale.UK, "%,d %s", count, count == 1 ? one : many);
     }
 
     static Direction of(RagRating from, RagRating to) {
       if (from.isRating() && to.isRating()) {
         return to.severity() > from.severity() ? WORSE : BETTER;
+      }
+      if (to.isRating() && to.severity() >= RagRating.AMBER_RED.severity()) {
+        return WORSE;
       }
       if (to == RagRating.COMPLETED) {
         return COMPLETED;
@@ -139,6 +147,12 @@ public record ExceptionReport(
         case BETTER -> -from.severity() * 10 + to.severity();
         default -> from.ordinal() * 10 + to.ordinal();
       };
+    }
+
+    /** E.g. "(1 action)", "(1,086 actions)". */
+    public String countText() {
+      return String.format(
+          Locale.UK, "(%,d %s)", actions.size(), actions.size() == 1 ? "action" : "actions");
     }
 
     /** The actions' refs, e.g. "1.2, 1.10, 3.1". */
@@ -247,7 +261,7 @@ public record ExceptionReport(
                     Collectors.counting()));
     String parts =
         counts.entrySet().stream()
-            .map(e -> String.format(Locale.UK, "%,d %s", e.getValue(), e.getKey().words()))
+            .map(e -> e.getKey().count(e.getValue()))
             .collect(Collectors.joining(", "));
     return String.format(
         Locale.UK,

@@ -174,6 +174,7 @@ public class PlanImport {
                 plans.create(
                     partnership, request.planName(), year, request.lastYear().orElse(year)));
     request.strategy().ifPresent(name -> linkStrategy(partnership, plan, name));
+    plans.lock(plan);
     Writer writer = new Writer(plan, columns);
     for (Row row : rows) {
       writer.write(row);
@@ -287,9 +288,9 @@ public class PlanImport {
       }
       if (action.isEmpty()) {
         errors.add(new ImportProblem(n, "action", "", "Describe the action"));
-      } else if (action.length() > 4000) {
-        errors.add(
-            new ImportProblem(n, "action", action, "An action must be 4,000 characters or fewer"));
+      } else {
+        ActionChange.tooLong("An action", action, ActionChange.TEXT_LIMIT)
+            .ifPresent(m -> errors.add(new ImportProblem(n, "action", action, m)));
       }
       String dueText = cell(line, columns, "due");
       Due due = Due.parse(dueText, year);
@@ -304,14 +305,8 @@ public class PlanImport {
                 "No deadline recognised: kept as written, so this action cannot be overdue"));
       }
       List<String> leads = PlanAction.parseLeads(cell(line, columns, "lead"));
-      if (leads.stream().anyMatch(l -> l.length() > 300)) {
-        errors.add(
-            new ImportProblem(
-                n,
-                "lead",
-                cell(line, columns, "lead"),
-                "Each lead must be 300 characters or fewer"));
-      }
+      ActionChange.leadsProblem(leads)
+          .ifPresent(m -> errors.add(new ImportProblem(n, "lead", cell(line, columns, "lead"), m)));
       Optional<RagRating> rating = Optional.empty();
       String ragText = cell(line, columns, "rag");
       try {
@@ -585,7 +580,7 @@ public class PlanImport {
                 .param("position", nextActionPosition++)
                 .query(Long.class)
                 .single();
-        writeLeads(id, row.leads());
+        plans.insertLeads(id, row.leads());
         actionsCreated++;
         PlanAction created =
             new PlanAction(
@@ -656,7 +651,7 @@ public class PlanImport {
           .update();
       if (!existing.leads().equals(wanted.leads())) {
         jdbc.sql("delete from action_lead where action_id = :a").param("a", existing.id()).update();
-        writeLeads(existing.id(), wanted.leads());
+        plans.insertLeads(existing.id(), wanted.leads());
       }
       actionsChanged++;
       actions.put(existing.ref().toLowerCase(Locale.ROOT), wanted);
@@ -673,16 +668,6 @@ public class PlanImport {
           && a.links().equals(b.links())
           && a.resources().equals(b.resources())
           && a.impact().equals(b.impact());
-    }
-
-    private void writeLeads(long actionId, List<String> leads) {
-      for (int i = 0; i < leads.size(); i++) {
-        jdbc.sql("insert into action_lead (action_id, position, name) values (:a, :p, :n)")
-            .param("a", actionId)
-            .param("p", i)
-            .param("n", leads.get(i))
-            .update();
-      }
     }
 
     private void update(

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ccrhub.shared.PlainText;
 
 /**
  * A table read from a file: its header and its rows, each with the row number a person sees in a
@@ -14,9 +15,12 @@ public record Table(List<String> header, List<Row> rows) {
   /** A row of cells, with its number in the file. */
   public record Row(int number, List<String> cells) {
 
-    /** The trimmed cell in a column, empty when the row is shorter. */
+    /**
+     * The trimmed cell in a column, empty when the row is shorter, with its line breaks made {@code
+     * \n} and control characters removed ({@link PlainText#clean}).
+     */
     public String cell(int column) {
-      return column < 0 || column >= cells.size() ? "" : cells.get(column).strip();
+      return column < 0 || column >= cells.size() ? "" : PlainText.clean(cells.get(column)).strip();
     }
 
     public boolean isBlank() {

@@ -227,6 +227,28 @@ class ExceptionReportDocumentsTests {
   }
 
   @Test
+  void manyMovementsAreListedByRefWithAPointerToTheSpreadsheet() {
+    PlanSnapshotFixture plan = aPlan(RagScheme.FOUR).outcome("1", "Prevention");
+    for (int i = 1; i <= 41; i++) {
+      plan.action("1." + i, "Action number " + i, "Q4", "Police")
+          .ratedBefore(GREEN, "")
+          .rated(AMBER_GREEN, "Slipping");
+    }
+
+    String html =
+        new String(
+            documents.render(HARINGEY, plan.report(), ReportFormat.HTML), StandardCharsets.UTF_8);
+
+    assertThat(html)
+        .contains("41 actions changed rating: 41 worse.")
+        .contains("so they are listed by ref")
+        .contains("(41 actions)")
+        .contains(">1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 1.10, 1.11,")
+        .doesNotContain("<ul class=\"govuk-list app-movements__actions\"")
+        .doesNotContain(">1.1 Action number 1<");
+  }
+
+  @Test
   void writesPdfWithTheMarkingAndPageNumberOnEveryPage() throws IOException {
     ExceptionReport report = longReport();
 

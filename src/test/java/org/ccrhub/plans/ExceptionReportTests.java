@@ -168,7 +168,7 @@ class ExceptionReportTests {
   }
 
   @Test
-  void groupsMovementsByChangeWorseFirstWithRefsInNaturalOrder() {
+  void groupsMovementsByChangeWorseFirstNewlyRedAmongThemWithRefsInNaturalOrder() {
     ExceptionReport report =
         aPlan(RagScheme.FOUR)
             .outcome("1", "Prevention")
@@ -200,22 +200,32 @@ class ExceptionReportTests {
             .action("2.6", "i", "Q4", "Health")
             .ratedBefore(COMPLETED, "")
             .rated(AMBER_RED, "Reopened after review")
+            .action("2.7", "j", "Q4", "Health")
+            .ratedBefore(COMPLETED, "")
+            .rated(GREEN, "Reopened, on track")
+            .action("2.8", "k", "Q4", "Health")
+            .ratedBefore(NOT_STARTED, "")
+            .rated(RED, "Started late and stalled")
             .report();
 
     assertThat(report.movementGroups())
         .extracting(g -> g.from().label() + " to " + g.to().label() + ": " + g.refs())
         .containsExactly(
+            "Not started to Red: 2.8",
             "Green to Red: 1.9, 1.10",
             "Amber/Red to Red: 1.2",
+            "Completed to Amber/Red: 2.6",
             "Amber/Green to Amber/Red: 2.1",
             "Red to Green: 2.3",
             "Red to Amber/Green: 2.2",
             "Green to Completed: 2.4",
             "Not started to Green: 2.5",
-            "Completed to Amber/Red: 2.6");
+            "Completed to Green: 2.7");
     assertThat(report.movementSummary())
         .isEqualTo(
-            "9 actions changed rating: 4 worse, 2 better, 1 completed, 1 started, 1 other changes.");
+            "11 actions changed rating: 6 worse, 2 better, 1 completed, 1 started, 1 other change.");
+    assertThat(report.movementGroups().get(1).countText()).isEqualTo("(2 actions)");
+    assertThat(report.movementGroups().get(0).countText()).isEqualTo("(1 action)");
   }
 
   @Test

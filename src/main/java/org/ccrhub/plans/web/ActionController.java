@@ -179,9 +179,11 @@ class ActionController {
     if (result.hasErrors()) {
       return actionFormView(plan, action, model);
     }
+    boolean changed;
     try {
-      progress.change(
-          partnership, plan, action, form.seenVersion(), change, reporter(user, request));
+      changed =
+          progress.change(
+              partnership, plan, action, form.seenVersion(), change, reporter(user, request));
     } catch (ActionConflictException e) {
       PlanAction theirs = e.theirs();
       form.setVersion(String.valueOf(theirs.version()));
@@ -192,9 +194,14 @@ class ActionController {
               + " since you opened this page. Compare their version with yours below; save"
               + " yours to replace theirs, or leave this page to keep theirs");
       model.addAttribute("theirs", theirs);
+      model.addAttribute("errorAnchor", "their-version");
       return actionFormView(plan, theirs, model);
     }
-    flash.addFlashAttribute("message", "Action " + action.ref() + " has been changed");
+    flash.addFlashAttribute(
+        "message",
+        changed
+            ? "Action " + action.ref() + " has been changed"
+            : "Nothing was changed: action " + action.ref() + " already says that");
     return REDIRECT_ACTION;
   }
 

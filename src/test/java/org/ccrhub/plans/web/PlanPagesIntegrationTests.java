@@ -1,6 +1,7 @@
 package org.ccrhub.plans.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -301,6 +302,7 @@ class PlanPagesIntegrationTests {
         .contains("Leads Health North Riverside ICB");
 
     MockHttpSession actionLead = Fixtures.signIn(mvc, fixtures.user(partnership, Role.ACTION_LEAD));
+    assertThat(page(actionLead, base + "/actions/1.2")).doesNotContain("/actions/1.2/edit");
     mvc.perform(get(base + "/actions/1.2/edit").session(actionLead))
         .andExpect(status().isForbidden());
     mvc.perform(
@@ -312,6 +314,69 @@ class PlanPagesIntegrationTests {
         .andExpect(status().isForbidden());
     assertThat(action("1.2").text()).isEqualTo("Train every GP practice in IRIS");
     mvc.perform(get(base + "/actions/9.9/edit").session(admin)).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void savingAnActionUnchangedChangesNothingWhateverLineBreaksTheBrowserSends() throws Exception {
+    progress.change(
+        partnership,
+        plan,
+        action("1.1"),
+        action("1.1").version(),
+        new org.ccrhub.plans.ActionChange(
+            "Run a campaign in schools\nand colleges",
+            "",
+            List.of("Community Safety Team", "Youth service"),
+            "",
+            "",
+            ""),
+        admin());
+    int version = action("1.1").version();
+    long audited = actionUpdatesAudited();
+
+    MvcResult saved =
+        mvc.perform(
+                post(base + "/actions/1.1/edit")
+                    .param("text", "Run a campaign in schools\r\nand colleges")
+                    .param("leads", "Community Safety Team\r\nYouth service\r\n")
+                    .param("version", String.valueOf(version))
+                    .session(admin)
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+
+    assertThat(saved.getFlashMap().get("message"))
+        .isEqualTo("Nothing was changed: action 1.1 already says that");
+    assertThat(action("1.1").version()).isEqualTo(version);
+    assertThat(actionUpdatesAudited()).isEqualTo(audited);
+  }
+
+  @Test
+  void aControlCharacterIsDroppedAndMoreThanTwentyLeadsAreRefused() throws Exception {
+    mvc.perform(
+            post(base + "/actions/2.1/edit")
+                .param("text", "Commission refuge\u0000 spaces")
+                .param("leads", "Commissioning Group")
+                .param("version", String.valueOf(action("2.1").version()))
+                .session(admin)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(action("2.1").text()).isEqualTo("Commission refuge spaces");
+
+    StringBuilder leads = new StringBuilder();
+    for (int i = 1; i <= 21; i++) {
+      leads.append("Agency ").append(i).append('\n');
+    }
+    String page =
+        rendered(
+            post(base + "/actions/2.1/edit")
+                .param("text", "Commission refuge spaces")
+                .param("leads", leads.toString())
+                .param("version", String.valueOf(action("2.1").version()))
+                .session(admin)
+                .with(csrf()));
+    assertThat(text(page)).contains("There is a problem An action can have up to 20 leads");
+    assertThat(action("2.1").leads()).containsExactly("Commissioning Group");
   }
 
   @Test
@@ -350,7 +415,7 @@ class PlanPagesIntegrationTests {
         seen,
         new org.ccrhub.plans.ActionChange(
             "Publish the directory of services online", "", List.of("Council"), "", "", ""),
-        new ActionProgress.Reporter(adminId, adminName, Set.of(Role.PARTNERSHIP_ADMIN)));
+        admin());
 
     String page =
         rendered(
@@ -370,6 +435,36 @@ class PlanPagesIntegrationTests {
         .contains(">Publish a printed directory of services</textarea>")
         .contains("name=\"version\" value=\"" + (seen + 1) + "\"");
     assertThat(action("2.2").text()).isEqualTo("Publish the directory of services online");
+    PlanAction stale = action("2.2");
+    progress.change(
+        partnership,
+        plan,
+        stale,
+        stale.version(),
+        new org.ccrhub.plans.ActionChange(
+            "Publish the directory of services online and in print",
+            "",
+            List.of("Council"),
+            "",
+            "",
+            ""),
+        admin());
+    assertThatThrownBy(
+            () ->
+                progress.change(
+                    partnership,
+                    plan,
+                    stale,
+                    stale.version(),
+                    new org.ccrhub.plans.ActionChange(
+                        "Publish nothing", "", List.of("Council"), "", "", ""),
+                    admin()))
+        .isInstanceOfSatisfying(
+            org.ccrhub.plans.ActionConflictException.class,
+            e ->
+                assertThat(e.theirs().text())
+                    .isEqualTo("Publish the directory of services online and in print"));
+    seen = seen + 1;
 
     mvc.perform(
             post(base + "/actions/2.2/edit")
@@ -636,6 +731,19 @@ class PlanPagesIntegrationTests {
                 .session(admin)
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
+  }
+
+  private ActionProgress.Reporter admin() {
+    return new ActionProgress.Reporter(adminId, adminName, Set.of(Role.PARTNERSHIP_ADMIN));
+  }
+
+  private long actionUpdatesAudited() {
+    return jdbc.sql(
+            "select count(*) from audit_event where partnership_id = :p"
+                + " and object_type = 'Action' and action = 'UPDATE'")
+        .param("p", partnership.id())
+        .query(Long.class)
+        .single();
   }
 
   private PlanAction action(String ref) {
