@@ -85,9 +85,9 @@ public record ExceptionReport(
   /**
    * Which way a rating moved: worse or better between two ratings (Red is worse than Amber/Red),
    * and worse too when an action not rated before (not started, completed or not rated) is now
-   * rated Red or Amber/Red; completed; started (from Not started to any other rating); or another
-   * change (such as Completed back to Green, or a rating to Not rated). In this order the board
-   * reads them.
+   * rated Red or Amber/Red; completed; started (from Not started to Green, Amber/Green or Amber);
+   * or another change (such as Completed back to Green, or a rating to Not rated). In this order
+   * the board reads them.
    */
   public enum Direction {
     WORSE("worse", "worse"),
