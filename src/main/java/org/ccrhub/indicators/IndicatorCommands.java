@@ -58,11 +58,7 @@ public final class IndicatorCommands implements Runnable {
         return run(context.bean(IndicatorImport.class), p, content);
       } catch (IndicatorImportRejectedException e) {
         PrintWriter err = spec.commandLine().getErr();
-        int count = e.errors().size();
-        err.println(
-            "Nothing was imported: the file has "
-                + count
-                + (count == 1 ? " problem." : " problems."));
+        err.println(ImportProblem.nothingImported(e.errors()));
         e.errors().forEach(err::println);
         e.warnings().forEach(w -> err.println("Warning: " + w));
         return 1;

@@ -8,6 +8,7 @@ import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.CommandFiles;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.TableFormat;
 import org.ccrhub.tabular.Tables;
 import picocli.CommandLine.Command;
@@ -108,8 +109,7 @@ public final class PlanCommands implements Runnable {
             java.util.Locale.ROOT, "Import took %.2f s for %d rows.%n", seconds, result.rows());
         return 0;
       } catch (ImportRejectedException e) {
-        err.println(
-            "Nothing was imported: the file has " + e.result().errors().size() + " problems.");
+        err.println(ImportProblem.nothingImported(e.result().errors()));
         e.result().errors().forEach(problem -> err.println(problem));
         return 1;
       }

@@ -17,6 +17,14 @@ public record ImportProblem(int row, String column, String value, String reason)
         + reason;
   }
 
+  /** What a command says first when a file is refused, e.g. "... the file has 1 problem." */
+  public static String nothingImported(java.util.List<ImportProblem> problems) {
+    int count = problems.size();
+    return "Nothing was imported: the file has "
+        + count
+        + (count == 1 ? " problem." : " problems.");
+  }
+
   private static String abbreviate(String value) {
     String oneLine = value.replaceAll("\\s+", " ");
     return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
