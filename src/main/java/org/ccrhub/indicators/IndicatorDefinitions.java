@@ -48,8 +48,17 @@ public class IndicatorDefinitions {
   /** What is wrong with a field: {@code field} is one of {@link #FIELDS}. */
   public record Problem(String field, String message) {}
 
-  /** The indicator saved, or the problems that stopped it being saved. */
-  public record Outcome(List<Problem> problems, @Nullable Indicator saved) {}
+  /**
+   * The indicator saved, or the problems that stopped it being saved, or, when someone else changed
+   * it since the form was opened, the indicator as it is now ({@code theirs}).
+   */
+  public record Outcome(
+      List<Problem> problems, @Nullable Indicator saved, @Nullable Indicator theirs) {
+
+    Outcome(List<Problem> problems, @Nullable Indicator saved) {
+      this(problems, saved, null);
+    }
+  }
 
   private final Indicators indicators;
   private final AuditTrail audit;
@@ -64,11 +73,17 @@ public class IndicatorDefinitions {
   /**
    * Checks the fields and, when nothing is wrong, creates the indicator ({@code id} null) or
    * changes the partnership's indicator {@code id}, recording one audit entry when anything
-   * changed.
+   * changed. {@code seenVersion} is the version of the indicator the person saw when they opened
+   * the form: if it has changed since (another form, an import), nothing is saved and the outcome
+   * carries the indicator as it is now.
    */
   @Transactional
-  public Outcome save(Partnership partnership, @Nullable Long id, Map<String, String> fields) {
+  public Outcome save(
+      Partnership partnership, @Nullable Long id, Map<String, String> fields, int seenVersion) {
     Indicator before = id == null ? null : indicators.find(partnership, id);
+    if (before != null && lockedVersion(partnership, before) != seenVersion) {
+      return new Outcome(List.of(), null, indicators.find(partnership, id));
+    }
     List<Indicator> others =
         indicators.findAll(partnership).stream()
             .filter(i -> before == null || i.id() != id)
@@ -143,5 +158,15 @@ public class IndicatorDefinitions {
                   + after.name()));
     }
     return new Outcome(List.of(), after);
+  }
+
+  /** The indicator's version, its row held until the transaction ends. */
+  private int lockedVersion(Partnership partnership, Indicator indicator) {
+    return jdbc.sql(
+            "select version from indicator where partnership_id = :p and id = :id for update")
+        .param("p", partnership.id())
+        .param("id", indicator.id())
+        .query(Integer.class)
+        .single();
   }
 }

@@ -97,7 +97,21 @@ class IndicatorDefinitionController {
       Model model,
       RedirectAttributes flash) {
     Indicator before = id == null ? null : indicators.find(partnership, id);
-    IndicatorDefinitions.Outcome outcome = definitions.save(partnership, id, form.fields());
+    IndicatorDefinitions.Outcome outcome =
+        definitions.save(partnership, id, form.fields(), form.seenVersion());
+    Indicator theirs = outcome.theirs();
+    if (theirs != null) {
+      form.setVersion(String.valueOf(theirs.version()));
+      result.reject(
+          "conflict",
+          "Someone else changed "
+              + theirs.ref()
+              + " since you opened this page. Compare their definition with yours below; save"
+              + " yours to replace theirs, or leave this page to keep theirs");
+      model.addAttribute("theirs", theirs);
+      model.addAttribute("errorAnchor", "their-version");
+      return formView(theirs, model);
+    }
     if (outcome.saved() == null) {
       Map<String, String> messages = new LinkedHashMap<>();
       for (IndicatorDefinitions.Problem problem : outcome.problems()) {

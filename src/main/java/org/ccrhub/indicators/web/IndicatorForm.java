@@ -54,6 +54,7 @@ class IndicatorForm {
   private String tolerance = "5";
   private boolean published;
   private String sumOf = "";
+  private String version = "";
 
   static IndicatorForm of(Indicator indicator) {
     IndicatorForm form = new IndicatorForm();
@@ -74,7 +75,21 @@ class IndicatorForm {
     form.tolerance = plain(indicator.tolerancePct());
     form.published = indicator.published();
     form.sumOf = String.join("; ", indicator.sumOf());
+    form.version = String.valueOf(indicator.version());
     return form;
+  }
+
+  /** The version seen; a value that is not a number matches no version, so it is a conflict. */
+  int seenVersion() {
+    return version.strip().matches("\\d{1,9}") ? Integer.parseInt(version.strip()) : -1;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public void setVersion(String version) {
+    this.version = version == null ? "" : version;
   }
 
   /** The fields by the import's column names, as {@code IndicatorDefinitions.save} reads them. */

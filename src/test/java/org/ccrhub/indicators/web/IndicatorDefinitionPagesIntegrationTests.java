@@ -174,6 +174,7 @@ class IndicatorDefinitionPagesIntegrationTests {
                     "410",
                     "sumOf",
                     "P1")
+                .param("version", String.valueOf(before.version()))
                 .session(analyst)
                 .with(csrf()))
         .andExpect(status().is3xxRedirection())
@@ -185,6 +186,67 @@ class IndicatorDefinitionPagesIntegrationTests {
     assertThat(after.sumOf()).containsExactly(part.ref());
     assertThat(indicators.findAll(partnership)).hasSize(2);
     assertThat(auditEntries("UPDATE")).isEqualTo(1);
+  }
+
+  @Test
+  void aChangeSavedMeanwhileIsShownAndWhatWasTypedIsKeptUntilSavedOver() throws Exception {
+    Indicator opened = add("1.1", "MARAC cases", Unit.COUNT);
+    assertThat(
+            mvc.perform(get(base + "/" + opened.id() + "/edit").session(analyst))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("name=\"version\" value=\"" + opened.version() + "\"");
+    mvc.perform(
+            filled(
+                    post(base + "/" + opened.id() + "/edit"),
+                    "ref",
+                    "1.1",
+                    "name",
+                    "MARAC cases heard")
+                .param("version", String.valueOf(opened.version()))
+                .session(analyst)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    int now = indicators.find(partnership, opened.id()).version();
+
+    String page =
+        mvc.perform(
+                filled(
+                        post(base + "/" + opened.id() + "/edit"),
+                        "ref",
+                        "1.1",
+                        "name",
+                        "MARAC referrals")
+                    .param("version", String.valueOf(opened.version()))
+                    .session(analyst)
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(page)
+        .contains("Someone else changed 1.1 since you opened this page")
+        .contains("href=\"#their-version\"")
+        .contains("Their definition, saved now")
+        .contains("1.1 MARAC cases heard")
+        .contains("value=\"MARAC referrals\"")
+        .contains("name=\"version\" value=\"" + now + "\"");
+    assertThat(indicators.find(partnership, opened.id()).name()).isEqualTo("MARAC cases heard");
+
+    mvc.perform(
+            filled(
+                    post(base + "/" + opened.id() + "/edit"),
+                    "ref",
+                    "1.1",
+                    "name",
+                    "MARAC referrals")
+                .param("version", String.valueOf(now))
+                .session(analyst)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(indicators.find(partnership, opened.id()).name()).isEqualTo("MARAC referrals");
   }
 
   @Test
@@ -227,6 +289,7 @@ class IndicatorDefinitionPagesIntegrationTests {
         .contains("value=\"Police\"");
     mvc.perform(
             filled(post(base + "/" + other.id() + "/edit"), "ref", "1.1")
+                .param("version", String.valueOf(other.version()))
                 .session(analyst)
                 .with(csrf()))
         .andExpect(status().isOk())
