@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Adding an indicator and changing its definition in a form, by the import's rules. */
@@ -77,6 +78,15 @@ class IndicatorDefinitionPagesIntegrationTests {
     return request;
   }
 
+  /** The page the request answers with, which must be 200 OK. */
+  private String shown(RequestBuilder request) throws Exception {
+    return mvc.perform(request)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
   private long auditEntries(String action) {
     return jdbc.sql(
             "select count(*) from audit_event where partnership_id = :p and action = :a"
@@ -115,13 +125,7 @@ class IndicatorDefinitionPagesIntegrationTests {
 
   @Test
   void anIndicatorIsAddedWithEveryField() throws Exception {
-    assertThat(
-            mvc.perform(get(base + "/new").session(analyst))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString())
-        .contains("Add an indicator");
+    assertThat(shown(get(base + "/new").session(analyst))).contains("Add an indicator");
     mvc.perform(filled(post(base + "/new")).session(analyst).with(csrf()))
         .andExpect(status().is3xxRedirection())
         .andExpect(flash().attribute("message", "The indicator VAWG1 has been added"));
@@ -154,12 +158,7 @@ class IndicatorDefinitionPagesIntegrationTests {
   void anIndicatorIsChangedKeepingItsIdEvenWithANewRef() throws Exception {
     Indicator part = add("P1", "Part", Unit.COUNT);
     Indicator before = add("1.1", "MARAC cases", Unit.COUNT);
-    String form =
-        mvc.perform(get(base + "/" + before.id() + "/edit").session(analyst))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    String form = shown(get(base + "/" + before.id() + "/edit").session(analyst));
     assertThat(form).contains("value=\"MARAC cases\"");
     mvc.perform(
             filled(
@@ -191,11 +190,7 @@ class IndicatorDefinitionPagesIntegrationTests {
   @Test
   void aChangeSavedMeanwhileIsShownAndWhatWasTypedIsKeptUntilSavedOver() throws Exception {
     Indicator opened = add("1.1", "MARAC cases", Unit.COUNT);
-    assertThat(
-            mvc.perform(get(base + "/" + opened.id() + "/edit").session(analyst))
-                .andReturn()
-                .getResponse()
-                .getContentAsString())
+    assertThat(shown(get(base + "/" + opened.id() + "/edit").session(analyst)))
         .contains("name=\"version\" value=\"" + opened.version() + "\"");
     mvc.perform(
             filled(
@@ -211,20 +206,16 @@ class IndicatorDefinitionPagesIntegrationTests {
     int now = indicators.find(partnership, opened.id()).version();
 
     String page =
-        mvc.perform(
-                filled(
-                        post(base + "/" + opened.id() + "/edit"),
-                        "ref",
-                        "1.1",
-                        "name",
-                        "MARAC referrals")
-                    .param("version", String.valueOf(opened.version()))
-                    .session(analyst)
-                    .with(csrf()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        shown(
+            filled(
+                    post(base + "/" + opened.id() + "/edit"),
+                    "ref",
+                    "1.1",
+                    "name",
+                    "MARAC referrals")
+                .param("version", String.valueOf(opened.version()))
+                .session(analyst)
+                .with(csrf()));
 
     assertThat(page)
         .contains("Someone else changed 1.1 since you opened this page")
@@ -252,16 +243,7 @@ class IndicatorDefinitionPagesIntegrationTests {
   @Test
   void anEmptyFormListsTheProblemsAndSavesNothing() throws Exception {
     String page =
-        mvc.perform(
-                post(base + "/new")
-                    .param("ref", "")
-                    .param("name", "")
-                    .session(analyst)
-                    .with(csrf()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        shown(post(base + "/new").param("ref", "").param("name", "").session(analyst).with(csrf()));
     assertThat(page)
         .contains("There is a problem")
         .contains("Every indicator needs a ref")
@@ -275,14 +257,10 @@ class IndicatorDefinitionPagesIntegrationTests {
     add("1.1", "MARAC cases", Unit.COUNT);
     Indicator other = add("1.2", "Repeats", Unit.COUNT);
     String page =
-        mvc.perform(
-                filled(post(base + "/new"), "ref", "1.1", "name", "Something new")
-                    .session(analyst)
-                    .with(csrf()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        shown(
+            filled(post(base + "/new"), "ref", "1.1", "name", "Something new")
+                .session(analyst)
+                .with(csrf()));
     assertThat(page)
         .contains("The ref 1.1 is already used by the indicator MARAC cases")
         .contains("value=\"Something new\"")
