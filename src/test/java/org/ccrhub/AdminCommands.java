@@ -40,6 +40,8 @@ public class AdminCommands {
           "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"));
       all.add(
           "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
+      all.add("--spring.flyway.user=" + environment.getProperty("spring.flyway.user"));
+      all.add("--spring.flyway.password=" + environment.getProperty("spring.flyway.password"));
     }
     PrintStream out = System.out;
     PrintStream err = System.err;

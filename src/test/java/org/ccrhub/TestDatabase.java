@@ -11,7 +11,9 @@ import org.springframework.core.env.MapPropertySource;
  * Points a test application at real PostgreSQL: the embedded server in a fresh data directory under
  * {@code target/}, or, when the build runs with {@code -Dccr.test.database=external} (CI does), the
  * external server named by {@code CCR_TEST_DB_URL}, {@code CCR_TEST_DB_USER} and {@code
- * CCR_TEST_DB_PASSWORD}, through the same configuration production uses.
+ * CCR_TEST_DB_PASSWORD} (the application's role), with {@code CCR_TEST_DB_OWNER_USER} and {@code
+ * CCR_TEST_DB_OWNER_PASSWORD} (the schema owner, which runs migrations), through the same
+ * configuration production uses.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,6 +32,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
       properties.put("spring.datasource.url", url);
       properties.put("spring.datasource.username", env("CCR_TEST_DB_USER"));
       properties.put("spring.datasource.password", env("CCR_TEST_DB_PASSWORD"));
+      properties.put("spring.flyway.user", env("CCR_TEST_DB_OWNER_USER"));
+      properties.put("spring.flyway.password", env("CCR_TEST_DB_OWNER_PASSWORD"));
     } else {
       properties.put("spring.datasource.url", "");
       properties.put(

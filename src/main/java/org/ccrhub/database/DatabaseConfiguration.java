@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -13,8 +14,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts the embedded PostgreSQL server when no external database is configured. With {@code
- * spring.datasource.url} set, Spring Boot's own data source is used and nothing is started here.
+ * Starts the embedded PostgreSQL server when no external database is configured: the application
+ * connects as its own role, and migrations run as the schema owner. With {@code
+ * spring.datasource.url} set, Spring Boot's own data source is used (and {@code spring.flyway.user}
+ * for migrations) and nothing is started here.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DatabaseConfiguration.NoExternalDatabase.class)
@@ -30,10 +33,20 @@ class DatabaseConfiguration {
       EmbeddedDatabase database, @Value("${ccr.database.pool-size:8}") int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(database.jdbcUrl());
-    config.setUsername(EmbeddedDatabase.USER);
+    config.setUsername(EmbeddedDatabase.APP);
+    config.setPassword(database.passwordOf(EmbeddedDatabase.APP));
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("ccr-hub");
     return new HikariDataSource(config);
+  }
+
+  @Bean
+  FlywayConfigurationCustomizer migrationsAsSchemaOwner(EmbeddedDatabase database) {
+    return flyway ->
+        flyway.dataSource(
+            database.jdbcUrl(),
+            EmbeddedDatabase.OWNER,
+            database.passwordOf(EmbeddedDatabase.OWNER));
   }
 
   static final class NoExternalDatabase implements Condition {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubTest;
+import org.ccrhub.DatabaseAdministrator;
 import org.ccrhub.Fixtures;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
@@ -13,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Someone with database access edits or deletes an audit record directly: {@code audit verify}
- * reports the first broken link. Each test puts the table back as it was, since the other tests
- * share this database.
+ * Someone with database access (the schema owner: the application's own role may not) edits or
+ * deletes an audit record directly: {@code audit verify} reports the first broken link. Each test
+ * puts the table back as it was, since the other tests share this database.
  */
 @CcrHubTest
 class AuditVerifyIntegrationTests {
@@ -24,6 +25,7 @@ class AuditVerifyIntegrationTests {
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
   @Autowired AdminCommands commands;
+  @Autowired DatabaseAdministrator administrator;
 
   @Test
   void theTrailOfRealChangesVerifies() {
@@ -43,7 +45,9 @@ class AuditVerifyIntegrationTests {
     long edited = idOfRecord(partnership, "CREATE");
     String original = summaryOf(edited);
     try {
-      jdbc.sql("update audit_event set summary = 'nothing to see here' where id = :id")
+      administrator
+          .owner()
+          .sql("update audit_event set summary = 'nothing to see here' where id = :id")
           .param("id", edited)
           .update();
 
@@ -54,7 +58,9 @@ class AuditVerifyIntegrationTests {
           .as(result.out())
           .contains("Audit trail broken at record " + edited + ": its content was changed");
     } finally {
-      jdbc.sql("update audit_event set summary = :s where id = :id")
+      administrator
+          .owner()
+          .sql("update audit_event set summary = :s where id = :id")
           .param("s", original)
           .param("id", edited)
           .update();
@@ -80,13 +86,19 @@ class AuditVerifyIntegrationTests {
             .query(Long.class)
             .single();
     try {
-      jdbc.sql("delete from audit_event where id = :id").param("id", deleted).update();
+      administrator
+          .owner()
+          .sql("delete from audit_event where id = :id")
+          .param("id", deleted)
+          .update();
 
       AuditChain.Verification result = audit.verify();
 
       assertThat(result.firstBreak().orElseThrow().recordId()).isEqualTo(next);
     } finally {
-      jdbc.sql(
+      administrator
+          .owner()
+          .sql(
               """
               insert into audit_event (id, occurred_at, actor, actor_user_id, partnership_id, action,
                   object_type, object_id, outcome, source_address, summary, previous_hash, hash)

@@ -1,0 +1,103 @@
+package org.ccrhub.database;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.springframework.stereotype.Component;
+
+/**
+ * After every migration, as the schema owner: gives the application's role what it needs and no
+ * more, and refuses to go on if that role could do more than that.
+ *
+ * <p>The application reads and writes every table but cannot change the schema; on the audit trail
+ * it can only add and read records (ADR 9). A role that is a superuser, or that owns the tables,
+ * could rewrite the audit trail and read the server's files, so CCR Hub does not start with one.
+ */
+@Component
+class LeastPrivilege implements Callback {
+
+  static final String AUDIT_TABLE = "audit_event";
+
+  private final DataSource application;
+
+  LeastPrivilege(DataSource application) {
+    this.application = application;
+  }
+
+  @Override
+  public boolean supports(Event event, Context context) {
+    return event == Event.AFTER_MIGRATE;
+  }
+
+  @Override
+  public boolean canHandleInTransaction(Event event, Context context) {
+    return true;
+  }
+
+  @Override
+  public void handle(Event event, Context context) {
+    try (Statement owner = context.getConnection().createStatement()) {
+      String role = checkedApplicationRole();
+      String quoted = quoted(owner, role);
+      owner.execute("grant usage on schema public to " + quoted);
+      owner.execute(
+          "grant select, insert, update, delete on all tables in schema public to " + quoted);
+      owner.execute("grant usage, select on all sequences in schema public to " + quoted);
+      owner.execute("revoke update, delete, truncate on " + AUDIT_TABLE + " from " + quoted);
+      owner.execute("revoke all on " + context.getConfiguration().getTable() + " from " + quoted);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not grant the application role its privileges", e);
+    }
+  }
+
+  /** The role the application connects as, refused if it is a superuser or owns a table. */
+  private String checkedApplicationRole() throws SQLException {
+    try (Connection connection = application.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                """
+                select r.rolname, r.rolsuper,
+                    exists (select 1 from pg_tables t
+                            where t.schemaname = 'public' and t.tableowner = r.rolname)
+                from pg_roles r where r.rolname = current_user
+                """)) {
+      rs.next();
+      String role = rs.getString(1);
+      if (rs.getBoolean(2)) {
+        throw new UnsafeDatabaseRoleException(
+            "CCR Hub connects to the database as "
+                + role
+                + ", a superuser. Give it a role of its own without superuser rights, and run"
+                + " migrations as the schema owner (README: The database).");
+      }
+      if (rs.getBoolean(3)) {
+        throw new UnsafeDatabaseRoleException(
+            "CCR Hub connects to the database as "
+                + role
+                + ", which owns its tables and so could rewrite the audit trail. Connect as a role"
+                + " of its own (spring.datasource.username) and run migrations as the owner"
+                + " (spring.flyway.user) (README: The database).");
+      }
+      return role;
+    }
+  }
+
+  private static String quoted(Statement statement, String role) throws SQLException {
+    try (ResultSet rs =
+        statement.executeQuery("select quote_ident('" + role.replace("'", "''") + "')")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  @Override
+  public String getCallbackName() {
+    return "least privilege for the application role";
+  }
+}
