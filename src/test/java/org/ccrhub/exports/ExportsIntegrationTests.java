@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +19,7 @@ import org.ccrhub.Fixtures;
 import org.ccrhub.audit.AuditQuery;
 import org.ccrhub.audit.AuditRecord;
 import org.ccrhub.audit.AuditTrail;
-import org.ccrhub.indicators.Frequency;
-import org.ccrhub.indicators.Indicator;
-import org.ccrhub.indicators.IndicatorPeriod;
-import org.ccrhub.indicators.Indicators;
-import org.ccrhub.indicators.Polarity;
-import org.ccrhub.indicators.Unit;
-import org.ccrhub.indicators.ValueEntry;
+import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.FinancialYear;
@@ -49,6 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @CcrHubTest
 class ExportsIntegrationTests {
 
+  static final String PLAN = "VAWG delivery plan";
+
   static final String PLAN_CSV =
       """
       Outcome,Area,Ref,Action,Due,Lead,RAG,Comment
@@ -62,7 +57,7 @@ class ExportsIntegrationTests {
   @Autowired AuditTrail audit;
   @Autowired PlanImport imports;
   @Autowired DeliveryPlans plans;
-  @Autowired Indicators indicators;
+  @Autowired IndicatorImport indicatorImport;
   @TempDir Path dir;
 
   Partnership partnership;
@@ -78,43 +73,23 @@ class ExportsIntegrationTests {
     imports.run(
         partnership,
         new PlanImportRequest(
-            "VAWG delivery plan",
+            PLAN,
             Optional.of(FinancialYear.parse("2016/17")),
             Optional.empty(),
             Optional.of(ReportingPeriod.parse("2016/17 Q2")),
             Optional.empty(),
             PLAN_CSV.getBytes(StandardCharsets.UTF_8)));
-    plan = plans.named(partnership, "VAWG delivery plan");
-    indicators.save(
+    plan = plans.named(partnership, PLAN);
+    indicatorImport.importDefinitions(
         partnership,
-        new Indicator(
-            0,
-            "1",
-            "Stalking referrals",
-            "",
-            Unit.COUNT,
-            Polarity.HIGHER_IS_BETTER,
-            Frequency.MONTHLY,
-            "Police",
-            "",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Indicator.DEFAULT_TOLERANCE,
-            List.of(),
-            false,
-            0));
-    Indicator stalking = indicators.findByRef(partnership, "1").orElseThrow();
-    List<ValueEntry> values = new ArrayList<>();
+        "ref,name,unit\n1,Stalking referrals,count\n".getBytes(StandardCharsets.UTF_8));
+    StringBuilder values = new StringBuilder("indicator,period,value,area\n");
     for (int i = 0; i < 24; i++) {
       YearMonth month = YearMonth.of(2014, 10).plusMonths(i);
-      values.add(value(stalking, "", month, i == 23 ? 3 : 0));
-      values.add(value(stalking, "London", month, 40));
+      values.append("1,").append(month).append(",").append(i == 23 ? 3 : 0).append(",\n");
+      values.append("1,").append(month).append(",40,London\n");
     }
-    indicators.record(partnership, values, "Seeder");
+    indicatorImport.importValues(partnership, values.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -208,68 +183,12 @@ class ExportsIntegrationTests {
 
   @Test
   void everyFileACommandWritesIsRecordedAsTheCommandLines() throws Exception {
-    String slug = partnership.slug();
     long id = plan.id();
-    run(
-        "plan",
-        "export",
-        "--partnership",
-        slug,
-        "--plan",
-        "VAWG delivery plan",
-        "--period",
-        "2016/17 Q2",
-        "--format",
-        "xlsx",
-        "--out",
-        dir.resolve("plan.xlsx").toString());
-    run(
-        "report",
-        "exceptions",
-        "--partnership",
-        slug,
-        "--plan",
-        "VAWG delivery plan",
-        "--period",
-        "2016/17 Q2",
-        "--format",
-        "html",
-        "--out",
-        dir.resolve("ex.html").toString());
-    run(
-        "report",
-        "performance",
-        "--partnership",
-        slug,
-        "--to",
-        "2016-09",
-        "--format",
-        "csv",
-        "--out",
-        dir.resolve("perf.csv").toString());
-    run(
-        "report",
-        "performance",
-        "--partnership",
-        slug,
-        "--to",
-        "2016-09",
-        "--format",
-        "csv",
-        "--out",
-        dir.resolve("open.csv").toString(),
-        "--unsuppressed");
-    run(
-        "report",
-        "board-pack",
-        "--partnership",
-        slug,
-        "--period",
-        "2016/17 Q2",
-        "--format",
-        "html",
-        "--out",
-        dir.resolve("pack.html").toString());
+    export("plan export", "xlsx", "plan.xlsx", "--plan", PLAN, "--period", "2016/17 Q2");
+    export("report exceptions", "html", "ex.html", "--plan", PLAN, "--period", "2016/17 Q2");
+    export("report performance", "csv", "perf.csv", "--to", "2016-09");
+    export("report performance", "csv", "open.csv", "--to", "2016-09", "--unsuppressed");
+    export("report board-pack", "html", "pack.html", "--period", "2016/17 Q2");
 
     assertThat(Files.readString(dir.resolve("perf.csv"))).contains("<5");
     assertThat(Files.readString(dir.resolve("open.csv"))).doesNotContain("<5");
@@ -323,18 +242,14 @@ class ExportsIntegrationTests {
   void aFileACommandCouldNotWriteIsNotRecorded() {
     AdminCommands.Result result =
         commands.run(
-            "report",
-            "exceptions",
-            "--partnership",
-            partnership.slug(),
-            "--plan",
-            "VAWG delivery plan",
-            "--period",
-            "2016/17 Q2",
-            "--format",
-            "csv",
-            "--out",
-            dir.resolve("no-such-folder").resolve("ex.csv").toString());
+            exportArguments(
+                "report exceptions",
+                "csv",
+                "no-such-folder/ex.csv",
+                "--plan",
+                PLAN,
+                "--period",
+                "2016/17 Q2"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("cannot be written");
@@ -348,9 +263,24 @@ class ExportsIntegrationTests {
             header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
   }
 
-  private void run(String... args) {
-    AdminCommands.Result result = commands.run(args);
+  /** Runs a command that writes a file of the partnership, which must succeed. */
+  private void export(String command, String format, String file, String... options) {
+    AdminCommands.Result result = commands.run(exportArguments(command, format, file, options));
     assertThat(result.exitCode()).as(result.err()).isZero();
+  }
+
+  private String[] exportArguments(String command, String format, String file, String... options) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.addAll(
+        List.of(
+            "--partnership",
+            partnership.slug(),
+            "--format",
+            format,
+            "--out",
+            dir.resolve(file).toString()));
+    args.addAll(List.of(options));
+    return args.toArray(String[]::new);
   }
 
   private org.assertj.core.groups.Tuple lastExport() {
@@ -365,10 +295,5 @@ class ExportsIntegrationTests {
         .stream()
         .filter(r -> r.action().startsWith("EXPORT"))
         .toList();
-  }
-
-  private static ValueEntry value(Indicator indicator, String area, YearMonth month, int value) {
-    return new ValueEntry(
-        indicator.id(), area, IndicatorPeriod.month(month), BigDecimal.valueOf(value), null, null);
   }
 }

@@ -511,21 +511,11 @@ class PlanPagesIntegrationTests {
 
   @Test
   void periodsAreOpenedWithValidatedTextAndOnlyByManagers() throws Exception {
-    String page =
-        rendered(
-            post("/p/" + partnership.slug() + "/plans/periods")
-                .param("period", "2016 Q9")
-                .session(admin)
-                .with(csrf()));
+    String page = rendered(openPeriod(admin, "2016 Q9"));
     assertThat(title(page)).isEqualTo("Error: Reporting periods");
     assertThat(page).contains("href=\"#period\"");
 
-    mvc.perform(
-            post("/p/" + partnership.slug() + "/plans/periods")
-                .param("period", "2016/17 Q3")
-                .session(admin)
-                .with(csrf()))
-        .andExpect(status().is3xxRedirection());
+    mvc.perform(openPeriod(admin, "2016/17 Q3")).andExpect(status().is3xxRedirection());
     assertThat(periods.current(partnership)).isEqualTo(ReportingPeriod.parse("2016/17 Q3"));
 
     MockHttpSession lead = Fixtures.signIn(mvc, fixtures.user(partnership, Role.ACTION_LEAD));
@@ -571,12 +561,7 @@ class PlanPagesIntegrationTests {
                   + " reporting periods");
       assertThat(refused).doesNotContain("<textarea");
     }
-    mvc.perform(
-            post("/p/" + partnership.slug() + "/plans/periods")
-                .param("period", "2030/31 Q4")
-                .session(lead)
-                .with(csrf()))
-        .andExpect(status().isForbidden());
+    mvc.perform(openPeriod(lead, "2030/31 Q4")).andExpect(status().isForbidden());
 
     assertThat(updatesOf("1.1")).hasSize(updatesBefore);
     assertThat(periods.all(partnership))
@@ -604,12 +589,7 @@ class PlanPagesIntegrationTests {
     assertThat(plans.updatesIn(plan, ReportingPeriod.parse("2016/17 Q3"))).isEmpty();
     assertThat(periods.current(partnership)).isEqualTo(Q2);
 
-    mvc.perform(
-            post("/p/" + partnership.slug() + "/plans/periods")
-                .param("period", "2016/17 Q3")
-                .session(admin)
-                .with(csrf()))
-        .andExpect(status().is3xxRedirection());
+    mvc.perform(openPeriod(admin, "2016/17 Q3")).andExpect(status().is3xxRedirection());
     mvc.perform(
             post(base + "/actions/2.2/progress")
                 .param("period", "2016/17 Q3")
@@ -817,6 +797,15 @@ class PlanPagesIntegrationTests {
         .param("year", year)
         .param("period", "2016/17 Q2")
         .session(admin)
+        .with(csrf());
+  }
+
+  /** The periods page's form that opens a period, sent by someone. */
+  private org.springframework.test.web.servlet.RequestBuilder openPeriod(
+      MockHttpSession session, String period) {
+    return post("/p/" + partnership.slug() + "/plans/periods")
+        .param("period", period)
+        .session(session)
         .with(csrf());
   }
 
