@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the demo partnership on the first demo start and gives each demo user a new random password
- * on every demo start, printed once when the server is ready. Without {@code --demo} nothing here
- * runs, so no demo password ever exists.
+ * on every demo start, printed once to the terminal (standard output) when the server is ready and
+ * never passed to the logger, so no log file or log line holds it. Without {@code --demo} nothing
+ * here runs, so no demo password ever exists.
  */
 @Component
 @ConditionalOnProperty(name = "ccr.demo", havingValue = "true")
@@ -59,6 +60,7 @@ class DemoData implements ApplicationRunner {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
+    users.clear();
     Partnership northbridge = partnership(SLUG, NAME);
     Partnership southmere = partnership(NEIGHBOUR_SLUG, NEIGHBOUR_NAME);
     directory.fill(northbridge);

@@ -3,10 +3,8 @@ package org.ccrhub.indicators;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
-import org.ccrhub.audit.AuditEntry;
-import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.cli.CommandContext;
-import org.ccrhub.cli.CommandFiles;
+import org.ccrhub.exports.Exports;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.shared.Partnership;
@@ -71,18 +69,9 @@ public final class PerformanceCommand implements Callable<Integer> {
     Partnership p = context.bean(Partnerships.class).named(partnership);
     PerformanceReports reports = context.bean(PerformanceReports.class);
     PerformanceTable table = reports.table(p, month, comparator, !unsuppressed);
-    CommandFiles.write(out, reports.render(p, table, reportFormat));
-    if (unsuppressed) {
-      context
-          .bean(AuditTrail.class)
-          .record(
-              AuditEntry.success(
-                  "EXPORT_UNSUPPRESSED",
-                  "Performance report",
-                  month,
-                  p.id(),
-                  "Performance table to " + month + " with small numbers shown, to " + out));
-    }
+    context
+        .bean(Exports.class)
+        .write(reports.file(p, table, reportFormat), reports.render(p, table, reportFormat), out);
     spec.commandLine()
         .getOut()
         .printf("%d indicators to %s written to %s.%n", table.rows().size(), month, out);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import org.ccrhub.documents.Documents;
+import org.ccrhub.exports.FileExport;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.TableWriter;
@@ -65,6 +66,23 @@ public class PerformanceReports {
   public PerformanceTable publishedTable(Partnership partnership, YearMonth month) {
     return PerformanceTable.of(
         indicators.data(partnership), month, null, suppression, Indicator::published);
+  }
+
+  /**
+   * The table's file as the audit trail describes it when it leaves; one whose small numbers are
+   * shown is recorded as such.
+   */
+  public FileExport file(Partnership partnership, PerformanceTable table, ReportFormat format) {
+    FileExport file =
+        FileExport.of(
+            partnership,
+            "PerformanceReport",
+            table.month(),
+            "the performance table for the 12 months to "
+                + table.month()
+                + (table.comparator().isEmpty() ? "" : ", compared with " + table.comparator()),
+            format.extension());
+    return table.suppression().isOn() ? file : file.unsuppressed();
   }
 
   public byte[] render(Partnership partnership, PerformanceTable table, ReportFormat format) {

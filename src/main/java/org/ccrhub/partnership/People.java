@@ -66,6 +66,23 @@ public class People {
         .list();
   }
 
+  /**
+   * The partnership's people as the People page lists them, for someone to see: the audit trail
+   * records that their personal data was read (how many, not who).
+   */
+  @Transactional
+  public List<PersonSummary> openList(Partnership partnership) {
+    List<PersonSummary> all = findAll(partnership);
+    audit.record(
+        AuditEntry.success(
+            "READ",
+            "People",
+            partnership.id(),
+            partnership.id(),
+            "Listed the partnership's people (" + all.size() + ")"));
+    return all;
+  }
+
   /** The person, or {@link NotFoundException} if the partnership has none with this id. */
   @Transactional(readOnly = true)
   public Person find(Partnership partnership, long id) {

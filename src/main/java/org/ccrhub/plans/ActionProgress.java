@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * overwriting one), and the actions a lead has to update.
  *
  * <p>Action leads update the actions they are assigned to; strategic leads and administrators any
- * action of their partnership. An Amber or Red rating needs a comment. A closed period cannot
- * change.
+ * action of their partnership. An Amber or Red rating needs a comment. Updates go only to an open
+ * period: never to a closed one, nor to one no manager has opened (an update does not open it).
  */
 @Service
 public class ActionProgress {
@@ -144,10 +144,12 @@ public class ActionProgress {
     if (text.length() > 8000) {
       throw new ProgressRejectedException("comment", "A comment must be 8,000 characters or fewer");
     }
-    if (periods.isClosed(partnership, period)) {
-      throw new ProgressRejectedException(
-          "rating", "The period " + period + " is closed: its updates can no longer change");
-    }
+    periods
+        .refusal(partnership, period)
+        .ifPresent(
+            reason -> {
+              throw new ProgressRejectedException("rating", reason);
+            });
     // Serialise updates of one action, so that two saves cannot both pass the check below.
     jdbc.sql("select id from plan_action where id = :a for update")
         .param("a", action.id())
@@ -158,7 +160,6 @@ public class ActionProgress {
     if (current.isPresent() && !current.map(ProgressUpdate::id).equals(seenUpdateId)) {
       throw new ProgressConflictException(current.get());
     }
-    periods.open(partnership, period);
     long id =
         jdbc.sql(
                 """

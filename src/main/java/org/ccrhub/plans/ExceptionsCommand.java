@@ -2,7 +2,7 @@ package org.ccrhub.plans;
 
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
-import org.ccrhub.cli.CommandFiles;
+import org.ccrhub.exports.Exports;
 import org.ccrhub.shared.Partnership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,10 +36,14 @@ public final class ExceptionsCommand implements Callable<Integer> {
     ReportFormat reportFormat = ReportFormat.parse(format);
     Partnership p = PlanCommands.partnership(context, options.partnership);
     DeliveryPlans plans = context.bean(DeliveryPlans.class);
-    ExceptionReport report =
-        plans.exceptionReport(p, plans.named(p, options.plan), reportingPeriod);
-    CommandFiles.write(
-        options.out, context.bean(ExceptionReportDocuments.class).render(p, report, reportFormat));
+    DeliveryPlan plan = plans.named(p, options.plan);
+    ExceptionReport report = plans.exceptionReport(p, plan, reportingPeriod);
+    context
+        .bean(Exports.class)
+        .write(
+            PlanFiles.exceptionReport(p, plan, reportingPeriod, reportFormat.extension()),
+            context.bean(ExceptionReportDocuments.class).render(p, report, reportFormat),
+            options.out);
     spec.commandLine()
         .getOut()
         .printf(

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.CommandFiles;
+import org.ccrhub.exports.Exports;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
@@ -138,8 +139,14 @@ public final class PlanCommands implements Runnable {
       TableFormat tableFormat = TableFormat.parse(format);
       Partnership p = partnership(context, options.partnership);
       DeliveryPlans plans = context.bean(DeliveryPlans.class);
-      PlanSnapshot snapshot = plans.snapshot(p, plans.named(p, options.plan), reportingPeriod);
-      CommandFiles.write(options.out, PlanExport.write(snapshot, tableFormat));
+      DeliveryPlan plan = plans.named(p, options.plan);
+      PlanSnapshot snapshot = plans.snapshot(p, plan, reportingPeriod);
+      context
+          .bean(Exports.class)
+          .write(
+              PlanFiles.plan(p, plan, reportingPeriod, tableFormat.extension()),
+              PlanExport.write(snapshot, tableFormat),
+              options.out);
       spec.commandLine()
           .getOut()
           .printf("Exported %d actions to %s.%n", snapshot.actions().size(), options.out);

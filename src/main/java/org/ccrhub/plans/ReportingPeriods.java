@@ -5,17 +5,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
-import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The quarters a partnership collects updates for. A period is open once opened (or once anyone
- * records an update in it); closing it makes its updates read-only.
+ * The quarters a partnership collects updates for. Only administrators and strategic leads open a
+ * period (on the reporting periods page); updates are recorded only in an open period, so nobody
+ * else can open one, or make one the default, by sending an update for it. Closing a period makes
+ * its updates read-only.
  */
 @Service
 public class ReportingPeriods {
@@ -115,11 +117,38 @@ public class ReportingPeriods {
     }
   }
 
-  /** Refuses a change to a closed period. */
-  void checkOpen(Partnership partnership, ReportingPeriod period) {
-    if (isClosed(partnership, period)) {
-      throw new InvalidInputException(
-          "The period " + period + " is closed: its updates can no longer change");
+  /** Whether updates can be recorded in the period: it was opened and is not closed. */
+  @Transactional(readOnly = true)
+  public boolean isOpen(Partnership partnership, ReportingPeriod period) {
+    return refusal(partnership, period).isEmpty();
+  }
+
+  /**
+   * Why updates cannot be recorded in the period, in words for the person trying: it is closed, or
+   * it was never opened. Empty when it is open.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> refusal(Partnership partnership, ReportingPeriod period) {
+    Optional<Boolean> closed =
+        jdbc.sql(
+                """
+                select closed_at is not null from reporting_period
+                where partnership_id = :p and year = :y and quarter = :q
+                """)
+            .param("p", partnership.id())
+            .param("y", period.year().startYear())
+            .param("q", period.quarter())
+            .query(Boolean.class)
+            .optional();
+    if (closed.isEmpty()) {
+      return Optional.of(
+          "The period "
+              + period
+              + " is not open for updates: an administrator or strategic lead opens reporting"
+              + " periods");
     }
+    return closed.get()
+        ? Optional.of("The period " + period + " is closed: its updates can no longer change")
+        : Optional.empty();
   }
 }

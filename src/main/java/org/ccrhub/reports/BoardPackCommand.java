@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
-import org.ccrhub.cli.CommandFiles;
+import org.ccrhub.exports.Exports;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
@@ -81,7 +81,9 @@ final class BoardPackCommand implements Callable<Integer> {
     Partnership p = context.bean(Partnerships.class).named(partnership);
     BoardPacks packs = context.bean(BoardPacks.class);
     BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date);
-    CommandFiles.write(out, packs.render(pack, reportFormat));
+    context
+        .bean(Exports.class)
+        .write(packs.file(pack, reportFormat), packs.render(pack, reportFormat), out);
     spec.commandLine()
         .getOut()
         .printf(

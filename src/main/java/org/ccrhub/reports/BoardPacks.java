@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ccrhub.documents.Documents;
+import org.ccrhub.exports.FileExport;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorCharts;
 import org.ccrhub.indicators.IndicatorData;
@@ -192,6 +193,23 @@ public class BoardPacks {
             300,
             true);
     return new BoardPack.Chart(row.indicator(), svg, "");
+  }
+
+  /** The pack's file as the audit trail describes it when it leaves. */
+  public FileExport file(BoardPack pack, ReportFormat format) {
+    String plans =
+        pack.plans().stream()
+            .map(r -> Long.toString(r.snapshot().plan().id()))
+            .collect(java.util.stream.Collectors.joining(", "));
+    return FileExport.of(
+        pack.partnership(),
+        "BoardPack",
+        pack.period(),
+        "the board pack for "
+            + pack.period()
+            + (plans.isEmpty() ? " with no delivery plans" : " with delivery plans " + plans)
+            + " and the performance table",
+        format.extension());
   }
 
   /** The pack as a standalone HTML page or an A4 PDF. */

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -87,9 +88,22 @@ class ErrorHandling {
   @ControllerAdvice
   static class Exceptions {
 
-    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler(NotFoundException.class)
     void notFound(HttpServletResponse response) throws IOException {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /**
+     * A value of the wrong kind in the address: an id that is not a number names no page (404); a
+     * query or form value that is not a number, say, is a bad request (400).
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response)
+        throws IOException {
+      response.sendError(
+          e.getParameter().hasParameterAnnotation(PathVariable.class)
+              ? HttpServletResponse.SC_NOT_FOUND
+              : HttpServletResponse.SC_BAD_REQUEST);
     }
 
     /** Bad input, and a form field that no form has (a tampered list index, say). */

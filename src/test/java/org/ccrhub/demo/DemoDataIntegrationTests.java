@@ -2,7 +2,17 @@ package org.ccrhub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ccrhub.CcrHubTest;
+import org.ccrhub.Fixtures;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.ActionProgress;
 import org.ccrhub.plans.DeliveryPlan;
@@ -14,8 +24,16 @@ import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Member;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code serve --demo}: the demo partnership, its users, and its plans with four quarters. */
 @CcrHubTest
@@ -29,6 +47,56 @@ class DemoDataIntegrationTests {
   @Autowired ActionProgress progress;
   @Autowired org.ccrhub.indicators.Indicators indicators;
   @Autowired org.ccrhub.indicators.PerformanceReports performance;
+  @Autowired DemoData demoData;
+  @Autowired ConfigurableApplicationContext context;
+  @Autowired MockMvc mvc;
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void printsTheNewDemoPasswordsToTheTerminalOnceAndNeverToTheLog(CapturedOutput output)
+      throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    root.addAppender(log);
+    try {
+      demoData.run(null); // new passwords, as at a demo start
+      demoData.print(
+          new ApplicationReadyEvent(
+              new SpringApplication(), new String[0], context, Duration.ZERO));
+    } finally {
+      root.detachAppender(log);
+    }
+
+    Matcher lines =
+        Pattern.compile("^ {3}([A-Z_]+) +(\\S+@\\S+) +(\\S+)$", Pattern.MULTILINE)
+            .matcher(output.getOut());
+    List<String> passwords = new ArrayList<>();
+    String adminPassword = null;
+    while (lines.find()) {
+      passwords.add(lines.group(3));
+      if (lines.group(2).equals("admin@northbridge.demo")) {
+        adminPassword = lines.group(3);
+      }
+    }
+    assertThat(passwords).hasSize(6).doesNotHaveDuplicates();
+    assertThat(adminPassword).isNotNull();
+    // the printed password is the one that signs in
+    Fixtures.signIn(mvc, "admin@northbridge.demo", adminPassword);
+
+    List<String> logged = new ArrayList<>();
+    for (ILoggingEvent event : log.list) {
+      logged.add(event.getFormattedMessage());
+      for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+        logged.add(String.valueOf(t.getMessage()));
+      }
+    }
+    assertThat(logged).contains("Demo data loaded; 6 demo accounts have new passwords");
+    for (String password : passwords) {
+      assertThat(logged).noneMatch(line -> line.contains(password));
+      assertThat(output.getOut().split(Pattern.quote(password), -1)).hasSize(2); // shown once
+    }
+  }
 
   @Test
   void loadsAPartnershipWithOneUserPerRoleAndTwoPlansWithFourQuartersOfHistory() {

@@ -44,12 +44,14 @@ class PartnershipAdminIntegrationTests {
 
   Partnership partnership;
   MockHttpSession admin;
+  String adminEmail;
   String base; // the address of the partnership's admin pages
 
   @BeforeEach
   void signInAsAdministrator() throws Exception {
     partnership = fixtures.partnership();
-    admin = Fixtures.signIn(mvc, fixtures.user(partnership, Role.PARTNERSHIP_ADMIN));
+    adminEmail = fixtures.user(partnership, Role.PARTNERSHIP_ADMIN);
+    admin = Fixtures.signIn(mvc, adminEmail);
     base = "/p/" + partnership.slug() + "/admin";
   }
 
@@ -416,11 +418,39 @@ class PartnershipAdminIntegrationTests {
         .extracting(AuditRecord::action, AuditRecord::summary)
         .containsExactly(
             tuple("DELETE", "Deleted a person and their 0 group memberships"),
+            tuple("READ", "Opened a person's details"),
             tuple(
                 "UPDATE",
                 "Changed a person's name, job title, agency, email, groups (joined 0, left 2)"),
             tuple("READ", "Opened a person's details"),
             tuple("CREATE", "Added a person, member of 2 groups"));
+  }
+
+  @Test
+  void everyPageShowingPeopleIsRecordedAsAReadThatNamesNoOne() throws Exception {
+    Person sam =
+        people.create(partnership, "Sam Jones", "Chair", null, "sam@westshire.example", Set.of());
+    people.create(partnership, "Ade Okoro", null, null, null, Set.of());
+
+    assertThat(text(page(base + "/people"))).contains("Sam Jones").contains("Ade Okoro");
+    assertThat(trail("People"))
+        .extracting(
+            AuditRecord::action, AuditRecord::objectId, AuditRecord::actor, AuditRecord::summary)
+        .containsExactly(
+            tuple(
+                "READ", "" + partnership.id(), adminEmail, "Listed the partnership's people (2)"));
+
+    page(base + "/people/" + sam.id() + "/edit");
+    page(base + "/people/" + sam.id() + "/delete");
+    assertThat(trail("Person"))
+        .filteredOn(r -> r.action().equals("READ"))
+        .extracting(AuditRecord::objectId, AuditRecord::actor, AuditRecord::summary)
+        .containsExactly(
+            tuple("" + sam.id(), adminEmail, "Opened a person's details"),
+            tuple("" + sam.id(), adminEmail, "Opened a person's details"));
+    assertThat(trail(null))
+        .extracting(AuditRecord::summary)
+        .noneMatch(s -> s.contains("Sam") || s.contains("Ade") || s.contains("westshire"));
   }
 
   @Test

@@ -70,6 +70,7 @@ class AccessibilityBrowserTests {
   @Autowired People people;
   @Autowired PlanImport imports;
   @Autowired DeliveryPlans plans;
+  @Autowired org.ccrhub.plans.ReportingPeriods periods;
 
   private Partnership partnership;
   private Partnership other;
@@ -237,6 +238,8 @@ class AccessibilityBrowserTests {
             Optional.empty(),
             plan.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     plans.publish(partnership, plans.named(partnership, "Westshire VAWG plan").id(), true);
+    // updates are collected for it, so the update form is on the action pages
+    periods.open(partnership, ReportingPeriod.parse("2016/17 Q2"));
     indicatorImport.importDefinitions(
         partnership,
         """

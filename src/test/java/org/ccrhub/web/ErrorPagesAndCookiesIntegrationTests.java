@@ -35,23 +35,8 @@ class ErrorPagesAndCookiesIntegrationTests {
   @BeforeEach
   void signedIn() throws Exception {
     partnership = fixtures.partnership();
-    String email = fixtures.user(partnership, Role.VIEWER);
     client = HttpClient.newHttpClient();
-    HttpResponse<String> page = get("/sign-in");
-    Matcher csrf = CSRF.matcher(page.body());
-    assertThat(csrf.find()).isTrue();
-    HttpResponse<String> signIn =
-        send(
-            HttpRequest.newBuilder(uri("/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "email="
-                            + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                            + "&password="
-                            + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
-                            + "&_csrf="
-                            + csrf.group(1))));
+    HttpResponse<String> signIn = signIn(fixtures.user(partnership, Role.VIEWER));
     assertThat(signIn.statusCode()).isEqualTo(302);
     assertThat(signIn.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/");
     assertThat(signIn.headers().allValues("Set-Cookie"))
@@ -62,6 +47,25 @@ class ErrorPagesAndCookiesIntegrationTests {
                     .contains("HttpOnly")
                     .contains("Secure")
                     .contains("SameSite=Lax"));
+  }
+
+  /** Signs in through the form, keeping the session for the requests that follow. */
+  private HttpResponse<String> signIn(String email) throws Exception {
+    session = null;
+    HttpResponse<String> page = get("/sign-in");
+    Matcher csrf = CSRF.matcher(page.body());
+    assertThat(csrf.find()).isTrue();
+    return send(
+        HttpRequest.newBuilder(uri("/sign-in"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "email="
+                        + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password="
+                        + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
+                        + "&_csrf="
+                        + csrf.group(1))));
   }
 
   @Test
@@ -97,17 +101,37 @@ class ErrorPagesAndCookiesIntegrationTests {
   }
 
   @Test
-  void healthReportsUpWithTheDatabase() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+  void healthShowsOnlyTheStatusToAnyoneButAnAdministrator() throws Exception {
+    HttpResponse<String> anonymous = health(null);
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    assertOnlyStatus(anonymous.body());
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body())
-        .contains("\"status\":\"UP\"")
-        .contains("\"db\":{\"status\":\"UP\"}");
+    HttpResponse<String> viewer = health(session);
+    assertThat(viewer.statusCode()).isEqualTo(200);
+    assertOnlyStatus(viewer.body());
+
+    // an administrator of any partnership sees the details
+    String administrator = fixtures.user(fixtures.partnership(), Role.PARTNERSHIP_ADMIN);
+    assertThat(signIn(administrator).statusCode()).isEqualTo(302);
+    HttpResponse<String> admin = health(session);
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(admin.body())
+        .contains("\"db\":{\"details\":{\"database\":\"PostgreSQL\"")
+        .endsWith("\"status\":\"UP\"}");
+  }
+
+  private HttpResponse<String> health(String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/actuator/health"));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The status and the names of the probe groups, but no component and no detail. */
+  private static void assertOnlyStatus(String health) {
+    assertThat(health.replace("\"groups\":[\"liveness\",\"readiness\"],", ""))
+        .isEqualTo("{\"status\":\"UP\"}");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

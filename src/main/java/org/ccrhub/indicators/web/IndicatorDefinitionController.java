@@ -97,6 +97,9 @@ class IndicatorDefinitionController {
       Model model,
       RedirectAttributes flash) {
     Indicator before = id == null ? null : indicators.find(partnership, id);
+    if (result.hasErrors()) { // a value that could not be read, e.g. the box sent as "maybe"
+      return formView(before, model);
+    }
     IndicatorDefinitions.Outcome outcome =
         definitions.save(partnership, id, form.fields(), form.seenVersion());
     Indicator theirs = outcome.theirs();

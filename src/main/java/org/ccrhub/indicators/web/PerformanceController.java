@@ -1,9 +1,9 @@
 package org.ccrhub.indicators.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import org.ccrhub.exports.Exports;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.PerformanceReports;
@@ -12,9 +12,6 @@ import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,11 +34,14 @@ class PerformanceController {
 
   private final Indicators indicators;
   private final PerformanceReports reports;
+  private final Exports exports;
   private final Clock clock;
 
-  PerformanceController(Indicators indicators, PerformanceReports reports, Clock clock) {
+  PerformanceController(
+      Indicators indicators, PerformanceReports reports, Exports exports, Clock clock) {
     this.indicators = indicators;
     this.reports = reports;
+    this.exports = exports;
     this.clock = clock;
   }
 
@@ -94,17 +94,11 @@ class PerformanceController {
     }
     String chosen = data.comparators().contains(comparator.strip()) ? comparator.strip() : null;
     PerformanceTable table = reports.table(partnership, choice.month(), chosen, true);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(reportFormat.mediaType()))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(
-                    "performance-" + choice.month() + "." + reportFormat.extension(),
-                    StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(reports.render(partnership, table, reportFormat));
+    return exports.download(
+        reports.file(partnership, table, reportFormat),
+        reports.render(partnership, table, reportFormat),
+        reportFormat.mediaType(),
+        "performance-" + choice.month() + "." + reportFormat.extension());
   }
 
   private static ReportFormat format(String extension) {

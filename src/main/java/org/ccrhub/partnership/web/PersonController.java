@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Listing, adding, changing and deleting a partnership's people and their group memberships.
- * Opening a person's details to change them is recorded in the audit trail.
+ * Listing, adding, changing and deleting a partnership's people and their group memberships. Every
+ * page that shows people's details (the list, a person's form, the deletion check) is recorded in
+ * the audit trail as a read.
  */
 @Controller
 @RequestMapping("/p/{slug}/admin/people")
@@ -60,7 +61,7 @@ class PersonController {
 
   @GetMapping
   String showPeople(Partnership partnership, Model model) {
-    model.addAttribute("people", people.findAll(partnership));
+    model.addAttribute("people", people.openList(partnership));
     return VIEW_LIST;
   }
 
@@ -126,7 +127,7 @@ class PersonController {
 
   @GetMapping("/{id}/delete")
   String initDeleteForm(Partnership partnership, @PathVariable long id, Model model) {
-    model.addAttribute("deletion", confirmation(partnership, people.find(partnership, id)));
+    model.addAttribute("deletion", confirmation(partnership, people.open(partnership, id)));
     return VIEW_DELETE;
   }
 

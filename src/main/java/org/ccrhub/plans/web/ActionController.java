@@ -260,8 +260,8 @@ class ActionController {
           seen,
           reporter);
     } catch (ProgressRejectedException e) {
-      if (periods.isClosed(partnership, reportingPeriod)) {
-        result.reject("closed", e.getMessage());
+      if (!periods.isOpen(partnership, reportingPeriod)) {
+        result.reject("periodNotOpen", e.getMessage());
       } else {
         result.rejectValue(e.field(), "rejected", e.getMessage());
       }
@@ -359,7 +359,9 @@ class ActionController {
     model.addAttribute("plan", plan);
     model.addAttribute("action", action);
     model.addAttribute("period", period);
-    model.addAttribute("closed", periods.isClosed(partnership, period));
+    boolean closed = periods.isClosed(partnership, period);
+    model.addAttribute("closed", closed);
+    model.addAttribute("notOpened", !closed && !periods.isOpen(partnership, period));
     model.addAttribute("ratings", choices);
     model.addAttribute("current", current.orElse(null));
     model.addAttribute(

@@ -31,7 +31,9 @@ class MyActionsController {
     List<Assignment> assignments = progress.assignments(partnership, user.accountId(), period);
     model.addAttribute("section", "my-actions");
     model.addAttribute("period", period);
-    model.addAttribute("periodClosed", periods.isClosed(partnership, period));
+    boolean closed = periods.isClosed(partnership, period);
+    model.addAttribute("periodClosed", closed);
+    model.addAttribute("periodNotOpened", !closed && !periods.isOpen(partnership, period));
     model.addAttribute("assigned", !assignments.isEmpty());
     model.addAttribute(
         "needUpdate", assignments.stream().filter(a -> a.update().isEmpty()).toList());

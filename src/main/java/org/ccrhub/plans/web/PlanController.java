@@ -1,17 +1,18 @@
 package org.ccrhub.plans.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ccrhub.exports.Exports;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ExceptionReport;
 import org.ccrhub.plans.ExceptionReportDocuments;
 import org.ccrhub.plans.PlanAction;
 import org.ccrhub.plans.PlanExport;
+import org.ccrhub.plans.PlanFiles;
 import org.ccrhub.plans.PlanOutcome;
 import org.ccrhub.plans.PlanSnapshot;
 import org.ccrhub.plans.RagDefinitions;
@@ -23,9 +24,6 @@ import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.tabular.TableFormat;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,16 +55,19 @@ class PlanController {
   private final ReportingPeriods periods;
   private final ExceptionReportDocuments documents;
   private final RagDefinitions definitions;
+  private final Exports exports;
 
   PlanController(
       DeliveryPlans plans,
       ReportingPeriods periods,
       ExceptionReportDocuments documents,
-      RagDefinitions definitions) {
+      RagDefinitions definitions,
+      Exports exports) {
     this.plans = plans;
     this.periods = periods;
     this.documents = documents;
     this.definitions = definitions;
+    this.exports = exports;
   }
 
   @ModelAttribute("section")
@@ -175,7 +176,8 @@ class PlanController {
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
     byte[] content =
         PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat);
-    return download(
+    return exports.download(
+        PlanFiles.plan(partnership, plan, reportingPeriod, tableFormat.extension()),
         content,
         tableFormat.mediaType(),
         fileName(plan, reportingPeriod, "", tableFormat.extension()));
@@ -209,7 +211,8 @@ class PlanController {
     ReportFormat reportFormat = reportFormat(format);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
     ExceptionReport report = plans.exceptionReport(partnership, plan, reportingPeriod);
-    return download(
+    return exports.download(
+        PlanFiles.exceptionReport(partnership, plan, reportingPeriod, reportFormat.extension()),
         documents.render(partnership, report, reportFormat),
         reportFormat.mediaType(),
         fileName(plan, reportingPeriod, "exceptions-", reportFormat.extension()));
@@ -231,18 +234,6 @@ class PlanController {
       }
     }
     throw new NotFoundException("Report format");
-  }
-
-  private static ResponseEntity<byte[]> download(byte[] content, String mediaType, String name) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(mediaType))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(name, StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(content);
   }
 
   /** E.g. {@code exceptions-vawg-delivery-plan-2016-17-q2.csv}. */

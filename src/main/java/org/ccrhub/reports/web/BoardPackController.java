@@ -1,12 +1,12 @@
 package org.ccrhub.reports.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ccrhub.exports.Exports;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ReportFormat;
@@ -15,11 +15,7 @@ import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.reports.BoardPack;
 import org.ccrhub.reports.BoardPacks;
 import org.ccrhub.shared.Partnership;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,13 +37,19 @@ class BoardPackController {
   private final BoardPacks packs;
   private final DeliveryPlans plans;
   private final ReportingPeriods periods;
+  private final Exports exports;
   private final Clock clock;
 
   BoardPackController(
-      BoardPacks packs, DeliveryPlans plans, ReportingPeriods periods, Clock clock) {
+      BoardPacks packs,
+      DeliveryPlans plans,
+      ReportingPeriods periods,
+      Exports exports,
+      Clock clock) {
     this.packs = packs;
     this.plans = plans;
     this.periods = periods;
+    this.exports = exports;
     this.clock = clock;
   }
 
@@ -88,15 +90,11 @@ class BoardPackController {
     BoardPack pack = packs.assemble(partnership, period.get(), names, form.getBoard(), date.get());
     ReportFormat format = ReportFormat.parse(form.getFormat());
     String name = "board-pack-" + period.get().toString().replace('/', '-').replace(' ', '-');
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(format.mediaType()))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(name.toLowerCase() + "." + format.extension(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(packs.render(pack, format));
+    return exports.download(
+        packs.file(pack, format),
+        packs.render(pack, format),
+        format.mediaType(),
+        name.toLowerCase() + "." + format.extension());
   }
 
   private String view(Partnership partnership, Model model) {

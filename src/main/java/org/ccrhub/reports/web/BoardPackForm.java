@@ -3,6 +3,7 @@ package org.ccrhub.reports.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import org.springframework.validation.Errors;
 /** What the board pack page asks: the period, the plans, the board and the meeting date. */
 public class BoardPackForm {
 
-  private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu");
+  private static final DateTimeFormatter UK =
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private String period = "";
   private List<String> plans = new ArrayList<>();

@@ -81,6 +81,7 @@ class PlanPagesIntegrationTests {
     adminId = member(adminEmail).accountId();
     admin = Fixtures.signIn(mvc, adminEmail);
     plan = importPlan("VAWG delivery plan", PLAN_CSV);
+    periods.open(partnership, Q2);
     base = "/p/" + partnership.slug() + "/plans/" + plan.id();
   }
 
@@ -510,21 +511,11 @@ class PlanPagesIntegrationTests {
 
   @Test
   void periodsAreOpenedWithValidatedTextAndOnlyByManagers() throws Exception {
-    String page =
-        rendered(
-            post("/p/" + partnership.slug() + "/plans/periods")
-                .param("period", "2016 Q9")
-                .session(admin)
-                .with(csrf()));
+    String page = rendered(openPeriod(admin, "2016 Q9"));
     assertThat(title(page)).isEqualTo("Error: Reporting periods");
     assertThat(page).contains("href=\"#period\"");
 
-    mvc.perform(
-            post("/p/" + partnership.slug() + "/plans/periods")
-                .param("period", "2016/17 Q3")
-                .session(admin)
-                .with(csrf()))
-        .andExpect(status().is3xxRedirection());
+    mvc.perform(openPeriod(admin, "2016/17 Q3")).andExpect(status().is3xxRedirection());
     assertThat(periods.current(partnership)).isEqualTo(ReportingPeriod.parse("2016/17 Q3"));
 
     MockHttpSession lead = Fixtures.signIn(mvc, fixtures.user(partnership, Role.ACTION_LEAD));
@@ -536,6 +527,95 @@ class PlanPagesIntegrationTests {
                 .session(lead)
                 .with(csrf()))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void anActionLeadCanNeitherOpenAPeriodNorBackdateAnUpdateByNamingAPeriod() throws Exception {
+    String leadEmail = fixtures.user(partnership, Role.ACTION_LEAD);
+    progress.assignUpdaters(
+        partnership, plan, action("1.1"), Set.of(member(leadEmail).accountId()));
+    MockHttpSession lead = Fixtures.signIn(mvc, leadEmail);
+    int updatesBefore = updatesOf("1.1").size();
+
+    for (String period : List.of("2030/31 Q4", "2019/20 Q1")) {
+      String form = page(lead, base + "/actions/1.1/progress?period=" + period);
+      assertThat(text(form))
+          .contains("The period " + period + " is not open for updates.")
+          .contains("Administrators and strategic leads open reporting periods.");
+      assertThat(form).doesNotContain("<textarea");
+
+      String refused =
+          rendered(
+              post(base + "/actions/1.1/progress?period=" + period)
+                  .param("rating", "GREEN")
+                  .param("comment", "All done")
+                  .param("seenUpdateId", "")
+                  .session(lead)
+                  .with(csrf()));
+      assertThat(title(refused)).isEqualTo("Error: Update 1.1 for " + period);
+      assertThat(text(refused))
+          .contains(
+              "There is a problem The period "
+                  + period
+                  + " is not open for updates: an administrator or strategic lead opens"
+                  + " reporting periods");
+      assertThat(refused).doesNotContain("<textarea");
+    }
+    mvc.perform(openPeriod(lead, "2030/31 Q4")).andExpect(status().isForbidden());
+
+    assertThat(updatesOf("1.1")).hasSize(updatesBefore);
+    assertThat(periods.all(partnership))
+        .extracting(p -> p.period() + (p.closed() ? " closed" : " open"))
+        .containsExactly("2016/17 Q2 open");
+    assertThat(periods.current(partnership)).isEqualTo(Q2);
+    // what everyone sees first is unchanged
+    assertThat(title(page(admin, base))).isEqualTo("VAWG delivery plan, 2016/17 Q2");
+    assertThat(text(page(lead, "/p/" + partnership.slug() + "/my-actions")))
+        .contains("Updates are being collected for 2016/17 Q2.");
+  }
+
+  @Test
+  void noOneUpdatesAPeriodThatWasNeverOpenedUntilAManagerOpensIt() throws Exception {
+    String refused =
+        rendered(
+            post(base + "/actions/2.2/progress")
+                .param("period", "2016/17 Q3")
+                .param("rating", "GREEN")
+                .param("seenUpdateId", "")
+                .session(admin)
+                .with(csrf()));
+    assertThat(text(refused))
+        .contains("The period 2016/17 Q3 is not open for updates: an administrator or strategic");
+    assertThat(plans.updatesIn(plan, ReportingPeriod.parse("2016/17 Q3"))).isEmpty();
+    assertThat(periods.current(partnership)).isEqualTo(Q2);
+
+    mvc.perform(openPeriod(admin, "2016/17 Q3")).andExpect(status().is3xxRedirection());
+    mvc.perform(
+            post(base + "/actions/2.2/progress")
+                .param("period", "2016/17 Q3")
+                .param("rating", "GREEN")
+                .param("seenUpdateId", "")
+                .session(admin)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(plans.updatesIn(plan, ReportingPeriod.parse("2016/17 Q3"))).hasSize(1);
+  }
+
+  @Test
+  void myActionsSaysWhenNoPeriodIsOpen() throws Exception {
+    periods.close(partnership, Q2);
+    String leadEmail = fixtures.user(partnership, Role.ACTION_LEAD);
+    progress.assignUpdaters(
+        partnership, plan, action("1.1"), Set.of(member(leadEmail).accountId()));
+    MockHttpSession lead = Fixtures.signIn(mvc, leadEmail);
+
+    ReportingPeriod current = periods.current(partnership);
+    assertThat(text(page(lead, "/p/" + partnership.slug() + "/my-actions")))
+        .contains(
+            current
+                + " is not open for updates yet: an administrator or strategic lead opens"
+                + " reporting periods.")
+        .doesNotContain("Updates are being collected");
   }
 
   @Test
@@ -717,6 +797,15 @@ class PlanPagesIntegrationTests {
         .param("year", year)
         .param("period", "2016/17 Q2")
         .session(admin)
+        .with(csrf());
+  }
+
+  /** The periods page's form that opens a period, sent by someone. */
+  private org.springframework.test.web.servlet.RequestBuilder openPeriod(
+      MockHttpSession session, String period) {
+    return post("/p/" + partnership.slug() + "/plans/periods")
+        .param("period", period)
+        .session(session)
         .with(csrf());
   }
 
