@@ -103,6 +103,10 @@ public final class PlanCommands implements Runnable {
         ImportResult result = imports.run(p, request);
         double seconds = (System.nanoTime() - started) / 1e9;
         result.warnings().forEach(w -> out.println("Warning: " + w));
+        if (result.warningCount() > result.warnings().size()) {
+          out.println(
+              "Warning: and " + (result.warningCount() - result.warnings().size()) + " more.");
+        }
         out.println((result.planCreated() ? "Created plan " : "Imported into plan ") + plan + ".");
         out.println(result.summary());
         out.printf(
