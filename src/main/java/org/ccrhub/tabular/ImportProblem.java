@@ -14,8 +14,12 @@ public record ImportProblem(int row, String column, String value, String reason)
   static final int MOST_REASON = 600;
 
   public ImportProblem {
+    String shortValue = abbreviate(value, MOST_VALUE);
+    if (!shortValue.equals(value) && !value.isEmpty()) {
+      reason = reason.replace(value, shortValue); // "'<the value>' is not a RAG rating..."
+    }
     column = abbreviate(column, MOST_VALUE);
-    value = abbreviate(value, MOST_VALUE);
+    value = shortValue;
     reason = reason.length() > MOST_REASON ? reason.substring(0, MOST_REASON - 3) + "..." : reason;
   }
 

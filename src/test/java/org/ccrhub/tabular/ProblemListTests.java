@@ -29,6 +29,9 @@ class ProblemListTests {
         new ImportProblem(2, "action", "x".repeat(20_000_000), "Too long: " + "y".repeat(5000));
     assertThat(problem.value()).isEqualTo("x".repeat(57) + "...");
     assertThat(problem.reason()).hasSize(600).endsWith("...");
+    String rating = "Amber".repeat(1000);
+    assertThat(new ImportProblem(3, "rag", rating, "'" + rating + "' is not a RAG rating").reason())
+        .isEqualTo("'" + "Amber".repeat(11) + "Am..." + "' is not a RAG rating");
     assertThat(ImportProblem.names(java.util.Collections.nCopies(30, "z".repeat(100))))
         .isEqualTo(
             String.join(", ", java.util.Collections.nCopies(20, "z".repeat(37) + "..."))
