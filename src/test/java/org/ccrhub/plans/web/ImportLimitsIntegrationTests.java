@@ -6,9 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccrhub.CcrHubTest;
@@ -17,6 +14,7 @@ import org.ccrhub.indicators.Indicators;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.tabular.ImportsHeld;
 import org.ccrhub.tabular.TableImports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
 
 /** The import pages refuse files over the limits plainly, list problems capped, echo no cell. */
 @CcrHubTest
@@ -46,30 +43,24 @@ class ImportLimitsIntegrationTests {
   }
 
   private String uploadPlan(String csv) throws Exception {
-    return mvc.perform(
-            multipart("/p/" + partnership.slug() + "/plans/import")
-                .file(
-                    new MockMultipartFile(
-                        "file", "plan.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                .param("planName", "VAWG delivery plan")
-                .param("year", "2016/17")
-                .session(admin)
-                .with(csrf()))
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString(StandardCharsets.UTF_8);
+    return upload("plans", csv, "planName", "VAWG delivery plan", "year", "2016/17");
   }
 
   private String uploadIndicatorValues(String csv) throws Exception {
-    return mvc.perform(
-            multipart("/p/" + partnership.slug() + "/indicators/import")
-                .file(
-                    new MockMultipartFile(
-                        "file", "values.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                .param("kind", "values")
-                .session(admin)
-                .with(csrf()))
+    return upload("indicators", csv, "kind", "values");
+  }
+
+  /** Uploads a CSV file to a feature's import page with the given form fields. */
+  private String upload(String feature, String csv, String... fields) throws Exception {
+    var request =
+        multipart("/p/" + partnership.slug() + "/" + feature + "/import")
+            .file(
+                new MockMultipartFile(
+                    "file", "file.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+    for (int i = 0; i < fields.length; i += 2) {
+      request.param(fields[i], fields[i + 1]);
+    }
+    return mvc.perform(request.session(admin).with(csrf()))
         .andExpect(status().isOk())
         .andReturn()
         .getResponse()
@@ -129,33 +120,13 @@ class ImportLimitsIntegrationTests {
 
   @Test
   void anUploadWhileTheMostImportsRunWaitsThenIsRefusedOnTheForm() throws Exception {
-    CountDownLatch running = new CountDownLatch(2);
-    CountDownLatch release = new CountDownLatch(1);
-    Runnable hold =
-        () ->
-            tables.run(
-                () -> {
-                  running.countDown();
-                  try {
-                    return release.await(30, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
-    CompletableFuture<Void> first = CompletableFuture.runAsync(hold);
-    CompletableFuture<Void> second = CompletableFuture.runAsync(hold);
-    try {
-      assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+    try (var held = ImportsHeld.all(tables, 2)) {
       String page = uploadPlan("ref,action\n1.1,Act\n");
       assertThat(page).contains("<title>Error: Import a plan");
       assertThat(text(page))
           .contains(
               "Other imports are running (at most 2 run at once): wait a minute and try again."
                   + " Nothing was imported.");
-    } finally {
-      release.countDown();
-      first.get(10, TimeUnit.SECONDS);
-      second.get(10, TimeUnit.SECONDS);
     }
     assertThat(text(uploadPlan("ref,action\n1.1,Act\n"))).contains("Check the import");
   }
@@ -170,9 +141,6 @@ class ImportLimitsIntegrationTests {
   }
 
   private static String text(String html) {
-    return HtmlUtils.htmlUnescape(
-            html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " "))
-        .replaceAll("\\s+", " ")
-        .strip();
+    return PlanPagesIntegrationTests.text(html);
   }
 }
