@@ -97,9 +97,9 @@ public final class PlanCommands implements Runnable {
       Partnership p = partnership(context, partnership);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      long started = System.nanoTime();
       try {
         PlanImport imports = context.bean(PlanImport.class);
-        long started = System.nanoTime();
         ImportResult result = imports.run(p, request);
         double seconds = (System.nanoTime() - started) / 1e9;
         result.warnings().forEach(w -> out.println("Warning: " + w));
@@ -115,6 +115,10 @@ public final class PlanCommands implements Runnable {
       } catch (ImportRejectedException e) {
         err.println(ImportProblem.nothingImported(e.result().errors()));
         e.result().errors().forEach(problem -> err.println(problem));
+        err.printf(
+            java.util.Locale.ROOT,
+            "Reading and checking the file took %.2f s.%n",
+            (System.nanoTime() - started) / 1e9);
         return 1;
       }
     }
