@@ -90,6 +90,10 @@ for _ in $(seq 1 240); do
   curl -fs "http://localhost:$PORT/actuator/health" | grep -q '"status":"UP"' && break
   sleep 0.5
 done
+for _ in $(seq 1 240); do # the import readers warm up after start (ccr.imports.warm-up)
+  grep -q "Import readers warmed up" "$WORK/server.log" && break
+  sleep 0.5
+done
 cmd partnership create --slug bench --name "Benchmark CSP" >/dev/null
 echo "harbour violet kettle lamp" | cmd user create --partnership bench --email bench@bench.example --name Bench --role PARTNERSHIP_ADMIN --password-stdin >/dev/null
 
@@ -112,7 +116,7 @@ SAMPLER_PID=$!
 sleep 3
 
 # The first problem line of a preview page, as text.
-problem() { python3 -c 'import html,re,sys; t=html.unescape(re.sub(r"\s+"," ",re.sub(r"<[^>]+>"," ",re.sub(r"(?s)<head>.*?</head>","",sys.stdin.read())))); m=re.search(r"1 \(file\) (.*?)(?: Upload a corrected file| Row Column)",t); print(m.group(1) if m else t[:200])'; }
+problem() { python3 -c 'import html,re,sys; t=html.unescape(re.sub(r"\s+"," ",re.sub(r"<[^>]+>"," ",re.sub(r"(?s)<head>.*?</head>","",sys.stdin.read())))); m=re.search(r"\d+ \(file\) (.*?)(?: Upload a corrected file| Row Column)",t); print(m.group(1) if m else t[:200])'; }
 
 RESULTS=()
 screen() { # file, kind (plans|values)
@@ -171,7 +175,8 @@ rows = [l.split() for l in open(sys.argv[1]) if len(l.split()) == 3]
 times = sorted(float(r[1]) * 1000 for r in rows)
 bad = sum(1 for r in rows if r[2] != "200")
 pct = lambda p: times[min(len(times) - 1, int(p / 100 * len(times)))]
-print(f"{len(rows)} requests, {bad} not 200; p50 {pct(50):.0f} ms, p95 {pct(95):.0f} ms, max {times[-1]:.0f} ms")
+others = ", ".join(sorted({r[2] for r in rows if r[2] != "200"}))
+print(f"{len(rows)} requests, {bad} not 200{' (' + others + ')' if bad else ''}; p50 {pct(50):.0f} ms, p95 {pct(95):.0f} ms, max {times[-1]:.0f} ms")
 PY
 )
 
