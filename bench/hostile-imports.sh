@@ -115,8 +115,8 @@ SAMPLES=$WORK/samples
 SAMPLER_PID=$!
 sleep 3
 
-# The first problem line of a preview page, as text.
-problem() { python3 -c 'import html,re,sys; t=html.unescape(re.sub(r"\s+"," ",re.sub(r"<[^>]+>"," ",re.sub(r"(?s)<head>.*?</head>","",sys.stdin.read())))); m=re.search(r"\d+ \(file\) (.*?)(?: Upload a corrected file| Row Column)",t); print(m.group(1) if m else t[:200])'; }
+# The first problem of a preview page, as text: its row, column, value and reason.
+problem() { python3 -c 'import html,re,sys; p=sys.stdin.read(); m=re.search(r"<tbody class=\"govuk-table__body\">\s*<tr[^>]*>(.*?)</tr>",p,re.S); t=lambda s: html.unescape(re.sub(r"\s+"," ",re.sub(r"<[^>]+>"," ",s))).strip(); print(t(m.group(1)) if m else "no problem listed: " + t(re.sub(r"(?s)<head>.*?</head>","",p))[:120])'; }
 
 RESULTS=()
 screen() { # file, kind (plans|values)
@@ -142,7 +142,7 @@ command_line() { # file
   err=$(sed -n 2p "$WORK/err.txt")
   inside=$(sed -n 's/^Reading and checking the file took \([0-9.]*\) s\./\1/p' "$WORK/err.txt")
   echo "  $1 via plan import: $inside s inside, $t s with the JVM start" >&2
-  RESULTS+=("| $1 | \`plan import\` | $inside s ($t s with the JVM start) | ${err#Row 1, column (file): } |")
+  RESULTS+=("| $1 | \`plan import\` | $inside s ($t s with the JVM start) | $err |")
 }
 
 echo "Importing each file through the screens..." >&2
