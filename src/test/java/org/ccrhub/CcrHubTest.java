@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
     classes = CcrHubApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     // the PDF warm-up would write to the console while AdminCommands captures it
-    properties = "ccr.documents.warm-up=false")
+    properties = {"ccr.documents.warm-up=false", "ccr.imports.warm-up=false"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureMockMvc
 @Import({Fixtures.class, AdminCommands.class, DatabaseAdministrator.class})

@@ -9,6 +9,7 @@ import org.ccrhub.cli.CommandFiles;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,9 @@ public final class IndicatorCommands implements Runnable {
         err.println(ImportProblem.nothingImported(e.errors()));
         e.errors().forEach(err::println);
         e.warnings().forEach(w -> err.println("Warning: " + w));
+        if (ProblemList.notShown(e.warnings()) > 0) {
+          err.println("Warning: and " + ProblemList.notShown(e.warnings()) + " more.");
+        }
         return 1;
       }
     }
@@ -68,6 +72,9 @@ public final class IndicatorCommands implements Runnable {
     void printWarnings(List<ImportProblem> warnings) {
       PrintWriter out = spec.commandLine().getOut();
       warnings.forEach(w -> out.println("Warning: " + w));
+      if (ProblemList.notShown(warnings) > 0) {
+        out.println("Warning: and " + ProblemList.notShown(warnings) + " more.");
+      }
     }
   }
 

@@ -1,20 +1,20 @@
 package org.ccrhub.indicators;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.Table;
-import org.ccrhub.tabular.Tables;
+import org.ccrhub.tabular.TableImports;
 import org.ccrhub.tabular.UnreadableFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +45,10 @@ public class IndicatorImport {
   private final AuditTrail audit;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final TableImports tables;
 
   IndicatorImport(
+      TableImports tables,
       Indicators indicators,
       DeliveryPlans plans,
       AuditTrail audit,
@@ -57,11 +59,16 @@ public class IndicatorImport {
     this.audit = audit;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.tables = tables;
   }
 
   /** What importing the definitions would do, changing nothing. */
   public DefinitionImportResult previewDefinitions(Partnership partnership, byte[] content) {
-    return rolledBack(() -> definitions(partnership, content));
+    return imports(
+        content,
+        table -> definitions(partnership, table),
+        errors -> DefinitionImportResult.rejected(errors, new ProblemList(), 0),
+        result -> true);
   }
 
   /**
@@ -70,7 +77,11 @@ public class IndicatorImport {
    */
   public DefinitionImportResult importDefinitions(Partnership partnership, byte[] content) {
     DefinitionImportResult result =
-        allOrNothing(() -> definitions(partnership, content), DefinitionImportResult::hasErrors);
+        imports(
+            content,
+            table -> definitions(partnership, table),
+            errors -> DefinitionImportResult.rejected(errors, new ProblemList(), 0),
+            DefinitionImportResult::hasErrors);
     if (result.hasErrors()) {
       throw new IndicatorImportRejectedException(result.errors(), result.warnings());
     }
@@ -79,7 +90,11 @@ public class IndicatorImport {
 
   /** What importing the values would do, changing nothing. */
   public ValueImportResult previewValues(Partnership partnership, byte[] content) {
-    return rolledBack(() -> values(partnership, content));
+    return imports(
+        content,
+        table -> values(partnership, table),
+        errors -> ValueImportResult.rejected(errors, new ProblemList(), 0),
+        result -> true);
   }
 
   /**
@@ -88,41 +103,47 @@ public class IndicatorImport {
    */
   public ValueImportResult importValues(Partnership partnership, byte[] content) {
     ValueImportResult result =
-        allOrNothing(() -> values(partnership, content), ValueImportResult::hasErrors);
+        imports(
+            content,
+            table -> values(partnership, table),
+            errors -> ValueImportResult.rejected(errors, new ProblemList(), 0),
+            ValueImportResult::hasErrors);
     if (result.hasErrors()) {
       throw new IndicatorImportRejectedException(result.errors(), result.warnings());
     }
     return result;
   }
 
-  private <R> R rolledBack(Supplier<R> work) {
-    return transactions.execute(
-        status -> {
-          R result = work.get();
-          status.setRollbackOnly();
-          return result;
-        });
-  }
-
-  private <R> R allOrNothing(Supplier<R> work, Predicate<R> failed) {
-    return transactions.execute(
-        status -> {
-          R result = work.get();
-          if (failed.test(result)) {
-            status.setRollbackOnly();
+  /**
+   * Reads the file (holding no database connection), then checks and writes its rows in a
+   * transaction that is rolled back when {@code rollBack} says so; a few imports at a time.
+   */
+  private <R> R imports(
+      byte[] content,
+      Function<Table, R> work,
+      Function<List<ImportProblem>, R> unreadable,
+      Predicate<R> rollBack) {
+    return tables.run(
+        () -> {
+          List<ImportProblem> errors = new ProblemList();
+          Optional<Table> table = read(content, errors);
+          if (table.isEmpty()) {
+            return unreadable.apply(errors);
           }
-          return result;
+          return transactions.execute(
+              status -> {
+                R result = work.apply(table.get());
+                if (rollBack.test(result)) {
+                  status.setRollbackOnly();
+                }
+                return result;
+              });
         });
   }
 
-  private DefinitionImportResult definitions(Partnership partnership, byte[] content) {
-    List<ImportProblem> errors = new ArrayList<>();
-    List<ImportProblem> warnings = new ArrayList<>();
-    Optional<Table> read = read(content, errors);
-    if (read.isEmpty()) {
-      return DefinitionImportResult.rejected(errors, warnings, 0);
-    }
-    Table table = read.get();
+  private DefinitionImportResult definitions(Partnership partnership, Table table) {
+    List<ImportProblem> errors = new ProblemList();
+    List<ImportProblem> warnings = new ProblemList();
     Map<String, Integer> columns =
         header(table, DefinitionRows.COLUMNS, DefinitionRows.REQUIRED, errors, warnings);
     int rows = rows(table);
@@ -167,14 +188,9 @@ public class IndicatorImport {
     return result;
   }
 
-  private ValueImportResult values(Partnership partnership, byte[] content) {
-    List<ImportProblem> errors = new ArrayList<>();
-    List<ImportProblem> warnings = new ArrayList<>();
-    Optional<Table> read = read(content, errors);
-    if (read.isEmpty()) {
-      return ValueImportResult.rejected(errors, warnings, 0);
-    }
-    Table table = read.get();
+  private ValueImportResult values(Partnership partnership, Table table) {
+    List<ImportProblem> errors = new ProblemList();
+    List<ImportProblem> warnings = new ProblemList();
     Map<String, Integer> columns =
         header(table, ValueRows.COLUMNS, ValueRows.REQUIRED, errors, warnings);
     if (errors.isEmpty() && !columns.containsKey("value") && !columns.containsKey("numerator")) {
@@ -184,7 +200,7 @@ public class IndicatorImport {
               "value",
               "",
               "The header row has no 'value' or 'numerator' column; found: "
-                  + String.join(", ", table.header())));
+                  + ImportProblem.names(table.header())));
     }
     int rows = rows(table);
     if (!errors.isEmpty()) {
@@ -223,9 +239,9 @@ public class IndicatorImport {
   }
 
   /** The file as a table, or nothing with the reason it cannot be read as row 1's problem. */
-  private static Optional<Table> read(byte[] content, List<ImportProblem> errors) {
+  private Optional<Table> read(byte[] content, List<ImportProblem> errors) {
     try {
-      return Optional.of(Tables.read(content));
+      return Optional.of(tables.read(content));
     } catch (UnreadableFileException e) {
       errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
     } catch (RuntimeException e) {
@@ -258,7 +274,7 @@ public class IndicatorImport {
                 "The header row has no '"
                     + column
                     + "' column; found: "
-                    + String.join(", ", table.header())));
+                    + ImportProblem.names(table.header())));
       }
     }
     Collection<Integer> used = columns.values();

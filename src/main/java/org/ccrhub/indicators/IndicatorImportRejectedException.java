@@ -2,6 +2,7 @@ package org.ccrhub.indicators;
 
 import java.util.List;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
 
 /** An indicator import with errors: nothing was imported, and every problem is listed. */
 public class IndicatorImportRejectedException extends RuntimeException {
@@ -11,11 +12,11 @@ public class IndicatorImportRejectedException extends RuntimeException {
 
   IndicatorImportRejectedException(List<ImportProblem> errors, List<ImportProblem> warnings) {
     super(
-        errors.size()
-            + (errors.size() == 1 ? " problem" : " problems")
+        ProblemList.total(errors)
+            + (ProblemList.total(errors) == 1 ? " problem" : " problems")
             + " in the file; nothing was imported");
-    this.errors = List.copyOf(errors);
-    this.warnings = List.copyOf(warnings);
+    this.errors = ProblemList.copyOf(errors);
+    this.warnings = ProblemList.copyOf(warnings);
   }
 
   public List<ImportProblem> errors() {

@@ -1,8 +1,8 @@
 package org.ccrhub.indicators;
 
-import java.util.Comparator;
 import java.util.List;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
 
 /**
  * What an import of indicator values found and did (or, in a preview, would do). With any error
@@ -26,11 +26,21 @@ public record ValueImportResult(
 
   /** The problems in the order of the file's rows (a stable sort: a row's own order stays). */
   static List<ImportProblem> byRow(List<ImportProblem> problems) {
-    return problems.stream().sorted(Comparator.comparingInt(ImportProblem::row)).toList();
+    return ProblemList.byRow(problems);
   }
 
   public boolean hasErrors() {
     return !errors.isEmpty();
+  }
+
+  /** Every error found; at most {@value ProblemList#SHOWN} of them are listed. */
+  public int errorCount() {
+    return ProblemList.total(errors);
+  }
+
+  /** Every warning found; at most {@value ProblemList#SHOWN} of them are listed. */
+  public int warningCount() {
+    return ProblemList.total(warnings);
   }
 
   /** True when every value is already recorded: importing the file again changes nothing. */

@@ -6,7 +6,7 @@ public class ImportRejectedException extends RuntimeException {
   private final transient ImportResult result;
 
   ImportRejectedException(ImportResult result) {
-    super(result.errors().size() + " problems in the file; nothing was imported");
+    super(result.errorCount() + " problems in the file; nothing was imported");
     this.result = result;
   }
 

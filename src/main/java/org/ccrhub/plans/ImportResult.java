@@ -2,6 +2,7 @@ package org.ccrhub.plans;
 
 import java.util.List;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
 
 /**
  * What an import found and did (or, in a preview, would do). With any error nothing is imported.
@@ -22,6 +23,16 @@ public record ImportResult(
 
   public boolean hasErrors() {
     return !errors.isEmpty();
+  }
+
+  /** Every error found; at most {@value ProblemList#SHOWN} of them are listed. */
+  public int errorCount() {
+    return ProblemList.total(errors);
+  }
+
+  /** Every warning found; at most {@value ProblemList#SHOWN} of them are listed. */
+  public int warningCount() {
+    return ProblemList.total(warnings);
   }
 
   /** True when the file matches the plan already: importing it again changes nothing. */

@@ -98,12 +98,16 @@ public final class PlanCommands implements Runnable {
       Partnership p = partnership(context, partnership);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      long started = System.nanoTime();
       try {
         PlanImport imports = context.bean(PlanImport.class);
-        long started = System.nanoTime();
         ImportResult result = imports.run(p, request);
         double seconds = (System.nanoTime() - started) / 1e9;
         result.warnings().forEach(w -> out.println("Warning: " + w));
+        if (result.warningCount() > result.warnings().size()) {
+          out.println(
+              "Warning: and " + (result.warningCount() - result.warnings().size()) + " more.");
+        }
         out.println((result.planCreated() ? "Created plan " : "Imported into plan ") + plan + ".");
         out.println(result.summary());
         out.printf(
@@ -112,6 +116,10 @@ public final class PlanCommands implements Runnable {
       } catch (ImportRejectedException e) {
         err.println(ImportProblem.nothingImported(e.result().errors()));
         e.result().errors().forEach(problem -> err.println(problem));
+        err.printf(
+            java.util.Locale.ROOT,
+            "Reading and checking the file took %.2f s.%n",
+            (System.nanoTime() - started) / 1e9);
         return 1;
       }
     }

@@ -20,8 +20,9 @@ import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.Table;
-import org.ccrhub.tabular.Tables;
+import org.ccrhub.tabular.TableImports;
 import org.ccrhub.tabular.UnreadableFileException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,8 +78,10 @@ public class PlanImport {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final TableImports tables;
 
   PlanImport(
+      TableImports tables,
       JdbcClient jdbc,
       DeliveryPlans plans,
       ReportingPeriods periods,
@@ -91,48 +94,58 @@ public class PlanImport {
     this.audit = audit;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.tables = tables;
   }
 
   /** What the import would do, changing nothing. */
   public ImportResult preview(Partnership partnership, PlanImportRequest request) {
-    return transactions.execute(
-        status -> {
-          ImportResult result = apply(partnership, request);
-          status.setRollbackOnly();
-          return result;
-        });
+    return imports(partnership, request, true);
   }
 
   /**
    * Imports the file, or, with any error, imports nothing and throws {@link
    * ImportRejectedException} listing every problem.
+   *
+   * @throws org.ccrhub.tabular.ImportsBusyException when too many imports are running
    */
   public ImportResult run(Partnership partnership, PlanImportRequest request) {
-    ImportResult result =
-        transactions.execute(
-            status -> {
-              ImportResult r = apply(partnership, request);
-              if (r.hasErrors()) {
-                status.setRollbackOnly();
-              }
-              return r;
-            });
+    ImportResult result = imports(partnership, request, false);
     if (result.hasErrors()) {
       throw new ImportRejectedException(result);
     }
     return result;
   }
 
-  private ImportResult apply(Partnership partnership, PlanImportRequest request) {
-    List<ImportProblem> errors = new ArrayList<>();
-    List<ImportProblem> warnings = new ArrayList<>();
-    Table table;
-    try {
-      table = Tables.read(request.content());
-    } catch (UnreadableFileException e) {
-      errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
-      return rejected(errors, warnings, 0);
-    }
+  /**
+   * Reads the file (holding no database connection), then checks and writes its rows in a
+   * transaction that is rolled back for a preview or with any error; a few imports at a time.
+   */
+  private ImportResult imports(
+      Partnership partnership, PlanImportRequest request, boolean preview) {
+    return tables.run(
+        () -> {
+          Table table;
+          try {
+            table = tables.read(request.content());
+          } catch (UnreadableFileException e) {
+            List<ImportProblem> errors = new ProblemList();
+            errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
+            return rejected(errors, new ProblemList(), 0);
+          }
+          return transactions.execute(
+              status -> {
+                ImportResult result = apply(partnership, request, table);
+                if (preview || result.hasErrors()) {
+                  status.setRollbackOnly();
+                }
+                return result;
+              });
+        });
+  }
+
+  private ImportResult apply(Partnership partnership, PlanImportRequest request, Table table) {
+    List<ImportProblem> errors = new ProblemList();
+    List<ImportProblem> warnings = new ProblemList();
     Map<String, Integer> columns = table.columns(COLUMNS);
     for (String required : List.of("ref", "action")) {
       if (!columns.containsKey(required)) {
@@ -144,7 +157,7 @@ public class PlanImport {
                 "The header row has no '"
                     + required
                     + "' column; found: "
-                    + String.join(", ", table.header())));
+                    + ImportProblem.names(table.header())));
       }
     }
     if (!errors.isEmpty()) {
@@ -182,7 +195,7 @@ public class PlanImport {
     ImportResult result =
         new ImportResult(
             List.of(),
-            List.copyOf(warnings),
+            warnings,
             rows.size(),
             writer.outcomesCreated,
             writer.outcomesChanged,
@@ -208,8 +221,7 @@ public class PlanImport {
 
   private static ImportResult rejected(
       List<ImportProblem> errors, List<ImportProblem> warnings, int rows) {
-    return new ImportResult(
-        List.copyOf(errors), List.copyOf(warnings), rows, 0, 0, 0, 0, 0, 0, 0, 0, false);
+    return new ImportResult(errors, warnings, rows, 0, 0, 0, 0, 0, 0, 0, 0, false);
   }
 
   /** One checked row of the file. */

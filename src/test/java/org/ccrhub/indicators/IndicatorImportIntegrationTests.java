@@ -19,6 +19,7 @@ import org.ccrhub.Fixtures;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -233,7 +234,8 @@ class IndicatorImportIntegrationTests {
         .isInstanceOfSatisfying(
             IndicatorImportRejectedException.class,
             e -> {
-              assertThat(e.errors()).hasSize(count);
+              assertThat(ProblemList.total(e.errors())).isEqualTo(count);
+              assertThat(e.errors()).hasSize(ProblemList.SHOWN);
               assertThat(e.errors().get(0).reason())
                   .isEqualTo(
                       "The totals go round in a circle: C1 → C2 → C3 → C4 → C5 → … → C1"

@@ -13,6 +13,8 @@ import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.indicators.IndicatorImportRejectedException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ImportsBusyException;
+import org.ccrhub.tabular.ProblemList;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,6 +50,14 @@ class IndicatorImportController {
 
     public boolean hasErrors() {
       return !errors.isEmpty();
+    }
+
+    public int errorCount() {
+      return ProblemList.total(errors);
+    }
+
+    public int warningCount() {
+      return ProblemList.total(warnings);
     }
   }
 
@@ -119,10 +129,17 @@ class IndicatorImportController {
         session.removeAttribute(name);
       }
     }
+    Outcome outcome;
+    try {
+      outcome = preview(partnership, pending);
+    } catch (ImportsBusyException e) {
+      model.addAttribute("fileError", e.getMessage());
+      return VIEW_FORM;
+    }
     String key = HexFormat.of().formatHex(randomBytes());
     session.setAttribute(SESSION_PREFIX + key, pending);
     model.addAttribute("key", key);
-    return preview(pending, preview(partnership, pending), model);
+    return preview(pending, outcome, model);
   }
 
   @PostMapping("/confirm")
@@ -150,6 +167,10 @@ class IndicatorImportController {
       model.addAttribute("key", key);
       model.addAttribute("kind", pending.values() ? "values" : "definitions");
       return preview(pending, new Outcome(e.errors(), e.warnings(), 0, "", false), model);
+    } catch (ImportsBusyException e) {
+      model.addAttribute("kind", pending.values() ? "values" : "definitions");
+      model.addAttribute("fileError", e.getMessage());
+      return VIEW_FORM;
     }
     session.removeAttribute(attribute);
     flash.addFlashAttribute("message", "Imported " + pending.fileName() + ". " + summary);

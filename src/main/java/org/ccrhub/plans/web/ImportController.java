@@ -16,6 +16,7 @@ import org.ccrhub.plans.PlanImport;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.tabular.ImportsBusyException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -119,10 +120,17 @@ class ImportController {
         session.removeAttribute(name);
       }
     }
+    ImportResult preview;
+    try {
+      preview = imports.preview(partnership, pending.request());
+    } catch (ImportsBusyException e) {
+      result.rejectValue("file", "busy", e.getMessage());
+      return formView(partnership, model);
+    }
     String key = HexFormat.of().formatHex(bytes());
     session.setAttribute(PendingImport.SESSION_PREFIX + key, pending);
     model.addAttribute("key", key);
-    return previewView(pending, imports.preview(partnership, pending.request()), model);
+    return previewView(pending, preview, model);
   }
 
   @PostMapping("/confirm")
@@ -146,6 +154,15 @@ class ImportController {
     } catch (ImportRejectedException e) {
       model.addAttribute("key", key);
       return previewView(pending, e.result(), model);
+    } catch (ImportsBusyException e) {
+      ImportForm form = new ImportForm();
+      form.setPlanName(pending.planName());
+      model.addAttribute("form", form);
+      BindingResult busy =
+          new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+      busy.reject("busy", e.getMessage());
+      model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", busy);
+      return formView(partnership, model);
     }
     session.removeAttribute(attribute);
     DeliveryPlan plan = plans.named(partnership, pending.planName());

@@ -897,7 +897,7 @@ class PlanPagesIntegrationTests {
   }
 
   /** The visible words of the page, tags removed and spaces collapsed. */
-  private static String text(String html) {
+  static String text(String html) {
     return HtmlUtils.htmlUnescape(
             html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " "))
         .replaceAll("\\s+", " ")

@@ -1,0 +1,85 @@
+package org.ccrhub.tabular;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Imports as the server runs them: files read within the configured {@link ImportLimits}, and at
+ * most {@code ccr.imports.max-concurrent} imports (reading, preview and confirmation) at once, so
+ * that imports cannot take all the memory or all the processors from the pages. An import that
+ * finds them all taken waits up to {@code ccr.imports.max-wait}, then is refused with {@link
+ * ImportsBusyException}.
+ */
+@Component
+public class TableImports {
+
+  private final ImportLimits limits;
+  private final int maxConcurrent;
+  private final Semaphore running;
+  private final Duration maxWait;
+
+  @Autowired
+  TableImports(
+      @Value("${ccr.imports.max-rows:100000}") int maxRows,
+      @Value("${ccr.imports.max-columns:100}") int maxColumns,
+      @Value("${ccr.imports.max-cell-characters:32000}") int maxCellCharacters,
+      @Value("${ccr.imports.max-expanded-size:64MB}") DataSize maxExpandedSize,
+      @Value("${ccr.imports.time-limit:15s}") Duration timeLimit,
+      @Value("${ccr.imports.max-concurrent:2}") int maxConcurrent,
+      @Value("${ccr.imports.max-wait:5s}") Duration maxWait) {
+    this(
+        new ImportLimits(
+            maxRows, maxColumns, maxCellCharacters, maxExpandedSize.toBytes(), timeLimit),
+        maxConcurrent,
+        maxWait);
+  }
+
+  public TableImports(ImportLimits limits, int maxConcurrent, Duration maxWait) {
+    if (maxConcurrent < 1) {
+      throw new IllegalArgumentException("ccr.imports.max-concurrent must be at least 1");
+    }
+    this.limits = limits;
+    this.maxConcurrent = maxConcurrent;
+    this.running = new Semaphore(maxConcurrent, true);
+    this.maxWait = maxWait;
+  }
+
+  public ImportLimits limits() {
+    return limits;
+  }
+
+  /** Reads an uploaded file within the limits. */
+  public Table read(byte[] content) {
+    return Tables.read(content, limits);
+  }
+
+  /**
+   * Runs an import when fewer than the most allowed are running, waiting a short time for one to
+   * finish.
+   *
+   * @throws ImportsBusyException when none finished in time
+   */
+  public <T> T run(Supplier<T> work) {
+    boolean acquired;
+    try {
+      acquired = running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImportsBusyException(maxConcurrent);
+    }
+    if (!acquired) {
+      throw new ImportsBusyException(maxConcurrent);
+    }
+    try {
+      return work.get();
+    } finally {
+      running.release();
+    }
+  }
+}
