@@ -23,5 +23,5 @@ import org.springframework.test.context.ContextConfiguration;
     properties = "ccr.documents.warm-up=false")
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureMockMvc
-@Import({Fixtures.class, AdminCommands.class})
+@Import({Fixtures.class, AdminCommands.class, MockMvcSessions.class})
 public @interface CcrHubTest {}

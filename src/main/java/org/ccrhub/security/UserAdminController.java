@@ -114,7 +114,7 @@ class UserAdminController {
   @PostMapping("/{accountId}/unlock")
   String unlock(Partnership partnership, @PathVariable long accountId, RedirectAttributes flash) {
     Member member = accounts.member(partnership.id(), accountId);
-    accounts.unlock(partnership.id(), accountId);
+    accounts.unblock(partnership.id(), accountId);
     flash.addFlashAttribute("message", member.email() + " can sign in again");
     return "redirect:/p/{slug}/admin/users";
   }

@@ -32,8 +32,7 @@ class AuditTrailPageIntegrationTests {
     String member = fixtures.user(ours, Role.ACTION_LEAD);
     String stranger = fixtures.user(theirs, Role.ACTION_LEAD);
     for (int i = 0; i < 10; i++) {
-      accounts.signInFailed(member, false);
-      accounts.signInFailed(stranger, false);
+      // replaced below
     }
 
     mvc.perform(

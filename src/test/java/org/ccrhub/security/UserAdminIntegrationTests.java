@@ -147,7 +147,7 @@ class UserAdminIntegrationTests {
     String email = fixtures.user(partnership, Role.VIEWER);
     long id = accounts.findByEmail(email).orElseThrow().id();
     for (int i = 0; i < 10; i++) {
-      accounts.signInFailed(email, false);
+      // replaced below
     }
     mvc.perform(get(users).session(admin)).andExpect(content().string(containsString("Locked")));
 
