@@ -44,6 +44,7 @@ public class Accounts {
   private final Partnerships partnerships;
   private final AuditTrail audit;
   private final SignInThrottle throttle;
+  private final SignInAlerts alerts;
   private final Clock clock;
   private final Duration oneTimePasswordLifetime;
 
@@ -54,6 +55,7 @@ public class Accounts {
       Partnerships partnerships,
       AuditTrail audit,
       SignInThrottle throttle,
+      SignInAlerts alerts,
       Clock clock,
       @Value("${ccr.sign-in.one-time-password-lifetime:72h}") Duration oneTimePasswordLifetime) {
     this.jdbc = jdbc;
@@ -62,6 +64,7 @@ public class Accounts {
     this.partnerships = partnerships;
     this.audit = audit;
     this.throttle = throttle;
+    this.alerts = alerts;
     this.clock = clock;
     this.oneTimePasswordLifetime = oneTimePasswordLifetime;
   }
@@ -286,6 +289,38 @@ public class Accounts {
             "Ended the waits on sign-ins to " + account.email()));
   }
 
+  /** Whether an unblock link (given to the account holder after failed sign-ins) still works. */
+  @Transactional(readOnly = true)
+  public boolean unblockLinkIsValid(String token) {
+    return alerts.accountOfLink(token).isPresent();
+  }
+
+  /**
+   * The account holder follows their unblock link: every wait on their account ends, and the audit
+   * trail, which their administrators read, records that they did it.
+   *
+   * @return false when the link is not (or no longer) valid
+   */
+  @Transactional
+  public boolean unblockWithLink(String token) {
+    Optional<Account> account = alerts.accountOfLink(token).flatMap(this::findById);
+    account.ifPresent(
+        a -> {
+          throttle.clear(a, "by the account holder's unblock link");
+          audit.recordFor(
+              a.email(),
+              a.id(),
+              new AuditEntry(
+                  "SIGN_IN_UNBLOCKED",
+                  "Account",
+                  String.valueOf(a.id()),
+                  null,
+                  AuditEntry.Outcome.SUCCESS,
+                  "The account holder ended the waits on their sign-ins with their unblock link"));
+        });
+    return account.isPresent();
+  }
+
   /**
    * Gives a member who has not yet chosen their password a new one-time password (the old one may
    * have expired). Refused for anyone who has chosen their own, and for anyone who also belongs to
@@ -471,6 +506,31 @@ public class Accounts {
               members.get(id).roles().add(Role.valueOf(rs.getString(6)));
             });
     return new ArrayList<>(members.values());
+  }
+
+  /** The members of a partnership as an administrator reads them: the read is audited. */
+  @Transactional
+  public List<Member> readMembers(long partnershipId) {
+    List<Member> members = members(partnershipId);
+    audit.record(
+        new AuditEntry(
+            "VIEWED",
+            "Account",
+            null,
+            partnershipId,
+            AuditEntry.Outcome.SUCCESS,
+            "Viewed the list of users (" + members.size() + ")"));
+    return members;
+  }
+
+  /** One member as an administrator reads them: the read is audited. */
+  @Transactional
+  public Member readMember(long partnershipId, long accountId) {
+    Member member = member(partnershipId, accountId);
+    audit.record(
+        AuditEntry.success(
+            "VIEWED", "Account", accountId, partnershipId, "Viewed the user " + member.email()));
+    return member;
   }
 
   /** One member of a partnership; not found if the account is not a member of it. */

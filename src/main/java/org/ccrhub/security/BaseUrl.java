@@ -22,7 +22,9 @@ public class BaseUrl {
       uri = new URI(trimmed);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          "ccr.base-url '" + baseUrl + "' is not an address: use the form https://ccrhub.example.org");
+          "ccr.base-url '"
+              + baseUrl
+              + "' is not an address: use the form https://ccrhub.example.org");
     }
     if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
         || uri.getHost() == null

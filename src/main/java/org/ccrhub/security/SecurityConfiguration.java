@@ -41,6 +41,7 @@ class SecurityConfiguration {
           SignInAlerts.UNBLOCK_PATH);
   private static final List<String> PUBLIC_PAGES =
       List.of(SIGN_IN, "/login", "/accessibility", "/privacy", "/error", "/favicon.ico");
+
   /** An invitation's page is open to whoever has its link; accepting as a member is not. */
   private static final Pattern INVITATION = Pattern.compile("^/invitations/[^/]+$");
 

@@ -36,7 +36,8 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
       session.invalidate();
       String path = SecurityConfiguration.pathOf(request);
       if (!SecurityConfiguration.isPublic(path)) {
-        response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN + "?expired");
+        response.sendRedirect(
+            request.getContextPath() + SecurityConfiguration.SIGN_IN + "?expired");
         return;
       }
     }

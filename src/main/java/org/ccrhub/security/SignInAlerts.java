@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What people hear of failed sign-ins to their account. When an address starts having to wait for
  * an account, the account holder gets a link that ends every wait on their account: by email once
- * CCR Hub sends email ({@link AccountMail}), and on screen at their next sign-in. Administrators see
- * which of their members are being tried, from how many addresses.
+ * CCR Hub sends email ({@link AccountMail}), and on screen at their next sign-in. Administrators
+ * see which of their members are being tried, from how many addresses.
  */
 @Service
 class SignInAlerts {

@@ -104,7 +104,8 @@ class SignInThrottle {
     jdbc.sql("update sign_in_address set refused = refused + 1 where address = :a")
         .param("a", address)
         .update();
-    return new Verdict(Verdict.Kind.ADDRESS_BUSY, waits.addressFreeAt(busy.get().windowStartedAt()));
+    return new Verdict(
+        Verdict.Kind.ADDRESS_BUSY, waits.addressFreeAt(busy.get().windowStartedAt()));
   }
 
   private boolean knownAt(TypedEmail email, String address, Instant now) {
@@ -113,14 +114,14 @@ class SignInThrottle {
         .map(
             id ->
                 jdbc.sql(
-                        "select count(*) from sign_in_known_address where account_id = :id"
-                            + " and address = :a and last_signed_in_at > :since")
-                    .param("id", id)
-                    .param("a", address)
-                    .param("since", at(now.minus(waits.knownAddressMemory())))
-                    .query(Long.class)
-                    .single()
-                > 0)
+                            "select count(*) from sign_in_known_address where account_id = :id"
+                                + " and address = :a and last_signed_in_at > :since")
+                        .param("id", id)
+                        .param("a", address)
+                        .param("since", at(now.minus(waits.knownAddressMemory())))
+                        .query(Long.class)
+                        .single()
+                    > 0)
         .orElse(false);
   }
 
@@ -139,7 +140,12 @@ class SignInThrottle {
         email.actorName(),
         accountId,
         new AuditEntry(
-            "SIGN_IN_FAILED", "Account", idText(accountId), null, AuditEntry.Outcome.FAILURE, what));
+            "SIGN_IN_FAILED",
+            "Account",
+            idText(accountId),
+            null,
+            AuditEntry.Outcome.FAILURE,
+            what));
     int failures =
         jdbc.sql(
                 """
@@ -235,8 +241,7 @@ class SignInThrottle {
   @Transactional
   void succeeded(String address, Account account, TypedEmail email) {
     Instant now = clock.instant();
-    jdbc.sql(
-            "delete from sign_in_throttle where address = :a and subject = :s returning *")
+    jdbc.sql("delete from sign_in_throttle where address = :a and subject = :s returning *")
         .param("a", address)
         .param("s", email.subject())
         .query(SignInThrottle::pairRow)
@@ -284,8 +289,7 @@ class SignInThrottle {
               PairRow pair = pairRow(rs, row);
               String email = rs.getString("email");
               return java.util.Map.entry(
-                  pair,
-                  email != null ? email : "unknown email " + pair.subject().substring(0, 16));
+                  pair, email != null ? email : "unknown email " + pair.subject().substring(0, 16));
             })
         .list()
         .forEach(e -> summarise(e.getKey(), e.getValue(), "after a day without failures"));
