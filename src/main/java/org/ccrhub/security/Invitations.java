@@ -89,7 +89,8 @@ public class Invitations {
   public record Issued(Invitation invitation, String link, boolean emailed) {}
 
   /** What a link leads to: a usable invitation, or why not. */
-  record Opened(State state, @Nullable Invitation invitation, @Nullable Partnership partnership) {
+  public record Opened(
+      State state, @Nullable Invitation invitation, @Nullable Partnership partnership) {
     enum State {
       VALID,
       EXPIRED,

@@ -50,17 +50,17 @@ class SignInAlerts {
   }
 
   /** Failed sign-ins to an account, as its holder and administrators are told of them. */
-  record FailedSignIns(
+  public record FailedSignIns(
       long accountId, int failures, int addresses, int refused, Instant last, boolean waiting)
       implements Serializable {
 
-    String lastText() {
+    public String lastText() {
       return TIME.format(last);
     }
   }
 
   /** What the person is shown at sign-in, with the path of their unblock link. */
-  record Notice(FailedSignIns failedSignIns, String unblockPath) implements Serializable {}
+  public record Notice(FailedSignIns failedSignIns, String unblockPath) implements Serializable {}
 
   /** An address has started to wait for this account: the holder is to be told. */
   @Transactional

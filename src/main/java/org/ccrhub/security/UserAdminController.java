@@ -42,7 +42,7 @@ class UserAdminController {
   }
 
   /** A member whose sign-ins are failing, as the list of users shows them. */
-  record FailingMember(Member member, SignInAlerts.FailedSignIns failed) {}
+  public record FailingMember(Member member, SignInAlerts.FailedSignIns failed) {}
 
   @ModelAttribute("section")
   String section() {
