@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
@@ -74,7 +75,7 @@ class SignInThrottle {
    */
   @Transactional
   Verdict check(String address, TypedEmail email) {
-    Instant now = clock.instant();
+    Instant now = now();
     Optional<Instant> waitUntil =
         jdbc.sql(
                 "select wait_until from sign_in_throttle where address = :a and subject = :s"
@@ -108,6 +109,11 @@ class SignInThrottle {
         Verdict.Kind.ADDRESS_BUSY, waits.addressFreeAt(busy.get().windowStartedAt()));
   }
 
+  /** Now, to the microsecond that PostgreSQL keeps, so that stored times compare exactly. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
   private boolean knownAt(TypedEmail email, String address, Instant now) {
     return email
         .accountId()
@@ -133,7 +139,7 @@ class SignInThrottle {
    */
   @Transactional
   Verdict failed(String address, TypedEmail email, String what) {
-    Instant now = clock.instant();
+    Instant now = now();
     forgetOldFailures(now);
     Long accountId = email.accountId().orElse(null);
     audit.recordFor(
@@ -240,7 +246,7 @@ class SignInThrottle {
   /** A successful sign-in ends the waiting of its address for that account. */
   @Transactional
   void succeeded(String address, Account account, TypedEmail email) {
-    Instant now = clock.instant();
+    Instant now = now();
     jdbc.sql("delete from sign_in_throttle where address = :a and subject = :s returning *")
         .param("a", address)
         .param("s", email.subject())

@@ -33,6 +33,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class SignInIntegrationTests {
 
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
+  private static final String RUN =
+      Integer.toHexString(new java.security.SecureRandom().nextInt(0x10000))
+          + ":"
+          + Integer.toHexString(new java.security.SecureRandom().nextInt(0x10000));
 
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
@@ -40,10 +44,12 @@ class SignInIntegrationTests {
   @Autowired Accounts accounts;
   @Autowired JdbcClient jdbc;
 
-  /** A documentation address (RFC 5737) no other test uses. */
+  /**
+   * A documentation address (RFC 3849) that no other test, and no earlier run on a reused database,
+   * has used.
+   */
   static String anAddress() {
-    int n = ADDRESSES.incrementAndGet();
-    return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+    return "2001:db8:" + RUN + "::" + Integer.toHexString(ADDRESSES.incrementAndGet());
   }
 
   static RequestPostProcessor from(String address) {
