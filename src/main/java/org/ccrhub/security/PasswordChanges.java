@@ -2,7 +2,7 @@ package org.ccrhub.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
@@ -12,20 +12,19 @@ import org.springframework.stereotype.Component;
  * person's other sessions and gives the current one a new id.
  */
 @Component
-@ConditionalOnWebApplication
 class PasswordChanges {
 
   private final Accounts accounts;
   private final TypedEmails emails;
   private final SignInThrottle throttle;
-  private final FindByIndexNameSessionRepository<?> sessions;
+  private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
   private final Clock clock;
 
   PasswordChanges(
       Accounts accounts,
       TypedEmails emails,
       SignInThrottle throttle,
-      FindByIndexNameSessionRepository<?> sessions,
+      ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
       Clock clock) {
     this.accounts = accounts;
     this.emails = emails;
@@ -59,9 +58,10 @@ class PasswordChanges {
       throw e;
     }
     String current = request.getSession().getId();
-    sessions.findByPrincipalName(account.email()).keySet().stream()
+    FindByIndexNameSessionRepository<?> repository = sessions.getObject();
+    repository.findByPrincipalName(account.email()).keySet().stream()
         .filter(id -> !id.equals(current))
-        .forEach(sessions::deleteById);
+        .forEach(repository::deleteById);
     request.changeSessionId();
   }
 
