@@ -284,7 +284,7 @@ class SignInThrottle {
             delete from sign_in_throttle t using (
                 select address, subject from sign_in_throttle
                 where last_failed_at < :cutoff and (wait_until is null or wait_until < :now)
-                limit 50 for update skip locked) old
+                order by last_failed_at limit 50 for update skip locked) old
             where t.address = old.address and t.subject = old.subject
             returning t.*, (select email from user_account a where a.id = t.account_id) email
             """)
@@ -303,7 +303,7 @@ class SignInThrottle {
             """
             delete from sign_in_address where address in (
                 select address from sign_in_address where window_started_at < :cutoff
-                limit 50 for update skip locked)
+                order by window_started_at limit 50 for update skip locked)
             returning *
             """)
         .param("cutoff", cutoff)

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccrhub.CcrHubApplication;
@@ -65,6 +66,7 @@ class AnotherNodeIntegrationTests {
                   "--ccr.data-dir=" + Path.of("target", "test-data", UUID.randomUUID().toString()));
       nodePort = ((WebServerApplicationContext) node).getWebServer().getPort();
     }
+    clock.set(Instant.now());
     partnership = fixtures.partnership();
     email = fixtures.user(partnership, Role.VIEWER);
   }
@@ -159,6 +161,44 @@ class AnotherNodeIntegrationTests {
     clock.advance(Duration.ofMinutes(15));
     assertThat(location(new HttpBrowser(nodePort).signIn(newcomer, Fixtures.PASSWORD, nat)))
         .isEqualTo("/");
+  }
+
+  @Test
+  void aDayWithoutFailuresEndsAnEpisodeOfWaitingWithOneSummary() throws Exception {
+    String address = SignInIntegrationTests.anAddress();
+    // the person has signed in from there, so the address's own limit (3 here) does not refuse them
+    new HttpBrowser(nodePort).signIn(email, Fixtures.PASSWORD, address);
+    for (int i = 0; i < 8; i++) {
+      new HttpBrowser(nodePort).signIn(email, "wrong " + i, address);
+    }
+    clock.advance(Duration.ofHours(25));
+    // old failures are forgotten as new ones arrive, a few at a time, oldest first
+    for (int i = 0; i < 100 && remainingAt(address) > 0; i++) {
+      new HttpBrowser(nodePort)
+          .signIn("nobody@nowhere.example", "x", SignInIntegrationTests.anAddress());
+    }
+
+    assertThat(remainingAt(address)).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_event where actor = :email"
+                        + " and action = 'SIGN_IN_THROTTLE_ENDED'")
+                .param("email", email)
+                .query(String.class)
+                .list())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "Slowing down of sign-ins from "
+                + address
+                + " after a day without failures: 5 failed and 3 refused while waiting");
+  }
+
+  private long remainingAt(String address) {
+    return jdbc.sql("select count(*) from sign_in_throttle where address = :a")
+        .param("a", address)
+        .query(Long.class)
+        .single();
   }
 
   private static String location(HttpResponse<String> response) {

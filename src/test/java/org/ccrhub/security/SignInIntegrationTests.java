@@ -426,7 +426,8 @@ class SignInIntegrationTests {
     return signIn(email, "not the password " + address, address);
   }
 
-  private static org.springframework.test.web.servlet.RequestBuilder signIn(
+  /** The sign-in form sent from an address. */
+  static org.springframework.test.web.servlet.RequestBuilder signIn(
       String email, String password, String address) {
     return post("/sign-in")
         .with(csrf())

@@ -1,9 +1,7 @@
 package org.ccrhub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -99,12 +97,7 @@ class SignInJourneysBrowserTests {
     String email = fixtures.user(partnership, Role.VIEWER);
     String attacker = SignInIntegrationTests.anAddress();
     for (int i = 0; i < 7; i++) {
-      mvc.perform(
-          post("/sign-in")
-              .with(csrf())
-              .with(SignInIntegrationTests.from(attacker))
-              .param("email", email)
-              .param("password", "a wrong guess " + i));
+      mvc.perform(SignInIntegrationTests.signIn(email, "a wrong guess " + i, attacker));
     }
     browser.open("/sign-in?error&wait=1");
     check("sign-in-wait");
@@ -122,12 +115,7 @@ class SignInJourneysBrowserTests {
     check("unblocked");
     assertThat(browser.mainText()).contains("Your account is unblocked");
 
-    mvc.perform(
-            post("/sign-in")
-                .with(csrf())
-                .with(SignInIntegrationTests.from(attacker))
-                .param("email", email)
-                .param("password", Fixtures.PASSWORD))
+    mvc.perform(SignInIntegrationTests.signIn(email, Fixtures.PASSWORD, attacker))
         .andExpect(authenticated());
   }
 

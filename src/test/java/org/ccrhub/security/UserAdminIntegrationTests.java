@@ -88,20 +88,10 @@ class UserAdminIntegrationTests {
         .andExpect(content().string(containsString("Accept your invitation")))
         .andExpect(content().string(containsString(partnership.name())))
         .andExpect(content().string(containsString("value=\"Nadia New\"")));
-    mvc.perform(
-            post(link)
-                .with(csrf())
-                .param("name", "Nadia Newton")
-                .param("password", "password1234")
-                .param("confirmPassword", "password1234"))
+    mvc.perform(asNewPerson(link, "Nadia Newton", "password1234"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Password is too common")));
-    mvc.perform(
-            post(link)
-                .with(csrf())
-                .param("name", "Nadia Newton")
-                .param("password", "saffron kettle orbit")
-                .param("confirmPassword", "saffron kettle orbit"))
+    mvc.perform(asNewPerson(link, "Nadia Newton", "saffron kettle orbit"))
         .andExpect(redirectedUrl("/sign-in?joined"));
 
     MockHttpSession nadia = Fixtures.signIn(mvc, email, "saffron kettle orbit");
@@ -121,12 +111,7 @@ class UserAdminIntegrationTests {
     String link = linkIn(invite(known, "Kim Known", "VIEWER"));
 
     // whoever has the link cannot set a password for an existing account
-    mvc.perform(
-            post(link)
-                .with(csrf())
-                .param("name", "Someone")
-                .param("password", "saffron kettle orbit")
-                .param("confirmPassword", "saffron kettle orbit"))
+    mvc.perform(asNewPerson(link, "Someone", "saffron kettle orbit"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Sign in with it to accept the invitation")));
     mvc.perform(
@@ -287,19 +272,9 @@ class UserAdminIntegrationTests {
     long id = accounts.findByEmail(email).orElseThrow().id();
     String attacker = SignInIntegrationTests.anAddress();
     for (int i = 0; i < 7; i++) {
-      mvc.perform(
-          post("/sign-in")
-              .with(csrf())
-              .with(SignInIntegrationTests.from(attacker))
-              .param("email", email)
-              .param("password", "guess " + i));
+      mvc.perform(SignInIntegrationTests.signIn(email, "guess " + i, attacker));
     }
-    mvc.perform(
-        post("/sign-in")
-            .with(csrf())
-            .with(SignInIntegrationTests.from(SignInIntegrationTests.anAddress()))
-            .param("email", email)
-            .param("password", "guess"));
+    mvc.perform(SignInIntegrationTests.signIn(email, "guess", SignInIntegrationTests.anAddress()));
     String page =
         mvc.perform(get(users).session(admin))
             .andExpect(content().string(containsString("Failed sign-ins in the last 24 hours")))
@@ -316,12 +291,7 @@ class UserAdminIntegrationTests {
     mvc.perform(post(users + "/" + id + "/unlock").session(admin).with(csrf()))
         .andExpect(redirectedUrl(users));
 
-    mvc.perform(
-            post("/sign-in")
-                .with(csrf())
-                .with(SignInIntegrationTests.from(attacker))
-                .param("email", email)
-                .param("password", Fixtures.PASSWORD))
+    mvc.perform(SignInIntegrationTests.signIn(email, Fixtures.PASSWORD, attacker))
         .andExpect(authenticated());
     mvc.perform(get(users).session(admin))
         .andExpect(content().string(not(containsString("Failed sign-ins in the last 24 hours"))));
@@ -394,5 +364,14 @@ class UserAdminIntegrationTests {
         java.util.regex.Pattern.compile("https?://[^/<\"]+(/invitations/[\\w-]{43})").matcher(page);
     assertThat(link.find()).as("an invitation link in " + page).isTrue();
     return link.group(1);
+  }
+
+  private static org.springframework.test.web.servlet.RequestBuilder asNewPerson(
+      String link, String name, String password) {
+    return post(link)
+        .with(csrf())
+        .param("name", name)
+        .param("password", password)
+        .param("confirmPassword", password);
   }
 }
