@@ -89,6 +89,13 @@ class AnotherNodeIntegrationTests {
 
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains(partnership.name());
+    // the idle timeout (CCR_SESSION_TIMEOUT, 30 minutes) is kept with the session
+    assertThat(
+            jdbc.sql("select max_inactive_interval from spring_session where principal_name = :e")
+                .param("e", email)
+                .query(Integer.class)
+                .list())
+        .containsExactly(1800);
   }
 
   @Test
