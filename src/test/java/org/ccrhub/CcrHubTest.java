@@ -23,5 +23,5 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {"ccr.documents.warm-up=false", "ccr.imports.warm-up=false"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureMockMvc
-@Import({Fixtures.class, AdminCommands.class, DatabaseAdministrator.class})
+@Import({Fixtures.class, AdminCommands.class, DatabaseAdministrator.class, MockMvcSessions.class})
 public @interface CcrHubTest {}

@@ -18,17 +18,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Changing one's own password, which a one-time password forces at first sign-in. */
+/**
+ * Changing one's own password, which a one-time password forces at first sign-in. The change ends
+ * the person's other sessions and gives this one a new id ({@link PasswordChanges}).
+ */
 @Controller
 class AccountController {
 
   private static final String VIEW = "security/change-password";
 
-  private final Accounts accounts;
+  private final PasswordChanges passwordChanges;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-  AccountController(Accounts accounts) {
-    this.accounts = accounts;
+  AccountController(PasswordChanges passwordChanges) {
+    this.passwordChanges = passwordChanges;
   }
 
   @GetMapping(PasswordChangeFilter.CHANGE_PASSWORD_PATH)
@@ -57,7 +60,7 @@ class AccountController {
       return VIEW;
     }
     try {
-      accounts.changePassword(user.accountId(), form.getCurrentPassword(), form.getNewPassword());
+      passwordChanges.change(user, form.getCurrentPassword(), form.getNewPassword(), request);
     } catch (PasswordRejectedException e) {
       result.rejectValue(e.field(), "rejected", e.getMessage());
       return VIEW;

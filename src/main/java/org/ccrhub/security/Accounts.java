@@ -3,11 +3,11 @@ package org.ccrhub.security;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,9 +43,10 @@ public class Accounts {
   private final PasswordPolicy passwordPolicy;
   private final Partnerships partnerships;
   private final AuditTrail audit;
+  private final SignInThrottle throttle;
+  private final SignInAlerts alerts;
   private final Clock clock;
-  private final int maxFailures;
-  private final Duration lockDuration;
+  private final Duration oneTimePasswordLifetime;
 
   Accounts(
       JdbcClient jdbc,
@@ -53,17 +54,19 @@ public class Accounts {
       PasswordPolicy passwordPolicy,
       Partnerships partnerships,
       AuditTrail audit,
+      SignInThrottle throttle,
+      SignInAlerts alerts,
       Clock clock,
-      @Value("${ccr.sign-in.max-failures:10}") int maxFailures,
-      @Value("${ccr.sign-in.lock-duration:15m}") Duration lockDuration) {
+      @Value("${ccr.sign-in.one-time-password-lifetime:72h}") Duration oneTimePasswordLifetime) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.passwordPolicy = passwordPolicy;
     this.partnerships = partnerships;
     this.audit = audit;
+    this.throttle = throttle;
+    this.alerts = alerts;
     this.clock = clock;
-    this.maxFailures = maxFailures;
-    this.lockDuration = lockDuration;
+    this.oneTimePasswordLifetime = oneTimePasswordLifetime;
   }
 
   /**
@@ -130,13 +133,15 @@ public class Accounts {
       accountId =
           jdbc.sql(
                   """
-                  insert into user_account (email, display_name, password_hash, must_change_password)
-                  values (:email, :name, :hash, :mustChange) returning id
+                  insert into user_account (email, display_name, password_hash,
+                      must_change_password, one_time_password_expires_at)
+                  values (:email, :name, :hash, :mustChange, :expires) returning id
                   """)
               .param("email", normalisedEmail)
               .param("name", displayName)
               .param("hash", passwordEncoder.encode(chosen))
               .param("mustChange", password == null)
+              .param("expires", password == null ? oneTimePasswordExpiry() : null)
               .query(Long.class)
               .single();
       audit.record(
@@ -172,7 +177,7 @@ public class Accounts {
     jdbc.sql(
             """
             update user_account set password_hash = :hash, must_change_password = false,
-                failed_sign_ins = 0, locked_until = null where id = :id
+                one_time_password_expires_at = null where id = :id
             """)
         .param("hash", passwordEncoder.encode(password))
         .param("id", accountId)
@@ -269,16 +274,93 @@ public class Accounts {
             email + " lost role " + role.name()));
   }
 
-  /** Ends a temporary lock-out early. */
+  /** An administrator ends every wait on a member's account, from every address. */
   @Transactional
-  public void unlock(long partnershipId, long accountId) {
+  public void unblock(long partnershipId, long accountId) {
+    member(partnershipId, accountId);
+    Account account = findById(accountId).orElseThrow(() -> new NotFoundException("Account"));
+    throttle.clear(account, "by an administrator");
+    audit.record(
+        AuditEntry.success(
+            "SIGN_IN_UNBLOCKED",
+            "Account",
+            accountId,
+            partnershipId,
+            "Ended the waits on sign-ins to " + account.email()));
+  }
+
+  /** Whether an unblock link (given to the account holder after failed sign-ins) still works. */
+  @Transactional(readOnly = true)
+  public boolean unblockLinkIsValid(String token) {
+    return alerts.accountOfLink(token).isPresent();
+  }
+
+  /**
+   * The account holder follows their unblock link: every wait on their account ends, and the audit
+   * trail, which their administrators read, records that they did it.
+   *
+   * @return false when the link is not (or no longer) valid
+   */
+  @Transactional
+  public boolean unblockWithLink(String token) {
+    Optional<Account> account = alerts.accountOfLink(token).flatMap(this::findById);
+    account.ifPresent(
+        a -> {
+          throttle.clear(a, "by the account holder's unblock link");
+          audit.recordFor(
+              a.email(),
+              a.id(),
+              new AuditEntry(
+                  "SIGN_IN_UNBLOCKED",
+                  "Account",
+                  String.valueOf(a.id()),
+                  null,
+                  AuditEntry.Outcome.SUCCESS,
+                  "The account holder ended the waits on their sign-ins with their unblock link"));
+        });
+    return account.isPresent();
+  }
+
+  /**
+   * Gives a member who has not yet chosen their password a new one-time password (the old one may
+   * have expired). Refused for anyone who has chosen their own, and for anyone who also belongs to
+   * another partnership, whose administrators this one is not.
+   */
+  @Transactional
+  public String renewOneTimePassword(long partnershipId, long accountId) {
     Member member = member(partnershipId, accountId);
-    jdbc.sql("update user_account set locked_until = null, failed_sign_ins = 0 where id = :id")
+    if (!member.hasOneTimePassword()) {
+      throw new InvalidInputException(
+          member.email() + " has chosen their own password: only they can change it");
+    }
+    if (partnershipsOf(accountId).size() > 1) {
+      throw new InvalidInputException(
+          member.email()
+              + " also belongs to another partnership: ask your CCR Hub operator for a new"
+              + " one-time password");
+    }
+    String password = oneTimePassword();
+    jdbc.sql(
+            """
+            update user_account set password_hash = :hash, one_time_password_expires_at = :expires
+            where id = :id and must_change_password
+            """)
+        .param("hash", passwordEncoder.encode(password))
+        .param("expires", oneTimePasswordExpiry())
         .param("id", accountId)
         .update();
     audit.record(
         AuditEntry.success(
-            "UNLOCKED", "Account", accountId, partnershipId, "Unlocked " + member.email()));
+            "ONE_TIME_PASSWORD_ISSUED",
+            "Account",
+            accountId,
+            partnershipId,
+            "New one-time password for " + member.email()));
+    return password;
+  }
+
+  private OffsetDateTime oneTimePasswordExpiry() {
+    return OffsetDateTime.ofInstant(clock.instant().plus(oneTimePasswordLifetime), ZoneOffset.UTC);
   }
 
   /** Changes a password after checking the current one and the password rules. */
@@ -297,7 +379,10 @@ public class Accounts {
           "newPassword", "Your new password must be different from your current one");
     }
     jdbc.sql(
-            "update user_account set password_hash = :hash, must_change_password = false where id = :id")
+            """
+            update user_account set password_hash = :hash, must_change_password = false,
+                one_time_password_expires_at = null where id = :id
+            """)
         .param("hash", passwordEncoder.encode(newPassword))
         .param("id", accountId)
         .update();
@@ -310,8 +395,7 @@ public class Accounts {
   public void signedIn(long accountId, String email) {
     jdbc.sql(
             """
-            update user_account set failed_sign_ins = 0, locked_until = null,
-                last_signed_in_at = :now where id = :id
+            update user_account set last_signed_in_at = :now where id = :id
             """)
         .param("now", OffsetDateTime.now(clock))
         .param("id", accountId)
@@ -326,75 +410,6 @@ public class Accounts {
             null,
             AuditEntry.Outcome.SUCCESS,
             "Signed in"));
-  }
-
-  /**
-   * Counts a failed sign-in. After {@code ccr.sign-in.max-failures} failures in a row the account
-   * is locked for {@code ccr.sign-in.lock-duration}, even to the right password.
-   */
-  @Transactional
-  public void signInFailed(String typedEmail, boolean alreadyLocked) {
-    String email = typedEmail == null ? "" : typedEmail.trim().toLowerCase(Locale.ROOT);
-    Optional<Account> account = findByEmail(email);
-    Long accountId = account.map(Account::id).orElse(null);
-    String actor = email.isEmpty() ? "(no email given)" : email;
-    if (alreadyLocked) {
-      audit.recordFor(
-          actor,
-          accountId,
-          new AuditEntry(
-              "SIGN_IN_FAILED",
-              "Account",
-              idText(accountId),
-              null,
-              AuditEntry.Outcome.DENIED,
-              "Sign-in refused: account is locked"));
-      return;
-    }
-    audit.recordFor(
-        actor,
-        accountId,
-        new AuditEntry(
-            "SIGN_IN_FAILED",
-            "Account",
-            idText(accountId),
-            null,
-            AuditEntry.Outcome.FAILURE,
-            account.isPresent() ? "Wrong password" : "No account with this email"));
-    if (account.isEmpty()) {
-      return;
-    }
-    int failures =
-        jdbc.sql(
-                "update user_account set failed_sign_ins = failed_sign_ins + 1 where id = :id returning failed_sign_ins")
-            .param("id", accountId)
-            .query(Integer.class)
-            .single();
-    if (failures >= maxFailures) {
-      Instant until = clock.instant().plus(lockDuration);
-      jdbc.sql("update user_account set locked_until = :until, failed_sign_ins = 0 where id = :id")
-          .param("until", Timestamp.from(until))
-          .param("id", accountId)
-          .update();
-      audit.recordFor(
-          actor,
-          accountId,
-          new AuditEntry(
-              "LOCKED_OUT",
-              "Account",
-              idText(accountId),
-              null,
-              AuditEntry.Outcome.DENIED,
-              "Locked for "
-                  + lockDuration.toMinutes()
-                  + " minutes after "
-                  + failures
-                  + " failed sign-ins"));
-    }
-  }
-
-  private static @Nullable String idText(@Nullable Long id) {
-    return id == null ? null : id.toString();
   }
 
   @Transactional(readOnly = true)
@@ -468,7 +483,8 @@ public class Accounts {
     Map<Long, Member> members = new LinkedHashMap<>();
     jdbc.sql(
             """
-            select a.id, a.email, a.display_name, a.locked_until, a.last_signed_in_at, m.role
+            select a.id, a.email, a.display_name, a.last_signed_in_at,
+                case when a.must_change_password then a.one_time_password_expires_at end, m.role
             from membership m join user_account a on a.id = m.user_account_id
             where m.partnership_id = :p order by lower(a.display_name), a.email, m.role
             """)
@@ -490,6 +506,31 @@ public class Accounts {
               members.get(id).roles().add(Role.valueOf(rs.getString(6)));
             });
     return new ArrayList<>(members.values());
+  }
+
+  /** The members of a partnership as an administrator reads them: the read is audited. */
+  @Transactional
+  public List<Member> readMembers(long partnershipId) {
+    List<Member> members = members(partnershipId);
+    audit.record(
+        new AuditEntry(
+            "VIEWED",
+            "Account",
+            null,
+            partnershipId,
+            AuditEntry.Outcome.SUCCESS,
+            "Viewed the list of users (" + members.size() + ")"));
+    return members;
+  }
+
+  /** One member as an administrator reads them: the read is audited. */
+  @Transactional
+  public Member readMember(long partnershipId, long accountId) {
+    Member member = member(partnershipId, accountId);
+    audit.record(
+        AuditEntry.success(
+            "VIEWED", "Account", accountId, partnershipId, "Viewed the user " + member.email()));
+    return member;
   }
 
   /** One member of a partnership; not found if the account is not a member of it. */
@@ -536,8 +577,7 @@ public class Accounts {
         rs.getString("display_name"),
         rs.getString("password_hash"),
         rs.getBoolean("must_change_password"),
-        rs.getInt("failed_sign_ins"),
-        instant(rs, "locked_until"),
+        instant(rs, "one_time_password_expires_at"),
         instant(rs, "last_signed_in_at"));
   }
 

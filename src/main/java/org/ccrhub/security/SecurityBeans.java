@@ -31,11 +31,11 @@ class SecurityBeans {
   }
 
   @Bean
-  UserDetailsService userDetailsService(Accounts accounts) {
+  UserDetailsService userDetailsService(Accounts accounts, Clock clock) {
     return email ->
         accounts
             .findByEmail(email == null ? "" : email)
-            .map(SignedInUser::new)
+            .map(account -> new SignedInUser(account, clock.instant()))
             .orElseThrow(() -> new UsernameNotFoundException("No such account"));
   }
 }

@@ -25,16 +25,16 @@ public final class SignedInUser
   private final String displayName;
   private @Nullable String passwordHash;
   private final boolean mustChangePassword;
-  private final @Nullable Instant lockedUntil;
+  private final boolean oneTimePasswordExpired;
 
-  SignedInUser(Account account) {
+  SignedInUser(Account account, Instant now) {
     this(
         account.id(),
         account.email(),
         account.displayName(),
         account.passwordHash(),
         account.mustChangePassword(),
-        account.lockedUntil());
+        account.oneTimePasswordExpired(now));
   }
 
   private SignedInUser(
@@ -43,18 +43,18 @@ public final class SignedInUser
       String displayName,
       @Nullable String passwordHash,
       boolean mustChangePassword,
-      @Nullable Instant lockedUntil) {
+      boolean oneTimePasswordExpired) {
     this.accountId = accountId;
     this.email = email;
     this.displayName = displayName;
     this.passwordHash = passwordHash;
     this.mustChangePassword = mustChangePassword;
-    this.lockedUntil = lockedUntil;
+    this.oneTimePasswordExpired = oneTimePasswordExpired;
   }
 
   /** The same person after changing their password. */
   SignedInUser withPasswordChanged() {
-    return new SignedInUser(accountId, email, displayName, null, false, null);
+    return new SignedInUser(accountId, email, displayName, null, false, false);
   }
 
   @Override
@@ -94,9 +94,10 @@ public final class SignedInUser
     return email;
   }
 
+  /** An expired one-time password is refused, but only after it has been checked as right. */
   @Override
-  public boolean isAccountNonLocked() {
-    return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+  public boolean isCredentialsNonExpired() {
+    return !oneTimePasswordExpired;
   }
 
   @Override

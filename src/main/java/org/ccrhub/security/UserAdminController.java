@@ -2,6 +2,10 @@ package org.ccrhub.security;
 
 import jakarta.validation.Valid;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Controller;
@@ -14,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Partnership administrators manage who can sign in and with which roles. */
+/**
+ * Partnership administrators invite people, change their roles, see who is failing to sign in and
+ * unblock them, and remove people. Reading the list of users or a user's page is audited.
+ */
 @Controller
 @RequestMapping("/p/{slug}/admin/users")
 class UserAdminController {
@@ -22,12 +29,20 @@ class UserAdminController {
   private static final String VIEW_LIST = "security/users";
   private static final String VIEW_NEW = "security/user-new";
   private static final String VIEW_EDIT = "security/user-edit";
+  private static final String REDIRECT_LIST = "redirect:/p/{slug}/admin/users";
 
   private final Accounts accounts;
+  private final Invitations invitations;
+  private final SignInAlerts alerts;
 
-  UserAdminController(Accounts accounts) {
+  UserAdminController(Accounts accounts, Invitations invitations, SignInAlerts alerts) {
     this.accounts = accounts;
+    this.invitations = invitations;
+    this.alerts = alerts;
   }
+
+  /** A member whose sign-ins are failing, as the list of users shows them. */
+  public record FailingMember(Member member, SignInAlerts.FailedSignIns failed) {}
 
   @ModelAttribute("section")
   String section() {
@@ -41,7 +56,17 @@ class UserAdminController {
 
   @GetMapping
   String showUsers(Partnership partnership, Model model) {
-    model.addAttribute("members", accounts.members(partnership.id()));
+    List<Member> members = accounts.readMembers(partnership.id());
+    Map<Long, Member> byId =
+        members.stream().collect(Collectors.toMap(Member::accountId, Function.identity()));
+    model.addAttribute("members", members);
+    model.addAttribute("invitations", invitations.open(partnership.id()));
+    model.addAttribute(
+        "failing",
+        alerts.ofMembers(partnership.id()).stream()
+            .filter(f -> byId.containsKey(f.accountId()))
+            .map(f -> new FailingMember(byId.get(f.accountId()), f))
+            .toList());
     return VIEW_LIST;
   }
 
@@ -51,6 +76,7 @@ class UserAdminController {
     return VIEW_NEW;
   }
 
+  /** The same outcome whether or not the email has an account anywhere: an invitation. */
   @PostMapping("/new")
   String processNewUserForm(
       Partnership partnership,
@@ -60,27 +86,32 @@ class UserAdminController {
     if (result.hasErrors()) {
       return VIEW_NEW;
     }
-    NewAccount account;
+    Invitations.Issued issued;
     try {
-      account =
-          accounts.addMember(partnership, form.getEmail(), form.getName(), form.getRoles(), null);
+      issued = invitations.invite(partnership, form.getEmail(), form.getName(), form.getRoles());
     } catch (InvalidInputException e) {
       result.rejectValue("email", "rejected", e.getMessage());
       return VIEW_NEW;
     }
-    flash.addFlashAttribute(
-        "message",
-        account.created()
-            ? "Account created for " + account.email()
-            : account.email() + " already had an account and has been given the roles");
-    account.oneTimePassword().ifPresent(p -> flash.addFlashAttribute("oneTimePassword", p));
-    flash.addFlashAttribute("newUserEmail", account.email());
-    return "redirect:/p/{slug}/admin/users";
+    flash.addFlashAttribute("message", "Invitation made for " + issued.invitation().email());
+    if (!issued.emailed()) {
+      flash.addFlashAttribute("invitationLink", issued.link());
+      flash.addFlashAttribute("invitedEmail", issued.invitation().email());
+    }
+    return REDIRECT_LIST;
+  }
+
+  @PostMapping("/invitations/{invitationId}/withdraw")
+  String withdrawInvitation(
+      Partnership partnership, @PathVariable long invitationId, RedirectAttributes flash) {
+    invitations.withdraw(partnership.id(), invitationId);
+    flash.addFlashAttribute("message", "Invitation withdrawn");
+    return REDIRECT_LIST;
   }
 
   @GetMapping("/{accountId}")
   String initRolesForm(Partnership partnership, @PathVariable long accountId, Model model) {
-    Member member = accounts.member(partnership.id(), accountId);
+    Member member = accounts.readMember(partnership.id(), accountId);
     RolesForm form = new RolesForm();
     form.setRoles(EnumSet.copyOf(member.roles()));
     model.addAttribute("member", member);
@@ -108,15 +139,39 @@ class UserAdminController {
       return VIEW_EDIT;
     }
     flash.addFlashAttribute("message", "Roles changed for " + member.email());
-    return "redirect:/p/{slug}/admin/users";
+    return REDIRECT_LIST;
   }
 
+  /** Ends every wait on a member's sign-ins, from every address. */
   @PostMapping("/{accountId}/unlock")
-  String unlock(Partnership partnership, @PathVariable long accountId, RedirectAttributes flash) {
+  String unblock(Partnership partnership, @PathVariable long accountId, RedirectAttributes flash) {
     Member member = accounts.member(partnership.id(), accountId);
-    accounts.unlock(partnership.id(), accountId);
-    flash.addFlashAttribute("message", member.email() + " can sign in again");
-    return "redirect:/p/{slug}/admin/users";
+    accounts.unblock(partnership.id(), accountId);
+    flash.addFlashAttribute("message", member.email() + " can sign in again from anywhere");
+    return REDIRECT_LIST;
+  }
+
+  @PostMapping("/{accountId}/one-time-password")
+  String renewOneTimePassword(
+      Partnership partnership,
+      @PathVariable long accountId,
+      Model model,
+      RedirectAttributes flash) {
+    Member member = accounts.member(partnership.id(), accountId);
+    String password;
+    try {
+      password = accounts.renewOneTimePassword(partnership.id(), accountId);
+    } catch (InvalidInputException e) {
+      RolesForm form = new RolesForm();
+      form.setRoles(EnumSet.copyOf(member.roles()));
+      model.addAttribute("member", member);
+      model.addAttribute("form", form);
+      model.addAttribute("problem", e.getMessage());
+      return VIEW_EDIT;
+    }
+    flash.addFlashAttribute("oneTimePassword", password);
+    flash.addFlashAttribute("newUserEmail", member.email());
+    return REDIRECT_LIST;
   }
 
   @GetMapping("/{accountId}/remove")
@@ -141,6 +196,6 @@ class UserAdminController {
     }
     flash.addFlashAttribute(
         "message", member.email() + " no longer has a role in this partnership");
-    return "redirect:/p/{slug}/admin/users";
+    return REDIRECT_LIST;
   }
 }

@@ -2,13 +2,13 @@ package org.ccrhub.audit;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
-import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.Test;
@@ -22,26 +22,27 @@ class AuditTrailPageIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
-  @Autowired Accounts accounts;
 
   @Test
-  void showsALockOutOfAMemberAndNothingOfAnotherPartnership() throws Exception {
+  void showsTheSlowingDownOfAMembersSignInsAndNothingOfAnotherPartnership() throws Exception {
     Partnership ours = fixtures.partnership();
     Partnership theirs = fixtures.partnership();
     MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(ours, Role.PARTNERSHIP_ADMIN));
     String member = fixtures.user(ours, Role.ACTION_LEAD);
     String stranger = fixtures.user(theirs, Role.ACTION_LEAD);
-    for (int i = 0; i < 10; i++) {
-      accounts.signInFailed(member, false);
-      accounts.signInFailed(stranger, false);
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(formLogin("/sign-in").userParameter("email").user(member).password("wrong " + i));
+      mvc.perform(
+          formLogin("/sign-in").userParameter("email").user(stranger).password("wrong " + i));
     }
 
     mvc.perform(
-            get("/p/" + ours.slug() + "/admin/audit").param("action", "LOCKED_OUT").session(admin))
+            get("/p/" + ours.slug() + "/admin/audit")
+                .param("action", "SIGN_IN_THROTTLED")
+                .session(admin))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(member)))
-        .andExpect(
-            content().string(containsString("Locked for 15 minutes after 10 failed sign-ins")))
+        .andExpect(content().string(containsString("slowed down after 5 failed sign-ins")))
         .andExpect(content().string(not(containsString(stranger))));
 
     mvc.perform(get("/p/" + ours.slug() + "/admin/audit").param("actor", stranger).session(admin))

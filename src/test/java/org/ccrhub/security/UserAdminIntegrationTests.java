@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,6 +23,7 @@ import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -35,6 +36,7 @@ class UserAdminIntegrationTests {
   @Autowired Fixtures fixtures;
   @Autowired Accounts accounts;
   @Autowired AuditTrail audit;
+  @Autowired JdbcClient jdbc;
 
   Partnership partnership;
   String adminEmail;
@@ -50,33 +52,154 @@ class UserAdminIntegrationTests {
   }
 
   @Test
-  void addsAUserWhoGetsAOneTimePasswordShownOnce() throws Exception {
-    String email = "new." + partnership.slug() + "@police.example";
-    MvcResult added =
-        mvc.perform(
-                post(users + "/new")
-                    .session(admin)
-                    .with(csrf())
-                    .param("email", email)
-                    .param("name", "Nadia New")
-                    .param("roles", "ACTION_LEAD", "ANALYST"))
-            .andExpect(redirectedUrl(users))
-            .andExpect(flash().attribute("message", "Account created for " + email))
-            .andReturn();
-    String oneTime = (String) added.getFlashMap().get("oneTimePassword");
-    assertThat(oneTime).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+  void invitesAPersonWithTheSameOutcomeWhetherOrNotTheyHaveAnAccountElsewhere() throws Exception {
+    String newcomer = "new." + partnership.slug() + "@police.example";
+    Partnership elsewhere = fixtures.partnership();
+    String known = fixtures.user(elsewhere, Role.ANALYST);
 
+    String forNewcomer = invite(newcomer, "Nadia New", "ACTION_LEAD", "ANALYST");
+    String forKnown = invite(known, "Kim Known", "ACTION_LEAD", "ANALYST");
+
+    // the same words, the same kind of link, whether or not an account exists
+    assertThat(forNewcomer.replace(newcomer, "EMAIL").replaceAll("/invitations/[\\w-]{43}", "LINK"))
+        .isEqualTo(forKnown.replace(known, "EMAIL").replaceAll("/invitations/[\\w-]{43}", "LINK"));
+    assertThat(forKnown)
+        .contains("Invitation made for " + known)
+        .doesNotContainIgnoringCase("already")
+        .doesNotContainIgnoringCase("account for");
+    // nobody has joined yet; both are listed as invitations
+    assertThat(accounts.findByEmail(newcomer)).isEmpty();
+    assertThat(accounts.rolesIn(accounts.findByEmail(known).orElseThrow().id(), partnership.id()))
+        .isEmpty();
     mvc.perform(get(users).session(admin))
-        .andExpect(content().string(containsString(oneTime)))
+        .andExpect(content().string(containsString("Invitations not yet accepted")))
         .andExpect(content().string(containsString("Nadia New")))
-        .andExpect(content().string(containsString("Action lead")))
-        .andExpect(content().string(containsString("Analyst")));
-    mvc.perform(get(users).session(admin))
-        .andExpect(content().string(not(containsString(oneTime))));
+        .andExpect(content().string(containsString("Kim Known")))
+        .andExpect(content().string(not(containsString("Invitation link"))));
+  }
 
-    mvc.perform(formLogin("/sign-in").userParameter("email").user(email).password(oneTime))
+  @Test
+  void aNewPersonChoosesTheirPasswordAndJoinsWhenTheyAccept() throws Exception {
+    String email = "nadia." + partnership.slug() + "@police.example";
+    String link = linkIn(invite(email, "Nadia New", "ACTION_LEAD"));
+
+    mvc.perform(get(link))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Accept your invitation")))
+        .andExpect(content().string(containsString(partnership.name())))
+        .andExpect(content().string(containsString("value=\"Nadia New\"")));
+    mvc.perform(asNewPerson(link, "Nadia Newton", "password1234"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Password is too common")));
+    mvc.perform(asNewPerson(link, "Nadia Newton", "saffron kettle orbit"))
+        .andExpect(redirectedUrl("/sign-in?joined"));
+
+    MockHttpSession nadia = Fixtures.signIn(mvc, email, "saffron kettle orbit");
+    mvc.perform(get("/p/" + partnership.slug()).session(nadia)).andExpect(status().isOk());
+    long id = accounts.findByEmail(email).orElseThrow().id();
+    assertThat(accounts.rolesIn(id, partnership.id())).containsExactly(Role.ACTION_LEAD);
+    assertThat(accounts.findById(id).orElseThrow().displayName()).isEqualTo("Nadia Newton");
+    // the link worked once
+    mvc.perform(get(link))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("This invitation cannot be used")));
+  }
+
+  @Test
+  void anAccountHolderSignsInToAcceptAndTheLinkCannotOverwriteTheirPassword() throws Exception {
+    String known = fixtures.user(fixtures.partnership(), Role.ANALYST);
+    String link = linkIn(invite(known, "Kim Known", "VIEWER"));
+
+    // whoever has the link cannot set a password for an existing account
+    mvc.perform(asNewPerson(link, "Someone", "saffron kettle orbit"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Sign in with it to accept the invitation")));
+    mvc.perform(
+            formLogin("/sign-in")
+                .userParameter("email")
+                .user(known)
+                .password("saffron kettle orbit"))
+        .andExpect(unauthenticated());
+
+    // signing in to accept comes back to the invitation
+    mvc.perform(get(link + "/accept")).andExpect(redirectedUrl("/sign-in"));
+    MockHttpSession kim = Fixtures.signIn(mvc, known);
+    mvc.perform(get(link).session(kim))
+        .andExpect(content().string(containsString("You are signed in as " + known)));
+    mvc.perform(post(link + "/accept").session(kim).with(csrf()))
+        .andExpect(redirectedUrl("/p/" + partnership.slug()));
+    assertThat(accounts.rolesIn(accounts.findByEmail(known).orElseThrow().id(), partnership.id()))
+        .containsExactly(Role.VIEWER);
+  }
+
+  @Test
+  void onlyThePersonInvitedCanAcceptAndAWithdrawnInvitationIsGone() throws Exception {
+    String email = "wanda." + partnership.slug() + "@police.example";
+    String link = linkIn(invite(email, "Wanda", "VIEWER"));
+    MockHttpSession stranger =
+        Fixtures.signIn(mvc, fixtures.user(fixtures.partnership(), Role.VIEWER));
+
+    mvc.perform(post(link + "/accept").session(stranger).with(csrf()))
+        .andExpect(content().string(containsString("This invitation is for " + email)));
+
+    long id =
+        jdbc.sql("select id from invitation where email = :e")
+            .param("e", email)
+            .query(Long.class)
+            .single();
+    mvc.perform(post(users + "/invitations/" + id + "/withdraw").session(admin).with(csrf()))
+        .andExpect(redirectedUrl(users));
+    mvc.perform(get(link)).andExpect(status().isNotFound());
+    mvc.perform(get(users).session(admin)).andExpect(content().string(not(containsString(email))));
+  }
+
+  @Test
+  void anExpiredInvitationSaysToAskForANewOne() throws Exception {
+    String email = "late." + partnership.slug() + "@police.example";
+    String link = linkIn(invite(email, "Late", "VIEWER"));
+    jdbc.sql("update invitation set expires_at = now() - interval '1 minute' where email = :e")
+        .param("e", email)
+        .update();
+
+    mvc.perform(get(link))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("This invitation has expired")))
+        .andExpect(content().string(containsString("Ask your partnership administrator")));
+    mvc.perform(get(users).session(admin)).andExpect(content().string(containsString("Expired")));
+  }
+
+  @Test
+  void anAdministratorIssuesANewOneTimePasswordWhenTheOldOneHasExpired() throws Exception {
+    NewAccount account =
+        accounts.addMember(
+            partnership, "otp." + partnership.slug() + "@test.example", "Otto", Role.VIEWER, null);
+    jdbc.sql(
+            "update user_account set one_time_password_expires_at = now() - interval '1 hour'"
+                + " where id = :id")
+        .param("id", account.accountId())
+        .update();
+    mvc.perform(get(users).session(admin))
+        .andExpect(content().string(containsString("One-time password expired")));
+
+    MvcResult issued =
+        mvc.perform(
+                post(users + "/" + account.accountId() + "/one-time-password")
+                    .session(admin)
+                    .with(csrf()))
+            .andExpect(redirectedUrl(users))
+            .andReturn();
+    String oneTime = (String) issued.getFlashMap().get("oneTimePassword");
+    assertThat(oneTime).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+    mvc.perform(
+            formLogin("/sign-in").userParameter("email").user(account.email()).password(oneTime))
         .andExpect(authenticated())
         .andExpect(redirectedUrl("/account/password"));
+
+    // not for someone who has chosen their own password
+    long self = accounts.findByEmail(adminEmail).orElseThrow().id();
+    mvc.perform(post(users + "/" + self + "/one-time-password").session(admin).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("has chosen their own password")));
   }
 
   @Test
@@ -92,7 +215,8 @@ class UserAdminIntegrationTests {
         .andExpect(content().string(containsString("Enter an email address in the correct format")))
         .andExpect(content().string(containsString("Select at least one role")))
         .andExpect(content().string(containsString("value=\"Kept Name\"")))
-        .andExpect(content().string(containsString("<title>Error: Add a user – CCR Hub</title>")));
+        .andExpect(
+            content().string(containsString("<title>Error: Invite a person – CCR Hub</title>")));
   }
 
   @Test
@@ -143,18 +267,58 @@ class UserAdminIntegrationTests {
   }
 
   @Test
-  void unlocksALockedAccount() throws Exception {
+  void showsWhoIsFailingToSignInAndUnblocksThem() throws Exception {
     String email = fixtures.user(partnership, Role.VIEWER);
     long id = accounts.findByEmail(email).orElseThrow().id();
-    for (int i = 0; i < 10; i++) {
-      accounts.signInFailed(email, false);
+    String attacker = SignInIntegrationTests.anAddress();
+    for (int i = 0; i < 7; i++) {
+      mvc.perform(SignInIntegrationTests.signIn(email, "guess " + i, attacker));
     }
-    mvc.perform(get(users).session(admin)).andExpect(content().string(containsString("Locked")));
+    mvc.perform(SignInIntegrationTests.signIn(email, "guess", SignInIntegrationTests.anAddress()));
+    String page =
+        mvc.perform(get(users).session(admin))
+            .andExpect(content().string(containsString("Failed sign-ins in the last 24 hours")))
+            .andExpect(content().string(containsString("Slowed down")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String row =
+        page.substring(page.indexOf("failed-sign-ins"), page.indexOf("Users of this partnership"));
+    assertThat(row.replaceAll("\\s+", " "))
+        .contains(email)
+        .containsPattern(">6</td> <td[^>]*>2</td> <td[^>]*>2</td>");
 
     mvc.perform(post(users + "/" + id + "/unlock").session(admin).with(csrf()))
         .andExpect(redirectedUrl(users));
 
-    Fixtures.signIn(mvc, email);
+    mvc.perform(SignInIntegrationTests.signIn(email, Fixtures.PASSWORD, attacker))
+        .andExpect(authenticated());
+    mvc.perform(get(users).session(admin))
+        .andExpect(content().string(not(containsString("Failed sign-ins in the last 24 hours"))));
+    assertThat(
+            audit.search(
+                partnership.id(), new AuditQuery(null, null, adminEmail, null, null, 1, 50)))
+        .extracting(AuditRecord::action, AuditRecord::summary)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "SIGN_IN_UNBLOCKED", "Ended the waits on sign-ins to " + email));
+  }
+
+  @Test
+  void readingTheListOfUsersOrAUsersPageIsAudited() throws Exception {
+    String email = fixtures.user(partnership, Role.VIEWER);
+    long id = accounts.findByEmail(email).orElseThrow().id();
+
+    mvc.perform(get(users).session(admin)).andExpect(status().isOk());
+    mvc.perform(get(users + "/" + id).session(admin)).andExpect(status().isOk());
+
+    assertThat(
+            audit.search(
+                partnership.id(), new AuditQuery(null, null, adminEmail, "VIEWED", null, 1, 50)))
+        .extracting(AuditRecord::objectId, AuditRecord::summary)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(String.valueOf(id), "Viewed the user " + email),
+            org.assertj.core.groups.Tuple.tuple(null, "Viewed the list of users (2)"));
   }
 
   @Test
@@ -171,5 +335,43 @@ class UserAdminIntegrationTests {
         .andExpect(status().isForbidden());
     assertThat(accounts.findByEmail("sneaky@example.org")).isEmpty();
     assertThat(Set.of(Role.values())).hasSize(5);
+  }
+
+  /** Invites through the Users page and returns the text of the page that follows. */
+  private String invite(String email, String name, String... roles) throws Exception {
+    MvcResult added =
+        mvc.perform(
+                post(users + "/new")
+                    .session(admin)
+                    .with(csrf())
+                    .param("email", email)
+                    .param("name", name)
+                    .param("roles", roles))
+            .andExpect(redirectedUrl(users))
+            .andReturn();
+    MockHttpSession flashed = admin;
+    return mvc.perform(get(users).session(flashed).flashAttrs(added.getFlashMap()))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString()
+        .replaceAll("(?s).*(<div class=\"govuk-notification-banner.*?)<h1.*", "$1");
+  }
+
+  /** The path of the invitation link shown on the page. */
+  private static String linkIn(String page) {
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("https?://[^/<\"]+(/invitations/[\\w-]{43})").matcher(page);
+    assertThat(link.find()).as("an invitation link in " + page).isTrue();
+    return link.group(1);
+  }
+
+  private static org.springframework.test.web.servlet.RequestBuilder asNewPerson(
+      String link, String name, String password) {
+    return post(link)
+        .with(csrf())
+        .param("name", name)
+        .param("password", password)
+        .param("confirmPassword", password);
   }
 }

@@ -2,12 +2,14 @@ package org.ccrhub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccrhub.CcrHubTest;
@@ -18,8 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Over real HTTP: the session cookie's flags, error pages, and health. */
+/**
+ * Over real HTTP: the session cookie's flags, redirects and addresses that the client cannot forge,
+ * error pages, and health.
+ */
 @CcrHubTest
 class ErrorPagesAndCookiesIntegrationTests {
 
@@ -27,6 +33,7 @@ class ErrorPagesAndCookiesIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
+  @Autowired JdbcClient jdbc;
 
   HttpClient client;
   String session;
@@ -38,7 +45,8 @@ class ErrorPagesAndCookiesIntegrationTests {
     client = HttpClient.newHttpClient();
     HttpResponse<String> signIn = signIn(fixtures.user(partnership, Role.VIEWER));
     assertThat(signIn.statusCode()).isEqualTo(302);
-    assertThat(signIn.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/");
+    // relative: never built from the Host header the client sent
+    assertThat(signIn.headers().firstValue("Location")).hasValue("/");
     assertThat(signIn.headers().allValues("Set-Cookie"))
         .anySatisfy(
             cookie ->
@@ -66,6 +74,61 @@ class ErrorPagesAndCookiesIntegrationTests {
                         + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
                         + "&_csrf="
                         + csrf.group(1))));
+  }
+
+  @Test
+  void aForgedHostHeaderNeverReachesARedirect() throws Exception {
+    for (String path : List.of("/p/" + partnership.slug(), "/login", "/")) {
+      try (Socket socket = new Socket("localhost", port)) {
+        socket
+            .getOutputStream()
+            .write(
+                ("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String head =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
+                .split("\r\n\r\n")[0];
+        assertThat(head).startsWith("HTTP/1.1 302").doesNotContain("evil.example");
+        assertThat(head).containsPattern("(?m)^Location: /sign-in$");
+      }
+    }
+  }
+
+  @Test
+  void aForgedForwardedForIsNotTheAddressRecordedForAClientThatIsNotAProxy() throws Exception {
+    session = null;
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Matcher csrf = CSRF.matcher(get("/sign-in").body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> refused =
+        send(
+            HttpRequest.newBuilder(uri("/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", "203.0.113.77")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "email="
+                            + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                            + "&password=wrong&_csrf="
+                            + csrf.group(1))));
+
+    assertThat(refused.headers().firstValue("Location")).hasValue("/sign-in?error");
+    assertThat(
+            jdbc.sql(
+                    "select source_address from audit_event where actor = :email"
+                        + " and action = 'SIGN_IN_FAILED'")
+                .param("email", email)
+                .query(String.class)
+                .list())
+        .containsExactly("127.0.0.1");
+    assertThat(
+            jdbc.sql(
+                    "select address from sign_in_throttle t join user_account a on a.id = t.account_id"
+                        + " where a.email = :email")
+                .param("email", email)
+                .query(String.class)
+                .list())
+        .containsExactly("127.0.0.1");
   }
 
   @Test
