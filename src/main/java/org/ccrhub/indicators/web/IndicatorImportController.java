@@ -5,15 +5,14 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.indicators.IndicatorImportRejectedException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ImportsBusyException;
+import org.ccrhub.tabular.PendingUploads;
 import org.ccrhub.tabular.ProblemList;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -37,8 +36,6 @@ class IndicatorImportController {
 
   static final String VIEW_FORM = "indicators/import-form";
   static final String VIEW_PREVIEW = "indicators/import-preview";
-  private static final String SESSION_PREFIX = Pending.class.getName() + ".";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What an import found: the same for definitions and values. */
   record Outcome(
@@ -61,16 +58,20 @@ class IndicatorImportController {
     }
   }
 
-  /** An uploaded file waiting for confirmation, kept in the session (one at a time). */
-  record Pending(long partnershipId, boolean values, String fileName, byte[] content)
-      implements Serializable {
-    @Serial private static final long serialVersionUID = 1L;
+  /**
+   * What an uploaded file is to be imported as, kept in the session (one at a time) with the file
+   * in {@link PendingUploads} until the person confirms.
+   */
+  record Pending(long partnershipId, boolean values, String fileName) implements Serializable {
+    @Serial private static final long serialVersionUID = 2L;
   }
 
   private final IndicatorImport imports;
+  private final PendingUploads uploads;
 
-  IndicatorImportController(IndicatorImport imports) {
+  IndicatorImportController(IndicatorImport imports, PendingUploads uploads) {
     this.imports = imports;
+    this.uploads = uploads;
   }
 
   @ModelAttribute("section")
@@ -121,23 +122,16 @@ class IndicatorImportController {
         new Pending(
             partnership.id(),
             values,
-            file.getOriginalFilename() == null ? "the file" : file.getOriginalFilename(),
-            file.getBytes());
-    HttpSession session = request.getSession();
-    for (String name : Collections.list(session.getAttributeNames())) {
-      if (name.startsWith(SESSION_PREFIX)) {
-        session.removeAttribute(name);
-      }
-    }
+            file.getOriginalFilename() == null ? "the file" : file.getOriginalFilename());
+    byte[] content = file.getBytes();
     Outcome outcome;
     try {
-      outcome = preview(partnership, pending);
+      outcome = preview(partnership, pending, content);
     } catch (ImportsBusyException e) {
       model.addAttribute("fileError", e.getMessage());
       return VIEW_FORM;
     }
-    String key = HexFormat.of().formatHex(randomBytes());
-    session.setAttribute(SESSION_PREFIX + key, pending);
+    String key = uploads.keep(request.getSession(), partnership.id(), pending, content);
     model.addAttribute("key", key);
     return preview(pending, outcome, model);
   }
@@ -151,18 +145,19 @@ class IndicatorImportController {
       RedirectAttributes flash) {
     IndicatorPages.requireImporter(request);
     HttpSession session = request.getSession();
-    String attribute = SESSION_PREFIX + key;
-    if (!key.matches("[0-9a-f]{32}")
-        || !(session.getAttribute(attribute) instanceof Pending pending)
-        || pending.partnershipId() != partnership.id()) {
+    Optional<PendingUploads.Pending<Pending>> upload =
+        uploads.find(session, Pending.class, partnership.id(), key);
+    if (upload.isEmpty()) {
       return "redirect:/p/{slug}/indicators/import?expired=true";
     }
+    Pending pending = upload.get().details();
+    byte[] content = upload.get().content();
     String summary;
     try {
       summary =
           pending.values()
-              ? imports.importValues(partnership, pending.content()).summary()
-              : imports.importDefinitions(partnership, pending.content()).summary();
+              ? imports.importValues(partnership, content).summary()
+              : imports.importDefinitions(partnership, content).summary();
     } catch (IndicatorImportRejectedException e) {
       model.addAttribute("key", key);
       model.addAttribute("kind", pending.values() ? "values" : "definitions");
@@ -172,17 +167,17 @@ class IndicatorImportController {
       model.addAttribute("fileError", e.getMessage());
       return VIEW_FORM;
     }
-    session.removeAttribute(attribute);
+    uploads.discard(session, Pending.class, key);
     flash.addFlashAttribute("message", "Imported " + pending.fileName() + ". " + summary);
     return "redirect:/p/{slug}/indicators";
   }
 
-  private Outcome preview(Partnership partnership, Pending pending) {
+  private Outcome preview(Partnership partnership, Pending pending, byte[] content) {
     if (pending.values()) {
-      var r = imports.previewValues(partnership, pending.content());
+      var r = imports.previewValues(partnership, content);
       return new Outcome(r.errors(), r.warnings(), r.rows(), r.summary(), r.changesNothing());
     }
-    var r = imports.previewDefinitions(partnership, pending.content());
+    var r = imports.previewDefinitions(partnership, content);
     return new Outcome(r.errors(), r.warnings(), r.rows(), r.summary(), r.changesNothing());
   }
 
@@ -190,11 +185,5 @@ class IndicatorImportController {
     model.addAttribute("pending", pending);
     model.addAttribute("result", outcome);
     return VIEW_PREVIEW;
-  }
-
-  private static byte[] randomBytes() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return bytes;
   }
 }

@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.HexFormat;
+import java.util.Optional;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.FinancialYear;
@@ -17,6 +15,7 @@ import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportsBusyException;
+import org.ccrhub.tabular.PendingUploads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,14 +38,15 @@ class ImportController {
 
   static final String VIEW_FORM = "plans/import-form";
   private static final String VIEW_PREVIEW = "plans/import-preview";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final PlanImport imports;
   private final DeliveryPlans plans;
+  private final PendingUploads uploads;
 
-  ImportController(PlanImport imports, DeliveryPlans plans) {
+  ImportController(PlanImport imports, DeliveryPlans plans, PendingUploads uploads) {
     this.imports = imports;
     this.plans = plans;
+    this.uploads = uploads;
   }
 
   @ModelAttribute("section")
@@ -112,23 +112,16 @@ class ImportController {
             blankToNull(form.getYear()),
             blankToNull(form.getPeriod()),
             blankToNull(form.getStrategy()),
-            file.getOriginalFilename() == null ? "the file" : file.getOriginalFilename(),
-            file.getBytes());
-    HttpSession session = request.getSession();
-    for (String name : Collections.list(session.getAttributeNames())) {
-      if (name.startsWith(PendingImport.SESSION_PREFIX)) {
-        session.removeAttribute(name);
-      }
-    }
+            file.getOriginalFilename() == null ? "the file" : file.getOriginalFilename());
+    byte[] content = file.getBytes();
     ImportResult preview;
     try {
-      preview = imports.preview(partnership, pending.request());
+      preview = imports.preview(partnership, pending.request(content));
     } catch (ImportsBusyException e) {
       result.rejectValue("file", "busy", e.getMessage());
       return formView(partnership, model);
     }
-    String key = HexFormat.of().formatHex(bytes());
-    session.setAttribute(PendingImport.SESSION_PREFIX + key, pending);
+    String key = uploads.keep(request.getSession(), partnership.id(), pending, content);
     model.addAttribute("key", key);
     return previewView(pending, preview, model);
   }
@@ -142,15 +135,15 @@ class ImportController {
       RedirectAttributes flash) {
     PlanPages.requireManager(request);
     HttpSession session = request.getSession();
-    String attribute = PendingImport.SESSION_PREFIX + key;
-    if (!key.matches("[0-9a-f]{32}")
-        || !(session.getAttribute(attribute) instanceof PendingImport pending)
-        || pending.partnershipId() != partnership.id()) {
+    Optional<PendingUploads.Pending<PendingImport>> upload =
+        uploads.find(session, PendingImport.class, partnership.id(), key);
+    if (upload.isEmpty()) {
       return "redirect:/p/{slug}/plans/import?expired=true";
     }
+    PendingImport pending = upload.get().details();
     ImportResult result;
     try {
-      result = imports.run(partnership, pending.request());
+      result = imports.run(partnership, pending.request(upload.get().content()));
     } catch (ImportRejectedException e) {
       model.addAttribute("key", key);
       return previewView(pending, e.result(), model);
@@ -164,7 +157,7 @@ class ImportController {
       model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", busy);
       return formView(partnership, model);
     }
-    session.removeAttribute(attribute);
+    uploads.discard(session, PendingImport.class, key);
     DeliveryPlan plan = plans.named(partnership, pending.planName());
     flash.addFlashAttribute(
         "message",
@@ -205,11 +198,5 @@ class ImportController {
 
   private static @Nullable String blankToNull(String value) {
     return value.isBlank() ? null : value;
-  }
-
-  private static byte[] bytes() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return bytes;
   }
 }

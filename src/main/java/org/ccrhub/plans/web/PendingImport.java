@@ -9,8 +9,8 @@ import org.ccrhub.plans.ReportingPeriod;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An uploaded file waiting for the person to confirm its import after the preview, kept in their
- * session (one at a time) for the partnership it was uploaded to.
+ * What an uploaded plan file is to be imported as, kept in the person's session (one at a time)
+ * with the file in {@link org.ccrhub.tabular.PendingUploads} until they confirm the import.
  */
 record PendingImport(
     long partnershipId,
@@ -18,15 +18,12 @@ record PendingImport(
     @Nullable String year,
     @Nullable String period,
     @Nullable String strategy,
-    String fileName,
-    byte[] content)
+    String fileName)
     implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
 
-  static final String SESSION_PREFIX = PendingImport.class.getName() + ".";
-
-  PlanImportRequest request() {
+  PlanImportRequest request(byte[] content) {
     return new PlanImportRequest(
         planName,
         Optional.ofNullable(year).map(FinancialYear::parse),

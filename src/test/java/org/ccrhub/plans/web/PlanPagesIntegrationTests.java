@@ -663,6 +663,14 @@ class PlanPagesIntegrationTests {
 
     Matcher key = Pattern.compile("name=\"key\" value=\"([0-9a-f]+)\"").matcher(page);
     assertThat(key.find()).isTrue();
+    // the file waits in the database, not in the session that every request reads
+    assertThat(
+            jdbc.sql("select content from pending_upload where key = :k and partnership_id = :p")
+                .param("k", key.group(1))
+                .param("p", partnership.id())
+                .query(byte[].class)
+                .single())
+        .isEqualTo(PLAN_CSV.getBytes(StandardCharsets.UTF_8));
     MvcResult confirmed =
         mvc.perform(
                 post("/p/" + partnership.slug() + "/plans/import/confirm")
@@ -677,6 +685,12 @@ class PlanPagesIntegrationTests {
     assertThat(String.valueOf(confirmed.getFlashMap().get("message")))
         .startsWith("Created Second plan. Outcomes: 2 created");
     assertThat(plans.actions(imported)).hasSize(4);
+    assertThat(
+            jdbc.sql("select count(*) from pending_upload where key = :k")
+                .param("k", key.group(1))
+                .query(Long.class)
+                .single())
+        .isZero();
 
     mvc.perform(
             post("/p/" + partnership.slug() + "/plans/import/confirm")

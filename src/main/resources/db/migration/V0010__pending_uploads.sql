@@ -1,0 +1,10 @@
+-- Files uploaded for import, kept between the preview and the person's confirmation. In the
+-- database rather than the session: a session is read on every request (and up to 25 MB there
+-- would be read with it), and any node can confirm an import another node previewed.
+create table pending_upload (
+    key             text primary key check (key ~ '^[0-9a-f]{32}$'),
+    partnership_id  bigint not null references partnership (id),
+    uploaded_at     timestamptz not null default now(),
+    content         bytea not null
+);
+create index pending_upload_by_age on pending_upload (uploaded_at);
