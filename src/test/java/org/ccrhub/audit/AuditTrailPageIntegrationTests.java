@@ -49,6 +49,31 @@ class AuditTrailPageIntegrationTests {
   }
 
   @Test
+  void showsAJoiningMembersSignInsOnlyFromWhenTheyJoined() throws Exception {
+    Partnership theirs = fixtures.partnership();
+    Partnership ours = fixtures.partnership();
+    MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(ours, Role.PARTNERSHIP_ADMIN));
+    String joiner = fixtures.user(theirs, Role.ACTION_LEAD);
+    for (int i = 0; i < 10; i++) {
+      accounts.signInFailed(joiner, false);
+    }
+    accounts.ensureRole(ours, joiner, Role.VIEWER);
+    accounts.signInFailed(joiner, true);
+
+    mvc.perform(get("/p/" + ours.slug() + "/admin/audit").param("actor", joiner).session(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Sign-in refused: account is locked")))
+        .andExpect(content().string(not(containsString("Wrong password"))))
+        .andExpect(content().string(not(containsString("Locked for 15 minutes"))));
+    mvc.perform(
+            get("/p/" + theirs.slug() + "/admin/audit")
+                .param("actor", joiner)
+                .session(Fixtures.signIn(mvc, fixtures.user(theirs, Role.PARTNERSHIP_ADMIN))))
+        .andExpect(content().string(containsString("Wrong password")))
+        .andExpect(content().string(containsString("Locked for 15 minutes")));
+  }
+
+  @Test
   void refusesABadDateWithAnErrorInsteadOfFailing() throws Exception {
     Partnership ours = fixtures.partnership();
     MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(ours, Role.PARTNERSHIP_ADMIN));
