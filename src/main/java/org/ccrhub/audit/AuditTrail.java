@@ -223,12 +223,12 @@ public class AuditTrail {
     if (result.checked() == 0) {
       return;
     }
+    // the seal itself is not written yet: only broken links among the older records count
+    Optional<AuditChain.Problem> broken =
+        result.problems().stream().filter(p -> p.recordId() != null).findFirst();
     String outcome =
-        result
-            .firstProblem()
-            .map(p -> "broken at record " + p.recordId() + ": " + p.reason())
-            .orElse("intact");
-    if (result.intact()) {
+        broken.map(p -> "broken at record " + p.recordId() + ": " + p.reason()).orElse("intact");
+    if (broken.isEmpty()) {
       log.info("Sealing the {} audit records written before keyed hashing", result.checked());
     } else {
       log.warn(
@@ -244,7 +244,7 @@ public class AuditTrail {
             null,
             null,
             null,
-            result.intact() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
+            broken.isEmpty() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
             "Keyed hashing began. The "
                 + result.checked()
                 + " records written before it were checked: "

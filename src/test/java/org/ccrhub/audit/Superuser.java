@@ -18,10 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Superuser {
 
+  private final DriverManagerDataSource dataSource;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
 
   private Superuser(DriverManagerDataSource dataSource) {
+    this.dataSource = dataSource;
     this.jdbc = JdbcClient.create(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   }
@@ -68,6 +70,19 @@ final class Superuser {
 
   JdbcClient jdbc() {
     return jdbc;
+  }
+
+  /** Spring options that connect an application to this database as this role, in a schema. */
+  java.util.List<String> connectionTo(String schema) {
+    String url = dataSource.getUrl();
+    return java.util.List.of(
+        "--spring.datasource.url="
+            + url
+            + (url.contains("?") ? "&" : "?")
+            + "currentSchema="
+            + schema,
+        "--spring.datasource.username=" + dataSource.getUsername(),
+        "--spring.datasource.password=" + dataSource.getPassword());
   }
 
   private static String env(String name) {
