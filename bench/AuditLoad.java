@@ -65,6 +65,7 @@ public class AuditLoad {
     }
     System.out.println(openLoop(rate, seconds));
     System.out.println(closedLoop(concurrency, seconds));
+    System.exit(0); // the client's threads would keep the JVM alive
   }
 
   static String openLoop(int rate, int seconds) throws Exception {

@@ -34,7 +34,8 @@ measure() { # label jar
   local label=$1 jar=$2 data=$WORK/data-$RANDOM port
   port=$(shuf -i 20000-32000 -n 1)
   echo "[$label] starting the server on port $port..." >&2
-  "$JAVA" -jar "$jar" serve --port "$port" --ccr.data-dir="$data" >"$WORK/server-$label.log" 2>&1 &
+  # plain HTTP on localhost: the session cookie must not be Secure-only for the load driver
+  CCR_SECURE_COOKIE=false "$JAVA" -jar "$jar" serve --port "$port" --ccr.data-dir="$data" >"$WORK/server-$label.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
     curl -fs "http://localhost:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
@@ -63,11 +64,15 @@ SQL
 }
 
 if [[ -n $BASELINE ]]; then
-  echo "Building $BASELINE for comparison..." >&2
-  mkdir "$WORK/baseline"
-  git archive "$BASELINE" | tar -x -C "$WORK/baseline"
-  (cd "$WORK/baseline" && ./mvnw -q -B package -DskipTests >/dev/null)
-  measure "$(git rev-parse --short "$BASELINE") (one global lock)" "$WORK/baseline/target/ccr-hub.jar"
+  REV=$(git rev-parse --short "$BASELINE")
+  BUILT=target/bench-baseline-$REV   # kept for the next run
+  if [[ ! -f $BUILT/target/ccr-hub.jar ]]; then
+    echo "Building $REV for comparison..." >&2
+    rm -rf "$BUILT" && mkdir -p "$BUILT"
+    git archive "$BASELINE" | tar -x -C "$BUILT"
+    (cd "$BUILT" && ./mvnw -q -B package -DskipTests >/dev/null)
+  fi
+  measure "$REV (one global lock)" "$BUILT/target/ccr-hub.jar"
 fi
 measure "$(git rev-parse --short HEAD) (a lock per chain)" "$JAR"
 

@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +57,8 @@ class AuditCheckpoints implements DisposableBean {
   private final Path file;
   private final Path lockFile;
   private final AuditKey key;
+  private final JdbcClient jdbc;
+  private final Set<AuditCheckpoint.Head> reported = ConcurrentHashMap.newKeySet();
   private final Map<Long, AuditCheckpoint.Head> pending = new ConcurrentHashMap<>();
   private final Map<Long, AuditCheckpoint.Head> unlogged = new ConcurrentHashMap<>();
   private final AtomicBoolean writeScheduled = new AtomicBoolean();
@@ -68,7 +71,8 @@ class AuditCheckpoints implements DisposableBean {
             return thread;
           });
 
-  AuditCheckpoints(@Value("${ccr.data-dir}") String dataDirectory, AuditKey key) {
+  AuditCheckpoints(@Value("${ccr.data-dir}") String dataDirectory, AuditKey key, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     Path directory = Path.of(dataDirectory).toAbsolutePath();
     this.file = directory.resolve(FILE_NAME);
     this.lockFile = directory.resolve(FILE_NAME + ".lock");
@@ -124,13 +128,49 @@ class AuditCheckpoints implements DisposableBean {
           FileLock lock = channel.lock()) {
         List<AuditCheckpoint.Head> heads = List.copyOf(pending.values());
         AuditCheckpoint current = currentOrSetAside();
-        AuditCheckpoint merged = current.merge(heads);
+        AuditCheckpoint merged =
+            current.merge(heads.stream().filter(head -> follows(current, head)).toList());
         if (!merged.equals(current)) {
           replace(merged.write(key));
         }
         heads.forEach(head -> pending.remove(head.chain(), head));
       }
     }
+  }
+
+  /**
+   * Whether the head may replace the checkpointed one of its chain: only if the checkpointed record
+   * is still in the database as it was. Otherwise records were removed or rewritten, and new ones
+   * appended since must not cover that up: the checkpoint keeps the old head as evidence.
+   */
+  private boolean follows(AuditCheckpoint current, AuditCheckpoint.Head head) {
+    AuditCheckpoint.Head checkpointed = current.heads().get(head.chain());
+    if (checkpointed == null || checkpointed.number() >= head.number()) {
+      return true;
+    }
+    boolean stillThere =
+        jdbc.sql(
+                """
+                select exists (select 1 from audit_event
+                  where coalesce(partnership_id, 0) = :chain and chain_seq = :number
+                    and id = :id and hash = :hash)
+                """)
+            .param("chain", checkpointed.chain())
+            .param("number", checkpointed.number())
+            .param("id", checkpointed.recordId())
+            .param("hash", checkpointed.hash())
+            .query(Boolean.class)
+            .single();
+    if (!stillThere && reported.add(checkpointed)) {
+      log.error(
+          "The audit trail of {} no longer has record {} (number {}), checkpointed on {}: records"
+              + " were removed or rewritten. The checkpoint keeps it; run audit verify",
+          AuditChain.where(checkpointed.chain()),
+          checkpointed.recordId(),
+          checkpointed.number(),
+          checkpointed.checkpointedAt());
+    }
+    return stillThere;
   }
 
   /** The checkpoint as last written, if there is one. */

@@ -3,7 +3,10 @@ package org.ccrhub.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +47,26 @@ public record AuditRecord(
 
   /** Records written since: HMAC-SHA256 under the audit key, one chain per partnership. */
   public static final String HMAC_SHA_256 = "HMAC-SHA256";
+
+  /** A record as a row of {@code audit_event} holds it. */
+  static AuditRecord read(ResultSet rs, int row) throws SQLException {
+    return new AuditRecord(
+        rs.getLong("id"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor"),
+        (Long) rs.getObject("actor_user_id"),
+        (Long) rs.getObject("partnership_id"),
+        rs.getString("action"),
+        rs.getString("object_type"),
+        rs.getString("object_id"),
+        rs.getString("outcome"),
+        rs.getString("source_address"),
+        rs.getString("summary"),
+        rs.getString("previous_hash"),
+        rs.getString("hash"),
+        rs.getString("hash_algorithm"),
+        (Long) rs.getObject("chain_seq"));
+  }
 
   /** The chain of records with no partnership. */
   static final long NO_PARTNERSHIP = 0;

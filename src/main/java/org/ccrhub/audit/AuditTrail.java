@@ -2,8 +2,6 @@ package org.ccrhub.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -215,7 +213,7 @@ public class AuditTrail {
             .sql("select * from audit_event where hash_algorithm = :sha order by id")
             .param("sha", AuditRecord.SHA_256)
             .withFetchSize(500)
-            .query(this::map)
+            .query(AuditRecord::read)
             .stream()) {
       records.forEach(older::check);
     }
@@ -283,7 +281,7 @@ public class AuditTrail {
         jdbc
             .sql("select * from audit_event order by id")
             .withFetchSize(500)
-            .query(this::map)
+            .query(AuditRecord::read)
             .stream()) {
       records.forEach(chain::check);
     }
@@ -337,25 +335,6 @@ public class AuditTrail {
     sql.append(" order by e.id desc limit :limit offset :offset");
     params.put("limit", query.pageSize() + 1);
     params.put("offset", (long) (query.page() - 1) * query.pageSize());
-    return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::map).list());
-  }
-
-  private AuditRecord map(ResultSet rs, int row) throws SQLException {
-    return new AuditRecord(
-        rs.getLong("id"),
-        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-        rs.getString("actor"),
-        (Long) rs.getObject("actor_user_id"),
-        (Long) rs.getObject("partnership_id"),
-        rs.getString("action"),
-        rs.getString("object_type"),
-        rs.getString("object_id"),
-        rs.getString("outcome"),
-        rs.getString("source_address"),
-        rs.getString("summary"),
-        rs.getString("previous_hash"),
-        rs.getString("hash"),
-        rs.getString("hash_algorithm"),
-        (Long) rs.getObject("chain_seq"));
+    return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(AuditRecord::read).list());
   }
 }

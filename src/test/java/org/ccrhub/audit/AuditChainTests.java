@@ -52,7 +52,8 @@ class AuditChainTests {
   @Test
   void findsARecordRewrittenWithItsSha256AndEveryLaterOneRecomputed() {
     trail.add(7L, 4);
-    List<AuditRecord> rewritten = trail.rewriteFrom(1, AuditRecord::sha256Hash);
+    List<AuditRecord> rewritten =
+        Tampered.rewrite(trail.records, 1, "rewritten", AuditRecord::sha256Hash);
 
     assertThat(verify(rewritten).firstProblem().orElseThrow().recordId()).isEqualTo(2);
   }
@@ -60,7 +61,8 @@ class AuditChainTests {
   @Test
   void findsARecordRewrittenUnderAnotherKeyWithEveryLaterOneRecomputed() {
     trail.add(7L, 4);
-    List<AuditRecord> rewritten = trail.rewriteFrom(2, r -> r.keyedHash(OTHER_KEY));
+    List<AuditRecord> rewritten =
+        Tampered.rewrite(trail.records, 2, "rewritten", r -> r.keyedHash(OTHER_KEY));
 
     AuditChain.Problem problem = verify(rewritten).firstProblem().orElseThrow();
     assertThat(problem.recordId()).isEqualTo(3);
@@ -143,9 +145,8 @@ class AuditChainTests {
   void findsAChainRewrittenAfterItsCheckpointEvenWithTheKey() {
     trail.add(7L, 3);
     AuditCheckpoint checkpoint = trail.checkpoint();
-    List<AuditRecord> rewritten = new ArrayList<>(trail.records);
-    rewritten.set(0, trail.withSummary(rewritten.get(0), "rewritten", true));
-    rewritten = trail.rechain(rewritten);
+    List<AuditRecord> rewritten =
+        Tampered.rewrite(trail.records, 0, "rewritten", r -> r.keyedHash(KEY));
 
     assertThat(firstProblem(verify(rewritten, checkpoint)))
         .startsWith(
@@ -166,45 +167,11 @@ class AuditChainTests {
   @Test
   void findsOlderRecordsRewrittenWithRecomputedSha256AfterTheSeal() {
     trail.addOlder(3).add(null, 1);
-    List<AuditRecord> records = new ArrayList<>(trail.records);
     // edit the first older record and recompute the SHA-256 chain of the older records
-    String previous = AuditRecord.GENESIS;
-    for (int i = 0; i < 3; i++) {
-      AuditRecord r = records.get(i);
-      String summary = i == 0 ? "rewritten" : r.summary();
-      String hash =
-          AuditRecord.sha256Of(
-              previous,
-              r.occurredAt(),
-              r.actor(),
-              r.actorAccountId(),
-              r.partnershipId(),
-              r.action(),
-              r.objectType(),
-              r.objectId(),
-              r.outcome(),
-              r.sourceAddress(),
-              summary);
-      records.set(
-          i,
-          new AuditRecord(
-              r.id(),
-              r.occurredAt(),
-              r.actor(),
-              r.actorAccountId(),
-              r.partnershipId(),
-              r.action(),
-              r.objectType(),
-              r.objectId(),
-              r.outcome(),
-              r.sourceAddress(),
-              summary,
-              previous,
-              hash,
-              r.hashAlgorithm(),
-              null));
-      previous = hash;
-    }
+    List<AuditRecord> records =
+        new ArrayList<>(
+            Tampered.rewrite(trail.records.subList(0, 3), 0, "rewritten", AuditRecord::sha256Hash));
+    records.add(trail.records.get(3));
 
     assertThat(firstProblem(verify(records)))
         .isEqualTo(
@@ -367,65 +334,6 @@ class AuditChainTests {
       return new AuditCheckpoint(KEY.fingerprint(), heads);
     }
 
-    /** From the record at index on, each hash recomputed by the function and linked again. */
-    List<AuditRecord> rewriteFrom(
-        int index, java.util.function.Function<AuditRecord, String> hash) {
-      List<AuditRecord> copy = new ArrayList<>(records);
-      copy.set(index, withSummary(copy.get(index), "rewritten", false));
-      for (int i = index; i < copy.size(); i++) {
-        AuditRecord r = copy.get(i);
-        String previous = i == 0 ? AuditRecord.GENESIS : copy.get(i - 1).hash();
-        AuditRecord linked =
-            new AuditRecord(
-                r.id(),
-                r.occurredAt(),
-                r.actor(),
-                r.actorAccountId(),
-                r.partnershipId(),
-                r.action(),
-                r.objectType(),
-                r.objectId(),
-                r.outcome(),
-                r.sourceAddress(),
-                r.summary(),
-                previous,
-                "",
-                r.hashAlgorithm(),
-                r.chainSeq());
-        copy.set(i, copy(linked, linked.partnershipId(), linked.summary(), hash.apply(linked)));
-      }
-      return copy;
-    }
-
-    /** Links and seals every record again with the key (someone who has the key). */
-    List<AuditRecord> rechain(List<AuditRecord> list) {
-      List<AuditRecord> copy = new ArrayList<>();
-      String previous = AuditRecord.GENESIS;
-      for (AuditRecord r : list) {
-        AuditRecord linked =
-            new AuditRecord(
-                r.id(),
-                r.occurredAt(),
-                r.actor(),
-                r.actorAccountId(),
-                r.partnershipId(),
-                r.action(),
-                r.objectType(),
-                r.objectId(),
-                r.outcome(),
-                r.sourceAddress(),
-                r.summary(),
-                previous,
-                "",
-                r.hashAlgorithm(),
-                r.chainSeq());
-        AuditRecord sealed = copy(linked, r.partnershipId(), r.summary(), linked.keyedHash(KEY));
-        copy.add(sealed);
-        previous = sealed.hash();
-      }
-      return copy;
-    }
-
     /** A copy with another summary; its hash recomputed (with the key) or kept. */
     AuditRecord withSummary(AuditRecord r, @Nullable String summary, boolean recompute) {
       AuditRecord changed = copy(r, r.partnershipId(), summary, r.hash());
@@ -436,22 +344,7 @@ class AuditChainTests {
 
     AuditRecord copy(
         AuditRecord r, @Nullable Long partnership, @Nullable String summary, String hash) {
-      return new AuditRecord(
-          r.id(),
-          r.occurredAt(),
-          r.actor(),
-          r.actorAccountId(),
-          partnership,
-          r.action(),
-          r.objectType(),
-          r.objectId(),
-          r.outcome(),
-          r.sourceAddress(),
-          summary,
-          r.previousHash(),
-          hash,
-          r.hashAlgorithm(),
-          r.chainSeq());
+      return Tampered.copy(r, partnership, summary, r.previousHash(), hash);
     }
 
     private static AuditRecord record(

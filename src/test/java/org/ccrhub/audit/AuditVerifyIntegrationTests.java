@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,11 +171,7 @@ class AuditVerifyIntegrationTests {
   @Test
   void theNewestRecordsDeletedAreReportedAgainstTheCheckpoint() {
     List<AuditRecord> chain = chain();
-    superuser.tamper(
-        sql ->
-            sql.sql("delete from audit_event where id >= :id")
-                .param("id", chain.get(3).id())
-                .update());
+    deleteFrom(chain.get(3));
 
     assertBroken(
         "Audit trail broken (partnership "
@@ -189,6 +184,25 @@ class AuditVerifyIntegrationTests {
   }
 
   @Test
+  void newRecordsAppendedAfterTheNewestWereDeletedDoNotCoverItUp() throws IOException {
+    List<AuditRecord> chain = chain();
+    deleteFrom(chain.get(3));
+    for (int i = 0; i < 3; i++) {
+      audit.record(
+          AuditEntry.success("UPDATE", "Agency", i, partnership.id(), "A later change " + i));
+    }
+    checkpoints.flush();
+    long newFifth = chain().get(4).id();
+
+    assertBroken(
+        "Audit trail broken at record "
+            + newFifth
+            + " (partnership "
+            + partnership.id()
+            + "): it is not the record checkpointed as number 5 of its chain on ");
+  }
+
+  @Test
   void aChainEmptiedIsReportedAgainstTheCheckpoint() {
     List<AuditRecord> chain = chain();
     superuser.tamper(
@@ -197,12 +211,7 @@ class AuditVerifyIntegrationTests {
                 .param("p", partnership.id())
                 .update());
 
-    assertBroken(
-        "Audit trail broken (partnership "
-            + partnership.id()
-            + "): the chain has no records, but record "
-            + chain.get(4).id()
-            + " (number 5) was checkpointed on ");
+    assertBroken(noRecordsLeft(chain));
   }
 
   @Test
@@ -213,14 +222,7 @@ class AuditVerifyIntegrationTests {
     AdminCommands.Result result = commands.run("audit", "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err())
-        .startsWith("Audit trail broken (")
-        .contains(
-            "Audit trail broken (partnership "
-                + partnership.id()
-                + "): the chain has no records, but record "
-                + chain.get(4).id()
-                + " (number 5) was checkpointed on ");
+    assertThat(result.err()).startsWith("Audit trail broken (").contains(noRecordsLeft(chain));
   }
 
   @Test
@@ -320,15 +322,7 @@ class AuditVerifyIntegrationTests {
   /** Edits the chain's second record and recomputes its hash and every later one's. */
   private long rewriteChainFromSecondRecord(Function<AuditRecord, String> hash) {
     List<AuditRecord> chain = chain();
-    List<AuditRecord> rewritten = new ArrayList<>();
-    String previous = chain.get(0).hash();
-    for (AuditRecord r : chain.subList(1, chain.size())) {
-      String summary = rewritten.isEmpty() ? "nothing to see here" : r.summary();
-      AuditRecord linked = copy(r, summary, previous, "");
-      AuditRecord sealed = copy(linked, summary, previous, hash.apply(linked));
-      rewritten.add(sealed);
-      previous = sealed.hash();
-    }
+    List<AuditRecord> rewritten = Tampered.rewrite(chain, 1, "nothing to see here", hash);
     superuser.tamper(
         sql ->
             rewritten.forEach(
@@ -355,44 +349,21 @@ class AuditVerifyIntegrationTests {
         .jdbc()
         .sql("select * from audit_event where partnership_id = :p order by id")
         .param("p", partnership.id())
-        .query(
-            (rs, row) ->
-                new AuditRecord(
-                    rs.getLong("id"),
-                    rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                    rs.getString("actor"),
-                    (Long) rs.getObject("actor_user_id"),
-                    (Long) rs.getObject("partnership_id"),
-                    rs.getString("action"),
-                    rs.getString("object_type"),
-                    rs.getString("object_id"),
-                    rs.getString("outcome"),
-                    rs.getString("source_address"),
-                    rs.getString("summary"),
-                    rs.getString("previous_hash"),
-                    rs.getString("hash"),
-                    rs.getString("hash_algorithm"),
-                    (Long) rs.getObject("chain_seq")))
+        .query(AuditRecord::read)
         .list();
   }
 
-  private static AuditRecord copy(AuditRecord r, String summary, String previous, String hash) {
-    return new AuditRecord(
-        r.id(),
-        r.occurredAt(),
-        r.actor(),
-        r.actorAccountId(),
-        r.partnershipId(),
-        r.action(),
-        r.objectType(),
-        r.objectId(),
-        r.outcome(),
-        r.sourceAddress(),
-        summary,
-        previous,
-        hash,
-        r.hashAlgorithm(),
-        r.chainSeq());
+  private String noRecordsLeft(List<AuditRecord> chain) {
+    return "Audit trail broken (partnership "
+        + partnership.id()
+        + "): the chain has no records, but record "
+        + chain.get(4).id()
+        + " (number 5) was checkpointed on ";
+  }
+
+  private void deleteFrom(AuditRecord first) {
+    superuser.tamper(
+        sql -> sql.sql("delete from audit_event where id >= :id").param("id", first.id()).update());
   }
 
   private List<Map<String, Object>> rows(String sql) {
