@@ -1,10 +1,10 @@
 // Load driver for bench/audit.sh: audited changes (new agencies) spread over many partnerships,
 // through the real sign-in and forms of a running CCR Hub. Java 17 single-file program:
 //   java bench/AuditLoad.java BASE_URL EMAIL PASSWORD PARTNERSHIPS RATE SECONDS CONCURRENCY
-// Phase 1 (open loop): RATE requests a second for SECONDS, whatever the answers take; latency is
-// counted from when each request was due, so queueing shows. Phase 2 (closed loop): CONCURRENCY
-// clients each send the next request when the last one is answered, for SECONDS: the most the
-// server sustains. Prints one markdown table row per phase.
+// Phase 1 (closed loop): CONCURRENCY clients each send the next request when the last one is
+// answered, for SECONDS: the most the server sustains. Phase 2 (open loop): RATE requests a second
+// for SECONDS, whatever the answers take; latency is counted from when each request was due, so
+// queueing shows. Prints one markdown table row per phase.
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -63,8 +63,9 @@ public class AuditLoad {
     for (int i = 0; i < 20; i++) { // warm up
       check(client.send(change(), HttpResponse.BodyHandlers.discarding()).statusCode());
     }
-    System.out.println(openLoop(rate, seconds));
+    // the closed loop first: it never leaves a backlog behind for the next phase
     System.out.println(closedLoop(concurrency, seconds));
+    System.out.println(openLoop(rate, seconds));
     System.exit(0); // the client's threads would keep the JVM alive
   }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark for the audit trail (issue 9): audited changes (new agencies, through the real sign-in
 # and form) spread over many partnerships, against the real server on a fresh embedded database.
-#  - open loop: RATE changes a second (default 120) for DURATION seconds (default 30), round-robin
-#    over PARTNERSHIPS partnerships (default 40): throughput, p50/p95/p99/max latency, errors;
-#  - closed loop: CLIENTS (default 16) clients as fast as the server answers, for DURATION seconds.
+#  - closed loop: CLIENTS (default 16) clients as fast as the server answers, for DURATION seconds
+#    (default 30), round-robin over PARTNERSHIPS partnerships (default 40);
+#  - open loop: RATE changes a second (default 100) for DURATION seconds, whatever the answers take.
+# Each prints throughput, p50/p95/p99/max latency and errors.
 # Measures target/ccr-hub.jar; with BASELINE=<git revision> it first builds that revision's jar
 # (e.g. the commit before per-chain locks, one global lock) and measures it too, for comparison.
 # Needs: target/ccr-hub.jar built, a JDK 17+ (java runs bench/AuditLoad.java), psql, git.
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 JAR=${JAR:-target/ccr-hub.jar}
 JAVA=${JAVA:-java}
-RATE=${RATE:-120}
+RATE=${RATE:-100}
 DURATION=${DURATION:-30}
 PARTNERSHIPS=${PARTNERSHIPS:-40}
 CLIENTS=${CLIENTS:-16}
@@ -54,7 +55,7 @@ insert into membership (user_account_id, partnership_id, role)
   select a.id, p.id, 'PARTNERSHIP_ADMIN' from user_account a, partnership p
   where a.email = '$EMAIL' and p.slug like 'bench-%' and p.slug <> 'bench-1';
 SQL
-  echo "[$label] $RATE changes a second for $DURATION s, then $CLIENTS clients for $DURATION s..." >&2
+  echo "[$label] $CLIENTS clients for $DURATION s, then $RATE changes a second for $DURATION s..." >&2
   "$JAVA" bench/AuditLoad.java "http://localhost:$port" "$EMAIL" "$PASSWORD" "$PARTNERSHIPS" "$RATE" "$DURATION" "$CLIENTS" \
     | sed "s/^| /| $label | /" >>"$WORK/rows"
   "$JAVA" -jar "$jar" audit verify --ccr.data-dir="$data" >"$WORK/verify-$label" 2>&1 || true

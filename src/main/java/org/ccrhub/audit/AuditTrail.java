@@ -2,6 +2,7 @@ package org.ccrhub.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,11 +85,7 @@ public class AuditTrail {
 
   private void append(String actor, @Nullable Long accountId, AuditEntry entry) {
     long chain = AuditRecord.chainOf(entry.partnershipId());
-    jdbc.sql("select pg_advisory_xact_lock(:locks, :chain)")
-        .param("locks", CHAIN_LOCKS)
-        .param("chain", Long.hashCode(chain))
-        .query()
-        .singleRow();
+    lockChain(chain);
     Optional<ChainHead> head =
         jdbc.sql(
                 """
@@ -152,6 +149,15 @@ public class AuditTrail {
             checkpoints.recorded(new AuditCheckpoint.Head(chain, number, id, hash, Instant.now())));
   }
 
+  /** Until the transaction ends, appends to this chain wait for this one (and only they do). */
+  private void lockChain(long chain) {
+    jdbc.sql("select pg_advisory_xact_lock(:locks, :chain)")
+        .param("locks", CHAIN_LOCKS)
+        .param("chain", Long.hashCode(chain))
+        .query()
+        .singleRow();
+  }
+
   private record ChainHead(long number, String hash) {}
 
   /**
@@ -195,11 +201,7 @@ public class AuditTrail {
    */
   @Transactional
   void sealOlderRecords() {
-    jdbc.sql("select pg_advisory_xact_lock(:locks, :chain)")
-        .param("locks", CHAIN_LOCKS)
-        .param("chain", Long.hashCode(AuditRecord.NO_PARTNERSHIP))
-        .query()
-        .singleRow();
+    lockChain(AuditRecord.NO_PARTNERSHIP);
     boolean upgraded =
         jdbc.sql("select exists (select 1 from audit_event where chain_seq is not null)")
             .query(Boolean.class)
@@ -289,7 +291,7 @@ public class AuditTrail {
   }
 
   /** Where the checkpoint is kept, to name it. */
-  java.nio.file.Path checkpointFile() {
+  Path checkpointFile() {
     return checkpoints.file();
   }
 
