@@ -3,6 +3,9 @@ package org.ccrhub.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -117,6 +121,7 @@ class AuditUpgradeIntegrationTests {
   @Test
   void anUpgradedTrailKeepsVerifyingAcrossRestartsAndItsOlderRecordsStaySealed(
       CapturedOutput output) throws Exception {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
     try (ConfigurableApplicationContext app = start()) {
       AuditTrail audit = app.getBean(AuditTrail.class);
       audit.record(AuditEntry.success("UPDATE", "Agency", 1, 1L, "Renamed agency 1"));
@@ -124,11 +129,18 @@ class AuditUpgradeIntegrationTests {
           "ann@example.org",
           1L,
           new AuditEntry("SIGN_IN", "Account", "1", null, AuditEntry.Outcome.SUCCESS, "Signed in"));
+      // attached after start-up, which sets logging up afresh
+      log.start();
+      ((Logger) LoggerFactory.getLogger(AuditCheckpoints.class)).addAppender(log);
     }
-    assertThat(output.getOut())
-        .contains(
-            "Audit checkpoint: records with no partnership at record 6 (number 2, hash ",
-            "; partnership 1 at record 5 (number 1, hash ");
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "Audit checkpoint: records with no partnership at record 6 (number 2, hash ")
+                    .contains("; partnership 1 at record 5 (number 1, hash "));
     try (ConfigurableApplicationContext app = start()) {
       app.getBean(AuditTrail.class)
           .record(AuditEntry.success("UPDATE", "Agency", 2, 1L, "Renamed agency 2"));
@@ -159,8 +171,11 @@ class AuditUpgradeIntegrationTests {
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.getPosixFilePermissions(dataDirectory.resolve("audit-checkpoint")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(output.getOut())
-        .doesNotContain(Files.readString(dataDirectory.resolve("audit.key")).strip());
+    String key = Files.readString(dataDirectory.resolve("audit.key")).strip();
+    assertThat(output.getAll()).doesNotContain(key);
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(m -> m.contains(key));
 
     AdminCommands.Result intact = verify();
     assertThat(intact.exitCode()).as(intact.err()).isZero();
