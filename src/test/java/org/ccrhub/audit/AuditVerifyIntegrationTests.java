@@ -118,13 +118,7 @@ class AuditVerifyIntegrationTests {
                     .query(Long.class)
                     .single());
 
-    assertBroken(
-        "Audit trail broken at record "
-            + forged
-            + " (partnership "
-            + partnership.id()
-            + "): its hash does not match its content under the audit key: it was changed, or"
-            + " written outside CCR Hub.");
+    assertBroken(forgedAt(forged));
   }
 
   @Test
@@ -248,24 +242,14 @@ class AuditVerifyIntegrationTests {
   void aRecordEditedWithEveryLaterSha256RecomputedIsReported() {
     long edited = rewriteChainFromSecondRecord(AuditRecord::sha256Hash);
 
-    assertBroken(
-        "Audit trail broken at record "
-            + edited
-            + " (partnership "
-            + partnership.id()
-            + "): its hash does not match its content under the audit key");
+    assertBroken(forgedAt(edited));
   }
 
   @Test
   void aRecordEditedWithEveryLaterHashRecomputedUnderAnotherKeyIsReported() {
     long edited = rewriteChainFromSecondRecord(r -> r.keyedHash(WRONG_KEY));
 
-    assertBroken(
-        "Audit trail broken at record "
-            + edited
-            + " (partnership "
-            + partnership.id()
-            + "): its hash does not match its content under the audit key");
+    assertBroken(forgedAt(edited));
   }
 
   @Test
@@ -351,6 +335,15 @@ class AuditVerifyIntegrationTests {
         .param("p", partnership.id())
         .query(AuditRecord::read)
         .list();
+  }
+
+  private String forgedAt(long id) {
+    return "Audit trail broken at record "
+        + id
+        + " (partnership "
+        + partnership.id()
+        + "): its hash does not match its content under the audit key: it was changed, or written"
+        + " outside CCR Hub.";
   }
 
   private String noRecordsLeft(List<AuditRecord> chain) {
