@@ -31,18 +31,28 @@ public class AdminCommands {
   }
 
   public synchronized Result runWithInput(String stdin, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    if (environment.getProperty("spring.datasource.url", "").isBlank()) {
-      all.add("--ccr.data-dir=" + environment.getProperty("ccr.data-dir"));
-    } else {
-      all.add("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"));
-      all.add(
-          "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"));
-      all.add(
-          "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
-      all.add("--spring.flyway.user=" + environment.getProperty("spring.flyway.user"));
-      all.add("--spring.flyway.password=" + environment.getProperty("spring.flyway.password"));
+    List<String> options = new ArrayList<>();
+    // the data directory holds the audit key and checkpoint, also with an external database
+    options.add("--ccr.data-dir=" + environment.getProperty("ccr.data-dir"));
+    if (!environment.getProperty("ccr.audit.key", "").isBlank()) {
+      options.add("--ccr.audit.key=" + environment.getProperty("ccr.audit.key"));
     }
+    if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
+      options.add("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"));
+      options.add(
+          "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"));
+      options.add(
+          "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
+      options.add("--spring.flyway.user=" + environment.getProperty("spring.flyway.user"));
+      options.add("--spring.flyway.password=" + environment.getProperty("spring.flyway.password"));
+    }
+    return runWith(options, stdin, args);
+  }
+
+  /** Runs a command with these Spring options (database, data directory) instead of the test's. */
+  public static synchronized Result runWith(List<String> options, String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(options);
     PrintStream out = System.out;
     PrintStream err = System.err;
     InputStream in = System.in;

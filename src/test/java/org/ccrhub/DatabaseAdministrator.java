@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -32,27 +33,54 @@ public class DatabaseAdministrator {
 
   /** The role that owns the tables. */
   public JdbcClient owner() {
-    if (TestDatabase.external()) {
-      return client(
-          environment.getProperty("spring.flyway.user"),
-          environment.getProperty("spring.flyway.password"));
-    }
-    return client("ccrhub_owner", embeddedPassword("ccrhub_owner"));
+    return JdbcClient.create(ownerDataSource());
   }
 
-  /** The superuser: only on the embedded server (CI's external role is not one). */
-  public Optional<JdbcClient> superuser() {
+  public DataSource ownerDataSource() {
+    return dataSource(ownerUser(), ownerPassword());
+  }
+
+  /** The superuser: only on the embedded server (CI's external roles are not superusers). */
+  public Optional<DataSource> superuserDataSource() {
     return TestDatabase.external()
         ? Optional.empty()
-        : Optional.of(client("postgres", embeddedPassword("postgres")));
+        : Optional.of(dataSource("postgres", embeddedPassword("postgres")));
   }
 
-  private JdbcClient client(String user, String password) {
+  /**
+   * Spring options that connect another application to this database in a schema of its own, as
+   * production does: the application's role, and the owner for migrations.
+   */
+  public List<String> connectionTo(String schema) {
+    String url = application.getJdbcUrl();
+    return List.of(
+        "--spring.datasource.url="
+            + url
+            + (url.contains("?") ? "&" : "?")
+            + "currentSchema="
+            + schema,
+        "--spring.datasource.username=" + application.getUsername(),
+        "--spring.datasource.password=" + application.getPassword(),
+        "--spring.flyway.user=" + ownerUser(),
+        "--spring.flyway.password=" + ownerPassword());
+  }
+
+  private String ownerUser() {
+    return TestDatabase.external() ? environment.getProperty("spring.flyway.user") : "ccrhub_owner";
+  }
+
+  private String ownerPassword() {
+    return TestDatabase.external()
+        ? environment.getProperty("spring.flyway.password")
+        : embeddedPassword("ccrhub_owner");
+  }
+
+  private DataSource dataSource(String user, String password) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(application.getJdbcUrl());
     dataSource.setUser(user);
     dataSource.setPassword(password);
-    return JdbcClient.create(dataSource);
+    return dataSource;
   }
 
   private String embeddedPassword(String role) {

@@ -34,12 +34,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
       properties.put("spring.datasource.password", env("CCR_TEST_DB_PASSWORD"));
       properties.put("spring.flyway.user", env("CCR_TEST_DB_OWNER_USER"));
       properties.put("spring.flyway.password", env("CCR_TEST_DB_OWNER_PASSWORD"));
+      // as production with an external server: the audit key is configured, not made per node
+      properties.put("ccr.audit.key", "Y2NyLWh1Yi10ZXN0LWF1ZGl0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=");
     } else {
       properties.put("spring.datasource.url", "");
-      properties.put(
-          "ccr.data-dir",
-          Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath().toString());
     }
+    properties.put(
+        "ccr.data-dir",
+        Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath().toString());
     // Many tests sign in from the same address; the per-address throttle has its own test.
     properties.put("ccr.sign-in.max-failures-per-address", "100000");
     context

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code audit verify}: checks the audit trail's hash chain. */
+/** {@code audit verify}: checks the audit trail's chains and compares them with the checkpoint. */
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
@@ -26,8 +26,9 @@ public final class AuditCommands implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description =
-          "Check that no audit record was changed, removed or inserted since it was written."
-              + " Exit code 0 when intact, 1 at the first broken link.")
+          "Check that no audit record was changed, removed or inserted since it was written,"
+              + " and that no chain ends before its latest checkpoint."
+              + " Exit code 0 when intact, 1 naming the first broken record of each chain.")
   static final class Verify implements Callable<Integer> {
 
     private final CommandContext context;
@@ -39,17 +40,28 @@ public final class AuditCommands implements Runnable {
 
     @Override
     public Integer call() {
-      AuditChain.Verification result = context.bean(AuditTrail.class).verify();
+      AuditTrail audit = context.bean(AuditTrail.class);
+      AuditChain.Verification result = audit.verify();
       if (result.intact()) {
         spec.commandLine()
             .getOut()
-            .printf("Audit trail intact: %d records checked.%n", result.checked());
+            .printf(
+                "Audit trail intact: %d records checked in %d chains; %s.%n",
+                result.checked(),
+                result.chains(),
+                result
+                    .checkpointedAt()
+                    .map(
+                        at ->
+                            "the end of each chain matches the checkpoint of "
+                                + AuditChain.WHEN.format(at))
+                    .orElse(
+                        "there is no checkpoint to compare the end of each chain with yet ("
+                            + audit.checkpointFile()
+                            + ")"));
         return 0;
       }
-      AuditChain.Break broken = result.firstBreak().orElseThrow();
-      spec.commandLine()
-          .getErr()
-          .printf("Audit trail broken at record %d: %s.%n", broken.recordId(), broken.reason());
+      result.problems().forEach(p -> spec.commandLine().getErr().println(p.describe()));
       return 1;
     }
   }

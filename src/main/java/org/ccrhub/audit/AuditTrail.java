@@ -1,8 +1,8 @@
 package org.ccrhub.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,34 +11,53 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Appends to the audit trail and reads it. No method updates or deletes a record.
+ * Appends to the audit trail and reads it. No method updates or deletes a record (and the database
+ * refuses it to every role but the table's owner).
  *
  * <p>Records are written in the transaction of the change they describe, so a change and its record
- * commit or roll back together. Appends are serialised by a transaction-scoped advisory lock so
- * that each record links to the one truly before it.
+ * commit or roll back together. Each partnership has its own chain, and records with no partnership
+ * another; appends to one chain are serialised by a transaction-scoped advisory lock on that chain
+ * alone, so that each record links to the one truly before it while partnerships do not wait for
+ * each other. After commit, the new head of the chain goes to the {@link AuditCheckpoints}.
  */
 @Service
 public class AuditTrail {
 
-  private static final long CHAIN_LOCK = 0x43435248L; // "CCRH"
+  /** The first key of every chain's advisory lock ("CCRH"); the second is the chain's. */
+  private static final int CHAIN_LOCKS = 0x43435248;
+
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
   private final JdbcClient jdbc;
+  private final AuditKey key;
+  private final AuditCheckpoints checkpoints;
   private final boolean commandLine;
 
-  AuditTrail(JdbcClient jdbc, @Value("${ccr.command-line:false}") boolean commandLine) {
+  AuditTrail(
+      JdbcClient jdbc,
+      AuditKey key,
+      AuditCheckpoints checkpoints,
+      @Value("${ccr.command-line:false}") boolean commandLine) {
     this.jdbc = jdbc;
+    this.key = key;
+    this.checkpoints = checkpoints;
     this.commandLine = commandLine;
   }
 
@@ -65,16 +84,29 @@ public class AuditTrail {
   }
 
   private void append(String actor, @Nullable Long accountId, AuditEntry entry) {
-    jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
+    long chain = AuditRecord.chainOf(entry.partnershipId());
+    lockChain(chain);
+    Optional<ChainHead> head =
+        jdbc.sql(
+                """
+                select chain_seq, hash from audit_event
+                where coalesce(partnership_id, 0) = :chain and chain_seq is not null
+                order by chain_seq desc limit 1
+                """)
+            .param("chain", chain)
+            .query((rs, row) -> new ChainHead(rs.getLong("chain_seq"), rs.getString("hash")))
+            .optional();
+    long number = head.map(h -> h.number() + 1).orElse(1L);
     String previous =
-        jdbc.sql("select hash from audit_event order by id desc limit 1")
-            .query(String.class)
-            .optional()
-            .orElse(AuditRecord.GENESIS);
+        head.map(ChainHead::hash)
+            .orElseGet(
+                () -> chain == AuditRecord.NO_PARTNERSHIP ? lastOlderHash() : AuditRecord.GENESIS);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String address = sourceAddress();
     String hash =
-        AuditRecord.hashOf(
+        AuditRecord.hmacOf(
+            key,
+            number,
             previous,
             now,
             actor,
@@ -86,26 +118,137 @@ public class AuditTrail {
             entry.outcome().name(),
             address,
             entry.summary());
-    jdbc.sql(
+    long id =
+        jdbc.sql(
+                """
+                insert into audit_event (occurred_at, actor, actor_user_id, partnership_id, action,
+                    object_type, object_id, outcome, source_address, summary, previous_hash, hash,
+                    hash_algorithm, chain_seq)
+                values (:occurredAt, :actor, :accountId, :partnershipId, :action, :objectType,
+                    :objectId, :outcome, :address, :summary, :previous, :hash, :algorithm, :number)
+                returning id
+                """)
+            .param("occurredAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+            .param("actor", actor)
+            .param("accountId", accountId)
+            .param("partnershipId", entry.partnershipId())
+            .param("action", entry.action())
+            .param("objectType", entry.objectType())
+            .param("objectId", entry.objectId())
+            .param("outcome", entry.outcome().name())
+            .param("address", address)
+            .param("summary", entry.summary())
+            .param("previous", previous)
+            .param("hash", hash)
+            .param("algorithm", AuditRecord.HMAC_SHA_256)
+            .param("number", number)
+            .query(Long.class)
+            .single();
+    afterCommit(
+        () ->
+            checkpoints.recorded(new AuditCheckpoint.Head(chain, number, id, hash, Instant.now())));
+  }
+
+  /** Until the transaction ends, appends to this chain wait for this one (and only they do). */
+  private void lockChain(long chain) {
+    jdbc.sql("select pg_advisory_xact_lock(:locks, :chain)")
+        .param("locks", CHAIN_LOCKS)
+        .param("chain", Long.hashCode(chain))
+        .query()
+        .singleRow();
+  }
+
+  private record ChainHead(long number, String hash) {}
+
+  /**
+   * The hash of the last record written before keyed hashing began, which chain 0 continues (an
+   * unkeyed record after the first keyed one can only be a forgery: it is not continued).
+   */
+  private String lastOlderHash() {
+    return jdbc.sql(
             """
-            insert into audit_event (occurred_at, actor, actor_user_id, partnership_id, action,
-                object_type, object_id, outcome, source_address, summary, previous_hash, hash)
-            values (:occurredAt, :actor, :accountId, :partnershipId, :action, :objectType,
-                :objectId, :outcome, :address, :summary, :previous, :hash)
+            select hash from audit_event
+            where hash_algorithm = :sha
+              and id < coalesce((select min(id) from audit_event where chain_seq is not null),
+                                9223372036854775807)
+            order by id desc limit 1
             """)
-        .param("occurredAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-        .param("actor", actor)
-        .param("accountId", accountId)
-        .param("partnershipId", entry.partnershipId())
-        .param("action", entry.action())
-        .param("objectType", entry.objectType())
-        .param("objectId", entry.objectId())
-        .param("outcome", entry.outcome().name())
-        .param("address", address)
-        .param("summary", entry.summary())
-        .param("previous", previous)
-        .param("hash", hash)
-        .update();
+        .param("sha", AuditRecord.SHA_256)
+        .query(String.class)
+        .optional()
+        .orElse(AuditRecord.GENESIS);
+  }
+
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
+  }
+
+  /**
+   * At the first start after the upgrade to keyed hashing: checks the records written before it and
+   * seals them with a first keyed record that continues their chain, so that changing them later
+   * breaks the keyed chain. Does nothing when there are none, or once any keyed record exists (the
+   * upgrade is done: an unkeyed record now is a forgery, which must not be sealed).
+   */
+  @Transactional
+  void sealOlderRecords() {
+    lockChain(AuditRecord.NO_PARTNERSHIP);
+    boolean upgraded =
+        jdbc.sql("select exists (select 1 from audit_event where chain_seq is not null)")
+            .query(Boolean.class)
+            .single();
+    if (upgraded) {
+      return;
+    }
+    AuditChain older = new AuditChain(key, Optional.empty());
+    try (Stream<AuditRecord> records =
+        jdbc
+            .sql("select * from audit_event where hash_algorithm = :sha order by id")
+            .param("sha", AuditRecord.SHA_256)
+            .withFetchSize(500)
+            .query(AuditRecord::read)
+            .stream()) {
+      records.forEach(older::check);
+    }
+    AuditChain.Verification result = older.result();
+    if (result.checked() == 0) {
+      return;
+    }
+    // the seal itself is not written yet: only broken links among the older records count
+    Optional<AuditChain.Problem> broken =
+        result.problems().stream().filter(p -> p.recordId() != null).findFirst();
+    String outcome =
+        broken.map(p -> "broken at record " + p.recordId() + ": " + p.reason()).orElse("intact");
+    if (broken.isEmpty()) {
+      log.info("Sealing the {} audit records written before keyed hashing", result.checked());
+    } else {
+      log.warn(
+          "The {} audit records written before keyed hashing are {}; sealing them as they are",
+          result.checked(),
+          outcome);
+    }
+    recordFor(
+        "CCR Hub",
+        null,
+        new AuditEntry(
+            "SEALED",
+            null,
+            null,
+            null,
+            broken.isEmpty() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE,
+            "Keyed hashing began. The "
+                + result.checked()
+                + " records written before it were checked: "
+                + outcome));
   }
 
   private @Nullable String sourceAddress() {
@@ -116,24 +259,45 @@ public class AuditTrail {
     return commandLine ? "local" : null;
   }
 
-  /** Checks every link of the chain, oldest first, and reports the first broken one. */
+  /**
+   * Checks every chain, oldest record first, and compares the end of each with the latest
+   * checkpoint. The checkpoint is read before the records, so that one written meanwhile by the
+   * running server cannot look ahead of the database.
+   */
   @Transactional(readOnly = true)
-  public AuditChain.Verification verify() {
-    AuditChain chain = new AuditChain();
+  AuditChain.Verification verify() {
+    Optional<AuditCheckpoint> checkpoint = Optional.empty();
+    String unreadable = null;
+    try {
+      checkpoint = checkpoints.latest();
+    } catch (AuditCheckpoint.Unreadable e) {
+      unreadable = e.getMessage();
+    } catch (IOException e) {
+      unreadable = "it cannot be read (" + e.getMessage() + ")";
+    }
+    AuditChain chain = new AuditChain(key, checkpoint);
+    if (unreadable != null) {
+      chain.checkpointUnreadable(checkpoints.file(), unreadable);
+    }
     try (Stream<AuditRecord> records =
         jdbc
             .sql("select * from audit_event order by id")
             .withFetchSize(500)
-            .query(this::map)
+            .query(AuditRecord::read)
             .stream()) {
-      records.takeWhile(chain::check).forEach(r -> {});
+      records.forEach(chain::check);
     }
     return chain.result();
   }
 
+  /** Where the checkpoint is kept, to name it. */
+  Path checkpointFile() {
+    return checkpoints.file();
+  }
+
   /**
    * Records of one partnership, newest first: its own events and the sign-in events of its members'
-   * accounts.
+   * accounts since they joined it (not what they did before, or in another partnership).
    */
   @Transactional(readOnly = true)
   public List<AuditRecord> search(long partnershipId, AuditQuery query) {
@@ -142,8 +306,11 @@ public class AuditTrail {
             """
             select * from audit_event e
             where (e.partnership_id = :partnership
-                   or (e.partnership_id is null and e.actor_user_id in
-                       (select user_account_id from membership where partnership_id = :partnership)))
+                   or (e.partnership_id is null and exists
+                       (select 1 from membership m
+                        where m.partnership_id = :partnership
+                          and m.user_account_id = e.actor_user_id
+                          and m.joined_at <= e.occurred_at)))
             """);
     Map<String, Object> params = new java.util.HashMap<>();
     params.put("partnership", partnershipId);
@@ -170,23 +337,6 @@ public class AuditTrail {
     sql.append(" order by e.id desc limit :limit offset :offset");
     params.put("limit", query.pageSize() + 1);
     params.put("offset", (long) (query.page() - 1) * query.pageSize());
-    return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::map).list());
-  }
-
-  private AuditRecord map(ResultSet rs, int row) throws SQLException {
-    return new AuditRecord(
-        rs.getLong("id"),
-        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-        rs.getString("actor"),
-        (Long) rs.getObject("actor_user_id"),
-        (Long) rs.getObject("partnership_id"),
-        rs.getString("action"),
-        rs.getString("object_type"),
-        rs.getString("object_id"),
-        rs.getString("outcome"),
-        rs.getString("source_address"),
-        rs.getString("summary"),
-        rs.getString("previous_hash"),
-        rs.getString("hash"));
+    return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(AuditRecord::read).list());
   }
 }

@@ -42,21 +42,32 @@ class LeastPrivilege implements Callback {
   @Override
   public void handle(Event event, Context context) {
     try (Statement owner = context.getConnection().createStatement()) {
-      String role = checkedApplicationRole();
-      String quoted = quoted(owner, role);
-      owner.execute("grant usage on schema public to " + quoted);
+      String schema = single(owner, "select quote_ident(current_schema())");
+      String role = checkedApplicationRole(single(owner, "select current_schema()"));
+      String quoted = single(owner, "select quote_ident('" + role.replace("'", "''") + "')");
+      owner.execute("grant usage on schema " + schema + " to " + quoted);
       owner.execute(
-          "grant select, insert, update, delete on all tables in schema public to " + quoted);
-      owner.execute("grant usage, select on all sequences in schema public to " + quoted);
-      owner.execute("revoke update, delete, truncate on " + AUDIT_TABLE + " from " + quoted);
-      owner.execute("revoke all on " + context.getConfiguration().getTable() + " from " + quoted);
+          "grant select, insert, update, delete on all tables in schema "
+              + schema
+              + " to "
+              + quoted);
+      owner.execute("grant usage, select on all sequences in schema " + schema + " to " + quoted);
+      owner.execute(
+          "revoke update, delete, truncate on " + schema + "." + AUDIT_TABLE + " from " + quoted);
+      owner.execute(
+          "revoke all on "
+              + schema
+              + "."
+              + context.getConfiguration().getTable()
+              + " from "
+              + quoted);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not grant the application role its privileges", e);
     }
   }
 
   /** The role the application connects as, refused if it is a superuser or owns a table. */
-  private String checkedApplicationRole() throws SQLException {
+  private String checkedApplicationRole(String schema) throws SQLException {
     try (Connection connection = application.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rs =
@@ -64,9 +75,10 @@ class LeastPrivilege implements Callback {
                 """
                 select r.rolname, r.rolsuper,
                     exists (select 1 from pg_tables t
-                            where t.schemaname = 'public' and t.tableowner = r.rolname)
+                            where t.schemaname = '%s' and t.tableowner = r.rolname)
                 from pg_roles r where r.rolname = current_user
-                """)) {
+                """
+                    .formatted(schema.replace("'", "''")))) {
       rs.next();
       String role = rs.getString(1);
       if (rs.getBoolean(2)) {
@@ -88,9 +100,8 @@ class LeastPrivilege implements Callback {
     }
   }
 
-  private static String quoted(Statement statement, String role) throws SQLException {
-    try (ResultSet rs =
-        statement.executeQuery("select quote_ident('" + role.replace("'", "''") + "')")) {
+  private static String single(Statement statement, String query) throws SQLException {
+    try (ResultSet rs = statement.executeQuery(query)) {
       rs.next();
       return rs.getString(1);
     }

@@ -1,21 +1,36 @@
 package org.ccrhub.audit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class AuditChainTests {
 
   private static final Instant T0 = Instant.parse("2026-11-22T10:15:30.123456Z");
+  private static final AuditKey KEY =
+      AuditKey.of("the audit key of this test, 32 bytes or more".getBytes(UTF_8), "test key");
+  private static final AuditKey OTHER_KEY =
+      AuditKey.of("someone else's key, also 32 bytes or longer".getBytes(UTF_8), "other key");
+
+  private final Trail trail = new Trail();
 
   @Test
-  void anUntouchedChainIsIntact() {
-    AuditChain.Verification result = verify(chainOf(3));
-    assertThat(result.intact()).isTrue();
-    assertThat(result.checked()).isEqualTo(3);
+  void anUntouchedTrailOfSeveralChainsIsIntact() {
+    trail.add(7L, 3).add(null, 2).add(8L, 1).add(7L, 1);
+
+    AuditChain.Verification result = verify(trail.records);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.checked()).isEqualTo(7);
+    assertThat(result.chains()).isEqualTo(3);
   }
 
   @Test
@@ -25,123 +40,337 @@ class AuditChainTests {
 
   @Test
   void findsARecordWhoseContentWasChanged() {
-    List<AuditRecord> records = chainOf(4);
-    AuditRecord second = records.get(1);
-    records.set(
-        1,
-        copy(second, "SIGN_IN", "someone-else@example.org", second.previousHash(), second.hash()));
+    trail.add(7L, 4);
+    trail.records.set(1, trail.withSummary(trail.records.get(1), "nothing to see here", false));
 
-    AuditChain.Verification result = verify(records);
-
-    assertThat(result.intact()).isFalse();
-    assertThat(result.firstBreak().orElseThrow().recordId()).isEqualTo(2);
-    assertThat(result.firstBreak().orElseThrow().reason()).contains("content was changed");
+    assertThat(firstProblem(verify(trail.records)))
+        .isEqualTo(
+            "Audit trail broken at record 2 (partnership 7): its hash does not match its content"
+                + " under the audit key: it was changed, or written outside CCR Hub.");
   }
 
   @Test
-  void findsTheRecordAfterOneThatWasRemoved() {
-    List<AuditRecord> records = chainOf(4);
-    records.remove(1);
+  void findsARecordRewrittenWithItsSha256AndEveryLaterOneRecomputed() {
+    trail.add(7L, 4);
+    List<AuditRecord> rewritten =
+        Tampered.rewrite(trail.records, 1, "rewritten", AuditRecord::sha256Hash);
 
-    AuditChain.Verification result = verify(records);
-
-    assertThat(result.firstBreak().orElseThrow().recordId()).isEqualTo(3);
-    assertThat(result.firstBreak().orElseThrow().reason()).contains("removed or inserted");
+    assertThat(verify(rewritten).firstProblem().orElseThrow().recordId()).isEqualTo(2);
   }
 
   @Test
-  void findsARewrittenRecordEvenWhenItsOwnHashWasRecomputed() {
-    List<AuditRecord> records = chainOf(3);
-    AuditRecord first = records.get(0);
-    AuditRecord forged = copy(first, "SIGN_IN", "forger@example.org", first.previousHash(), null);
-    records.set(0, forged);
+  void findsARecordRewrittenUnderAnotherKeyWithEveryLaterOneRecomputed() {
+    trail.add(7L, 4);
+    List<AuditRecord> rewritten =
+        Tampered.rewrite(trail.records, 2, "rewritten", r -> r.keyedHash(OTHER_KEY));
 
-    AuditChain.Verification result = verify(records);
-
-    // the forged record is self-consistent, but the next one no longer follows it
-    assertThat(result.firstBreak().orElseThrow().recordId()).isEqualTo(2);
+    AuditChain.Problem problem = verify(rewritten).firstProblem().orElseThrow();
+    assertThat(problem.recordId()).isEqualTo(3);
+    assertThat(problem.reason()).contains("does not match its content under the audit key");
   }
 
   @Test
-  void theHashCoversEveryField() {
-    AuditRecord record = chainOf(1).get(0);
-    assertThat(record.expectedHash()).isEqualTo(record.hash());
-    assertThat(copy(record, "SIGN_IN", record.actor() + " ", record.previousHash(), null).hash())
+  void findsTheRecordAfterOneRemovedFromTheMiddleOfItsChain() {
+    trail.add(7L, 4);
+    trail.records.remove(1);
+
+    assertThat(firstProblem(verify(trail.records)))
+        .isEqualTo(
+            "Audit trail broken at record 3 (partnership 7): it is number 3 of its chain, but the"
+                + " record before it (record 1) is number 1: records between them were removed.");
+  }
+
+  @Test
+  void reportsTheFirstBreakOfEveryChainInTheOrderOfTheRecords() {
+    trail.add(7L, 3).add(8L, 3);
+    trail.records.remove(4); // partnership 8's second
+    trail.records.remove(1); // partnership 7's second
+
+    AuditChain.Verification result = verify(trail.records);
+
+    assertThat(result.problems())
+        .extracting(AuditChain.Problem::recordId, AuditChain.Problem::where)
+        .containsExactly(tuple(3L, "partnership 7"), tuple(6L, "partnership 8"));
+  }
+
+  @Test
+  void refusesARecordMovedToAnotherChain() {
+    trail.add(7L, 2).add(8L, 2);
+    AuditRecord moved = trail.records.get(1);
+    trail.records.set(1, trail.copy(moved, 8L, moved.summary(), moved.hash()));
+
+    assertThat(verify(trail.records).firstProblem().orElseThrow().recordId()).isEqualTo(2);
+  }
+
+  @Test
+  void findsTheNewestRecordsRemovedSinceTheCheckpoint() {
+    trail.add(7L, 5);
+    AuditCheckpoint checkpoint = trail.checkpoint();
+    List<AuditRecord> shortened = trail.records.subList(0, 3);
+
+    assertThat(firstProblem(verify(shortened, checkpoint)))
+        .isEqualTo(
+            "Audit trail broken (partnership 7): the trail ends at record 3 (number 3), but"
+                + " record 5 (number 5) was checkpointed on 2026-11-22 10:20:00 UTC: the newest"
+                + " records were removed.");
+  }
+
+  @Test
+  void findsAChainEmptiedOrATruncatedTable() {
+    trail.add(7L, 2).add(null, 1);
+    AuditCheckpoint checkpoint = trail.checkpoint();
+
+    assertThat(verify(List.of(), checkpoint).problems())
+        .extracting(AuditChain.Problem::describe)
+        .containsExactly(
+            "Audit trail broken (records with no partnership): the chain has no records, but"
+                + " record 3 (number 1) was checkpointed on 2026-11-22 10:20:00 UTC.",
+            "Audit trail broken (partnership 7): the chain has no records, but record 2"
+                + " (number 2) was checkpointed on 2026-11-22 10:20:00 UTC.");
+  }
+
+  @Test
+  void acceptsACheckpointThatLagsBehindTheTrail() {
+    trail.add(7L, 2);
+    AuditCheckpoint checkpoint = trail.checkpoint();
+    trail.add(7L, 3);
+
+    AuditChain.Verification result = verify(trail.records, checkpoint);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.checkpointedAt()).contains(Instant.parse("2026-11-22T10:20:00Z"));
+  }
+
+  @Test
+  void findsAChainRewrittenAfterItsCheckpointEvenWithTheKey() {
+    trail.add(7L, 3);
+    AuditCheckpoint checkpoint = trail.checkpoint();
+    List<AuditRecord> rewritten =
+        Tampered.rewrite(trail.records, 0, "rewritten", r -> r.keyedHash(KEY));
+
+    assertThat(firstProblem(verify(rewritten, checkpoint)))
+        .startsWith(
+            "Audit trail broken at record 3 (partnership 7): it is not the record checkpointed as"
+                + " number 3 of its chain on 2026-11-22 10:20:00 UTC (record 3)");
+  }
+
+  @Test
+  void acceptsOlderSha256RecordsSealedByTheFirstRecordWithNoPartnership() {
+    trail.addOlder(3).add(null, 1).add(7L, 2);
+
+    AuditChain.Verification result = verify(trail.records);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.chains()).isEqualTo(3);
+  }
+
+  @Test
+  void findsOlderRecordsRewrittenWithRecomputedSha256AfterTheSeal() {
+    trail.addOlder(3).add(null, 1);
+    // edit the first older record and recompute the SHA-256 chain of the older records
+    List<AuditRecord> records =
+        new ArrayList<>(
+            Tampered.rewrite(trail.records.subList(0, 3), 0, "rewritten", AuditRecord::sha256Hash));
+    records.add(trail.records.get(3));
+
+    assertThat(firstProblem(verify(records)))
+        .isEqualTo(
+            "Audit trail broken at record 4 (records with no partnership): it does not follow the"
+                + " last record written before keyed hashing began (older records were removed,"
+                + " changed or added).");
+  }
+
+  @Test
+  void refusesAnUnkeyedRecordAddedAfterKeyedHashingBegan() {
+    trail.addOlder(2).add(null, 1).addOlder(1);
+
+    assertThat(firstProblem(verify(trail.records)))
+        .isEqualTo(
+            "Audit trail broken at record 4 (records from before keyed hashing): it has an"
+                + " unkeyed SHA-256 hash but was written after keyed hashing began, so it was added"
+                + " outside CCR Hub.");
+  }
+
+  @Test
+  void findsOlderRecordsWhoseSealWasRemoved() {
+    trail.addOlder(2).add(7L, 1);
+
+    assertThat(firstProblem(verify(trail.records)))
+        .isEqualTo(
+            "Audit trail broken (records from before keyed hashing): the record that sealed the 2"
+                + " records written before keyed hashing began is missing.");
+  }
+
+  @Test
+  void stillChecksOlderRecordsAsBefore() {
+    trail.addOlder(4);
+    trail.records.set(1, trail.withSummary(trail.records.get(1), "changed", false));
+
+    assertThat(firstProblem(verify(trail.records)))
+        .isEqualTo(
+            "Audit trail broken at record 2 (records from before keyed hashing): its content was"
+                + " changed after it was recorded.");
+  }
+
+  @Test
+  void theOlderHashIsTheSha256ItAlwaysWas() {
+    // computed by the code before keyed hashing; records written then must still verify
+    assertThat(
+            AuditRecord.sha256Of(
+                AuditRecord.GENESIS,
+                T0,
+                "ann@example.org",
+                12L,
+                7L,
+                "CREATE",
+                "Agency",
+                "41",
+                "SUCCESS",
+                "127.0.0.1",
+                "Created agency Police – Northbridge"))
+        .isEqualTo("f526adb04ae09ad7c5acc736d5daec6b7c2b8796ed97a94495e95a32bbc364cf");
+  }
+
+  @Test
+  void theKeyedHashCoversEveryFieldAndTheNumber() {
+    trail.add(7L, 1);
+    AuditRecord record = trail.records.get(0);
+    assertThat(record.keyedHash(KEY)).isEqualTo(record.hash());
+    assertThat(trail.withSummary(record, record.summary() + " ", true).hash())
         .isNotEqualTo(record.hash());
+    AuditRecord renumbered =
+        new AuditRecord(
+            record.id(),
+            record.occurredAt(),
+            record.actor(),
+            record.actorAccountId(),
+            record.partnershipId(),
+            record.action(),
+            record.objectType(),
+            record.objectId(),
+            record.outcome(),
+            record.sourceAddress(),
+            record.summary(),
+            record.previousHash(),
+            record.hash(),
+            record.hashAlgorithm(),
+            2L);
+    assertThat(renumbered.keyedHash(KEY)).isNotEqualTo(record.hash());
+    assertThat(record.keyedHash(OTHER_KEY)).isNotEqualTo(record.hash());
   }
 
   private static AuditChain.Verification verify(List<AuditRecord> records) {
-    AuditChain chain = new AuditChain();
-    for (AuditRecord record : records) {
-      if (!chain.check(record)) {
-        break;
-      }
-    }
+    return verify(records, null);
+  }
+
+  private static AuditChain.Verification verify(
+      List<AuditRecord> records, @Nullable AuditCheckpoint checkpoint) {
+    AuditChain chain = new AuditChain(KEY, Optional.ofNullable(checkpoint));
+    records.forEach(chain::check);
     return chain.result();
   }
 
-  private static List<AuditRecord> chainOf(int size) {
-    List<AuditRecord> records = new ArrayList<>();
-    String previous = AuditRecord.GENESIS;
-    for (int i = 1; i <= size; i++) {
-      AuditRecord record =
-          copy(
-              new AuditRecord(
-                  i,
-                  T0.plusSeconds(i),
-                  "user" + i + "@example.org",
-                  (long) i,
-                  7L,
-                  "CREATE",
-                  "Agency",
-                  String.valueOf(i),
-                  "SUCCESS",
-                  "127.0.0.1",
-                  "Created agency " + i,
-                  previous,
-                  ""),
-              "CREATE",
-              "user" + i + "@example.org",
-              previous,
-              null);
-      records.add(record);
-      previous = record.hash();
-    }
-    return records;
+  private static String firstProblem(AuditChain.Verification result) {
+    return result.firstProblem().orElseThrow().describe();
   }
 
-  /** A copy with a new action and actor; a null hash means "compute the right one". */
-  private static AuditRecord copy(
-      AuditRecord r, String action, String actor, String previous, String hash) {
-    AuditRecord draft =
-        new AuditRecord(
-            r.id(),
-            r.occurredAt(),
-            actor,
-            r.actorAccountId(),
-            r.partnershipId(),
-            action,
-            r.objectType(),
-            r.objectId(),
-            r.outcome(),
-            r.sourceAddress(),
-            r.summary(),
-            previous,
-            "");
-    String finalHash = hash == null ? draft.expectedHash() : hash;
-    return new AuditRecord(
-        r.id(),
-        r.occurredAt(),
-        actor,
-        r.actorAccountId(),
-        r.partnershipId(),
-        action,
-        r.objectType(),
-        r.objectId(),
-        r.outcome(),
-        r.sourceAddress(),
-        r.summary(),
-        previous,
-        finalHash);
+  /** Records as CCR Hub writes them, in id order. */
+  private static final class Trail {
+    final List<AuditRecord> records = new ArrayList<>();
+
+    Trail add(@Nullable Long partnership, int count) {
+      for (int i = 0; i < count; i++) {
+        long id = records.size() + 1L;
+        long chain = AuditRecord.chainOf(partnership);
+        List<AuditRecord> same =
+            records.stream().filter(r -> r.keyed() && r.chain() == chain).toList();
+        String previous =
+            same.isEmpty()
+                ? (chain == 0 ? olderHead() : AuditRecord.GENESIS)
+                : same.get(same.size() - 1).hash();
+        AuditRecord draft =
+            record(
+                id,
+                partnership,
+                "Created agency " + id,
+                previous,
+                "",
+                AuditRecord.HMAC_SHA_256,
+                same.size() + 1L);
+        records.add(copy(draft, partnership, draft.summary(), draft.keyedHash(KEY)));
+      }
+      return this;
+    }
+
+    Trail addOlder(int count) {
+      for (int i = 0; i < count; i++) {
+        long id = records.size() + 1L;
+        AuditRecord draft =
+            record(id, 7L, "Created agency " + id, olderHead(), "", AuditRecord.SHA_256, null);
+        records.add(copy(draft, 7L, draft.summary(), draft.sha256Hash()));
+      }
+      return this;
+    }
+
+    private String olderHead() {
+      List<AuditRecord> older = records.stream().filter(r -> !r.keyed()).toList();
+      return older.isEmpty() ? AuditRecord.GENESIS : older.get(older.size() - 1).hash();
+    }
+
+    AuditCheckpoint checkpoint() {
+      Map<Long, AuditCheckpoint.Head> heads = new java.util.TreeMap<>();
+      for (AuditRecord r : records) {
+        if (r.keyed()) {
+          heads.put(
+              r.chain(),
+              new AuditCheckpoint.Head(
+                  r.chain(),
+                  r.chainSeq(),
+                  r.id(),
+                  r.hash(),
+                  Instant.parse("2026-11-22T10:20:00Z")));
+        }
+      }
+      return new AuditCheckpoint(KEY.fingerprint(), heads);
+    }
+
+    /** A copy with another summary; its hash recomputed (with the key) or kept. */
+    AuditRecord withSummary(AuditRecord r, @Nullable String summary, boolean recompute) {
+      AuditRecord changed = copy(r, r.partnershipId(), summary, r.hash());
+      return recompute
+          ? copy(changed, r.partnershipId(), summary, changed.keyedHash(KEY))
+          : changed;
+    }
+
+    AuditRecord copy(
+        AuditRecord r, @Nullable Long partnership, @Nullable String summary, String hash) {
+      return Tampered.copy(r, partnership, summary, r.previousHash(), hash);
+    }
+
+    private static AuditRecord record(
+        long id,
+        @Nullable Long partnership,
+        String summary,
+        String previous,
+        String hash,
+        String algorithm,
+        @Nullable Long number) {
+      return new AuditRecord(
+          id,
+          T0.plusSeconds(id),
+          "user" + id + "@example.org",
+          id,
+          partnership,
+          "CREATE",
+          "Agency",
+          String.valueOf(id),
+          "SUCCESS",
+          "127.0.0.1",
+          summary,
+          previous,
+          hash,
+          algorithm,
+          number);
+    }
   }
 }

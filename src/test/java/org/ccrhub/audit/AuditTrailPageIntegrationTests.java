@@ -3,12 +3,15 @@ package org.ccrhub.audit;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
+import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ class AuditTrailPageIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
+  @Autowired Accounts accounts;
 
   @Test
   void showsTheSlowingDownOfAMembersSignInsAndNothingOfAnotherPartnership() throws Exception {
@@ -47,6 +51,39 @@ class AuditTrailPageIntegrationTests {
 
     mvc.perform(get("/p/" + ours.slug() + "/admin/audit").param("actor", stranger).session(admin))
         .andExpect(content().string(containsString("No records match")));
+  }
+
+  @Test
+  void showsAJoiningMembersSignInsOnlyFromWhenTheyJoined() throws Exception {
+    Partnership theirs = fixtures.partnership();
+    Partnership ours = fixtures.partnership();
+    MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(ours, Role.PARTNERSHIP_ADMIN));
+    String joiner = fixtures.user(theirs, Role.ACTION_LEAD);
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(formLogin("/sign-in").userParameter("email").user(joiner).password("wrong " + i));
+    }
+    accounts.ensureRole(ours, joiner, Role.VIEWER);
+    mvc.perform(
+        post("/sign-in")
+            .with(csrf())
+            .with(
+                request -> {
+                  request.setRemoteAddr("10.1.2.3");
+                  return request;
+                })
+            .param("email", joiner)
+            .param("password", "wrong again"));
+
+    mvc.perform(get("/p/" + ours.slug() + "/admin/audit").param("actor", joiner).session(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("10.1.2.3")))
+        .andExpect(content().string(not(containsString("slowed down after 5 failed sign-ins"))));
+    mvc.perform(
+            get("/p/" + theirs.slug() + "/admin/audit")
+                .param("actor", joiner)
+                .session(Fixtures.signIn(mvc, fixtures.user(theirs, Role.PARTNERSHIP_ADMIN))))
+        .andExpect(content().string(containsString("slowed down after 5 failed sign-ins")))
+        .andExpect(content().string(containsString("10.1.2.3")));
   }
 
   @Test

@@ -1,129 +1,378 @@
 package org.ccrhub.audit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.DatabaseAdministrator;
 import org.ccrhub.Fixtures;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Someone with database access (the schema owner: the application's own role may not) edits or
- * deletes an audit record directly: {@code audit verify} reports the first broken link. Each test
- * puts the table back as it was, since the other tests share this database.
+ * Someone with full database access tampers with the audit trail, bypassing the table's triggers as
+ * a superuser or the owner can: {@code audit verify} exits with 1 and says what was done where.
+ * Each test puts the table back as it was (and checks that the trail verifies again), since the
+ * other tests share this database.
  */
 @CcrHubTest
 class AuditVerifyIntegrationTests {
 
-  @Autowired AuditTrail audit;
+  private static final AuditKey WRONG_KEY =
+      AuditKey.of("a key that is not the installation's one".getBytes(UTF_8), "wrong key");
+
   @Autowired Fixtures fixtures;
-  @Autowired JdbcClient jdbc;
+  @Autowired AuditTrail audit;
   @Autowired AdminCommands commands;
+  @Autowired AuditCheckpoints checkpoints;
   @Autowired DatabaseAdministrator administrator;
 
-  @Test
-  void theTrailOfRealChangesVerifies() {
-    Partnership partnership = fixtures.partnership();
+  private Superuser superuser;
+  private Partnership partnership;
+  private List<Map<String, Object>> saved = List.of();
+
+  @BeforeEach
+  void aPartnershipWithFiveRecordsInItsChain() throws IOException {
+    superuser = Superuser.of(administrator);
+    partnership = fixtures.partnership();
     fixtures.user(partnership, Role.ANALYST);
+    fixtures.user(partnership, Role.VIEWER);
+    checkpoints.flush();
+    saved = rows("select * from audit_event order by id");
+    assertThat(chain()).hasSize(5);
+  }
 
-    AuditChain.Verification result = audit.verify();
-
-    assertThat(result.intact()).isTrue();
-    assertThat(result.checked()).isGreaterThanOrEqualTo(3);
+  @AfterEach
+  void theTrailIsPutBackAndVerifiesAgain() {
+    superuser.tamper(
+        sql -> {
+          sql.sql("delete from audit_event").update();
+          for (Map<String, Object> row : saved) {
+            insert(sql, row);
+          }
+        });
+    assertThat(audit.verify().problems()).isEmpty();
   }
 
   @Test
-  void anEditMadeDirectlyInTheDatabaseIsReportedByTheCommand() {
-    Partnership partnership = fixtures.partnership();
-    fixtures.user(partnership, Role.ANALYST);
-    long edited = idOfRecord(partnership, "CREATE");
-    String original = summaryOf(edited);
-    try {
-      administrator
-          .owner()
-          .sql("update audit_event set summary = 'nothing to see here' where id = :id")
-          .param("id", edited)
-          .update();
+  void anIntactTrailVerifiesAndMatchesItsCheckpoint() {
+    AdminCommands.Result result = commands.run("audit", "verify");
 
-      AdminCommands.Result result = commands.run("audit", "verify");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .startsWith("Audit trail intact: " + saved.size() + " records checked in ")
+        .contains("chains; the end of each chain matches the checkpoint of ");
+  }
 
-      assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
-      assertThat(result.err())
-          .as(result.out())
-          .contains("Audit trail broken at record " + edited + ": its content was changed");
-    } finally {
-      administrator
-          .owner()
-          .sql("update audit_event set summary = :s where id = :id")
-          .param("s", original)
-          .param("id", edited)
-          .update();
+  @Test
+  void aForgedRecordAppendedWithARecomputedSha256IsReported() {
+    AuditRecord head = chain().get(4);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    String sha256 =
+        AuditRecord.sha256Of(
+            head.hash(),
+            now,
+            "forger@example.org",
+            null,
+            partnership.id(),
+            "DELETE",
+            "Agency",
+            "1",
+            "SUCCESS",
+            "10.0.0.1",
+            "Deleted agency Police");
+    long forged =
+        superuser.inTransaction(
+            sql ->
+                sql.sql(
+                        """
+                        insert into audit_event (occurred_at, actor, partnership_id, action,
+                            object_type, object_id, outcome, source_address, summary,
+                            previous_hash, hash, hash_algorithm, chain_seq)
+                        values (:at, 'forger@example.org', :p, 'DELETE', 'Agency', '1', 'SUCCESS',
+                            '10.0.0.1', 'Deleted agency Police', :previous, :hash, 'HMAC-SHA256', 6)
+                        returning id
+                        """)
+                    .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .param("p", partnership.id())
+                    .param("previous", head.hash())
+                    .param("hash", sha256)
+                    .query(Long.class)
+                    .single());
+
+    assertBroken(forgedAt(forged));
+  }
+
+  @Test
+  void aForgedRecordInTheOlderUnkeyedFormatIsReported() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    String sha256 =
+        AuditRecord.sha256Of(
+            AuditRecord.GENESIS,
+            now,
+            "forger@example.org",
+            null,
+            partnership.id(),
+            "DELETE",
+            null,
+            null,
+            "SUCCESS",
+            null,
+            "forged");
+    long forged =
+        superuser.inTransaction(
+            sql ->
+                sql.sql(
+                        """
+                        insert into audit_event (occurred_at, actor, partnership_id, action,
+                            outcome, summary, previous_hash, hash, hash_algorithm)
+                        values (:at, 'forger@example.org', :p, 'DELETE', 'SUCCESS', 'forged',
+                            :previous, :hash, 'SHA-256')
+                        returning id
+                        """)
+                    .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .param("p", partnership.id())
+                    .param("previous", AuditRecord.GENESIS)
+                    .param("hash", sha256)
+                    .query(Long.class)
+                    .single());
+
+    assertBroken(
+        "Audit trail broken at record "
+            + forged
+            + " (records from before keyed hashing): it has an unkeyed SHA-256 hash but was"
+            + " written after keyed hashing began, so it was added outside CCR Hub.");
+  }
+
+  @Test
+  void theNewestRecordsDeletedAreReportedAgainstTheCheckpoint() {
+    List<AuditRecord> chain = chain();
+    deleteFrom(chain.get(3));
+
+    assertBroken(
+        "Audit trail broken (partnership "
+            + partnership.id()
+            + "): the trail ends at record "
+            + chain.get(2).id()
+            + " (number 3), but record "
+            + chain.get(4).id()
+            + " (number 5) was checkpointed on ");
+  }
+
+  @Test
+  void newRecordsAppendedAfterTheNewestWereDeletedDoNotCoverItUp() throws IOException {
+    List<AuditRecord> chain = chain();
+    deleteFrom(chain.get(3));
+    for (int i = 0; i < 3; i++) {
+      audit.record(
+          AuditEntry.success("UPDATE", "Agency", i, partnership.id(), "A later change " + i));
     }
-    AdminCommands.Result repaired = commands.run("audit", "verify");
-    assertThat(repaired.exitCode()).isZero();
-    assertThat(repaired.out()).startsWith("Audit trail intact:");
+    checkpoints.flush();
+    long newFifth = chain().get(4).id();
+
+    assertBroken(
+        "Audit trail broken at record "
+            + newFifth
+            + " (partnership "
+            + partnership.id()
+            + "): it is not the record checkpointed as number 5 of its chain on ");
   }
 
   @Test
-  void aRecordDeletedDirectlyInTheDatabaseIsReported() {
-    Partnership partnership = fixtures.partnership();
-    fixtures.user(partnership, Role.ANALYST);
-    long deleted = idOfRecord(partnership, "CREATE");
-    Map<String, Object> row =
-        jdbc.sql("select * from audit_event where id = :id")
-            .param("id", deleted)
-            .query()
-            .singleRow();
-    long next =
-        jdbc.sql("select min(id) from audit_event where id > :id")
-            .param("id", deleted)
-            .query(Long.class)
+  void aChainEmptiedIsReportedAgainstTheCheckpoint() {
+    List<AuditRecord> chain = chain();
+    superuser.tamper(
+        sql ->
+            sql.sql("delete from audit_event where partnership_id = :p")
+                .param("p", partnership.id())
+                .update());
+
+    assertBroken(noRecordsLeft(chain));
+  }
+
+  @Test
+  void aTruncatedTableIsReportedAgainstTheCheckpoint() {
+    List<AuditRecord> chain = chain();
+    superuser.tamper(sql -> sql.sql("truncate audit_event").update());
+
+    AdminCommands.Result result = commands.run("audit", "verify");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("Audit trail broken (").contains(noRecordsLeft(chain));
+  }
+
+  @Test
+  void aRecordDeletedFromTheMiddleIsReported() {
+    List<AuditRecord> chain = chain();
+    superuser.tamper(
+        sql ->
+            sql.sql("delete from audit_event where id = :id")
+                .param("id", chain.get(1).id())
+                .update());
+
+    assertBroken(
+        "Audit trail broken at record "
+            + chain.get(2).id()
+            + " (partnership "
+            + partnership.id()
+            + "): it is number 3 of its chain, but the record before it (record "
+            + chain.get(0).id()
+            + ") is number 1: records between them were removed.");
+  }
+
+  @Test
+  void aRecordEditedWithEveryLaterSha256RecomputedIsReported() {
+    long edited = rewriteChainFromSecondRecord(AuditRecord::sha256Hash);
+
+    assertBroken(forgedAt(edited));
+  }
+
+  @Test
+  void aRecordEditedWithEveryLaterHashRecomputedUnderAnotherKeyIsReported() {
+    long edited = rewriteChainFromSecondRecord(r -> r.keyedHash(WRONG_KEY));
+
+    assertBroken(forgedAt(edited));
+  }
+
+  @Test
+  void theDatabaseRefusesUpdateDeleteAndTruncateToARoleThatIsNotTheOwner() {
+    boolean canCreateRoles =
+        superuser
+            .jdbc()
+            .sql("select rolsuper or rolcreaterole from pg_roles where rolname = current_user")
+            .query(Boolean.class)
             .single();
+    assumeThat(canCreateRoles).as("the test database's role may create roles").isTrue();
+    String role = "audit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    superuser.inTransaction(
+        sql -> {
+          sql.sql("create role " + role + " nologin").update();
+          sql.sql("grant select, insert, update, delete, truncate on audit_event to " + role)
+              .update();
+          return null;
+        });
+    long id = chain().get(0).id();
     try {
-      administrator
-          .owner()
-          .sql("delete from audit_event where id = :id")
-          .param("id", deleted)
-          .update();
-
-      AuditChain.Verification result = audit.verify();
-
-      assertThat(result.firstBreak().orElseThrow().recordId()).isEqualTo(next);
+      for (String statement :
+          List.of(
+              "update audit_event set summary = 'nothing to see here' where id = " + id,
+              "delete from audit_event where id = " + id,
+              "truncate audit_event")) {
+        String operation = statement.split(" ")[0].toUpperCase();
+        assertThatThrownBy(
+                () ->
+                    superuser.inTransaction(
+                        sql -> {
+                          sql.sql("set local role " + role).update();
+                          return sql.sql(statement).update();
+                        }))
+            .as(statement)
+            .rootCause()
+            .hasMessageContaining(
+                "audit records cannot be changed or removed: "
+                    + operation
+                    + " on audit_event refused for role "
+                    + role);
+      }
     } finally {
-      administrator
-          .owner()
-          .sql(
-              """
-              insert into audit_event (id, occurred_at, actor, actor_user_id, partnership_id, action,
-                  object_type, object_id, outcome, source_address, summary, previous_hash, hash)
-              overriding system value
-              values (:id, :occurred_at, :actor, :actor_user_id, :partnership_id, :action,
-                  :object_type, :object_id, :outcome, :source_address, :summary, :previous_hash, :hash)
-              """)
-          .params(row)
-          .update();
+      superuser.inTransaction(
+          sql -> {
+            sql.sql("drop owned by " + role).update();
+            sql.sql("drop role " + role).update();
+            return null;
+          });
     }
-    assertThat(audit.verify().intact()).isTrue();
+    assertThat(chain()).hasSize(5);
   }
 
-  private long idOfRecord(Partnership partnership, String action) {
-    return jdbc.sql("select min(id) from audit_event where partnership_id = :p and action = :a")
+  /** Edits the chain's second record and recomputes its hash and every later one's. */
+  private long rewriteChainFromSecondRecord(Function<AuditRecord, String> hash) {
+    List<AuditRecord> chain = chain();
+    List<AuditRecord> rewritten = Tampered.rewrite(chain, 1, "nothing to see here", hash);
+    superuser.tamper(
+        sql ->
+            rewritten.forEach(
+                r ->
+                    sql.sql(
+                            "update audit_event set summary = :s, previous_hash = :p, hash = :h"
+                                + " where id = :id")
+                        .param("s", r.summary())
+                        .param("p", r.previousHash())
+                        .param("h", r.hash())
+                        .param("id", r.id())
+                        .update()));
+    return chain.get(1).id();
+  }
+
+  private void assertBroken(String expected) {
+    AdminCommands.Result result = commands.run("audit", "verify");
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
+    assertThat(result.err()).startsWith(expected);
+  }
+
+  private List<AuditRecord> chain() {
+    return superuser
+        .jdbc()
+        .sql("select * from audit_event where partnership_id = :p order by id")
         .param("p", partnership.id())
-        .param("a", action)
-        .query(Long.class)
-        .single();
+        .query(AuditRecord::read)
+        .list();
   }
 
-  private String summaryOf(long id) {
-    return jdbc.sql("select summary from audit_event where id = :id")
-        .param("id", id)
-        .query(String.class)
-        .single();
+  private String forgedAt(long id) {
+    return "Audit trail broken at record "
+        + id
+        + " (partnership "
+        + partnership.id()
+        + "): its hash does not match its content under the audit key: it was changed, or written"
+        + " outside CCR Hub.";
+  }
+
+  private String noRecordsLeft(List<AuditRecord> chain) {
+    return "Audit trail broken (partnership "
+        + partnership.id()
+        + "): the chain has no records, but record "
+        + chain.get(4).id()
+        + " (number 5) was checkpointed on ";
+  }
+
+  private void deleteFrom(AuditRecord first) {
+    superuser.tamper(
+        sql -> sql.sql("delete from audit_event where id >= :id").param("id", first.id()).update());
+  }
+
+  private List<Map<String, Object>> rows(String sql) {
+    return superuser.jdbc().sql(sql).query().listOfRows();
+  }
+
+  private static void insert(JdbcClient sql, Map<String, Object> row) {
+    String columns = String.join(", ", row.keySet());
+    String values = row.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+    sql.sql(
+            "insert into audit_event ("
+                + columns
+                + ") overriding system value values ("
+                + values
+                + ")")
+        .params(row)
+        .update();
   }
 }

@@ -1,0 +1,156 @@
+package org.ccrhub.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where the audit key comes from: {@code ccr.audit.key} ({@code CCR_AUDIT_KEY}, Base64) when set,
+ * which every node of an installation with an external database shares; otherwise {@code
+ * <data-dir>/audit.key}, created (0600) at the first start. A key is never made up for a trail that
+ * already has keyed records, and a key that is not the one the checkpoint was written with is
+ * refused: both would make every record look forged.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditKeys {
+
+  static final String FILE_NAME = "audit.key";
+  private static final String PROPERTY = "ccr.audit.key (CCR_AUDIT_KEY)";
+  private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
+  private static final Pattern FINGERPRINT = Pattern.compile("(?m)^key ([0-9a-f]{16})$");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Object JVM_LOCK = new Object();
+
+  @Bean
+  AuditKey auditKey(
+      @Value("${ccr.audit.key:}") String configured,
+      @Value("${ccr.data-dir}") String dataDirectory,
+      JdbcClient jdbc) {
+    Path directory = Path.of(dataDirectory).toAbsolutePath();
+    AuditKey key =
+        configured.isBlank()
+            ? fromFile(directory.resolve(FILE_NAME), jdbc)
+            : AuditKey.fromBase64(configured, PROPERTY);
+    checkAgainstCheckpoint(key, directory.resolve(AuditCheckpoints.FILE_NAME), configured);
+    return key;
+  }
+
+  private static AuditKey fromFile(Path file, JdbcClient jdbc) {
+    try {
+      synchronized (JVM_LOCK) {
+        Files.createDirectories(file.getParent());
+        try (FileChannel channel =
+                FileChannel.open(
+                    file.resolveSibling(FILE_NAME + ".lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.lock()) {
+          if (Files.exists(file)) {
+            warnIfReadableByOthers(file);
+            return AuditKey.fromBase64(
+                Files.readString(file, StandardCharsets.US_ASCII), "" + file);
+          }
+          if (hasKeyedRecords(jdbc)) {
+            throw new AuditKeyException(
+                "The audit key "
+                    + file
+                    + " is missing, but the audit trail was written with a key. Restore the file"
+                    + " from a backup, or set "
+                    + PROPERTY
+                    + " to the key; without it the trail can be neither verified nor extended.");
+          }
+          return create(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read or create the audit key " + file, e);
+    }
+  }
+
+  private static boolean hasKeyedRecords(JdbcClient jdbc) {
+    return jdbc.sql("select exists (select 1 from audit_event where chain_seq is not null)")
+        .query(Boolean.class)
+        .single();
+  }
+
+  private static AuditKey create(Path file) throws IOException {
+    byte[] bytes = new byte[AuditKey.MINIMUM_BYTES];
+    new SecureRandom().nextBytes(bytes);
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    FileAttribute<?>[] attributes =
+        posix
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+            : new FileAttribute<?>[0];
+    Path temporary = file.resolveSibling(FILE_NAME + ".new");
+    Files.deleteIfExists(temporary);
+    try (FileChannel channel =
+        FileChannel.open(
+            temporary,
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            attributes)) {
+      channel.write(
+          StandardCharsets.US_ASCII.encode(Base64.getEncoder().encodeToString(bytes) + "\n"));
+      channel.force(true);
+    }
+    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    log.info(
+        "Created the audit key {}: keep it with the backups (without it the audit trail cannot be"
+            + " verified)",
+        file);
+    return AuditKey.of(bytes, "" + file);
+  }
+
+  private static void warnIfReadableByOthers(Path file) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+        && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
+      log.warn("The audit key {} can be read by others: make it readable by its owner only", file);
+    }
+  }
+
+  /** Refuses a key other than the one the checkpoint in the data directory was written with. */
+  private static void checkAgainstCheckpoint(AuditKey key, Path checkpoint, String configured) {
+    if (!Files.exists(checkpoint)) {
+      return;
+    }
+    String text;
+    try {
+      text = Files.readString(checkpoint, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the audit checkpoint " + checkpoint, e);
+    }
+    Matcher fingerprint = FINGERPRINT.matcher(text);
+    if (fingerprint.find() && !fingerprint.group(1).equals(key.fingerprint())) {
+      throw new AuditKeyException(
+          "The audit key ("
+              + (configured.isBlank() ? FILE_NAME + " in the data directory" : PROPERTY)
+              + ") is not the key this audit trail was written with: "
+              + checkpoint
+              + " was written with the key whose fingerprint is "
+              + fingerprint.group(1)
+              + ", and this key's is "
+              + key.fingerprint()
+              + ". Use the key the trail was written with.");
+    }
+  }
+}

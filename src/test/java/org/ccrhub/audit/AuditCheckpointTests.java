@@ -1,0 +1,77 @@
+package org.ccrhub.audit;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuditCheckpointTests {
+
+  private static final AuditKey KEY =
+      AuditKey.of("the audit key of this test, 32 bytes or more".getBytes(UTF_8), "test key");
+  private static final Instant AT = Instant.parse("2026-11-22T10:20:00.123456Z");
+  private static final String HASH = "ab".repeat(32);
+
+  @Test
+  void readsBackWhatItWrote() {
+    AuditCheckpoint checkpoint =
+        AuditCheckpoint.empty(KEY)
+            .merge(
+                List.of(
+                    new AuditCheckpoint.Head(0, 12, 140, HASH, AT),
+                    new AuditCheckpoint.Head(7, 3, 139, HASH, AT)));
+
+    AuditCheckpoint read = AuditCheckpoint.read(checkpoint.write(KEY), KEY);
+
+    assertThat(read).isEqualTo(checkpoint);
+    assertThat(read.heads().get(7L).recordId()).isEqualTo(139);
+  }
+
+  @Test
+  void keepsTheFurthestHeadOfEachChainWhenMerged() {
+    AuditCheckpoint checkpoint =
+        AuditCheckpoint.empty(KEY).merge(List.of(new AuditCheckpoint.Head(7, 5, 50, HASH, AT)));
+
+    AuditCheckpoint merged =
+        checkpoint.merge(
+            List.of(
+                new AuditCheckpoint.Head(7, 4, 40, HASH, AT),
+                new AuditCheckpoint.Head(8, 1, 41, HASH, AT)));
+
+    assertThat(merged.heads().get(7L).number()).isEqualTo(5);
+    assertThat(merged.heads().get(8L).number()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesACheckpointEditedByHand() {
+    String text =
+        AuditCheckpoint.empty(KEY)
+            .merge(List.of(new AuditCheckpoint.Head(7, 5, 50, HASH, AT)))
+            .write(KEY)
+            .replace("number 5 record 50", "number 2 record 20");
+
+    assertThatThrownBy(() -> AuditCheckpoint.read(text, KEY))
+        .hasMessage("it was changed after CCR Hub wrote it (its seal does not match)");
+  }
+
+  @Test
+  void saysSoWhenItWasWrittenWithAnotherKey() {
+    AuditKey other =
+        AuditKey.of("someone else's key, also 32 bytes or longer".getBytes(UTF_8), "other key");
+    String text = AuditCheckpoint.empty(other).write(other);
+
+    assertThatThrownBy(() -> AuditCheckpoint.read(text, KEY))
+        .hasMessageStartingWith("it was written with a different audit key (fingerprint ");
+  }
+
+  @Test
+  void refusesATruncatedCheckpoint() {
+    String text = AuditCheckpoint.empty(KEY).write(KEY);
+
+    assertThatThrownBy(() -> AuditCheckpoint.read(text.substring(0, text.indexOf("mac")), KEY))
+        .hasMessage("it is incomplete (it has no seal)");
+  }
+}
