@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.ccrhub.CcrHubApplication;
 import org.ccrhub.CcrHubTest;
@@ -39,6 +37,7 @@ class AnotherNodeIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired DataSource dataSource;
+  @Autowired org.springframework.core.env.Environment environment;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
 
@@ -63,7 +62,9 @@ class AnotherNodeIntegrationTests {
                   "--ccr.trusted-proxies=127.0.0.1",
                   "--ccr.sign-in.max-failures-per-address=3",
                   "--ccr.documents.warm-up=false",
-                  "--ccr.data-dir=" + Path.of("target", "test-data", UUID.randomUUID().toString()));
+                  // the same installation: its audit key and checkpoint (file or setting)
+                  "--ccr.data-dir=" + environment.getProperty("ccr.data-dir"),
+                  "--ccr.audit.key=" + environment.getProperty("ccr.audit.key", ""));
       nodePort = ((WebServerApplicationContext) node).getWebServer().getPort();
     }
     clock.set(Instant.now());
