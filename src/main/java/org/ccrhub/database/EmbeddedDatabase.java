@@ -172,7 +172,8 @@ final class EmbeddedDatabase implements AutoCloseable {
       if (!passwords.saved()) {
         setSuperuserPassword(pgData, binaries, passwords.of(SUPERUSER));
         passwords.save();
-        log.info("The embedded database now requires passwords (kept in the data directory)");
+        log.info(
+            "The embedded database's roles have new passwords, in database.passwords (readable by this user only)");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not secure the embedded PostgreSQL server", e);
