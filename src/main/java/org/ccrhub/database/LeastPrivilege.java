@@ -46,12 +46,19 @@ class LeastPrivilege implements Callback {
       String role = checkedApplicationRole(single(owner, "select current_schema()"));
       String quoted = single(owner, "select quote_ident('" + role.replace("'", "''") + "')");
       owner.execute("grant usage on schema " + schema + " to " + quoted);
-      owner.execute(
-          "grant select, insert, update, delete on all tables in schema "
-              + schema
-              + " to "
-              + quoted);
-      owner.execute("grant usage, select on all sequences in schema " + schema + " to " + quoted);
+      // each table the owner owns: a table someone else put in the schema is left alone (a
+      // blanket "on all tables" would fail on it)
+      for (String[] object : ownedObjects(owner)) {
+        owner.execute(
+            object[1].equals("S")
+                ? "grant usage, select on sequence " + schema + "." + object[0] + " to " + quoted
+                : "grant select, insert, update, delete on "
+                    + schema
+                    + "."
+                    + object[0]
+                    + " to "
+                    + quoted);
+      }
       owner.execute(
           "revoke update, delete, truncate on " + schema + "." + AUDIT_TABLE + " from " + quoted);
       owner.execute(
@@ -98,6 +105,25 @@ class LeastPrivilege implements Callback {
       }
       return role;
     }
+  }
+
+  /** The quoted names and kinds of the tables, views and sequences the migrating role owns. */
+  private static java.util.List<String[]> ownedObjects(Statement owner) throws SQLException {
+    java.util.List<String[]> objects = new java.util.ArrayList<>();
+    try (ResultSet rs =
+        owner.executeQuery(
+            """
+            select quote_ident(c.relname), c.relkind::text from pg_class c
+            join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = current_schema()
+              and c.relowner = (select oid from pg_roles where rolname = current_user)
+              and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+            """)) {
+      while (rs.next()) {
+        objects.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+    }
+    return objects;
   }
 
   private static String single(Statement statement, String query) throws SQLException {

@@ -195,6 +195,44 @@ class EmbeddedDatabaseSecurityTests {
   }
 
   @Test
+  void aTableSomeoneElsePutInTheSchemaNeitherStopsTheStartNorIsShared() throws Exception {
+    EmbeddedDatabase database = start();
+    String url = database.jdbcUrl();
+    PGSimpleDataSource app = dataSource(url, "ccrhub_app", database);
+    migrate(database, app);
+    try (Connection superuser =
+            DriverManager.getConnection(url, "postgres", database.passwordOf("postgres"));
+        Statement statement = superuser.createStatement()) {
+      statement.execute("create table public.audit_backup as select * from audit_event");
+    }
+
+    migrate(database, app); // the next start
+
+    try (Connection connection = app.getConnection();
+        Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "select count(*) from partnership")).isEqualTo("0");
+      assertThatThrownBy(() -> statement.executeQuery("select * from audit_backup"))
+          .hasMessageContaining("permission denied for table audit_backup");
+    }
+  }
+
+  private static void migrate(EmbeddedDatabase database, PGSimpleDataSource app) {
+    Flyway.configure()
+        .dataSource(database.jdbcUrl(), "ccrhub_owner", database.passwordOf("ccrhub_owner"))
+        .callbacks(new LeastPrivilege(app))
+        .load()
+        .migrate();
+  }
+
+  private static PGSimpleDataSource dataSource(String url, String role, EmbeddedDatabase database) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser(role);
+    dataSource.setPassword(database.passwordOf(role));
+    return dataSource;
+  }
+
+  @Test
   void refusesAnApplicationRoleThatOwnsTheTables() throws Exception {
     EmbeddedDatabase database = start();
     PGSimpleDataSource owner = new PGSimpleDataSource();
