@@ -92,6 +92,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   static EmbeddedDatabase start(Path dataDirectory) {
     try {
+      DataDirectoryOwner.check(dataDirectory);
       Files.createDirectories(dataDirectory);
       DatabasePasswords.restrict(dataDirectory, DatabasePasswords.OWNER_ONLY_DIRECTORY);
       Path pgData = dataDirectory.resolve("postgres");
@@ -130,7 +131,7 @@ final class EmbeddedDatabase implements AutoCloseable {
       DatabasePasswords.restrict(socketDirectory, DatabasePasswords.OWNER_ONLY_DIRECTORY);
       Path binaries = dataDirectory.resolve("postgres-binaries");
       EmbeddedPostgres server =
-          EmbeddedPostgres.builder()
+          builderWorkingIn(binaries)
               .setDataDirectory(pgData)
               .setCleanDataDirectory(false)
               .setOverrideWorkingDirectory(binaries.toFile())
@@ -158,6 +159,30 @@ final class EmbeddedDatabase implements AutoCloseable {
       return database;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
+    }
+  }
+
+  /**
+   * A builder whose working directory is this data directory's, not the library's shared {@code
+   * /tmp/embedded-pg}: at every start the library "cleans" its working directory, stopping the
+   * server named by any {@code postmaster.pid} it finds there and deleting the folder, so another
+   * user could make it signal any process and delete files. The library reads its working directory
+   * from a system property when the builder is made.
+   */
+  private static synchronized EmbeddedPostgres.Builder builderWorkingIn(Path binaries)
+      throws IOException {
+    Files.createDirectories(binaries);
+    String property = "ot.epg.working-dir";
+    String previous = System.getProperty(property);
+    System.setProperty(property, binaries.toString());
+    try {
+      return EmbeddedPostgres.builder();
+    } finally {
+      if (previous == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, previous);
+      }
     }
   }
 

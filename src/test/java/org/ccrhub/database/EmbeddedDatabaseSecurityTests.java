@@ -131,6 +131,34 @@ class EmbeddedDatabaseSecurityTests {
   }
 
   @Test
+  void leavesTheLibrarysSharedDirectoryInTmpAlone() throws Exception {
+    // What another user can plant there: a "stale" folder naming a process of ours in its
+    // postmaster.pid, which the library would stop, and then delete the folder.
+    Path planted =
+        Files.createDirectories(
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "embedded-pg",
+                "planted-" + UUID.randomUUID()));
+    Process victim = new ProcessBuilder("sleep", "300").start();
+    try {
+      Files.writeString(planted.resolve("PG_VERSION"), "18\n");
+      Files.writeString(planted.resolve("postmaster.pid"), victim.pid() + "\n" + planted + "\n");
+      Path lock = Files.createFile(planted.resolve("epg-lock"));
+      Files.setLastModifiedTime(
+          lock, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+
+      start();
+
+      assertThat(victim.isAlive()).isTrue();
+      assertThat(planted).exists();
+    } finally {
+      victim.destroyForcibly();
+      org.springframework.util.FileSystemUtils.deleteRecursively(planted);
+    }
+  }
+
+  @Test
   void securesADataDirectoryFromBeforePasswordsAndHandsItsTablesToTheOwner() throws Exception {
     Path pgData = dataDir.resolve("postgres");
     Files.createDirectories(pgData);
