@@ -131,8 +131,12 @@ class IndicatorImportController {
       model.addAttribute("fileError", e.getMessage());
       return VIEW_FORM;
     }
-    String key = uploads.keep(request.getSession(), partnership.id(), pending, content);
-    model.addAttribute("key", key);
+    if (outcome.hasErrors()) {
+      uploads.forget(request.getSession(), Pending.class);
+    } else {
+      model.addAttribute(
+          "key", uploads.keep(request.getSession(), partnership.id(), pending, content));
+    }
     return preview(pending, outcome, model);
   }
 

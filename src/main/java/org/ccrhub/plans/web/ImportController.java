@@ -121,8 +121,12 @@ class ImportController {
       result.rejectValue("file", "busy", e.getMessage());
       return formView(partnership, model);
     }
-    String key = uploads.keep(request.getSession(), partnership.id(), pending, content);
-    model.addAttribute("key", key);
+    if (preview.hasErrors()) {
+      uploads.forget(request.getSession(), PendingImport.class);
+    } else {
+      model.addAttribute(
+          "key", uploads.keep(request.getSession(), partnership.id(), pending, content));
+    }
     return previewView(pending, preview, model);
   }
 

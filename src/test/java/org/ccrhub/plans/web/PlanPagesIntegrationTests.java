@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
@@ -65,9 +67,11 @@ class PlanPagesIntegrationTests {
   @Autowired ReportingPeriods periods;
   @Autowired Accounts accounts;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.ccrhub.tabular.PendingUploads uploads;
 
   Partnership partnership;
   MockHttpSession admin;
+  String adminEmail;
   String adminName;
   long adminId;
   DeliveryPlan plan;
@@ -76,7 +80,7 @@ class PlanPagesIntegrationTests {
   @BeforeEach
   void aPartnershipWithAnImportedPlan() throws Exception {
     partnership = fixtures.partnership();
-    String adminEmail = fixtures.user(partnership, Role.PARTNERSHIP_ADMIN);
+    adminEmail = fixtures.user(partnership, Role.PARTNERSHIP_ADMIN);
     adminName = member(adminEmail).displayName();
     adminId = member(adminEmail).accountId();
     admin = Fixtures.signIn(mvc, adminEmail);
@@ -699,6 +703,41 @@ class PlanPagesIntegrationTests {
                 .with(csrf()))
         .andExpect(
             header().string("Location", "/p/" + partnership.slug() + "/plans/import?expired=true"));
+  }
+
+  @Test
+  void keepsOnlyAFileThatCanBeImportedAndOneAPersonWhicheverSessionTheyUse() throws Exception {
+    String broken = "Outcome,Ref,Action\n1 Prevention,,Run a campaign\n";
+    rendered(upload("Broken plan", "2016/17", broken));
+    assertThat(pendingUploads()).isZero();
+
+    rendered(upload("Second plan", "2016/17", PLAN_CSV));
+    assertThat(pendingUploads()).isOne();
+    rendered(upload("Broken plan", "2016/17", broken));
+    assertThat(pendingUploads()).as("a refused upload drops the one waiting").isZero();
+
+    // in two sessions of the same person: the second upload replaces the first
+    SecurityContextHolder.getContext()
+        .setAuthentication(new TestingAuthenticationToken(adminEmail, null));
+    try {
+      uploads.keep(new MockHttpSession(), partnership.id(), "first", new byte[] {1});
+      uploads.keep(new MockHttpSession(), partnership.id(), "second", new byte[] {2});
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+    assertThat(
+            jdbc.sql("select content from pending_upload where partnership_id = :p")
+                .param("p", partnership.id())
+                .query(byte[].class)
+                .list())
+        .containsExactly(new byte[] {2});
+  }
+
+  private long pendingUploads() {
+    return jdbc.sql("select count(*) from pending_upload where partnership_id = :p")
+        .param("p", partnership.id())
+        .query(Long.class)
+        .single();
   }
 
   @Test
