@@ -181,6 +181,15 @@ class ErrorPagesAndCookiesIntegrationTests {
     assertThat(admin.body())
         .contains("\"db\":{\"details\":{\"database\":\"PostgreSQL\"")
         .endsWith("\"status\":\"UP\"}");
+
+    // no index of endpoints, whose links would come from the Host header
+    HttpResponse<String> index =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri("/actuator")).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(index.statusCode()).isEqualTo(404);
+    assertThat(index.body()).doesNotContain("_links");
   }
 
   private HttpResponse<String> health(String cookie) throws Exception {
