@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.ccrhub.shared.PlainText;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -84,7 +85,11 @@ public class Documents {
     return pdf(html(template, model));
   }
 
-  /** A well-formed XHTML document laid out as a PDF by its own print CSS. */
+  /**
+   * A well-formed XHTML document laid out as a PDF by its own print CSS. Characters no XML document
+   * may hold, which text kept before {@link PlainText#clean} removed them could bring, are left
+   * out.
+   */
   public byte[] pdf(String xhtml) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -98,7 +103,7 @@ public class Documents {
           (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
       builder.useExternalResourceAccessControl(
           (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-      builder.withHtmlContent(xhtml, BASE_URI);
+      builder.withHtmlContent(PlainText.forXml(xhtml), BASE_URI);
       builder.toStream(bytes);
       builder.run();
       return bytes.toByteArray();

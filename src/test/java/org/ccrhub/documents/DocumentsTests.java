@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,23 @@ class DocumentsTests {
     assertThat(pixels(pdf, new Color(0x1d70b8))).isGreaterThan(1000);
     // ...but they are not: Batik refuses the picture, and openhtmltopdf then leaves out its SVG.
     assertThat(pixels(pdf, Color.RED)).isZero();
+  }
+
+  @Test
+  void makesThePdfOfTextHoldingCharactersThatNoXmlDocumentMayHold() throws IOException {
+    // Text kept before input was cleaned of them: a paste with U+FFFE, or half a surrogate pair.
+    String xhtml =
+        """
+        <html lang="en"><head><title>Odd text</title>
+        <style>html { font-family: "CCR Hub Sans" }</style></head>
+        <body><p>Refuge \uFFFEspaces\uD800 for \uFFFF12 women</p></body></html>
+        """;
+
+    byte[] pdf = Documents.fromClasspath().pdf(xhtml);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Refuge spaces for 12 women");
+    }
   }
 
   @Test

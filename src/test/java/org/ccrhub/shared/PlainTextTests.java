@@ -18,6 +18,13 @@ class PlainTextTests {
   }
 
   @Test
+  void dropsWhatNoXmlDocumentMayHoldButKeepsCharactersBeyondTheBasicPlane() {
+    String text = "a\uFFFEb\uFFFFc\uD800d\uDC00e 😀 \uD83D\uDE00 f";
+    assertThat(PlainText.clean(text)).isEqualTo("abcde 😀 😀 f");
+    assertThat(PlainText.forXml(text + "\u0001\r\n")).isEqualTo("abcde 😀 😀 f\r\n");
+  }
+
+  @Test
   void leavesNullAsNull() {
     assertThat(PlainText.clean(null)).isNull();
   }
