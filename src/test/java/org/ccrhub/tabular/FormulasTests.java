@@ -23,10 +23,26 @@ class FormulasTests {
           "\u00A0=1+1",
           "  =1+1",
           "\u2007\u202F+cmd",
-          "\u200B@x");
+          "\u200B@x",
+          "\u2212SUM(A1)",
+          "\uFE66SUM(A1)",
+          "\uFE62cmd",
+          "\uFE63cmd",
+          "\uFE6Bx",
+          "\u207A1",
+          "\u208C1",
+          "\u3164=1+1",
+          "\u115F\u1160=1",
+          "\uFFA0+1",
+          "\u2800@x",
+          "\u180E=1",
+          "\u2061=1",
+          "\u00AD-1+1",
+          "\u0301=1+1",
+          "\uDB40\uDC20=1");
 
   @Test
-  void neutralisesSignsTheirFullWidthFormsAndSignsAfterBlanks() {
+  void neutralisesSignsTheirLookAlikesAndSignsAfterInvisibleCharacters() {
     for (String cell : RISKY) {
       assertThat(Formulas.neutralise(cell)).as(cell).isEqualTo("'" + cell);
     }
@@ -34,7 +50,20 @@ class FormulasTests {
 
   @Test
   void leavesNumbersAndOrdinaryTextAlone() {
-    for (String cell : List.of("-7.2", "+3", "42", "", "Council", "a = b", "3-4 weeks", " ")) {
+    for (String cell :
+        List.of(
+            "-7.2",
+            "+3",
+            "42",
+            "",
+            "Council",
+            "a = b",
+            "3-4 weeks",
+            " ",
+            "– see the board minutes",
+            "½ of the actions",
+            "① first priority",
+            "😀 done")) {
       assertThat(Formulas.neutralise(cell)).as(cell).isEqualTo(cell);
     }
   }
