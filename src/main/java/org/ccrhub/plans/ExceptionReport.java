@@ -209,6 +209,27 @@ public record ExceptionReport(
   }
 
   /**
+   * How many exceptions are rated this, by its label (e.g. {@code Red}), for the report's counts at
+   * a glance.
+   */
+  public long exceptionsRated(String rating) {
+    return exceptions.values().stream()
+        .flatMap(List::stream)
+        .filter(line -> line.rating().equals(rating))
+        .count();
+  }
+
+  /** How many exceptions are overdue. */
+  public long overdueCount() {
+    return exceptions.values().stream().flatMap(List::stream).filter(Line::overdue).count();
+  }
+
+  /** How many exceptions there are. */
+  public long exceptionCount() {
+    return exceptions.values().stream().mapToLong(List::size).sum();
+  }
+
+  /**
    * The movements grouped by change: worse first (the most serious rating reached first), then
    * better, completed, started and other changes. The board paper lists these rather than one row
    * per action: a long plan can have more than a thousand movements in a quarter, and the

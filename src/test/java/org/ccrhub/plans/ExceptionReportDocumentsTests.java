@@ -249,6 +249,24 @@ class ExceptionReportDocumentsTests {
   }
 
   @Test
+  void countsThousandsOfExceptionsAtAGlance() {
+    PlanSnapshotFixture plan = aPlan(RagScheme.FOUR).outcome("1", "Prevention");
+    for (int i = 1; i <= 6_000; i++) {
+      plan.action("1." + i, "Action number " + i, "Q4", "Police")
+          .rated(i % 3 == 0 ? AMBER_RED : RED, "Slipping");
+    }
+
+    String html =
+        new String(
+            documents.render(HARINGEY, plan.report(), ReportFormat.HTML), StandardCharsets.UTF_8);
+
+    assertThat(html.replaceAll("\\s+", " "))
+        .contains("6,000 of 6,000 actions")
+        .containsSubsequence(
+            "Rated Red", ">4,000<", "Rated Amber/Red", ">2,000<", "Overdue", ">0<");
+  }
+
+  @Test
   void writesPdfWithTheMarkingAndPageNumberOnEveryPage() throws IOException {
     ExceptionReport report = longReport();
 
