@@ -23,5 +23,11 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {"ccr.documents.warm-up=false", "ccr.imports.warm-up=false"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureMockMvc
-@Import({Fixtures.class, AdminCommands.class, DatabaseAdministrator.class, MockMvcSessions.class})
+@Import({
+  Fixtures.class,
+  AdminCommands.class,
+  DatabaseAdministrator.class,
+  MockMvcSessions.class,
+  org.ccrhub.web.BrokenPage.class
+})
 public @interface CcrHubTest {}

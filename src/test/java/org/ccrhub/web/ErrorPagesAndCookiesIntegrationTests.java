@@ -145,6 +145,19 @@ class ErrorPagesAndCookiesIntegrationTests {
   }
 
   @Test
+  void aPageThatFailsHalfWayShowsTheWholeErrorPageAndNoneOfThePage() throws Exception {
+    HttpResponse<String> response = get(BrokenPage.PATH);
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body())
+        .contains("Sorry, there is a problem with the service")
+        .containsPattern("quote reference <strong>[0-9A-F]{10}</strong>")
+        .doesNotContain("A line of the page")
+        .doesNotContain("cannot be worked out")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void aPageOfARoleTheUserLacksIsForbiddenWithAReference() throws Exception {
     HttpResponse<String> response = get("/p/" + partnership.slug() + "/admin/users");
 

@@ -1,0 +1,31 @@
+package org.ccrhub.web;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * A page whose template fails after writing a long start, as a real page's would when a value it
+ * shows cannot be worked out: the error page must still be shown whole, not a half page or nothing.
+ */
+@TestComponent
+@Controller
+public class BrokenPage {
+
+  public static final String PATH = "/test/broken-page";
+
+  /** The value the page shows last, which fails. */
+  public static final class Failing {
+    public String value() {
+      throw new IllegalStateException("the value cannot be worked out");
+    }
+  }
+
+  @GetMapping(PATH)
+  String page(Model model) {
+    model.addAttribute("failing", new Failing());
+    model.addAttribute("lines", java.util.Collections.nCopies(2_000, "A line of the page"));
+    return "test/broken-page";
+  }
+}
