@@ -15,10 +15,13 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.PlainText;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.tabular.Formulas;
 import org.ccrhub.tabular.TableWriter;
@@ -159,10 +162,11 @@ public class ExceptionReportDocuments {
             + " (produced "
             + LocalDate.now(clock)
             + ")";
-    try (XSSFWorkbook workbook = new XSSFWorkbook();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+    // Streamed: only a window of rows is held in memory (a plan can have 100,000 actions).
+    SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), 200, true);
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       Styles styles = new Styles(workbook);
-      workbook.getProperties().getCoreProperties().setTitle(title);
+      workbook.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(title);
 
       SheetWriter exceptions =
           new SheetWriter(workbook, styles, "Exceptions", marking(report), title);
@@ -226,6 +230,8 @@ public class ExceptionReportDocuments {
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      workbook.dispose(); // deletes the rows streamed to temporary files
     }
   }
 
@@ -242,7 +248,7 @@ public class ExceptionReportDocuments {
     final CellStyle marking;
     final CellStyle wrap;
 
-    Styles(XSSFWorkbook workbook) {
+    Styles(Workbook workbook) {
       Font boldFont = workbook.createFont();
       boldFont.setBold(true);
       bold = workbook.createCellStyle();
@@ -265,7 +271,7 @@ public class ExceptionReportDocuments {
     private final Styles styles;
     private int next;
 
-    SheetWriter(XSSFWorkbook workbook, Styles styles, String name, String marking, String title) {
+    SheetWriter(Workbook workbook, Styles styles, String name, String marking, String title) {
       this.sheet = workbook.createSheet(name);
       this.styles = styles;
       text(sheet.createRow(0), 0, marking, styles.marking);
@@ -326,7 +332,7 @@ public class ExceptionReportDocuments {
 
     private static void text(Row row, int column, String value, CellStyle style) {
       var cell = row.createCell(column);
-      cell.setCellValue(Formulas.neutralise(value));
+      cell.setCellValue(Formulas.neutralise(PlainText.forXml(value)));
       cell.setCellStyle(style);
     }
   }
