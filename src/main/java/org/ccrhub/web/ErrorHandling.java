@@ -1,5 +1,6 @@
 package org.ccrhub.web;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -13,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +67,27 @@ class ErrorHandling {
       }
     };
   }
+
+  /**
+   * Pages stream as they render, so that a page of 100,000 rows needs no more memory than one of
+   * ten; the first {@value #HELD_BACK} bytes are held back, so that a page that fails within them
+   * (nearly every page is shorter) still shows the whole error page. One that fails later can only
+   * be cut off; its error is logged all the same.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> holdBackTheStartOfEachPage() {
+    Filter filter =
+        (request, response, chain) -> {
+          response.setBufferSize(HELD_BACK);
+          chain.doFilter(request, response);
+        };
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  static final int HELD_BACK = 128 * 1024;
 
   private static String heading(Object status) {
     if (!(status instanceof Integer code)) {

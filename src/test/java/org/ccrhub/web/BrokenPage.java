@@ -6,8 +6,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * A page whose template fails after writing a long start, as a real page's would when a value it
- * shows cannot be worked out: the error page must still be shown whole, not a half page or nothing.
+ * A page whose template fails after writing its start, as a real page's would when a value it shows
+ * cannot be worked out: the error page must be shown whole, not a half page or nothing. (Pages
+ * stream as they render, so that a page of 100,000 rows needs no more memory than one of 10; one
+ * that fails after its first 128 KB were sent can only be cut off.) 2,000 lines make about 70 KB,
+ * longer than most pages and than the 8 KB a server holds back by default.
  */
 @TestComponent
 @Controller
