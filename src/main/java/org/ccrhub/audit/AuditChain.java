@@ -1,5 +1,6 @@
 package org.ccrhub.audit;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,13 +15,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Walks the whole trail in id order and finds, in every chain, the first record that breaks it;
  * then compares the end of each chain with the latest checkpoint, so that records removed from the
- * end of a chain (or a whole chain, or the whole table) are found too.
+ * end of a chain (or a whole chain, or the whole table) are found too, and so that a chain with
+ * records from before the checkpoint was begun must be in it. A checkpoint that is missing or
+ * cannot be used is a problem of its own: without it, removals from the end cannot be found.
  */
 final class AuditChain {
 
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final String OLDER = "records from before keyed hashing";
+  static final String RESTART_ADVICE =
+      "Once you know why, start a new checkpoint with: audit checkpoint restart --reason"
+          + " \"WHY\" (the old file is kept)";
 
   private final AuditKey key;
   private final Optional<AuditCheckpoint> checkpoint;
@@ -31,17 +37,36 @@ final class AuditChain {
   private boolean olderAfterKeyedReported;
   private long checked;
 
+  /** What a problem is about, which says whether a new checkpoint may be started despite it. */
+  enum Kind {
+    /** The records themselves: changed, removed from the middle, inserted or forged. */
+    RECORDS,
+    /** A chain compared with the checkpoint: it ends before it, or is not the chain it saw. */
+    CHECKPOINTED_CHAIN,
+    /** The checkpoint itself is missing or cannot be used. */
+    CHECKPOINT
+  }
+
   /**
-   * A record that breaks its chain, or a chain that does not reach its checkpoint, and why.
+   * A record that breaks its chain, a chain that does not reach its checkpoint, or a checkpoint
+   * that cannot be compared with, and why.
    *
    * @param recordId the first broken record, or null when records are missing from the end
-   * @param where which chain: e.g. "partnership 17"
+   * @param where which chain: e.g. "partnership 17", or the checkpoint's file
    * @param reason a plain explanation
+   * @param kind what it is about
    */
-  record Problem(@Nullable Long recordId, String where, String reason) {
+  record Problem(@Nullable Long recordId, String where, String reason, Kind kind) {
+
+    Problem(@Nullable Long recordId, String where, String reason) {
+      this(recordId, where, reason, Kind.RECORDS);
+    }
 
     /** One line for the operator. */
     String describe() {
+      if (kind == Kind.CHECKPOINT) {
+        return "Audit checkpoint " + where + " " + reason + ".";
+      }
       return recordId == null
           ? "Audit trail broken (" + where + "): " + reason + "."
           : "Audit trail broken at record " + recordId + " (" + where + "): " + reason + ".";
@@ -54,10 +79,10 @@ final class AuditChain {
    * @param checked how many records were checked
    * @param chains how many chains they form
    * @param problems the first problem of each broken chain, earliest record first
-   * @param checkpointedAt when the latest checkpoint compared with was written, if there was one
+   * @param checkpoint the checkpoint compared with, if there was one that could be used
    */
   record Verification(
-      long checked, int chains, List<Problem> problems, Optional<Instant> checkpointedAt) {
+      long checked, int chains, List<Problem> problems, Optional<AuditCheckpoint> checkpoint) {
 
     boolean intact() {
       return problems.isEmpty();
@@ -66,6 +91,11 @@ final class AuditChain {
     Optional<Problem> firstProblem() {
       return problems.stream().findFirst();
     }
+
+    /** When the newest head of the checkpoint compared with was written, if it has one. */
+    Optional<Instant> checkpointedAt() {
+      return checkpoint.flatMap(AuditCheckpoint::newest);
+    }
   }
 
   private static final class ChainEnd {
@@ -73,6 +103,8 @@ final class AuditChain {
     long recordId;
     String hash = AuditRecord.GENESIS;
     boolean broken;
+    long firstRecordId;
+    @Nullable Instant firstOccurredAt;
   }
 
   AuditChain(AuditKey key, Optional<AuditCheckpoint> checkpoint) {
@@ -80,9 +112,31 @@ final class AuditChain {
     this.checkpoint = checkpoint;
   }
 
-  /** The checkpoint could not be compared: that is a problem of its own. */
-  void checkpointUnreadable(java.nio.file.Path file, String reason) {
-    problems.add(new Problem(null, "the checkpoint " + file, reason));
+  /** The checkpoint cannot be used: that is a problem of its own. */
+  void checkpointUnreadable(Path file, String reason) {
+    problems.add(
+        new Problem(
+            null,
+            file.toString(),
+            "cannot be used: "
+                + reason
+                + ". CCR Hub leaves it as it is, and cannot tell whether records were removed from"
+                + " the end of a chain. "
+                + RESTART_ADVICE,
+            Kind.CHECKPOINT));
+  }
+
+  /** There is no checkpoint, though CCR Hub began one at its first start. */
+  void checkpointMissing(Path file) {
+    problems.add(
+        new Problem(
+            null,
+            file.toString(),
+            "is missing. CCR Hub writes it when it first starts and keeps it as the trail grows, so"
+                + " it was removed (or this data directory is not the one CCR Hub runs with), and"
+                + " records removed from the end of a chain cannot be found. "
+                + RESTART_ADVICE,
+            Kind.CHECKPOINT));
   }
 
   /** Checks the next record; records must come in id order. */
@@ -133,6 +187,10 @@ final class AuditChain {
   private void checkKeyed(AuditRecord record) {
     long chain = record.chain();
     ChainEnd end = chains.computeIfAbsent(chain, c -> new ChainEnd());
+    if (end.firstOccurredAt == null) {
+      end.firstRecordId = record.id();
+      end.firstOccurredAt = record.occurredAt();
+    }
     String where = where(chain);
     if (end.broken) {
       return;
@@ -186,6 +244,7 @@ final class AuditChain {
                       end,
                       record,
                       where,
+                      Kind.CHECKPOINTED_CHAIN,
                       "it is not the record checkpointed as number "
                           + number
                           + " of its chain on "
@@ -205,9 +264,13 @@ final class AuditChain {
   }
 
   private void breakAt(ChainEnd end, AuditRecord record, String where, String reason) {
+    breakAt(end, record, where, Kind.RECORDS, reason);
+  }
+
+  private void breakAt(ChainEnd end, AuditRecord record, String where, Kind kind, String reason) {
     if (!end.broken) {
       end.broken = true;
-      problems.add(new Problem(record.id(), where, reason));
+      problems.add(new Problem(record.id(), where, reason, kind));
     }
   }
 
@@ -235,18 +298,57 @@ final class AuditChain {
                   + older.number
                   + " records written before keyed hashing began is missing"));
     }
-    checkpoint.ifPresent(c -> c.heads().values().forEach(head -> compare(head, all)));
+    checkpoint.ifPresent(
+        c -> {
+          c.heads().values().forEach(head -> compare(head, all));
+          c.coversFrom().ifPresent(from -> findUncovered(c, from, all));
+        });
     all.sort(
         Comparator.comparing(Problem::recordId, Comparator.nullsLast(Comparator.naturalOrder())));
     return new Verification(
-        checked,
-        chains.size() + (older.number > 0 ? 1 : 0),
-        List.copyOf(all),
-        checkpoint.flatMap(
-            c ->
-                c.heads().values().stream()
-                    .map(AuditCheckpoint.Head::checkpointedAt)
-                    .max(Comparator.naturalOrder())));
+        checked, chains.size() + (older.number > 0 ? 1 : 0), List.copyOf(all), checkpoint);
+  }
+
+  /**
+   * A chain begun before the checkpoint must be in it: CCR Hub begins a checkpoint before the
+   * trail's first record, and a restarted one holds every chain there was. A chain begun after it
+   * may not be in it yet (it is written a moment after commit, by whichever process wrote the
+   * record), so comparing with when it was begun, not last written, cannot fail right after a
+   * write.
+   */
+  private void findUncovered(AuditCheckpoint c, Instant from, List<Problem> all) {
+    chains.forEach(
+        (chain, end) -> {
+          if (!c.heads().containsKey(chain)
+              && end.firstOccurredAt != null
+              && end.firstOccurredAt.isBefore(from)) {
+            all.add(
+                new Problem(
+                    end.firstRecordId,
+                    where(chain),
+                    "the chain began on "
+                        + WHEN.format(end.firstOccurredAt)
+                        + ", before the checkpoint was begun on "
+                        + WHEN.format(from)
+                        + ", but the checkpoint does not hold it: the checkpoint was replaced by"
+                        + " one that leaves this chain out",
+                    Kind.CHECKPOINTED_CHAIN));
+          }
+        });
+  }
+
+  /**
+   * The newest record of each chain that was checked, as a checkpoint holds it (for a new
+   * checkpoint; only meaningful when no chain is broken).
+   */
+  List<AuditCheckpoint.Head> heads(Instant at) {
+    return chains.entrySet().stream()
+        .filter(e -> !e.getValue().broken && e.getValue().number > 0)
+        .map(
+            e ->
+                new AuditCheckpoint.Head(
+                    e.getKey(), e.getValue().number, e.getValue().recordId, e.getValue().hash, at))
+        .toList();
   }
 
   private void compare(AuditCheckpoint.Head head, List<Problem> all) {
@@ -260,7 +362,11 @@ final class AuditChain {
             + WHEN.format(head.checkpointedAt());
     if (end == null) {
       all.add(
-          new Problem(null, where(head.chain()), "the chain has no records, but " + checkpointed));
+          new Problem(
+              null,
+              where(head.chain()),
+              "the chain has no records, but " + checkpointed,
+              Kind.CHECKPOINTED_CHAIN));
     } else if (!end.broken && end.number < head.number()) {
       all.add(
           new Problem(
@@ -272,7 +378,8 @@ final class AuditChain {
                   + end.number
                   + "), but "
                   + checkpointed
-                  + ": the newest records were removed"));
+                  + ": the newest records were removed",
+              Kind.CHECKPOINTED_CHAIN));
     }
   }
 

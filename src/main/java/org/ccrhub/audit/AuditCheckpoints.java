@@ -15,6 +15,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -38,8 +45,13 @@ import org.springframework.stereotype.Component;
  * Keeps the {@link AuditCheckpoint} outside the database as the trail grows: in {@code
  * <data-dir>/audit-checkpoint} (0600, replaced atomically and synced, a moment after each commit,
  * off the request's thread, several commits to one write) and in the application log (at most once
- * a minute, and at shutdown). Several processes on one data directory (the server and an admin
- * command) merge their heads into the one file under a file lock.
+ * a minute, at start and at shutdown). Several processes on one data directory (the server and an
+ * admin command) merge their heads into the one file under a file lock.
+ *
+ * <p>The file is begun only at the first start of a new trail. After that CCR Hub never starts a
+ * new one by itself: a checkpoint that is missing or cannot be used is left as it is (the evidence
+ * of what happened), reported once in the log and by {@code audit verify}, and the newest heads are
+ * kept in memory and logged until an administrator runs {@code audit checkpoint restart}.
  */
 @Component
 class AuditCheckpoints implements DisposableBean {
@@ -50,6 +62,8 @@ class AuditCheckpoints implements DisposableBean {
   private static final Duration LOG_EVERY = Duration.ofMinutes(1);
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
+  private static final DateTimeFormatter ASIDE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** File locks belong to the whole JVM: contexts in one JVM (tests) take turns here first. */
   private static final Object JVM_LOCK = new Object();
@@ -58,9 +72,11 @@ class AuditCheckpoints implements DisposableBean {
   private final Path lockFile;
   private final AuditKey key;
   private final JdbcClient jdbc;
+  private final boolean commandLine;
   private final Set<AuditCheckpoint.Head> reported = ConcurrentHashMap.newKeySet();
   private final Map<Long, AuditCheckpoint.Head> pending = new ConcurrentHashMap<>();
   private final Map<Long, AuditCheckpoint.Head> unlogged = new ConcurrentHashMap<>();
+  private final AtomicReference<@Nullable String> reportedProblem = new AtomicReference<>();
   private final AtomicBoolean writeScheduled = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final ScheduledExecutorService writer =
@@ -71,8 +87,34 @@ class AuditCheckpoints implements DisposableBean {
             return thread;
           });
 
-  AuditCheckpoints(@Value("${ccr.data-dir}") String dataDirectory, AuditKey key, JdbcClient jdbc) {
+  /** What the file holds when it is read. */
+  sealed interface Found {
+    /** A checkpoint CCR Hub wrote with this key. */
+    record Usable(AuditCheckpoint checkpoint) implements Found {}
+
+    /** No file. */
+    record Missing() implements Found {}
+
+    /** A file that is not a checkpoint CCR Hub wrote with this key, and why. */
+    record Unusable(String reason) implements Found {}
+  }
+
+  /**
+   * A checkpoint an administrator started in place of the file that was there.
+   *
+   * @param checkpoint the new checkpoint
+   * @param before what the file held before
+   * @param keptAs where the earlier file is kept, if there was one
+   */
+  record Restarted(AuditCheckpoint checkpoint, Found before, Optional<Path> keptAs) {}
+
+  AuditCheckpoints(
+      @Value("${ccr.data-dir}") String dataDirectory,
+      AuditKey key,
+      JdbcClient jdbc,
+      @Value("${ccr.command-line:false}") boolean commandLine) {
     this.jdbc = jdbc;
+    this.commandLine = commandLine;
     Path directory = Path.of(dataDirectory).toAbsolutePath();
     this.file = directory.resolve(FILE_NAME);
     this.lockFile = directory.resolve(FILE_NAME + ".lock");
@@ -81,6 +123,52 @@ class AuditCheckpoints implements DisposableBean {
 
   Path file() {
     return file;
+  }
+
+  /**
+   * At start-up, before anything is recorded: begins the checkpoint of a new trail, or reports a
+   * missing or unusable one and logs the heads of a usable one. A trail is new when it has no keyed
+   * records, the data directory has no trace of a checkpoint (neither the file nor its lock), and
+   * the audit key was not kept from an earlier start: then there is nothing a checkpoint should
+   * have held. Otherwise a missing file was removed, and starting a new one would hide that.
+   *
+   * <p>A command does not log a problem at start: {@code audit verify} and {@code audit checkpoint
+   * restart} say it themselves, and a command that records something reports it when it writes.
+   */
+  void open() {
+    synchronized (JVM_LOCK) {
+      boolean traces = Files.exists(file) || Files.exists(lockFile);
+      try {
+        Files.createDirectories(file.getParent());
+        try (FileChannel channel =
+                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock()) {
+          Found found = read();
+          if (found instanceof Found.Usable usable) {
+            logHeads(usable.checkpoint().heads().values());
+          } else if (found instanceof Found.Unusable unusable) {
+            if (!commandLine) {
+              reportUnusable(unusable.reason());
+            }
+          } else if (!traces && key.origin() != AuditKey.Origin.KEPT && !hasKeyedRecords()) {
+            replace(
+                AuditCheckpoint.begun(key, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                    .write(key));
+            log.info("Began the audit checkpoint {} for a new audit trail", file);
+          } else if (!commandLine) {
+            reportMissing();
+          }
+        }
+      } catch (IOException e) {
+        log.error("Could not open the audit checkpoint {}", file, e);
+      }
+    }
+  }
+
+  private boolean hasKeyedRecords() {
+    return jdbc.sql("select exists (select 1 from audit_event where chain_seq is not null)")
+        .query(Boolean.class)
+        .single();
   }
 
   /** A record was committed: it becomes the head of its chain in the next write. */
@@ -116,7 +204,10 @@ class AuditCheckpoints implements DisposableBean {
     }
   }
 
-  /** Writes what has been recorded so far, merged with the file as it is now. */
+  /**
+   * Writes what has been recorded so far, merged with the file as it is now. A missing or unusable
+   * file is left as it is (and reported once); the heads stay in memory for a later write.
+   */
   void flush() throws IOException {
     if (pending.isEmpty()) {
       return;
@@ -127,14 +218,53 @@ class AuditCheckpoints implements DisposableBean {
               FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = channel.lock()) {
         List<AuditCheckpoint.Head> heads = List.copyOf(pending.values());
-        AuditCheckpoint current = currentOrSetAside();
-        AuditCheckpoint merged =
-            current.merge(heads.stream().filter(head -> follows(current, head)).toList());
-        if (!merged.equals(current)) {
-          replace(merged.write(key));
+        Found found = read();
+        if (found instanceof Found.Unusable unusable) {
+          reportUnusable(unusable.reason());
+        } else if (!(found instanceof Found.Usable usable)) {
+          reportMissing();
+        } else {
+          if (reportedProblem.getAndSet(null) != null) {
+            log.info("The audit checkpoint {} can be used again", file);
+          }
+          AuditCheckpoint current = usable.checkpoint();
+          AuditCheckpoint merged =
+              current.merge(heads.stream().filter(head -> follows(current, head)).toList());
+          if (!merged.equals(current)) {
+            replace(merged.write(key));
+          }
+          heads.forEach(head -> pending.remove(head.chain(), head));
         }
-        heads.forEach(head -> pending.remove(head.chain(), head));
       }
+    }
+  }
+
+  private void reportMissing() {
+    report(
+        "The audit checkpoint "
+            + file
+            + " is missing: CCR Hub wrote it at its first start, so it was removed (or this data"
+            + " directory is new to an audit trail that already has records). CCR Hub does not"
+            + " start a new one by itself; it keeps the newest record of each chain in this log"
+            + " until an administrator checks the trail and runs: audit checkpoint restart --reason"
+            + " \"WHY\"");
+  }
+
+  private void reportUnusable(String reason) {
+    report(
+        "The audit checkpoint "
+            + file
+            + " cannot be used: "
+            + reason
+            + ". CCR Hub leaves it as it is and does not replace it; it keeps the newest record of"
+            + " each chain in this log until an administrator checks the trail and runs: audit"
+            + " checkpoint restart --reason \"WHY\"");
+  }
+
+  /** Logs a problem with the file once, not at every write, until the file can be used again. */
+  private void report(String problem) {
+    if (!problem.equals(reportedProblem.getAndSet(problem))) {
+      log.error(problem);
     }
   }
 
@@ -173,31 +303,67 @@ class AuditCheckpoints implements DisposableBean {
     return stillThere;
   }
 
-  /** The checkpoint as last written, if there is one. */
-  Optional<AuditCheckpoint> latest() throws IOException {
+  /** The file as it is now. */
+  Found latest() {
     synchronized (JVM_LOCK) {
-      if (!Files.exists(file)) {
-        return Optional.empty();
-      }
-      return Optional.of(AuditCheckpoint.read(Files.readString(file), key));
+      return read();
     }
   }
 
-  private AuditCheckpoint currentOrSetAside() throws IOException {
+  private Found read() {
     if (!Files.exists(file)) {
-      return AuditCheckpoint.empty(key);
+      return new Found.Missing();
     }
     try {
-      return AuditCheckpoint.read(Files.readString(file), key);
+      return new Found.Usable(AuditCheckpoint.read(Files.readString(file), key));
     } catch (AuditCheckpoint.Unreadable e) {
-      Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + Instant.now().getEpochSecond());
-      Files.move(file, aside);
-      log.error(
-          "The audit checkpoint {} cannot be used: {}. It was moved to {} and a new one started",
-          file,
-          e.getMessage(),
-          aside);
-      return AuditCheckpoint.empty(key);
+      return new Found.Unusable(e.getMessage());
+    } catch (IOException e) {
+      return new Found.Unusable("it cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Starts a new checkpoint in place of the file, which is kept under a name with the time. The
+   * heads come from the function, given what the file holds; it may refuse by throwing. Both happen
+   * under the file lock, so no other process writes the file meanwhile.
+   */
+  Restarted restart(String reason, Function<Found, List<AuditCheckpoint.Head>> heads)
+      throws IOException {
+    synchronized (JVM_LOCK) {
+      Files.createDirectories(file.getParent());
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        Found before = read();
+        List<AuditCheckpoint.Head> verified = heads.apply(before);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Optional<Path> keptAs = Optional.empty();
+        if (Files.exists(file)) {
+          Path aside = file.resolveSibling(FILE_NAME + ".replaced-" + ASIDE.format(now));
+          for (int n = 2; Files.exists(aside); n++) {
+            aside = file.resolveSibling(FILE_NAME + ".replaced-" + ASIDE.format(now) + "-" + n);
+          }
+          Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+          keptAs = Optional.of(aside);
+        }
+        AuditCheckpoint restarted =
+            AuditCheckpoint.restarted(
+                key,
+                now,
+                new AuditCheckpoint.Restart(
+                    reason, keptAs.map(p -> p.getFileName().toString()).orElse(null)),
+                verified);
+        replace(restarted.write(key));
+        reportedProblem.set(null);
+        log.warn(
+            "Restarted the audit checkpoint {} because: {}. {}",
+            file,
+            restarted.restart().reason(),
+            keptAs.map(p -> "The one before it is kept as " + p).orElse("There was none before."));
+        logHeads(restarted.heads().values());
+        return new Restarted(restarted, before, keptAs);
+      }
     }
   }
 
@@ -234,6 +400,14 @@ class AuditCheckpoints implements DisposableBean {
       return;
     }
     List<AuditCheckpoint.Head> heads = List.copyOf(unlogged.values());
+    logHeads(heads);
+    heads.forEach(head -> unlogged.remove(head.chain(), head));
+  }
+
+  private static void logHeads(Collection<AuditCheckpoint.Head> heads) {
+    if (heads.isEmpty()) {
+      return;
+    }
     log.info(
         "Audit checkpoint: {}",
         heads.stream()
@@ -243,7 +417,6 @@ class AuditCheckpoints implements DisposableBean {
                     "%s at record %d (number %d, hash %s)"
                         .formatted(AuditChain.where(h.chain()), h.recordId(), h.number(), h.hash()))
             .collect(Collectors.joining("; ")));
-    heads.forEach(head -> unlogged.remove(head.chain(), head));
   }
 
   @Override

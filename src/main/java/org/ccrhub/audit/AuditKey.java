@@ -18,14 +18,31 @@ final class AuditKey {
   static final int MINIMUM_BYTES = 32;
   private static final String ALGORITHM = "HmacSHA256";
 
-  private final SecretKeySpec key;
+  /** Where the key came from, which tells whether the audit trail can be new. */
+  enum Origin {
+    /** {@code ccr.audit.key}. */
+    CONFIGURED,
+    /** {@code <data-dir>/audit.key}, created by this start: the trail has no keyed records. */
+    CREATED,
+    /** {@code <data-dir>/audit.key}, created by an earlier start. */
+    KEPT
+  }
 
-  private AuditKey(byte[] bytes) {
+  private final SecretKeySpec key;
+  private final Origin origin;
+
+  private AuditKey(byte[] bytes, Origin origin) {
     this.key = new SecretKeySpec(bytes, ALGORITHM);
+    this.origin = origin;
   }
 
   /** A key from its bytes, refused when shorter than {@value #MINIMUM_BYTES} bytes. */
   static AuditKey of(byte[] bytes, String source) {
+    return of(bytes, source, Origin.CONFIGURED);
+  }
+
+  /** A key from its bytes and where they came from. */
+  static AuditKey of(byte[] bytes, String source, Origin origin) {
     if (bytes.length < MINIMUM_BYTES) {
       throw new AuditKeyException(
           source
@@ -35,11 +52,16 @@ final class AuditKey {
               + MINIMUM_BYTES
               + " bytes (44 Base64 characters). Make one with: openssl rand -base64 32");
     }
-    return new AuditKey(bytes.clone());
+    return new AuditKey(bytes.clone(), origin);
   }
 
   /** A key written in standard Base64 (as {@code openssl rand -base64 32} prints it). */
   static AuditKey fromBase64(String text, String source) {
+    return fromBase64(text, source, Origin.CONFIGURED);
+  }
+
+  /** A key written in standard Base64, and where it came from. */
+  static AuditKey fromBase64(String text, String source, Origin origin) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(text.strip());
@@ -49,7 +71,11 @@ final class AuditKey {
               + " is not Base64: an audit key is at least 32 random bytes written in Base64."
               + " Make one with: openssl rand -base64 32");
     }
-    return of(bytes, source);
+    return of(bytes, source, origin);
+  }
+
+  Origin origin() {
+    return origin;
   }
 
   /** The HMAC-SHA256 of the text, in lower-case hex. */

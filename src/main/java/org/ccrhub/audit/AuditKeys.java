@@ -69,7 +69,7 @@ class AuditKeys {
           if (Files.exists(file)) {
             warnIfReadableByOthers(file);
             return AuditKey.fromBase64(
-                Files.readString(file, StandardCharsets.US_ASCII), "" + file);
+                Files.readString(file, StandardCharsets.US_ASCII), "" + file, AuditKey.Origin.KEPT);
           }
           if (hasKeyedRecords(jdbc)) {
             throw new AuditKeyException(
@@ -118,7 +118,7 @@ class AuditKeys {
         "Created the audit key {}: keep it with the backups (without it the audit trail cannot be"
             + " verified)",
         file);
-    return AuditKey.of(bytes, "" + file);
+    return AuditKey.of(bytes, "" + file, AuditKey.Origin.CREATED);
   }
 
   private static void warnIfReadableByOthers(Path file) throws IOException {

@@ -1,7 +1,6 @@
 package org.ccrhub.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -266,28 +265,37 @@ public class AuditTrail {
    */
   @Transactional(readOnly = true)
   AuditChain.Verification verify() {
-    Optional<AuditCheckpoint> checkpoint = Optional.empty();
-    String unreadable = null;
-    try {
-      checkpoint = checkpoints.latest();
-    } catch (AuditCheckpoint.Unreadable e) {
-      unreadable = e.getMessage();
-    } catch (IOException e) {
-      unreadable = "it cannot be read (" + e.getMessage() + ")";
+    AuditChain chain = against(checkpoints.latest());
+    walk(List.of(chain));
+    return chain.result();
+  }
+
+  /**
+   * A walk that compares with what the checkpoint file holds (or says it is missing or unusable).
+   */
+  AuditChain against(AuditCheckpoints.Found found) {
+    if (found instanceof AuditCheckpoints.Found.Usable usable) {
+      return new AuditChain(key, Optional.of(usable.checkpoint()));
     }
-    AuditChain chain = new AuditChain(key, checkpoint);
-    if (unreadable != null) {
-      chain.checkpointUnreadable(checkpoints.file(), unreadable);
+    AuditChain chain = new AuditChain(key, Optional.empty());
+    if (found instanceof AuditCheckpoints.Found.Unusable unusable) {
+      chain.checkpointUnreadable(checkpoints.file(), unusable.reason());
+    } else {
+      chain.checkpointMissing(checkpoints.file());
     }
+    return chain;
+  }
+
+  /** Gives every record, in id order, to each chain; in the caller's transaction. */
+  void walk(List<AuditChain> chains) {
     try (Stream<AuditRecord> records =
         jdbc
             .sql("select * from audit_event order by id")
             .withFetchSize(500)
             .query(AuditRecord::read)
             .stream()) {
-      records.forEach(chain::check);
+      records.forEach(record -> chains.forEach(chain -> chain.check(record)));
     }
-    return chain.result();
   }
 
   /** Where the checkpoint is kept, to name it. */

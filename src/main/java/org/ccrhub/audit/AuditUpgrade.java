@@ -4,20 +4,24 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, before the server takes requests or a command runs: seals the records written before
- * keyed hashing (the upgrade from one plain SHA-256 chain), once.
+ * At start-up, before the server takes requests or a command runs: opens the checkpoint (begun for
+ * a new trail, reported when missing or unusable), then seals the records written before keyed
+ * hashing (the upgrade from one plain SHA-256 chain), once.
  */
 @Component
 class AuditUpgrade implements SmartInitializingSingleton {
 
+  private final AuditCheckpoints checkpoints;
   private final AuditTrail audit;
 
-  AuditUpgrade(AuditTrail audit) {
+  AuditUpgrade(AuditCheckpoints checkpoints, AuditTrail audit) {
+    this.checkpoints = checkpoints;
     this.audit = audit;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
+    checkpoints.open();
     audit.sealOlderRecords();
   }
 }

@@ -142,6 +142,75 @@ class AuditChainTests {
   }
 
   @Test
+  void findsAChainBegunBeforeTheCheckpointWasBegunThatTheCheckpointDoesNotHold() {
+    trail.add(7L, 2).add(8L, 2);
+    AuditCheckpoint checkpoint =
+        new AuditCheckpoint(
+            KEY.fingerprint(),
+            Instant.parse("2026-11-22T10:20:00Z"),
+            null,
+            Map.of(7L, trail.checkpoint().heads().get(7L)));
+
+    assertThat(verify(trail.records, checkpoint).problems())
+        .extracting(AuditChain.Problem::describe)
+        .containsExactly(
+            "Audit trail broken at record 3 (partnership 8): the chain began on 2026-11-22"
+                + " 10:15:33 UTC, before the checkpoint was begun on 2026-11-22 10:20:00 UTC, but"
+                + " the checkpoint does not hold it: the checkpoint was replaced by one that leaves"
+                + " this chain out.");
+  }
+
+  @Test
+  void acceptsAChainBegunAfterTheCheckpointThatItDoesNotHoldYet() {
+    AuditCheckpoint checkpoint = AuditCheckpoint.begun(KEY, T0);
+    trail.add(7L, 2).add(null, 1);
+
+    AuditChain.Verification result = verify(trail.records, checkpoint);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.checkpointedAt()).isEmpty();
+  }
+
+  @Test
+  void reportsAMissingCheckpointAndSaysHowToStartANewOne() {
+    trail.add(7L, 2);
+    AuditChain chain = new AuditChain(KEY, Optional.empty());
+    chain.checkpointMissing(java.nio.file.Path.of("/srv/ccr-data/audit-checkpoint"));
+    trail.records.forEach(chain::check);
+
+    AuditChain.Verification result = chain.result();
+
+    assertThat(result.problems())
+        .extracting(AuditChain.Problem::kind, AuditChain.Problem::describe)
+        .containsExactly(
+            tuple(
+                AuditChain.Kind.CHECKPOINT,
+                "Audit checkpoint /srv/ccr-data/audit-checkpoint is missing. CCR Hub writes it when"
+                    + " it first starts and keeps it as the trail grows, so it was removed (or this"
+                    + " data directory is not the one CCR Hub runs with), and records removed from"
+                    + " the end of a chain cannot be found. Once you know why, start a new"
+                    + " checkpoint with: audit checkpoint restart --reason \"WHY\" (the old file"
+                    + " is kept)."));
+  }
+
+  @Test
+  void givesTheNewestRecordOfEachChainForANewCheckpoint() {
+    trail.addOlder(2).add(null, 1).add(7L, 3);
+    AuditChain chain = new AuditChain(KEY, Optional.empty());
+    trail.records.forEach(chain::check);
+
+    assertThat(chain.heads(T0))
+        .extracting(
+            AuditCheckpoint.Head::chain,
+            AuditCheckpoint.Head::number,
+            AuditCheckpoint.Head::recordId,
+            AuditCheckpoint.Head::hash)
+        .containsExactlyInAnyOrder(
+            tuple(0L, 1L, 3L, trail.records.get(2).hash()),
+            tuple(7L, 3L, 6L, trail.records.get(5).hash()));
+  }
+
+  @Test
   void findsAChainRewrittenAfterItsCheckpointEvenWithTheKey() {
     trail.add(7L, 3);
     AuditCheckpoint checkpoint = trail.checkpoint();

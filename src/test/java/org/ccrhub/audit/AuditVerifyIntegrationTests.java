@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.DatabaseAdministrator;
@@ -30,8 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Someone with full database access tampers with the audit trail, bypassing the table's triggers as
  * a superuser or the owner can: {@code audit verify} exits with 1 and says what was done where.
- * Each test puts the table back as it was (and checks that the trail verifies again), since the
- * other tests share this database.
+ * Each test puts the table and the checkpoint back as they were (and checks that the trail verifies
+ * again), since the other tests share this database and data directory.
  */
 @CcrHubTest
 class AuditVerifyIntegrationTests {
@@ -48,20 +51,28 @@ class AuditVerifyIntegrationTests {
   private Superuser superuser;
   private Partnership partnership;
   private List<Map<String, Object>> saved = List.of();
+  private String savedCheckpoint = "";
 
   @BeforeEach
   void aPartnershipWithFiveRecordsInItsChain() throws IOException {
     superuser = Superuser.of(administrator);
+    if (!Files.exists(checkpoints.file())) {
+      // on the external test database, another test application may have written the trail first:
+      // this data directory is then new to it, as a second server's is
+      commands.run(
+          "audit", "checkpoint", "restart", "--reason", "a new data directory for the test trail");
+    }
     partnership = fixtures.partnership();
     fixtures.user(partnership, Role.ANALYST);
     fixtures.user(partnership, Role.VIEWER);
     checkpoints.flush();
     saved = rows("select * from audit_event order by id");
+    savedCheckpoint = Files.readString(checkpoints.file());
     assertThat(chain()).hasSize(5);
   }
 
   @AfterEach
-  void theTrailIsPutBackAndVerifiesAgain() {
+  void theTrailIsPutBackAndVerifiesAgain() throws IOException {
     superuser.tamper(
         sql -> {
           sql.sql("delete from audit_event").update();
@@ -69,6 +80,10 @@ class AuditVerifyIntegrationTests {
             insert(sql, row);
           }
         });
+    Files.writeString(checkpoints.file(), savedCheckpoint);
+    for (Path kept : replacedCheckpoints()) {
+      Files.delete(kept);
+    }
     assertThat(audit.verify().problems()).isEmpty();
   }
 
@@ -220,6 +235,84 @@ class AuditVerifyIntegrationTests {
   }
 
   @Test
+  void aCheckpointIsNotRestartedWhileARecordIsBroken() throws IOException {
+    AuditRecord second = chain().get(1);
+    superuser.tamper(
+        sql ->
+            sql.sql("update audit_event set summary = 'nothing to see here' where id = :id")
+                .param("id", second.id())
+                .update());
+
+    AdminCommands.Result result =
+        commands.run("audit", "checkpoint", "restart", "--reason", "to hide an edit");
+
+    assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "The audit checkpoint was not restarted: records of the audit trail are broken, and a"
+                + " new checkpoint would not mend them.\n"
+                + forgedAt(second.id())
+                + "\nFind out what happened first (see ADR 11). A new checkpoint can be started"
+                + " once every chain verifies, for example after the records named above are"
+                + " restored from a backup.\n");
+    assertThat(Files.readString(checkpoints.file())).isEqualTo(savedCheckpoint);
+    assertThat(replacedCheckpoints()).isEmpty();
+    assertThat(rows("select * from audit_event where action = 'AUDIT_CHECKPOINT_RESTARTED'"))
+        .hasSameSizeAs(
+            saved.stream()
+                .filter(r -> "AUDIT_CHECKPOINT_RESTARTED".equals(r.get("action")))
+                .toList());
+  }
+
+  @Test
+  void aCheckpointRestartedAfterADatabaseRestoreRecordsWhatTheOldOneShowed() throws IOException {
+    List<AuditRecord> chain = chain();
+    deleteFrom(chain.get(3)); // as a restore of a backup from before the last two records
+    String reason = "the database was restored from the backup of 3 December";
+
+    AdminCommands.Result restarted =
+        commands.run("audit", "checkpoint", "restart", "--reason", reason);
+
+    assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+    String behind =
+        "partnership "
+            + partnership.id()
+            + ": the trail ends at record "
+            + chain.get(2).id()
+            + " (number 3), but record "
+            + chain.get(4).id()
+            + " (number 5) was checkpointed on ";
+    assertThat(restarted.out())
+        .contains(
+            "\nThe one before it did not match the trail (this is in the audit record):\n"
+                + "Audit trail broken ("
+                + behind.replaceFirst(": ", "): "));
+    assertThat(replacedCheckpoints()).hasSize(1);
+    assertThat(Files.readString(replacedCheckpoints().get(0))).isEqualTo(savedCheckpoint);
+    Map<String, Object> record =
+        superuser
+            .jdbc()
+            .sql("select * from audit_event order by id desc limit 1")
+            .query()
+            .singleRow();
+    assertThat(record.get("action")).isEqualTo("AUDIT_CHECKPOINT_RESTARTED");
+    assertThat((String) record.get("summary"))
+        .startsWith(
+            "Audit checkpoint restarted because: "
+                + reason
+                + ". The previous one did not match the trail: ")
+        .contains(behind)
+        .contains("; it is kept as " + replacedCheckpoints().get(0).getFileName() + ". ");
+
+    AdminCommands.Result verified = commands.run("audit", "verify");
+    assertThat(verified.exitCode()).as(verified.err()).isZero();
+    assertThat(verified.out())
+        .contains(
+            "\nThe checkpoint was restarted on ",
+            " because: " + reason + ". The one before it is kept as audit-checkpoint.replaced-");
+  }
+
+  @Test
   void aRecordDeletedFromTheMiddleIsReported() {
     List<AuditRecord> chain = chain();
     superuser.tamper(
@@ -357,6 +450,14 @@ class AuditVerifyIntegrationTests {
   private void deleteFrom(AuditRecord first) {
     superuser.tamper(
         sql -> sql.sql("delete from audit_event where id >= :id").param("id", first.id()).update());
+  }
+
+  private List<Path> replacedCheckpoints() throws IOException {
+    try (Stream<Path> files = Files.list(checkpoints.file().getParent())) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith("audit-checkpoint.replaced-"))
+          .toList();
+    }
   }
 
   private List<Map<String, Object>> rows(String sql) {
