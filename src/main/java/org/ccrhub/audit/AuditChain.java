@@ -30,6 +30,7 @@ final class AuditChain {
 
   private final AuditKey key;
   private final Optional<AuditCheckpoint> checkpoint;
+  private final List<Reference> references = new ArrayList<>();
   private final Map<Long, ChainEnd> chains = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
   private final ChainEnd older = new ChainEnd();
@@ -107,9 +108,46 @@ final class AuditChain {
     @Nullable Instant firstOccurredAt;
   }
 
+  /**
+   * What the chains must reach: the heads of the checkpoint, or of the application log.
+   *
+   * @param heads the newest record of each chain it names
+   * @param checkpoint whether they are the checkpoint's (with the time each was checkpointed)
+   * @param log otherwise, the log file they were read from
+   */
+  private record Reference(
+      Map<Long, AuditCheckpoint.Head> heads, boolean checkpoint, @Nullable Path log) {
+
+    String as(AuditCheckpoint.Head head) {
+      return checkpoint
+          ? "checkpointed as number "
+              + head.number()
+              + " of its chain on "
+              + WHEN.format(head.checkpointedAt())
+          : "named in the log " + log + " as number " + head.number() + " of its chain";
+    }
+
+    String was(AuditCheckpoint.Head head) {
+      return checkpoint
+          ? "was checkpointed on " + WHEN.format(head.checkpointedAt())
+          : "is named in the log " + log;
+    }
+  }
+
   AuditChain(AuditKey key, Optional<AuditCheckpoint> checkpoint) {
     this.key = key;
     this.checkpoint = checkpoint;
+    checkpoint.ifPresent(c -> references.add(new Reference(c.heads(), true, null)));
+  }
+
+  /**
+   * Compares the chains with the newest heads named in the application log as well: records the log
+   * saw must be there, even when the checkpoint file was rolled back with the database.
+   */
+  void compareWithLog(Path log, List<AuditCheckpoint.Head> heads) {
+    Map<Long, AuditCheckpoint.Head> furthest = new HashMap<>();
+    heads.forEach(h -> furthest.merge(h.chain(), h, (a, b) -> b.number() > a.number() ? b : a));
+    references.add(new Reference(furthest, false, log));
   }
 
   /** The checkpoint cannot be used: that is a problem of its own. */
@@ -235,23 +273,23 @@ final class AuditChain {
               : "it does not follow the record before it in its chain"
                   + " (a record was removed, inserted or changed)");
     } else {
-      checkpointed(chain)
-          .filter(head -> head.number() == number)
-          .filter(head -> head.recordId() != record.id() || !head.hash().equals(record.hash()))
-          .ifPresent(
-              head ->
-                  breakAt(
-                      end,
-                      record,
-                      where,
-                      Kind.CHECKPOINTED_CHAIN,
-                      "it is not the record checkpointed as number "
-                          + number
-                          + " of its chain on "
-                          + WHEN.format(head.checkpointedAt())
-                          + " (record "
-                          + head.recordId()
-                          + "): the chain was rewritten"));
+      for (Reference reference : references) {
+        AuditCheckpoint.Head head = reference.heads().get(chain);
+        if (head != null
+            && head.number() == number
+            && (head.recordId() != record.id() || !head.hash().equals(record.hash()))) {
+          breakAt(
+              end,
+              record,
+              where,
+              Kind.CHECKPOINTED_CHAIN,
+              "it is not the record "
+                  + reference.as(head)
+                  + " (record "
+                  + head.recordId()
+                  + "): the chain was rewritten");
+        }
+      }
     }
     advance(end, record);
   }
@@ -282,10 +320,6 @@ final class AuditChain {
     }
   }
 
-  private Optional<AuditCheckpoint.Head> checkpointed(long chain) {
-    return checkpoint.map(c -> c.heads().get(chain));
-  }
-
   /** The outcome, once every record was checked. */
   Verification result() {
     List<Problem> all = new ArrayList<>(problems);
@@ -298,11 +332,9 @@ final class AuditChain {
                   + older.number
                   + " records written before keyed hashing began is missing"));
     }
-    checkpoint.ifPresent(
-        c -> {
-          c.heads().values().forEach(head -> compare(head, all));
-          c.coversFrom().ifPresent(from -> findUncovered(c, from, all));
-        });
+    references.forEach(
+        reference -> reference.heads().values().forEach(head -> compare(reference, head, all)));
+    checkpoint.ifPresent(c -> c.coversFrom().ifPresent(from -> findUncovered(c, from, all)));
     all.sort(
         Comparator.comparing(Problem::recordId, Comparator.nullsLast(Comparator.naturalOrder())));
     return new Verification(
@@ -351,15 +383,10 @@ final class AuditChain {
         .toList();
   }
 
-  private void compare(AuditCheckpoint.Head head, List<Problem> all) {
+  private void compare(Reference reference, AuditCheckpoint.Head head, List<Problem> all) {
     ChainEnd end = chains.get(head.chain());
     String checkpointed =
-        "record "
-            + head.recordId()
-            + " (number "
-            + head.number()
-            + ") was checkpointed on "
-            + WHEN.format(head.checkpointedAt());
+        "record " + head.recordId() + " (number " + head.number() + ") " + reference.was(head);
     if (end == null) {
       all.add(
           new Problem(

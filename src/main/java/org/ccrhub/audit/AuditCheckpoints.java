@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -405,18 +403,9 @@ class AuditCheckpoints implements DisposableBean {
   }
 
   private static void logHeads(Collection<AuditCheckpoint.Head> heads) {
-    if (heads.isEmpty()) {
-      return;
+    if (!heads.isEmpty()) {
+      log.info("{}{}", AuditCheckpointLog.PREFIX, AuditCheckpointLog.line(heads));
     }
-    log.info(
-        "Audit checkpoint: {}",
-        heads.stream()
-            .sorted(Comparator.comparingLong(AuditCheckpoint.Head::chain))
-            .map(
-                h ->
-                    "%s at record %d (number %d, hash %s)"
-                        .formatted(AuditChain.where(h.chain()), h.recordId(), h.number(), h.hash()))
-            .collect(Collectors.joining("; ")));
   }
 
   @Override

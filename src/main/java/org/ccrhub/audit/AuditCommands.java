@@ -2,6 +2,8 @@ package org.ccrhub.audit;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import picocli.CommandLine.Command;
@@ -41,14 +43,27 @@ public final class AuditCommands implements Runnable {
     private final CommandContext context;
     @Spec CommandSpec spec;
 
+    @Option(
+        names = "--log",
+        paramLabel = "FILE",
+        description =
+            "Also check that every chain reaches the newest record named in the \"Audit"
+                + " checkpoint:\" lines of this CCR Hub server log (e.g. journalctl -u ccr-hub >"
+                + " FILE). A log kept off the machine shows records removed even when the database"
+                + " and the data directory were both rolled back. Give the log since the checkpoint"
+                + " was last restarted.")
+    Path log;
+
     Verify(CommandContext context) {
       this.context = context;
     }
 
     @Override
     public Integer call() {
+      List<AuditCheckpoint.Head> logged = log == null ? List.of() : AuditCheckpointLog.read(log);
       AuditTrail audit = context.bean(AuditTrail.class);
-      AuditChain.Verification result = audit.verify();
+      AuditChain.Verification result =
+          log == null ? audit.verify() : audit.verifyWithLog(log, logged);
       if (!result.intact()) {
         result.problems().forEach(p -> spec.commandLine().getErr().println(p.describe()));
         return 1;
@@ -65,6 +80,11 @@ public final class AuditCommands implements Runnable {
                       "the end of each chain matches the checkpoint of "
                           + AuditChain.WHEN.format(at))
               .orElse("the checkpoint " + audit.checkpointFile() + " has no chains yet"));
+      if (log != null) {
+        out.printf(
+            "Every chain also reaches the newest record named in the log %s (%d %s).%n",
+            log, logged.size(), logged.size() == 1 ? "chain" : "chains");
+      }
       result.checkpoint().ifPresent(checkpoint -> describe(checkpoint, out));
       return 0;
     }

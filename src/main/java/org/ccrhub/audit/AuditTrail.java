@@ -265,7 +265,21 @@ public class AuditTrail {
    */
   @Transactional(readOnly = true)
   AuditChain.Verification verify() {
+    return verify(chain -> {});
+  }
+
+  /**
+   * As {@link #verify()}, and compares the chains with the newest heads named in a copy of the
+   * application log as well.
+   */
+  @Transactional(readOnly = true)
+  AuditChain.Verification verifyWithLog(Path log, List<AuditCheckpoint.Head> logged) {
+    return verify(chain -> chain.compareWithLog(log, logged));
+  }
+
+  private AuditChain.Verification verify(java.util.function.Consumer<AuditChain> alsoCompare) {
     AuditChain chain = against(checkpoints.latest());
+    alsoCompare.accept(chain);
     walk(List.of(chain));
     return chain.result();
   }

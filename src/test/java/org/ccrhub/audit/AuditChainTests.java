@@ -224,6 +224,29 @@ class AuditChainTests {
   }
 
   @Test
+  void findsTheNewestRecordsRemovedThatOnlyTheLogStillNames() {
+    trail.add(7L, 5);
+    List<AuditCheckpoint.Head> logged = List.copyOf(trail.checkpoint().heads().values());
+    List<AuditRecord> rolledBack = trail.records.subList(0, 3);
+    AuditCheckpoint rolledBackCheckpoint =
+        new AuditCheckpoint(
+            KEY.fingerprint(),
+            Map.of(
+                7L,
+                new AuditCheckpoint.Head(
+                    7, 3, 3, rolledBack.get(2).hash(), Instant.parse("2026-11-22T10:20:00Z"))));
+    AuditChain chain = new AuditChain(KEY, Optional.of(rolledBackCheckpoint));
+    chain.compareWithLog(java.nio.file.Path.of("ccr-hub.log"), logged);
+    rolledBack.forEach(chain::check);
+
+    assertThat(firstProblem(chain.result()))
+        .isEqualTo(
+            "Audit trail broken (partnership 7): the trail ends at record 3 (number 3), but record"
+                + " 5 (number 5) is named in the log ccr-hub.log: the newest records were"
+                + " removed.");
+  }
+
+  @Test
   void acceptsOlderSha256RecordsSealedByTheFirstRecordWithNoPartnership() {
     trail.addOlder(3).add(null, 1).add(7L, 2);
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,6 +49,7 @@ class AuditVerifyIntegrationTests {
   @Autowired AdminCommands commands;
   @Autowired AuditCheckpoints checkpoints;
   @Autowired DatabaseAdministrator administrator;
+  @Autowired AuditKey key;
 
   private Superuser superuser;
   private Partnership partnership;
@@ -310,6 +313,68 @@ class AuditVerifyIntegrationTests {
         .contains(
             "\nThe checkpoint was restarted on ",
             " because: " + reason + ". The one before it is kept as audit-checkpoint.replaced-");
+  }
+
+  @Test
+  void aRollbackOfTheDatabaseAndTheDataDirectoryTogetherIsFoundAgainstTheLog(@TempDir Path logs)
+      throws IOException {
+    List<AuditRecord> chain = chain();
+    Path log = logs.resolve("ccr-hub.log");
+    Files.writeString(
+        log,
+        "2026-12-02T10:15:00.123Z  INFO 4242 --- [ccr-hub] [audit-checkpoint]"
+            + " o.ccrhub.audit.AuditCheckpoints : Audit checkpoint: partnership "
+            + partnership.id()
+            + " at record "
+            + chain.get(4).id()
+            + " (number 5, hash "
+            + chain.get(4).hash()
+            + ")\n");
+    AdminCommands.Result before = commands.run("audit", "verify", "--log", log.toString());
+    assertThat(before.exitCode()).as(before.err()).isZero();
+    assertThat(before.out())
+        .contains("\nEvery chain also reaches the newest record named in the log " + log);
+
+    // the database and the data directory restored from backups taken after the third record
+    deleteFrom(chain.get(3));
+    AuditCheckpoint saved = AuditCheckpoint.read(savedCheckpoint, key);
+    Map<Long, AuditCheckpoint.Head> heads = new TreeMap<>(saved.heads());
+    heads.put(
+        partnership.id(),
+        new AuditCheckpoint.Head(
+            partnership.id(), 3, chain.get(2).id(), chain.get(2).hash(), Instant.now()));
+    Files.writeString(
+        checkpoints.file(),
+        new AuditCheckpoint(saved.keyFingerprint(), saved.started(), saved.restart(), heads)
+            .write(key));
+
+    AdminCommands.Result alone = commands.run("audit", "verify");
+    assertThat(alone.exitCode())
+        .as("both copies were rolled back: only the log shows it (ADR 11)")
+        .isZero();
+    AdminCommands.Result withLog = commands.run("audit", "verify", "--log", log.toString());
+    assertThat(withLog.exitCode()).as(withLog.out()).isEqualTo(1);
+    assertThat(withLog.err())
+        .isEqualTo(
+            "Audit trail broken (partnership "
+                + partnership.id()
+                + "): the trail ends at record "
+                + chain.get(2).id()
+                + " (number 3), but record "
+                + chain.get(4).id()
+                + " (number 5) is named in the log "
+                + log
+                + ": the newest records were removed.\n");
+  }
+
+  @Test
+  void aLogWithoutCheckpointLinesIsRefused(@TempDir Path logs) throws IOException {
+    Path log = Files.writeString(logs.resolve("other.log"), "INFO Started CcrHub\n");
+
+    AdminCommands.Result result = commands.run("audit", "verify", "--log", log.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("The log " + log + " has no \"Audit checkpoint:\" lines");
   }
 
   @Test
