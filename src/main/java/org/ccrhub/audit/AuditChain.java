@@ -262,6 +262,18 @@ final class AuditChain {
           record,
           where,
           "it is number " + number + " of its chain a second time: a record was inserted");
+    } else if (chain == AuditRecord.NO_PARTNERSHIP
+        && number == 1
+        && older.number > 0
+        && !AuditTrail.SEALED.equals(record.action())) {
+      breakAt(
+          end,
+          record,
+          where,
+          "the "
+              + older.number
+              + " records written without the key before it were never sealed by CCR Hub (the"
+              + " first keyed record after them is not the seal): they were added outside CCR Hub");
     } else if (!record.previousHash().equals(expectedPrevious(chain, end))) {
       breakAt(
           end,

@@ -66,7 +66,10 @@ record AuditCheckpoint(
    */
   record Restart(String reason, @Nullable String previous) {
     Restart {
-      reason = reason.replaceAll("\\p{Cntrl}+", " ").strip();
+      reason =
+          reason
+              .replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\x{FFFE}\\x{FFFF}\\x{D800}-\\x{DFFF}]+", " ")
+              .strip();
     }
   }
 

@@ -130,10 +130,13 @@ class AuditCheckpoints implements DisposableBean {
    * the audit key was not kept from an earlier start: then there is nothing a checkpoint should
    * have held. Otherwise a missing file was removed, and starting a new one would hide that.
    *
+   * <p>Returns whether the trail is new, and so the only time records written before keyed hashing
+   * may be sealed.
+   *
    * <p>A command does not log a problem at start: {@code audit verify} and {@code audit checkpoint
    * restart} say it themselves, and a command that records something reports it when it writes.
    */
-  void open() {
+  boolean open() {
     synchronized (JVM_LOCK) {
       boolean traces = Files.exists(file) || Files.exists(lockFile);
       try {
@@ -153,6 +156,7 @@ class AuditCheckpoints implements DisposableBean {
                 AuditCheckpoint.begun(key, Instant.now().truncatedTo(ChronoUnit.MICROS))
                     .write(key));
             log.info("Began the audit checkpoint {} for a new audit trail", file);
+            return true;
           } else if (!commandLine) {
             reportMissing();
           }
@@ -160,6 +164,7 @@ class AuditCheckpoints implements DisposableBean {
       } catch (IOException e) {
         log.error("Could not open the audit checkpoint {}", file, e);
       }
+      return false;
     }
   }
 

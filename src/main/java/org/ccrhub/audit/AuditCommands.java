@@ -66,6 +66,7 @@ public final class AuditCommands implements Runnable {
           log == null ? audit.verify() : audit.verifyWithLog(log, logged);
       if (!result.intact()) {
         result.problems().forEach(p -> spec.commandLine().getErr().println(p.describe()));
+        listRestarts(audit, spec.commandLine().getErr());
         return 1;
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +87,27 @@ public final class AuditCommands implements Runnable {
             log, logged.size(), logged.size() == 1 ? "chain" : "chains");
       }
       result.checkpoint().ifPresent(checkpoint -> describe(checkpoint, out));
+      listRestarts(audit, out);
       return 0;
+    }
+
+    /**
+     * Every restart of the checkpoint the trail records, with what each accepted, so that an
+     * earlier restart is not hidden by a later one (or by removing the file it kept).
+     */
+    private static void listRestarts(AuditTrail audit, PrintWriter out) {
+      List<AuditRecord> restarts = audit.checkpointRestarts();
+      if (restarts.isEmpty()) {
+        return;
+      }
+      out.printf(
+          "The trail records %d %s of the checkpoint:%n",
+          restarts.size(), restarts.size() == 1 ? "restart" : "restarts");
+      restarts.forEach(
+          r ->
+              out.printf(
+                  "- %s (record %d, by %s): %s%n",
+                  AuditChain.WHEN.format(r.occurredAt()), r.id(), r.actor(), r.summary()));
     }
 
     private static void describe(AuditCheckpoint checkpoint, PrintWriter out) {

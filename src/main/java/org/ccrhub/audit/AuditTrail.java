@@ -196,8 +196,13 @@ public class AuditTrail {
    * At the first start after the upgrade to keyed hashing: checks the records written before it and
    * seals them with a first keyed record that continues their chain, so that changing them later
    * breaks the keyed chain. Does nothing when there are none, or once any keyed record exists (the
-   * upgrade is done: an unkeyed record now is a forgery, which must not be sealed).
+   * upgrade is done: an unkeyed record now is a forgery, which must not be sealed). Called only for
+   * a trail new to the checkpoint ({@link AuditCheckpoints#open}): unkeyed records found when a
+   * checkpoint or a kept key shows the trail was keyed before (say, after the table was emptied)
+   * are forgeries too.
    */
+  static final String SEALED = "SEALED";
+
   @Transactional
   void sealOlderRecords() {
     lockChain(AuditRecord.NO_PARTNERSHIP);
@@ -239,7 +244,7 @@ public class AuditTrail {
         "CCR Hub",
         null,
         new AuditEntry(
-            "SEALED",
+            SEALED,
             null,
             null,
             null,
@@ -310,6 +315,14 @@ public class AuditTrail {
             .stream()) {
       records.forEach(record -> chains.forEach(chain -> chain.check(record)));
     }
+  }
+
+  /** The records of every restart of the checkpoint, oldest first. */
+  List<AuditRecord> checkpointRestarts() {
+    return jdbc.sql("select * from audit_event where action = :action order by id")
+        .param("action", AuditCheckpointRestarts.ACTION)
+        .query(AuditRecord::read)
+        .list();
   }
 
   /** Where the checkpoint is kept, to name it. */

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, before the server takes requests or a command runs: opens the checkpoint (begun for
- * a new trail, reported when missing or unusable), then seals the records written before keyed
- * hashing (the upgrade from one plain SHA-256 chain), once.
+ * a new trail, reported when missing or unusable), then, for a new trail only, seals the records
+ * written before keyed hashing (the upgrade from one plain SHA-256 chain).
  */
 @Component
 class AuditUpgrade implements SmartInitializingSingleton {
@@ -21,7 +21,8 @@ class AuditUpgrade implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    checkpoints.open();
-    audit.sealOlderRecords();
+    if (checkpoints.open()) {
+      audit.sealOlderRecords();
+    }
   }
 }

@@ -257,6 +257,18 @@ class AuditChainTests {
   }
 
   @Test
+  void findsOlderRecordsFollowedByAKeyedRecordThatIsNotTheirSeal() {
+    // a truncated table refilled with unkeyed forgeries, then a checkpoint restart recorded
+    trail.addOlder(3).add(null, 1, "AUDIT_CHECKPOINT_RESTARTED").add(7L, 1);
+
+    assertThat(firstProblem(verify(trail.records)))
+        .isEqualTo(
+            "Audit trail broken at record 4 (records with no partnership): the 3 records written"
+                + " without the key before it were never sealed by CCR Hub (the first keyed record"
+                + " after them is not the seal): they were added outside CCR Hub.");
+  }
+
+  @Test
   void findsOlderRecordsRewrittenWithRecomputedSha256AfterTheSeal() {
     trail.addOlder(3).add(null, 1);
     // edit the first older record and recompute the SHA-256 chain of the older records
@@ -371,6 +383,14 @@ class AuditChainTests {
     final List<AuditRecord> records = new ArrayList<>();
 
     Trail add(@Nullable Long partnership, int count) {
+      return add(partnership, count, null);
+    }
+
+    /**
+     * Records of a chain; the first with no partnership after older records is their seal, unless
+     * another action is given.
+     */
+    Trail add(@Nullable Long partnership, int count, @Nullable String firstAction) {
       for (int i = 0; i < count; i++) {
         long id = records.size() + 1L;
         long chain = AuditRecord.chainOf(partnership);
@@ -380,10 +400,17 @@ class AuditChainTests {
             same.isEmpty()
                 ? (chain == 0 ? olderHead() : AuditRecord.GENESIS)
                 : same.get(same.size() - 1).hash();
+        boolean sealing =
+            chain == 0 && same.isEmpty() && records.stream().anyMatch(r -> !r.keyed());
+        String action =
+            same.isEmpty() && firstAction != null
+                ? firstAction
+                : sealing ? AuditTrail.SEALED : "CREATE";
         AuditRecord draft =
             record(
                 id,
                 partnership,
+                action,
                 "Created agency " + id,
                 previous,
                 "",
@@ -398,7 +425,15 @@ class AuditChainTests {
       for (int i = 0; i < count; i++) {
         long id = records.size() + 1L;
         AuditRecord draft =
-            record(id, 7L, "Created agency " + id, olderHead(), "", AuditRecord.SHA_256, null);
+            record(
+                id,
+                7L,
+                "CREATE",
+                "Created agency " + id,
+                olderHead(),
+                "",
+                AuditRecord.SHA_256,
+                null);
         records.add(copy(draft, 7L, draft.summary(), draft.sha256Hash()));
       }
       return this;
@@ -442,6 +477,7 @@ class AuditChainTests {
     private static AuditRecord record(
         long id,
         @Nullable Long partnership,
+        String action,
         String summary,
         String previous,
         String hash,
@@ -453,7 +489,7 @@ class AuditChainTests {
           "user" + id + "@example.org",
           id,
           partnership,
-          "CREATE",
+          action,
           "Agency",
           String.valueOf(id),
           "SUCCESS",

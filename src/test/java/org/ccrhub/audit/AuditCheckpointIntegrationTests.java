@@ -248,6 +248,63 @@ class AuditCheckpointIntegrationTests {
                 + " (the old file is kept).\n");
   }
 
+  @Test
+  void unkeyedRecordsForgedIntoAnEmptiedTrailAreNeverSealedAndAlwaysFailVerify() throws Exception {
+    try (ConfigurableApplicationContext app = start(dataDirectory, "")) {
+      record(app, 1L, "Created agency 1");
+    }
+    // Emptied, then refilled with records hashed as before keyed hashing, which need no key
+    superuser.tamper(
+        sql -> {
+          sql.sql("truncate " + schema + ".audit_event").update();
+          String previous = AuditRecord.GENESIS;
+          for (int i = 1; i <= 2; i++) {
+            java.time.Instant at = java.time.Instant.parse("2025-03-0" + i + "T09:00:00Z");
+            String hash =
+                AuditRecord.sha256Of(
+                    previous,
+                    at,
+                    "ann@example.org",
+                    1L,
+                    1L,
+                    "READ",
+                    "Person",
+                    "7",
+                    "SUCCESS",
+                    "127.0.0.1",
+                    "Viewed person 7");
+            sql.sql(
+                    "insert into "
+                        + schema
+                        + ".audit_event (occurred_at, actor, actor_user_id, partnership_id,"
+                        + " action, object_type, object_id, outcome, source_address, summary,"
+                        + " previous_hash, hash, hash_algorithm) values (:at, 'ann@example.org',"
+                        + " 1, 1, 'READ', 'Person', '7', 'SUCCESS', '127.0.0.1', 'Viewed person 7',"
+                        + " :previous, :hash, 'SHA-256')")
+                .param("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .param("previous", previous)
+                .param("hash", hash)
+                .update();
+            previous = hash;
+          }
+        });
+
+    start(dataDirectory, "").close();
+    run(dataDirectory, "", "audit", "checkpoint", "restart", "--reason", "restored from backup");
+    AdminCommands.Result verify = run(dataDirectory, "", "audit", "verify");
+
+    assertThat(
+            superuser
+                .jdbc()
+                .sql("select count(*) from " + schema + ".audit_event where action = 'SEALED'")
+                .query(Long.class)
+                .single())
+        .as("the forgeries are not sealed")
+        .isZero();
+    assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
+    assertThat(verify.err()).contains("records written before keyed hashing");
+  }
+
   private static void record(ConfigurableApplicationContext app, Long partnership, String what) {
     app.getBean(AuditTrail.class)
         .recordFor(

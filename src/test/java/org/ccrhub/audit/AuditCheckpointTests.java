@@ -38,7 +38,7 @@ class AuditCheckpointTests {
             KEY,
             AT,
             new AuditCheckpoint.Restart(
-                "the database was restored\nfrom the backup of 3 December\t",
+                "the database was restored\nfrom\u2028the\u0085backup of\u20293 December\t",
                 "audit-checkpoint.replaced-20261122T102000Z"),
             List.of(new AuditCheckpoint.Head(7, 3, 139, HASH, AT)));
 

@@ -312,7 +312,15 @@ class AuditVerifyIntegrationTests {
     assertThat(verified.out())
         .contains(
             "\nThe checkpoint was restarted on ",
-            " because: " + reason + ". The one before it is kept as audit-checkpoint.replaced-");
+            " because: " + reason + ". The one before it is kept as audit-checkpoint.replaced-")
+        .as("every restart the trail records, with what it accepted")
+        .containsPattern(
+            "\nThe trail records \\d+ restarts? of the checkpoint:\n(.*\n)*- .*\\(record "
+                + record.get("id")
+                + ", by .*\\): Audit checkpoint restarted because: "
+                + java.util.regex.Pattern.quote(reason)
+                + "\\. The previous one did not match the trail: .*"
+                + java.util.regex.Pattern.quote(behind));
   }
 
   @Test
