@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * forms, which Unicode's compatibility normalisation NFKC makes the plain sign, and the minus sign
  * {@code U+2212}), a tab or a carriage return, or with invisible characters before such a sign
  * (spaces of every kind, zero-width and other format characters, combining marks, Hangul and
- * Braille fillers), may run as a formula when someone opens an exported file. Exports prefix such
- * cells with an apostrophe; imports take it off again. A plain number such as {@code -7.2} is left
- * alone: it is a value, not a formula.
+ * Braille fillers, code points not yet assigned), may run as a formula when someone opens an
+ * exported file. Exports prefix such cells with an apostrophe; imports take it off again. A plain
+ * number such as {@code -7.2} is left alone: it is a value, not a formula.
  */
 public final class Formulas {
 
@@ -41,8 +41,9 @@ public final class Formulas {
     if (c < 0x80) {
       return false;
     }
+    // e.g. U+2A75 (two equals signs as one character) becomes "=="
     String plain = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFKC);
-    return plain.length() == 1 && plain.charAt(0) != c && isSign(plain.charAt(0));
+    return !plain.isEmpty() && plain.codePointAt(0) != c && isSign(plain.codePointAt(0));
   }
 
   /** Characters that show nothing, or nothing of their own, before the first visible one. */
@@ -52,6 +53,7 @@ public final class Formulas {
         || switch (Character.getType(c)) {
           case Character.FORMAT,
               Character.CONTROL,
+              Character.UNASSIGNED,
               Character.NON_SPACING_MARK,
               Character.ENCLOSING_MARK ->
               true;

@@ -39,7 +39,11 @@ class FormulasTests {
           "\u2061=1",
           "\u00AD-1+1",
           "\u0301=1+1",
-          "\uDB40\uDC20=1");
+          "\uDB40\uDC20=1",
+          "\u2A75SUM(A1)",
+          "\u2065=1",
+          "\uFFF0=1",
+          "\uDB40\uDC80=1");
 
   @Test
   void neutralisesSignsTheirLookAlikesAndSignsAfterInvisibleCharacters() {
