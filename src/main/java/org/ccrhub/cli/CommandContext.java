@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -55,6 +56,8 @@ public final class CommandContext implements AutoCloseable {
   /** A picocli command line whose commands may take this context in their constructor. */
   public CommandLine commandLine(Object root) {
     CommandLine commandLine = new CommandLine(root, new Factory());
+    // Text given to a command is cleaned as text typed into a form is (web/InputCleaning)
+    commandLine.registerConverter(String.class, PlainText::clean);
     commandLine.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           PrintWriter err = cmd.getErr();

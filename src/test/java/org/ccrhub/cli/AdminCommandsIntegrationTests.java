@@ -174,4 +174,19 @@ class AdminCommandsIntegrationTests {
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).contains("'" + slug + "' already exists");
   }
+
+  @Test
+  void textGivenToACommandIsCleanedAsTextTypedIntoAFormIs() {
+    String slug = "cli-" + System.nanoTime();
+    AdminCommands.Result created =
+        commands.run(
+            "partnership", "create", "--slug", slug, "--name", "Odd\uFFFF \u0007Partnership\uFFFE");
+
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(commands.run("partnership", "list").out())
+        .contains(slug)
+        .contains("Odd Partnership")
+        .doesNotContain("\uFFFF")
+        .doesNotContain("\uFFFE");
+  }
 }
