@@ -1,27 +1,27 @@
 package org.ccrhub.plans;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
-import org.ccrhub.tabular.Formulas;
 import org.ccrhub.tabular.TableWriter;
+import org.ccrhub.tabular.XlsxFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -147,6 +147,7 @@ public class ExceptionReportDocuments {
    * Four sheets: Exceptions (the CSV's columns, under a heading row per outcome), Summary (actions
    * per rating per outcome and for the plan), Not updated and Movements. Each starts with the
    * marking and a title, and prints with the marking in its header and page numbers in its footer.
+   * Written as a stream ({@link XlsxFile}), so a report of a very long plan fits in memory.
    */
   byte[] xlsx(Partnership partnership, ExceptionReport report) {
     PlanSnapshot snapshot = report.snapshot();
@@ -159,10 +160,11 @@ public class ExceptionReportDocuments {
             + " (produced "
             + LocalDate.now(clock)
             + ")";
-    try (XSSFWorkbook workbook = new XSSFWorkbook();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      Styles styles = new Styles(workbook);
-      workbook.getProperties().getCoreProperties().setTitle(title);
+    Map<Long, String> outcomes = new java.util.HashMap<>();
+    snapshot.outcomes().forEach(outcome -> outcomes.put(outcome.id(), outcome.label()));
+    try (XlsxFile workbook = new XlsxFile()) {
+      Styles styles = new Styles(workbook.workbook());
+      workbook.title(title);
 
       SheetWriter exceptions =
           new SheetWriter(workbook, styles, "Exceptions", marking(report), title);
@@ -170,7 +172,7 @@ public class ExceptionReportDocuments {
       for (Map.Entry<PlanOutcome, List<ExceptionReport.Line>> group :
           report.exceptions().entrySet()) {
         exceptions.heading(group.getKey().label(), ExceptionReport.CSV_COLUMNS.size());
-        group.getValue().forEach(line -> exceptions.texts(line.cells()));
+        group.getValue().forEach(line -> exceptions.texts(line::cells));
       }
       exceptions.widths(30, 8, 50, 25, 14, 12, 14, 9, 60);
 
@@ -193,12 +195,13 @@ public class ExceptionReportDocuments {
       notUpdated.header(List.of("outcome", "ref", "action", "lead", "due"));
       for (PlanAction action : report.notUpdated()) {
         notUpdated.texts(
-            List.of(
-                snapshot.outcome(action).label(),
-                action.ref(),
-                action.text(),
-                action.leadsText(),
-                action.due().text()));
+            () ->
+                List.of(
+                    outcomes.get(action.outcomeId()),
+                    action.ref(),
+                    action.text(),
+                    action.leadsText(),
+                    action.due().text()));
       }
       notUpdated.widths(30, 8, 60, 30, 14);
 
@@ -213,19 +216,17 @@ public class ExceptionReportDocuments {
               "rating_" + snapshot.period()));
       for (ExceptionReport.Movement movement : report.movements()) {
         movements.texts(
-            List.of(
-                snapshot.outcome(movement.action()).label(),
-                movement.action().ref(),
-                movement.action().text(),
-                movement.from().label(),
-                movement.to().label()));
+            () ->
+                List.of(
+                    outcomes.get(movement.action().outcomeId()),
+                    movement.action().ref(),
+                    movement.action().text(),
+                    movement.from().label(),
+                    movement.to().label()));
       }
       movements.widths(30, 8, 60, 16, 16);
 
-      workbook.write(bytes);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return workbook.bytes();
     }
   }
 
@@ -242,7 +243,7 @@ public class ExceptionReportDocuments {
     final CellStyle marking;
     final CellStyle wrap;
 
-    Styles(XSSFWorkbook workbook) {
+    Styles(Workbook workbook) {
       Font boldFont = workbook.createFont();
       boldFont.setBold(true);
       bold = workbook.createCellStyle();
@@ -259,18 +260,23 @@ public class ExceptionReportDocuments {
     }
   }
 
-  /** Writes one sheet: the marking in row 1, the title in row 2, the header in row 4, then rows. */
+  /**
+   * Writes one sheet: the marking in row 1, the title in row 2, the header in row 4, then rows.
+   * What a sheet has besides rows (merged headings, the frozen and repeated header) is set at once;
+   * each row is kept as what makes it, and made only as the file is written.
+   */
   private static final class SheetWriter {
     private final Sheet sheet;
     private final Styles styles;
+    private final List<Consumer<Sheet>> rows = new ArrayList<>();
     private int next;
 
-    SheetWriter(XSSFWorkbook workbook, Styles styles, String name, String marking, String title) {
-      this.sheet = workbook.createSheet(name);
+    SheetWriter(XlsxFile workbook, Styles styles, String name, String marking, String title) {
+      this.sheet = workbook.sheet(name, out -> rows.forEach(row -> row.accept(out)));
       this.styles = styles;
-      text(sheet.createRow(0), 0, marking, styles.marking);
-      text(sheet.createRow(1), 0, title, styles.bold);
-      next = 3;
+      row(row -> XlsxFile.text(row, 0, marking, styles.marking));
+      row(row -> XlsxFile.text(row, 0, title, styles.bold));
+      next++;
       sheet.getHeader().setCenter(marking);
       sheet.getFooter().setCenter(marking);
       sheet.getFooter().setRight("Page &P of &N");
@@ -281,53 +287,58 @@ public class ExceptionReportDocuments {
       sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
+    /** The next row, made by {@code cells} when the file is written. */
+    private void row(Consumer<Row> cells) {
+      int number = next++;
+      rows.add(out -> cells.accept(out.createRow(number)));
+    }
+
     void header(List<String> names) {
-      Row row = sheet.createRow(next);
-      for (int c = 0; c < names.size(); c++) {
-        text(row, c, names.get(c), styles.bold);
-      }
       sheet.createFreezePane(0, next + 1);
       sheet.setRepeatingRows(new CellRangeAddress(next, next, 0, names.size() - 1));
-      next++;
+      row(
+          row -> {
+            for (int c = 0; c < names.size(); c++) {
+              XlsxFile.text(row, c, names.get(c), styles.bold);
+            }
+          });
     }
 
     void heading(String text, int columns) {
-      Row row = sheet.createRow(next);
-      text(row, 0, text, styles.bold);
       sheet.addMergedRegion(new CellRangeAddress(next, next, 0, columns - 1));
-      next++;
+      row(row -> XlsxFile.text(row, 0, text, styles.bold));
     }
 
-    void texts(List<String> cells) {
-      Row row = sheet.createRow(next++);
-      for (int c = 0; c < cells.size(); c++) {
-        text(row, c, cells.get(c), styles.wrap);
-      }
+    /** A row of text cells, made when the file is written. */
+    void texts(Supplier<List<String>> cells) {
+      row(
+          row -> {
+            List<String> values = cells.get();
+            for (int c = 0; c < values.size(); c++) {
+              XlsxFile.text(row, c, values.get(c), styles.wrap);
+            }
+          });
     }
 
     void counts(String label, List<Integer> counts, boolean total) {
-      Row row = sheet.createRow(next++);
-      text(row, 0, label, total ? styles.bold : styles.wrap);
-      int sum = 0;
-      for (int c = 0; c < counts.size(); c++) {
-        row.createCell(c + 1).setCellValue(counts.get(c));
-        sum += counts.get(c);
-      }
-      var cell = row.createCell(counts.size() + 1);
-      cell.setCellValue(sum);
-      cell.setCellStyle(styles.bold);
+      row(
+          row -> {
+            XlsxFile.text(row, 0, label, total ? styles.bold : styles.wrap);
+            int sum = 0;
+            for (int c = 0; c < counts.size(); c++) {
+              row.createCell(c + 1).setCellValue(counts.get(c));
+              sum += counts.get(c);
+            }
+            var cell = row.createCell(counts.size() + 1);
+            cell.setCellValue(sum);
+            cell.setCellStyle(styles.bold);
+          });
     }
 
     void widths(int... characters) {
       for (int c = 0; c < characters.length; c++) {
         sheet.setColumnWidth(c, characters[c] * 256);
       }
-    }
-
-    private static void text(Row row, int column, String value, CellStyle style) {
-      var cell = row.createCell(column);
-      cell.setCellValue(Formulas.neutralise(value));
-      cell.setCellStyle(style);
     }
   }
 }

@@ -1,13 +1,17 @@
 package org.ccrhub.plans;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ccrhub.tabular.TableFormat;
 import org.ccrhub.tabular.TableWriter;
 
 /**
  * A whole plan as a table in the import format, with a period's ratings and comments, so that
- * exporting and importing again changes nothing.
+ * exporting and importing again changes nothing. Rows are grouped by outcome in the plan's order,
+ * in ref order within each, and made in one pass however many outcomes and areas the plan has.
  */
 public final class PlanExport {
 
@@ -18,17 +22,24 @@ public final class PlanExport {
   private PlanExport() {}
 
   public static List<List<String>> rows(PlanSnapshot snapshot) {
-    List<List<String>> rows = new ArrayList<>();
+    Map<Long, List<PlanAction>> byOutcome = new LinkedHashMap<>();
+    snapshot.outcomes().forEach(outcome -> byOutcome.put(outcome.id(), new ArrayList<>()));
+    for (PlanAction action : snapshot.actions()) {
+      List<PlanAction> actions = byOutcome.get(action.outcomeId());
+      if (actions != null) {
+        actions.add(action);
+      }
+    }
+    Map<Long, String> areas = new HashMap<>();
+    snapshot.areas().forEach(area -> areas.put(area.id(), area.label()));
+    List<List<String>> rows = new ArrayList<>(snapshot.actions().size());
     for (PlanOutcome outcome : snapshot.outcomes()) {
-      for (PlanAction action : snapshot.actions()) {
-        if (action.outcomeId() != outcome.id()) {
-          continue;
-        }
+      for (PlanAction action : byOutcome.get(outcome.id())) {
         var update = snapshot.update(action);
         rows.add(
             List.of(
                 outcome.label(),
-                snapshot.area(action).map(DeliveryArea::label).orElse(""),
+                action.areaId().map(id -> areas.getOrDefault(id, "")).orElse(""),
                 action.ref(),
                 action.text(),
                 action.due().text(),
