@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
+import org.ccrhub.HttpBrowser;
 import org.ccrhub.audit.AuditQuery;
 import org.ccrhub.audit.AuditRecord;
 import org.ccrhub.audit.AuditTrail;
@@ -28,12 +30,15 @@ import org.ccrhub.plans.PlanImportRequest;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.PlacesHeld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Every file that leaves CCR Hub, downloaded from a page or written by a command, is in the audit
@@ -58,6 +63,8 @@ class ExportsIntegrationTests {
   @Autowired PlanImport imports;
   @Autowired DeliveryPlans plans;
   @Autowired IndicatorImport indicatorImport;
+  @Autowired Exports exports;
+  @LocalServerPort int port;
   @TempDir Path dir;
 
   Partnership partnership;
@@ -254,6 +261,50 @@ class ExportsIntegrationTests {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("cannot be written");
     assertThat(exports()).isEmpty();
+  }
+
+  /**
+   * Over real HTTP, as a viewer's browser asks: while as many files as are allowed are being made,
+   * a download waits a few seconds, then gets a plain page saying to try again, and nothing is
+   * recorded as sent; once they are made, the same download works.
+   */
+  @Test
+  void aDownloadWhileTheMostFilesAreBeingMadeWaitsThenGetsAPlainBusyPage() throws Exception {
+    HttpBrowser viewer = new HttpBrowser(port);
+    viewer.signIn(fixtures.user(partnership, Role.VIEWER), Fixtures.PASSWORD, null);
+    String url =
+        "/p/" + partnership.slug() + "/plans/" + plan.id() + "/export.xlsx?period=2016/17%20Q2";
+
+    try (var held =
+        PlacesHeld.all(work -> exports.gate().run(work, IllegalStateException::new), 2)) {
+      long asked = System.nanoTime();
+      HttpResponse<String> refused = viewer.get(url);
+      assertThat((System.nanoTime() - asked) / 1_000_000).isGreaterThanOrEqualTo(4_900);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+      assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+      assertThat(refused.body()).contains("<title>Sorry, the service is busy");
+      assertThat(text(refused.body()))
+          .contains("Sorry, the service is busy")
+          .contains("Too many files are being made just now. Try again in a minute.")
+          .doesNotContain("Exception")
+          .doesNotContain("BusyException");
+    }
+    assertThat(exports()).isEmpty();
+
+    HttpResponse<String> made = viewer.get(url);
+    assertThat(made.statusCode()).isEqualTo(200);
+    assertThat(made.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+    assertThat(exports()).hasSize(1);
+  }
+
+  private static String text(String html) {
+    return HtmlUtils.htmlUnescape(
+            html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " "))
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   private void download(String url) throws Exception {

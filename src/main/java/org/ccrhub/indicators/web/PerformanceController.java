@@ -96,7 +96,7 @@ class PerformanceController {
     PerformanceTable table = reports.table(partnership, choice.month(), chosen, true);
     return exports.download(
         reports.file(partnership, table, reportFormat),
-        reports.render(partnership, table, reportFormat),
+        () -> reports.render(partnership, table, reportFormat),
         reportFormat.mediaType(),
         "performance-" + choice.month() + "." + reportFormat.extension());
   }

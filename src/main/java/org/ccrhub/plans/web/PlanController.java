@@ -174,11 +174,9 @@ class PlanController {
     DeliveryPlan plan = plans.find(partnership, planId);
     TableFormat tableFormat = tableFormat(format);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
-    byte[] content =
-        PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat);
     return exports.download(
         PlanFiles.plan(partnership, plan, reportingPeriod, tableFormat.extension()),
-        content,
+        () -> PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat),
         tableFormat.mediaType(),
         fileName(plan, reportingPeriod, "", tableFormat.extension()));
   }
@@ -210,10 +208,13 @@ class PlanController {
     DeliveryPlan plan = plans.find(partnership, planId);
     ReportFormat reportFormat = reportFormat(format);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
-    ExceptionReport report = plans.exceptionReport(partnership, plan, reportingPeriod);
     return exports.download(
         PlanFiles.exceptionReport(partnership, plan, reportingPeriod, reportFormat.extension()),
-        documents.render(partnership, report, reportFormat),
+        () ->
+            documents.render(
+                partnership,
+                plans.exceptionReport(partnership, plan, reportingPeriod),
+                reportFormat),
         reportFormat.mediaType(),
         fileName(plan, reportingPeriod, "exceptions-", reportFormat.extension()));
   }
