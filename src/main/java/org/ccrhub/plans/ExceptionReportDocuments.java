@@ -1,5 +1,8 @@
 package org.ccrhub.plans;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,6 +23,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
+import org.ccrhub.shared.TooLargeException;
 import org.ccrhub.tabular.TableWriter;
 import org.ccrhub.tabular.XlsxFile;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +38,17 @@ import org.springframework.stereotype.Component;
 public class ExceptionReportDocuments {
 
   static final String TEMPLATE = "plans/exception-report-document";
+
+  static final String TOO_LONG_FOR_PDF =
+      "This exception report is too long to make as a PDF. Download it as a spreadsheet (XLSX or"
+          + " CSV) instead: it lists every exception.";
+
+  /**
+   * The fewest characters of the document's HTML one exception takes (its row in the table: about
+   * 800 as measured, with its entries in the other sections). A report whose exceptions alone would
+   * be longer than a PDF may be is refused before its HTML is made.
+   */
+  private static final int LEAST_CHARACTERS_PER_EXCEPTION = 400;
 
   private final Documents documents;
   private final Function<Partnership, Map<RagRating, String>> definitions;
@@ -51,6 +66,10 @@ public class ExceptionReportDocuments {
     this.clock = clock;
   }
 
+  /**
+   * @throws org.ccrhub.shared.TooLargeException for a PDF too long to lay out in the memory the
+   *     server has (ADR 5)
+   */
   public byte[] render(Partnership partnership, ExceptionReport report, ReportFormat format) {
     return switch (format) {
       case CSV -> csv(report);
@@ -62,12 +81,31 @@ public class ExceptionReportDocuments {
   }
 
   /**
+   * Writes the report's file to the stream: CSV and XLSX row by row as they are made, so that the
+   * report of a very long plan is never held twice.
+   *
+   * @throws org.ccrhub.shared.TooLargeException for a PDF too long to lay out
+   */
+  public void write(
+      Partnership partnership, ExceptionReport report, ReportFormat format, OutputStream out)
+      throws IOException {
+    switch (format) {
+      case CSV -> csv(report, out);
+      case XLSX -> xlsx(partnership, report, out);
+      default -> out.write(render(partnership, report, format));
+    }
+  }
+
+  /**
    * The PDF, laid out again only when something in it changed: a report is kept while its plan's
    * version is unchanged (see {@link DeliveryPlans#exceptionReport}), so the same report object,
    * partnership, key to ratings and date give the same document. A long report takes seconds to lay
    * out and a board paper is downloaded by several people.
    */
   private byte[] pdf(Partnership partnership, ExceptionReport report) {
+    if (!fitsInPdf(List.of(report), documents.maxPdfCharacters())) {
+      throw new TooLargeException(TOO_LONG_FOR_PDF);
+    }
     Map<String, Object> model = model(partnership, report);
     PdfKey key =
         new PdfKey(
@@ -78,10 +116,19 @@ public class ExceptionReportDocuments {
             model.get("produced"));
     byte[] pdf = pdfs.get(key);
     if (pdf == null) {
-      pdf = documents.pdf(TEMPLATE, model);
+      pdf = documents.pdf(TEMPLATE, model, TOO_LONG_FOR_PDF);
       pdfs.put(key, pdf);
     }
     return pdf;
+  }
+
+  /**
+   * Whether the reports' exceptions could be laid out in a PDF of at most that many characters: a
+   * report of thousands of exceptions is refused at once, before its HTML is made.
+   */
+  public static boolean fitsInPdf(List<ExceptionReport> reports, int maxCharacters) {
+    long exceptions = reports.stream().mapToLong(r -> r.lines().size()).sum();
+    return exceptions * LEAST_CHARACTERS_PER_EXCEPTION <= maxCharacters;
   }
 
   /** The last few PDFs laid out (a long one is about 5 MB). */
@@ -124,8 +171,15 @@ public class ExceptionReportDocuments {
    * One row per exception action, in ref order, with exactly {@link ExceptionReport#CSV_COLUMNS}.
    */
   static byte[] csv(ExceptionReport report) {
-    List<List<String>> rows = report.lines().stream().map(ExceptionReport.Line::cells).toList();
-    return TableWriter.csv(ExceptionReport.CSV_COLUMNS, rows);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    csv(report, bytes);
+    return bytes.toByteArray();
+  }
+
+  private static void csv(ExceptionReport report, OutputStream out) {
+    Iterable<List<String>> rows =
+        () -> report.lines().stream().map(ExceptionReport.Line::cells).iterator();
+    TableWriter.csv(ExceptionReport.CSV_COLUMNS, rows, out);
   }
 
   /** What the document template needs: the report, the key, the marking and today's date. */
@@ -150,6 +204,12 @@ public class ExceptionReportDocuments {
    * Written as a stream ({@link XlsxFile}), so a report of a very long plan fits in memory.
    */
   byte[] xlsx(Partnership partnership, ExceptionReport report) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    xlsx(partnership, report, bytes);
+    return bytes.toByteArray();
+  }
+
+  private void xlsx(Partnership partnership, ExceptionReport report, OutputStream out) {
     PlanSnapshot snapshot = report.snapshot();
     String title =
         partnership.name()
@@ -226,7 +286,7 @@ public class ExceptionReportDocuments {
       }
       movements.widths(30, 8, 60, 16, 16);
 
-      return workbook.bytes();
+      workbook.write(out);
     }
   }
 

@@ -1,7 +1,6 @@
 package org.ccrhub.tabular;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -48,10 +47,14 @@ final class OdsWriter {
     this.xml = xml;
   }
 
-  static byte[] write(
-      String sheetName, List<String> header, Iterable<? extends List<String>> rows) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+  /** Writes the file to the stream, which is left open. */
+  static void write(
+      String sheetName,
+      List<String> header,
+      Iterable<? extends List<String>> rows,
+      OutputStream out) {
+    try {
+      ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
       stored(zip, "mimetype", MIMETYPE.getBytes(StandardCharsets.US_ASCII));
       zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
       xml(zip, OdsWriter::manifest);
@@ -59,10 +62,10 @@ final class OdsWriter {
       zip.putNextEntry(new ZipEntry("content.xml"));
       xml(zip, xml -> new OdsWriter(xml).content(sheetName, header, rows));
       zip.closeEntry();
+      zip.finish();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 
   /** An entry stored as it is, not compressed. */

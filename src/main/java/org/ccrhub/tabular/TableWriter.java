@@ -1,10 +1,11 @@
 package org.ccrhub.tabular;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +21,9 @@ import org.ccrhub.shared.PlainText;
 
 /**
  * Writes a table as CSV (RFC 4180, UTF-8, CRLF line ends), XLSX or ODS, as a stream whatever its
- * length: XLSX through {@link XlsxFile}, ODS through {@link OdsWriter}; only the finished file is
- * held in memory. Every cell is written as {@link #cell} makes it. The header row is bold in XLSX
- * and ODS, and frozen in XLSX.
+ * length: XLSX through {@link XlsxFile}, ODS through {@link OdsWriter}. Rows may be made as they
+ * are written (any {@link Iterable}), so that a long table is never held whole. Every cell is
+ * written as {@link #cell} makes it. The header row is bold in XLSX and ODS, and frozen in XLSX.
  */
 public final class TableWriter {
 
@@ -44,11 +45,23 @@ public final class TableWriter {
       String sheetName,
       List<String> header,
       Iterable<? extends List<String>> rows) {
-    return switch (format) {
-      case CSV -> csv(header, rows);
-      case XLSX -> xlsx(sheetName, header, rows, Set.of());
-      case ODS -> OdsWriter.write(sheetName, header, rows);
-    };
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    write(format, sheetName, header, rows, bytes);
+    return bytes.toByteArray();
+  }
+
+  /** Writes the table to the stream, which may be closed once the file is written. */
+  public static void write(
+      TableFormat format,
+      String sheetName,
+      List<String> header,
+      Iterable<? extends List<String>> rows,
+      OutputStream out) {
+    switch (format) {
+      case CSV -> csv(header, rows, out);
+      case XLSX -> xlsx(sheetName, header, rows, Set.of(), out);
+      case ODS -> OdsWriter.write(sheetName, header, rows, out);
+    }
   }
 
   /**
@@ -61,6 +74,17 @@ public final class TableWriter {
       List<String> header,
       Iterable<? extends List<String>> rows,
       Set<Integer> numericColumns) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    xlsx(sheetName, header, rows, numericColumns, bytes);
+    return bytes.toByteArray();
+  }
+
+  private static void xlsx(
+      String sheetName,
+      List<String> header,
+      Iterable<? extends List<String>> rows,
+      Set<Integer> numericColumns,
+      OutputStream out) {
     try (XlsxFile file = new XlsxFile()) {
       Workbook workbook = file.workbook();
       CellStyle bold = workbook.createCellStyle();
@@ -72,14 +96,14 @@ public final class TableWriter {
       Sheet sheet =
           file.sheet(
               sheetName,
-              out -> {
-                Row headerRow = out.createRow(0);
+              rowsOut -> {
+                Row headerRow = rowsOut.createRow(0);
                 for (int c = 0; c < header.size(); c++) {
                   XlsxFile.text(headerRow, c, header.get(c), bold);
                 }
                 int r = 1;
                 for (List<String> cells : rows) {
-                  Row row = out.createRow(r++);
+                  Row row = rowsOut.createRow(r++);
                   for (int c = 0; c < cells.size(); c++) {
                     String text = cells.get(c);
                     if (numericColumns.contains(c) && PLAIN_NUMBER.matcher(text).matches()) {
@@ -91,21 +115,30 @@ public final class TableWriter {
                 }
               });
       sheet.createFreezePane(0, 1);
-      return file.bytes();
+      file.write(out);
     }
   }
 
   public static byte[] csv(List<String> header, Iterable<? extends List<String>> rows) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+    csv(header, rows, bytes);
+    return bytes.toByteArray();
+  }
+
+  /** Writes the table as CSV to the stream, which is left open. */
+  public static void csv(
+      List<String> header, Iterable<? extends List<String>> rows, OutputStream out) {
+    try {
+      BufferedWriter writer =
+          new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
       printer.printRecord(header.stream().map(TableWriter::cell));
       for (List<String> row : rows) {
         printer.printRecord(row.stream().map(TableWriter::cell));
       }
+      printer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 }

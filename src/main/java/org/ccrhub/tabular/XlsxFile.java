@@ -2,6 +2,7 @@ package org.ccrhub.tabular;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -20,7 +21,7 @@ import org.ccrhub.shared.PlainText;
  *
  * <p>What a sheet has besides its rows (frozen panes, merged cells, repeated header rows, print
  * setup, column widths) is set on the {@link Sheet} that {@link #sheet} returns, before {@link
- * #bytes}; rows are made only by the {@link Rows} given to {@link #sheet}, when the file is
+ * #write}; rows are made only by the {@link Rows} given to {@link #sheet}, when the file is
  * written. Text cells go through {@link #text}, which cleans and neutralises them.
  */
 public final class XlsxFile implements AutoCloseable {
@@ -56,11 +57,20 @@ public final class XlsxFile implements AutoCloseable {
     return sheet;
   }
 
-  /** Writes the file, making every sheet's rows. */
+  /** The file, with every sheet's rows made. */
   public byte[] bytes() {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      workbook.writeAvoidingTempFiles(bytes);
-      return bytes.toByteArray();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    write(bytes);
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Writes the file, making every sheet's rows, to a stream that is closed once the file is written
+   * (when this is {@linkplain #close closed}).
+   */
+  public void write(OutputStream out) {
+    try {
+      workbook.writeAvoidingTempFiles(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,6 +11,7 @@ import org.ccrhub.shared.BusyException;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -87,6 +88,7 @@ class ErrorHandling {
       case 403 -> "You do not have permission to see this page";
       case 404, 405 -> "Page not found";
       case 409 -> "Someone else changed this at the same time";
+      case 422 -> "This file is too large to make";
       case 503 -> "Sorry, the service is busy";
       default -> "Sorry, there is a problem with the service";
     };
@@ -139,6 +141,14 @@ class ErrorHandling {
       request.setAttribute(ADVICE, e.getMessage());
       response.setHeader(HttpHeaders.RETRY_AFTER, "60");
       response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+
+    /** A file too large to make (a PDF of thousands of pages): 422, saying what to ask for. */
+    @ExceptionHandler(TooLargeException.class)
+    void tooLarge(TooLargeException e, HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      request.setAttribute(ADVICE, e.getMessage());
+      response.sendError(422);
     }
 
     @ExceptionHandler(ConcurrentChangeException.class)

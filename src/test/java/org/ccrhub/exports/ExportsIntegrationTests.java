@@ -21,6 +21,7 @@ import org.ccrhub.HttpBrowser;
 import org.ccrhub.audit.AuditQuery;
 import org.ccrhub.audit.AuditRecord;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.documents.Documents;
 import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
@@ -64,6 +65,7 @@ class ExportsIntegrationTests {
   @Autowired DeliveryPlans plans;
   @Autowired IndicatorImport indicatorImport;
   @Autowired Exports exports;
+  @Autowired Documents documents;
   @LocalServerPort int port;
   @TempDir Path dir;
 
@@ -298,6 +300,74 @@ class ExportsIntegrationTests {
     assertThat(made.headers().firstValue("Content-Disposition").orElseThrow())
         .startsWith("attachment");
     assertThat(exports()).hasSize(1);
+  }
+
+  /**
+   * A plan with more exceptions than a PDF can list in the server's memory: its exception report is
+   * refused as a PDF, on the page and on the command line, with a plain message saying to download
+   * the spreadsheet, which is made, as is the whole plan in every format.
+   */
+  @Test
+  void aPdfTooLongToMakeIsRefusedPlainlyAndTheSpreadsheetsAreMade() throws Exception {
+    int exceptions = documents.maxPdfCharacters() / 400 + 1;
+    StringBuilder csv = new StringBuilder("ref,action,due,rag,comment\n");
+    for (int i = 1; i <= exceptions; i++) {
+      csv.append("9.").append(i).append(",Train staff in school ").append(i);
+      csv.append(",Q1,Red,\"=HYPERLINK(\"\"http://x\"\")\"\n");
+    }
+    imports.run(
+        partnership,
+        new PlanImportRequest(
+            "Long plan",
+            Optional.of(FinancialYear.parse("2016/17")),
+            Optional.empty(),
+            Optional.of(ReportingPeriod.parse("2016/17 Q2")),
+            Optional.empty(),
+            csv.toString().getBytes(StandardCharsets.UTF_8)));
+    DeliveryPlan longPlan = plans.named(partnership, "Long plan");
+    HttpBrowser viewer = new HttpBrowser(port);
+    viewer.signIn(fixtures.user(partnership, Role.VIEWER), Fixtures.PASSWORD, null);
+    String base = "/p/" + partnership.slug() + "/plans/" + longPlan.id();
+
+    HttpResponse<String> refused = viewer.get(base + "/exceptions.pdf?period=2016/17%20Q2");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+    assertThat(text(refused.body()))
+        .contains("This file is too large to make")
+        .contains(
+            "This exception report is too long to make as a PDF. Download it as a spreadsheet"
+                + " (XLSX or CSV) instead: it lists every exception.");
+    assertThat(exports()).isEmpty();
+
+    for (String file : List.of("exceptions.xlsx", "exceptions.csv")) {
+      assertThat(viewer.get(base + "/" + file + "?period=2016/17%20Q2").statusCode())
+          .as(file)
+          .isEqualTo(200);
+    }
+    HttpResponse<String> plan = viewer.get(base + "/export.csv?period=2016/17%20Q2");
+    assertThat(plan.body().lines().skip(1)).hasSize(exceptions);
+    assertThat(plan.body()).contains(",Red,\"'=HYPERLINK(\"\"http://x\"\")\",2016/17 Q2");
+    for (String format : List.of("xlsx", "ods")) {
+      assertThat(viewer.get(base + "/export." + format + "?period=2016/17%20Q2").statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(exports()).hasSize(5);
+
+    AdminCommands.Result command =
+        commands.run(
+            exportArguments(
+                "report exceptions",
+                "pdf",
+                "long.pdf",
+                "--plan",
+                "Long plan",
+                "--period",
+                "2016/17 Q2"));
+    assertThat(command.exitCode()).isEqualTo(1);
+    assertThat(command.err())
+        .contains("This exception report is too long to make as a PDF.")
+        .doesNotContain("Exception:");
+    assertThat(dir.resolve("long.pdf")).doesNotExist();
   }
 
   private static String text(String html) {

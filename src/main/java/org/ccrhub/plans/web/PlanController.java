@@ -24,6 +24,7 @@ import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.tabular.TableFormat;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -166,7 +167,7 @@ class PlanController {
   }
 
   @GetMapping("/{planId}/export.{format}")
-  ResponseEntity<byte[]> export(
+  ResponseEntity<Resource> export(
       Partnership partnership,
       @PathVariable long planId,
       @PathVariable String format,
@@ -176,7 +177,8 @@ class PlanController {
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
     return exports.download(
         PlanFiles.plan(partnership, plan, reportingPeriod, tableFormat.extension()),
-        () -> PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat),
+        out ->
+            PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat, out),
         tableFormat.mediaType(),
         fileName(plan, reportingPeriod, "", tableFormat.extension()));
   }
@@ -200,7 +202,7 @@ class PlanController {
   }
 
   @GetMapping("/{planId}/exceptions.{format}")
-  ResponseEntity<byte[]> downloadExceptions(
+  ResponseEntity<Resource> downloadExceptions(
       Partnership partnership,
       @PathVariable long planId,
       @PathVariable String format,
@@ -210,11 +212,12 @@ class PlanController {
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
     return exports.download(
         PlanFiles.exceptionReport(partnership, plan, reportingPeriod, reportFormat.extension()),
-        () ->
-            documents.render(
+        out ->
+            documents.write(
                 partnership,
                 plans.exceptionReport(partnership, plan, reportingPeriod),
-                reportFormat),
+                reportFormat,
+                out),
         reportFormat.mediaType(),
         fileName(plan, reportingPeriod, "exceptions-", reportFormat.extension()));
   }
