@@ -8,10 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.ccrhub.shared.BusyException;
 import org.ccrhub.shared.PlainText;
+import org.ccrhub.shared.TooLargeException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -30,6 +36,17 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * compatible with Arial and Helvetica; SIL Open Font License; see the fonts folder's README), so
  * any Latin text, en dashes, pound signs and curly quotes render as written, quickly. Templates
  * name it in CSS as {@value #FONT}.
+ *
+ * <p>Laying a document out takes memory in proportion to its text and markup: about 150 to 200
+ * bytes of heap for each character of XHTML, all held until the PDF is written (a 2,000-line
+ * exception report of 1.7 million characters needs over 200 MB). So a PDF is refused with a {@link
+ * TooLargeException}, before its HTML is even finished, when it is longer than {@code
+ * ccr.documents.max-pdf-characters}: unset, what the heap above 128 MB holds at 200 bytes a
+ * character (about 670,000 characters, some 800 lines of an exception report, with 256 MB; 2
+ * million with 512 MB). And it is laid out only when the heap has room for it now ({@link
+ * HeapRoom}: beyond what the last collection left in use, such as the plans kept for their pages,
+ * and the PDFs being laid out); otherwise it waits up to {@code ccr.documents.max-wait}, then is
+ * refused with a {@link BusyException}.
  */
 @Service
 public class Documents {
@@ -49,11 +66,48 @@ public class Documents {
   /** Relative references in a document resolve against this, and are refused anyway. */
   private static final String BASE_URI = "about:blank";
 
+  /** The heap kept for everything but laying out PDFs, and what a character of XHTML takes. */
+  private static final long RESERVED_HEAP = 128L * 1024 * 1024;
+
+  private static final int HEAP_PER_CHARACTER = 200;
+
+  private static final String TOO_LONG =
+      "This document is too long to make as a PDF: make it as a web page or spreadsheet instead.";
+
+  private static final String NO_ROOM =
+      "The server does not have the memory free to make this PDF just now. Try again in a few"
+          + " minutes, or download it as a spreadsheet or web page instead.";
+
   private final ITemplateEngine templates;
+  private final int maxPdfCharacters;
+  private final HeapRoom room;
 
   /** With Spring's template engine, which resolves {@code templates/NAME.html}. */
-  public Documents(ITemplateEngine templates) {
+  @Autowired
+  Documents(
+      ITemplateEngine templates,
+      @Value("${ccr.documents.max-pdf-characters:0}") int maxPdfCharacters,
+      @Value("${ccr.documents.max-wait:5s}") Duration maxWait) {
     this.templates = templates;
+    this.maxPdfCharacters =
+        maxPdfCharacters > 0 ? maxPdfCharacters : fromHeap(Runtime.getRuntime().maxMemory());
+    this.room = new HeapRoom(maxWait);
+  }
+
+  /** With the given template engine and the bound that follows the heap. */
+  public Documents(ITemplateEngine templates) {
+    this(templates, 0, Duration.ofSeconds(5));
+  }
+
+  /** The characters of XHTML the heap has room to lay out at once, beyond what the rest needs. */
+  static int fromHeap(long maxHeap) {
+    long characters = (maxHeap - RESERVED_HEAP) / HEAP_PER_CHARACTER;
+    return (int) Math.max(256 * 1024, Math.min(characters, Integer.MAX_VALUE / 2));
+  }
+
+  /** The longest PDF, in characters of XHTML. */
+  public int maxPdfCharacters() {
+    return maxPdfCharacters;
   }
 
   /**
@@ -61,6 +115,14 @@ public class Documents {
    * for tests and tools.
    */
   public static Documents fromClasspath() {
+    return fromClasspath(0);
+  }
+
+  /**
+   * Documents from the templates on the class path whose PDFs are at most that many characters of
+   * XHTML (0: the bound that follows the heap).
+   */
+  public static Documents fromClasspath(int maxPdfCharacters) {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/");
     resolver.setSuffix(".html");
@@ -68,7 +130,7 @@ public class Documents {
     resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    return new Documents(engine);
+    return new Documents(engine, maxPdfCharacters, Duration.ofSeconds(5));
   }
 
   /**
@@ -80,17 +142,53 @@ public class Documents {
     return templates.process(template, new Context(Locale.UK, model));
   }
 
-  /** The template rendered with the model and laid out as a PDF by its own print CSS. */
-  public byte[] pdf(String template, Map<String, Object> model) {
-    return pdf(html(template, model));
+  /**
+   * The template rendered with the model and laid out as a PDF by its own print CSS.
+   *
+   * @param tooLong what the person is told when the document is too long to lay out: what to ask
+   *     for instead
+   * @throws TooLargeException when the document is longer than {@link #maxPdfCharacters()}: its
+   *     HTML is not rendered further than that
+   * @throws BusyException when the heap had no room for it within the most allowed wait
+   */
+  public byte[] pdf(String template, Map<String, Object> model, String tooLong) {
+    StringBuilder xhtml = new StringBuilder();
+    try {
+      templates.process(template, new Context(Locale.UK, model), new Bounded(xhtml));
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof Bounded.Overflow) {
+          throw new TooLargeException(tooLong);
+        }
+      }
+      throw e;
+    }
+    return pdf(xhtml.toString(), tooLong);
   }
 
   /**
    * A well-formed XHTML document laid out as a PDF by its own print CSS. Characters no XML document
    * may hold, which text kept before {@link PlainText#clean} removed them could bring, are left
    * out.
+   *
+   * @throws TooLargeException when the document is longer than {@link #maxPdfCharacters()}
+   * @throws BusyException when the heap had no room for it within the most allowed wait
    */
   public byte[] pdf(String xhtml) {
+    return pdf(xhtml, TOO_LONG);
+  }
+
+  private byte[] pdf(String xhtml, String tooLong) {
+    if (xhtml.length() > maxPdfCharacters) {
+      throw new TooLargeException(tooLong);
+    }
+    return room.run(
+        (long) xhtml.length() * HEAP_PER_CHARACTER,
+        () -> layOut(xhtml),
+        () -> new BusyException(NO_ROOM));
+  }
+
+  private byte[] layOut(String xhtml) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
@@ -118,5 +216,44 @@ public class Documents {
       throw new IllegalStateException("The font " + file + " is missing from " + FONTS);
     }
     return in;
+  }
+
+  /** Collects a document's HTML, and stops the template once it is longer than a PDF may be. */
+  private final class Bounded extends Writer {
+
+    /** Thrown through the template engine, which wraps it. */
+    static final class Overflow extends RuntimeException {
+      Overflow() {
+        super("The document is longer than a PDF may be", null, false, false);
+      }
+    }
+
+    private final StringBuilder text;
+
+    Bounded(StringBuilder text) {
+      this.text = text;
+    }
+
+    @Override
+    public void write(char[] characters, int offset, int length) {
+      if (text.length() + (long) length > maxPdfCharacters) {
+        throw new Overflow();
+      }
+      text.append(characters, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      if (text.length() + (long) length > maxPdfCharacters) {
+        throw new Overflow();
+      }
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 }

@@ -71,7 +71,10 @@ public final class PerformanceCommand implements Callable<Integer> {
     PerformanceTable table = reports.table(p, month, comparator, !unsuppressed);
     context
         .bean(Exports.class)
-        .write(reports.file(p, table, reportFormat), reports.render(p, table, reportFormat), out);
+        .write(
+            reports.file(p, table, reportFormat),
+            () -> reports.render(p, table, reportFormat),
+            out);
     spec.commandLine()
         .getOut()
         .printf("%d indicators to %s written to %s.%n", table.rows().size(), month, out);

@@ -96,7 +96,12 @@ public class PerformanceReports {
               java.util.Set.of(2, 3, 4, 5, 6, 7, 8));
       case HTML ->
           documents.html(TEMPLATE, model(partnership, table)).getBytes(StandardCharsets.UTF_8);
-      case PDF -> documents.pdf(TEMPLATE, model(partnership, table));
+      case PDF ->
+          documents.pdf(
+              TEMPLATE,
+              model(partnership, table),
+              "This performance table is too long to make as a PDF. Download it as a spreadsheet"
+                  + " (XLSX or CSV) instead.");
     };
   }
 

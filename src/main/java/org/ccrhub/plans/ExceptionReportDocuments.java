@@ -2,13 +2,16 @@ package org.ccrhub.plans;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -17,14 +20,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.Partnership;
-import org.ccrhub.shared.PlainText;
 import org.ccrhub.shared.RagRating;
-import org.ccrhub.tabular.Formulas;
+import org.ccrhub.shared.TooLargeException;
 import org.ccrhub.tabular.TableWriter;
+import org.ccrhub.tabular.XlsxFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,17 @@ import org.springframework.stereotype.Component;
 public class ExceptionReportDocuments {
 
   static final String TEMPLATE = "plans/exception-report-document";
+
+  static final String TOO_LONG_FOR_PDF =
+      "This exception report is too long to make as a PDF. Download it as a spreadsheet (XLSX or"
+          + " CSV) instead: it lists every exception.";
+
+  /**
+   * The fewest characters of the document's HTML one exception takes (its row in the table: about
+   * 800 as measured, with its entries in the other sections). A report whose exceptions alone would
+   * be longer than a PDF may be is refused before its HTML is made.
+   */
+  private static final int LEAST_CHARACTERS_PER_EXCEPTION = 400;
 
   private final Documents documents;
   private final Function<Partnership, Map<RagRating, String>> definitions;
@@ -54,6 +66,10 @@ public class ExceptionReportDocuments {
     this.clock = clock;
   }
 
+  /**
+   * @throws org.ccrhub.shared.TooLargeException for a PDF too long to lay out in the memory the
+   *     server has (ADR 5)
+   */
   public byte[] render(Partnership partnership, ExceptionReport report, ReportFormat format) {
     return switch (format) {
       case CSV -> csv(report);
@@ -65,12 +81,31 @@ public class ExceptionReportDocuments {
   }
 
   /**
+   * Writes the report's file to the stream: CSV and XLSX row by row as they are made, so that the
+   * report of a very long plan is never held twice.
+   *
+   * @throws org.ccrhub.shared.TooLargeException for a PDF too long to lay out
+   */
+  public void write(
+      Partnership partnership, ExceptionReport report, ReportFormat format, OutputStream out)
+      throws IOException {
+    switch (format) {
+      case CSV -> csv(report, out);
+      case XLSX -> xlsx(partnership, report, out);
+      default -> out.write(render(partnership, report, format));
+    }
+  }
+
+  /**
    * The PDF, laid out again only when something in it changed: a report is kept while its plan's
    * version is unchanged (see {@link DeliveryPlans#exceptionReport}), so the same report object,
    * partnership, key to ratings and date give the same document. A long report takes seconds to lay
    * out and a board paper is downloaded by several people.
    */
   private byte[] pdf(Partnership partnership, ExceptionReport report) {
+    if (!fitsInPdf(List.of(report), documents.maxPdfCharacters())) {
+      throw new TooLargeException(TOO_LONG_FOR_PDF);
+    }
     Map<String, Object> model = model(partnership, report);
     PdfKey key =
         new PdfKey(
@@ -81,10 +116,19 @@ public class ExceptionReportDocuments {
             model.get("produced"));
     byte[] pdf = pdfs.get(key);
     if (pdf == null) {
-      pdf = documents.pdf(TEMPLATE, model);
+      pdf = documents.pdf(TEMPLATE, model, TOO_LONG_FOR_PDF);
       pdfs.put(key, pdf);
     }
     return pdf;
+  }
+
+  /**
+   * Whether the reports' exceptions could be laid out in a PDF of at most that many characters: a
+   * report of thousands of exceptions is refused at once, before its HTML is made.
+   */
+  public static boolean fitsInPdf(List<ExceptionReport> reports, int maxCharacters) {
+    long exceptions = reports.stream().mapToLong(r -> r.lines().size()).sum();
+    return exceptions * LEAST_CHARACTERS_PER_EXCEPTION <= maxCharacters;
   }
 
   /** The last few PDFs laid out (a long one is about 5 MB). */
@@ -127,8 +171,15 @@ public class ExceptionReportDocuments {
    * One row per exception action, in ref order, with exactly {@link ExceptionReport#CSV_COLUMNS}.
    */
   static byte[] csv(ExceptionReport report) {
-    List<List<String>> rows = report.lines().stream().map(ExceptionReport.Line::cells).toList();
-    return TableWriter.csv(ExceptionReport.CSV_COLUMNS, rows);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    csv(report, bytes);
+    return bytes.toByteArray();
+  }
+
+  private static void csv(ExceptionReport report, OutputStream out) {
+    Iterable<List<String>> rows =
+        () -> report.lines().stream().map(ExceptionReport.Line::cells).iterator();
+    TableWriter.csv(ExceptionReport.CSV_COLUMNS, rows, out);
   }
 
   /** What the document template needs: the report, the key, the marking and today's date. */
@@ -150,8 +201,15 @@ public class ExceptionReportDocuments {
    * Four sheets: Exceptions (the CSV's columns, under a heading row per outcome), Summary (actions
    * per rating per outcome and for the plan), Not updated and Movements. Each starts with the
    * marking and a title, and prints with the marking in its header and page numbers in its footer.
+   * Written as a stream ({@link XlsxFile}), so a report of a very long plan fits in memory.
    */
   byte[] xlsx(Partnership partnership, ExceptionReport report) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    xlsx(partnership, report, bytes);
+    return bytes.toByteArray();
+  }
+
+  private void xlsx(Partnership partnership, ExceptionReport report, OutputStream out) {
     PlanSnapshot snapshot = report.snapshot();
     String title =
         partnership.name()
@@ -162,11 +220,11 @@ public class ExceptionReportDocuments {
             + " (produced "
             + LocalDate.now(clock)
             + ")";
-    // Streamed: only a window of rows is held in memory (a plan can have 100,000 actions).
-    SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), 200, true);
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      Styles styles = new Styles(workbook);
-      workbook.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(title);
+    Map<Long, String> outcomes = new java.util.HashMap<>();
+    snapshot.outcomes().forEach(outcome -> outcomes.put(outcome.id(), outcome.label()));
+    try (XlsxFile workbook = new XlsxFile()) {
+      Styles styles = new Styles(workbook.workbook());
+      workbook.title(title);
 
       SheetWriter exceptions =
           new SheetWriter(workbook, styles, "Exceptions", marking(report), title);
@@ -174,7 +232,7 @@ public class ExceptionReportDocuments {
       for (Map.Entry<PlanOutcome, List<ExceptionReport.Line>> group :
           report.exceptions().entrySet()) {
         exceptions.heading(group.getKey().label(), ExceptionReport.CSV_COLUMNS.size());
-        group.getValue().forEach(line -> exceptions.texts(line.cells()));
+        group.getValue().forEach(line -> exceptions.texts(line::cells));
       }
       exceptions.widths(30, 8, 50, 25, 14, 12, 14, 9, 60);
 
@@ -197,12 +255,13 @@ public class ExceptionReportDocuments {
       notUpdated.header(List.of("outcome", "ref", "action", "lead", "due"));
       for (PlanAction action : report.notUpdated()) {
         notUpdated.texts(
-            List.of(
-                snapshot.outcome(action).label(),
-                action.ref(),
-                action.text(),
-                action.leadsText(),
-                action.due().text()));
+            () ->
+                List.of(
+                    outcomes.get(action.outcomeId()),
+                    action.ref(),
+                    action.text(),
+                    action.leadsText(),
+                    action.due().text()));
       }
       notUpdated.widths(30, 8, 60, 30, 14);
 
@@ -217,21 +276,17 @@ public class ExceptionReportDocuments {
               "rating_" + snapshot.period()));
       for (ExceptionReport.Movement movement : report.movements()) {
         movements.texts(
-            List.of(
-                snapshot.outcome(movement.action()).label(),
-                movement.action().ref(),
-                movement.action().text(),
-                movement.from().label(),
-                movement.to().label()));
+            () ->
+                List.of(
+                    outcomes.get(movement.action().outcomeId()),
+                    movement.action().ref(),
+                    movement.action().text(),
+                    movement.from().label(),
+                    movement.to().label()));
       }
       movements.widths(30, 8, 60, 16, 16);
 
-      workbook.write(bytes);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      workbook.dispose(); // deletes the rows streamed to temporary files
+      workbook.write(out);
     }
   }
 
@@ -265,18 +320,23 @@ public class ExceptionReportDocuments {
     }
   }
 
-  /** Writes one sheet: the marking in row 1, the title in row 2, the header in row 4, then rows. */
+  /**
+   * Writes one sheet: the marking in row 1, the title in row 2, the header in row 4, then rows.
+   * What a sheet has besides rows (merged headings, the frozen and repeated header) is set at once;
+   * each row is kept as what makes it, and made only as the file is written.
+   */
   private static final class SheetWriter {
     private final Sheet sheet;
     private final Styles styles;
+    private final List<Consumer<Sheet>> rows = new ArrayList<>();
     private int next;
 
-    SheetWriter(Workbook workbook, Styles styles, String name, String marking, String title) {
-      this.sheet = workbook.createSheet(name);
+    SheetWriter(XlsxFile workbook, Styles styles, String name, String marking, String title) {
+      this.sheet = workbook.sheet(name, out -> rows.forEach(row -> row.accept(out)));
       this.styles = styles;
-      text(sheet.createRow(0), 0, marking, styles.marking);
-      text(sheet.createRow(1), 0, title, styles.bold);
-      next = 3;
+      row(row -> XlsxFile.text(row, 0, marking, styles.marking));
+      row(row -> XlsxFile.text(row, 0, title, styles.bold));
+      next++;
       sheet.getHeader().setCenter(marking);
       sheet.getFooter().setCenter(marking);
       sheet.getFooter().setRight("Page &P of &N");
@@ -287,53 +347,58 @@ public class ExceptionReportDocuments {
       sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
+    /** The next row, made by {@code cells} when the file is written. */
+    private void row(Consumer<Row> cells) {
+      int number = next++;
+      rows.add(out -> cells.accept(out.createRow(number)));
+    }
+
     void header(List<String> names) {
-      Row row = sheet.createRow(next);
-      for (int c = 0; c < names.size(); c++) {
-        text(row, c, names.get(c), styles.bold);
-      }
       sheet.createFreezePane(0, next + 1);
       sheet.setRepeatingRows(new CellRangeAddress(next, next, 0, names.size() - 1));
-      next++;
+      row(
+          row -> {
+            for (int c = 0; c < names.size(); c++) {
+              XlsxFile.text(row, c, names.get(c), styles.bold);
+            }
+          });
     }
 
     void heading(String text, int columns) {
-      Row row = sheet.createRow(next);
-      text(row, 0, text, styles.bold);
       sheet.addMergedRegion(new CellRangeAddress(next, next, 0, columns - 1));
-      next++;
+      row(row -> XlsxFile.text(row, 0, text, styles.bold));
     }
 
-    void texts(List<String> cells) {
-      Row row = sheet.createRow(next++);
-      for (int c = 0; c < cells.size(); c++) {
-        text(row, c, cells.get(c), styles.wrap);
-      }
+    /** A row of text cells, made when the file is written. */
+    void texts(Supplier<List<String>> cells) {
+      row(
+          row -> {
+            List<String> values = cells.get();
+            for (int c = 0; c < values.size(); c++) {
+              XlsxFile.text(row, c, values.get(c), styles.wrap);
+            }
+          });
     }
 
     void counts(String label, List<Integer> counts, boolean total) {
-      Row row = sheet.createRow(next++);
-      text(row, 0, label, total ? styles.bold : styles.wrap);
-      int sum = 0;
-      for (int c = 0; c < counts.size(); c++) {
-        row.createCell(c + 1).setCellValue(counts.get(c));
-        sum += counts.get(c);
-      }
-      var cell = row.createCell(counts.size() + 1);
-      cell.setCellValue(sum);
-      cell.setCellStyle(styles.bold);
+      row(
+          row -> {
+            XlsxFile.text(row, 0, label, total ? styles.bold : styles.wrap);
+            int sum = 0;
+            for (int c = 0; c < counts.size(); c++) {
+              row.createCell(c + 1).setCellValue(counts.get(c));
+              sum += counts.get(c);
+            }
+            var cell = row.createCell(counts.size() + 1);
+            cell.setCellValue(sum);
+            cell.setCellStyle(styles.bold);
+          });
     }
 
     void widths(int... characters) {
       for (int c = 0; c < characters.length; c++) {
         sheet.setColumnWidth(c, characters[c] * 256);
       }
-    }
-
-    private static void text(Row row, int column, String value, CellStyle style) {
-      var cell = row.createCell(column);
-      cell.setCellValue(Formulas.neutralise(PlainText.forXml(value)));
-      cell.setCellStyle(style);
     }
   }
 }

@@ -42,7 +42,7 @@ public final class ExceptionsCommand implements Callable<Integer> {
         .bean(Exports.class)
         .write(
             PlanFiles.exceptionReport(p, plan, reportingPeriod, reportFormat.extension()),
-            context.bean(ExceptionReportDocuments.class).render(p, report, reportFormat),
+            out -> context.bean(ExceptionReportDocuments.class).write(p, report, reportFormat, out),
             options.out);
     spec.commandLine()
         .getOut()

@@ -153,7 +153,7 @@ public final class PlanCommands implements Runnable {
           .bean(Exports.class)
           .write(
               PlanFiles.plan(p, plan, reportingPeriod, tableFormat.extension()),
-              PlanExport.write(snapshot, tableFormat),
+              out -> PlanExport.write(snapshot, tableFormat, out),
               options.out);
       spec.commandLine()
           .getOut()

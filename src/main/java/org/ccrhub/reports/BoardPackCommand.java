@@ -83,7 +83,7 @@ final class BoardPackCommand implements Callable<Integer> {
     BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date);
     context
         .bean(Exports.class)
-        .write(packs.file(pack, reportFormat), packs.render(pack, reportFormat), out);
+        .write(packs.file(pack, reportFormat), () -> packs.render(pack, reportFormat), out);
     spec.commandLine()
         .getOut()
         .printf(

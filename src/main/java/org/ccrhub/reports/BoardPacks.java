@@ -19,11 +19,13 @@ import org.ccrhub.indicators.Suppression;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ExceptionReport;
+import org.ccrhub.plans.ExceptionReportDocuments;
 import org.ccrhub.plans.RagDefinitions;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.TooLargeException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -212,12 +214,26 @@ public class BoardPacks {
         format.extension());
   }
 
-  /** The pack as a standalone HTML page or an A4 PDF. */
+  static final String TOO_LONG_FOR_PDF =
+      "This board pack is too long to make as a PDF. Choose fewer plans, or make it as a web page"
+          + " (HTML) instead.";
+
+  /**
+   * The pack as a standalone HTML page or an A4 PDF.
+   *
+   * @throws org.ccrhub.shared.TooLargeException for a PDF too long to lay out in the memory the
+   *     server has
+   */
   public byte[] render(BoardPack pack, ReportFormat format) {
     Map<String, Object> model = Map.of("pack", pack);
     return switch (format) {
       case HTML -> documents.html(TEMPLATE, model).getBytes(StandardCharsets.UTF_8);
-      case PDF -> documents.pdf(TEMPLATE, model);
+      case PDF -> {
+        if (!ExceptionReportDocuments.fitsInPdf(pack.plans(), documents.maxPdfCharacters())) {
+          throw new TooLargeException(TOO_LONG_FOR_PDF);
+        }
+        yield documents.pdf(TEMPLATE, model, TOO_LONG_FOR_PDF);
+      }
       default ->
           throw new InvalidInputException(
               "A board pack comes as pdf or html, not " + format.extension());

@@ -1,9 +1,9 @@
 package org.ccrhub.tabular;
 
-import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.BusyException;
 
 /** Refused because as many imports as are allowed at once were running and none finished soon. */
-public class ImportsBusyException extends InvalidInputException {
+public class ImportsBusyException extends BusyException {
 
   ImportsBusyException(int most) {
     super(

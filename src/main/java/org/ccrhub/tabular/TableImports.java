@@ -1,9 +1,8 @@
 package org.ccrhub.tabular;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.ccrhub.shared.Gate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -11,18 +10,16 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Imports as the server runs them: files read within the configured {@link ImportLimits}, and at
- * most {@code ccr.imports.max-concurrent} imports (reading, preview and confirmation) at once, so
- * that imports cannot take all the memory or all the processors from the pages. An import that
- * finds them all taken waits up to {@code ccr.imports.max-wait}, then is refused with {@link
- * ImportsBusyException}.
+ * most {@code ccr.imports.max-concurrent} imports (reading, preview and confirmation) at once (a
+ * {@link Gate}), so that imports cannot take all the memory or all the processors from the pages.
+ * An import that finds them all taken waits up to {@code ccr.imports.max-wait}, then is refused
+ * with {@link ImportsBusyException}.
  */
 @Component
 public class TableImports {
 
   private final ImportLimits limits;
-  private final int maxConcurrent;
-  private final Semaphore running;
-  private final Duration maxWait;
+  private final Gate running;
 
   @Autowired
   TableImports(
@@ -41,13 +38,8 @@ public class TableImports {
   }
 
   public TableImports(ImportLimits limits, int maxConcurrent, Duration maxWait) {
-    if (maxConcurrent < 1) {
-      throw new IllegalArgumentException("ccr.imports.max-concurrent must be at least 1");
-    }
     this.limits = limits;
-    this.maxConcurrent = maxConcurrent;
-    this.running = new Semaphore(maxConcurrent, true);
-    this.maxWait = maxWait;
+    this.running = new Gate("ccr.imports.max-concurrent", maxConcurrent, maxWait);
   }
 
   public ImportLimits limits() {
@@ -66,20 +58,6 @@ public class TableImports {
    * @throws ImportsBusyException when none finished in time
    */
   public <T> T run(Supplier<T> work) {
-    boolean acquired;
-    try {
-      acquired = running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImportsBusyException(maxConcurrent);
-    }
-    if (!acquired) {
-      throw new ImportsBusyException(maxConcurrent);
-    }
-    try {
-      return work.get();
-    } finally {
-      running.release();
-    }
+    return running.run(work, () -> new ImportsBusyException(running.most()));
   }
 }

@@ -1,15 +1,18 @@
 package org.ccrhub.web;
 
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import org.ccrhub.shared.BusyException;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,9 +22,11 @@ import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -35,6 +40,11 @@ class ErrorHandling {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * The request attribute that carries a refusal's message, written for the person, to the page.
+   */
+  private static final String ADVICE = ErrorHandling.class.getName() + ".advice";
 
   @Bean
   DefaultErrorAttributes errorAttributes() {
@@ -60,9 +70,13 @@ class ErrorHandling {
               "Error reference {}: status {} on {}", reference, status, attributes.get("path"));
         }
         attributes.put("heading", heading(status));
+        if (webRequest.getAttribute(ADVICE, RequestAttributes.SCOPE_REQUEST)
+            instanceof String advice) {
+          attributes.put("advice", advice);
+        }
         attributes
             .keySet()
-            .retainAll(Set.of("status", "path", "timestamp", "reference", "heading"));
+            .retainAll(Set.of("status", "path", "timestamp", "reference", "heading", "advice"));
         return attributes;
       }
     };
@@ -98,6 +112,8 @@ class ErrorHandling {
       case 403 -> "You do not have permission to see this page";
       case 404, 405 -> "Page not found";
       case 409 -> "Someone else changed this at the same time";
+      case 422 -> "This file is too large to make";
+      case 503 -> "Sorry, the service is busy";
       default -> "Sorry, there is a problem with the service";
     };
   }
@@ -137,6 +153,26 @@ class ErrorHandling {
     })
     void badRequest(HttpServletResponse response) throws IOException {
       response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
+    /**
+     * Too much heavy work running at once (files being made, say): 503, with the refusal's own
+     * message, which says what was busy and when to try again.
+     */
+    @ExceptionHandler(BusyException.class)
+    void busy(BusyException e, HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      request.setAttribute(ADVICE, e.getMessage());
+      response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+
+    /** A file too large to make (a PDF of thousands of pages): 422, saying what to ask for. */
+    @ExceptionHandler(TooLargeException.class)
+    void tooLarge(TooLargeException e, HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      request.setAttribute(ADVICE, e.getMessage());
+      response.sendError(422);
     }
 
     @ExceptionHandler(ConcurrentChangeException.class)

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,11 @@ import java.util.Optional;
 import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
+import org.ccrhub.HttpBrowser;
 import org.ccrhub.audit.AuditQuery;
 import org.ccrhub.audit.AuditRecord;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.documents.Documents;
 import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
@@ -28,12 +31,15 @@ import org.ccrhub.plans.PlanImportRequest;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.PlacesHeld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Every file that leaves CCR Hub, downloaded from a page or written by a command, is in the audit
@@ -58,6 +64,9 @@ class ExportsIntegrationTests {
   @Autowired PlanImport imports;
   @Autowired DeliveryPlans plans;
   @Autowired IndicatorImport indicatorImport;
+  @Autowired Exports exports;
+  @Autowired Documents documents;
+  @LocalServerPort int port;
   @TempDir Path dir;
 
   Partnership partnership;
@@ -254,6 +263,118 @@ class ExportsIntegrationTests {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("cannot be written");
     assertThat(exports()).isEmpty();
+  }
+
+  /**
+   * Over real HTTP, as a viewer's browser asks: while as many files as are allowed are being made,
+   * a download waits a few seconds, then gets a plain page saying to try again, and nothing is
+   * recorded as sent; once they are made, the same download works.
+   */
+  @Test
+  void aDownloadWhileTheMostFilesAreBeingMadeWaitsThenGetsAPlainBusyPage() throws Exception {
+    HttpBrowser viewer = new HttpBrowser(port);
+    viewer.signIn(fixtures.user(partnership, Role.VIEWER), Fixtures.PASSWORD, null);
+    String url =
+        "/p/" + partnership.slug() + "/plans/" + plan.id() + "/export.xlsx?period=2016/17%20Q2";
+
+    try (var held =
+        PlacesHeld.all(work -> exports.gate().run(work, IllegalStateException::new), 2)) {
+      long asked = System.nanoTime();
+      HttpResponse<String> refused = viewer.get(url);
+      assertThat((System.nanoTime() - asked) / 1_000_000).isGreaterThanOrEqualTo(4_900);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+      assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+      assertThat(refused.body()).contains("<title>Sorry, the service is busy");
+      assertThat(text(refused.body()))
+          .contains("Sorry, the service is busy")
+          .contains("Too many files are being made just now. Try again in a minute.")
+          .doesNotContain("Exception")
+          .doesNotContain("BusyException");
+    }
+    assertThat(exports()).isEmpty();
+
+    HttpResponse<String> made = viewer.get(url);
+    assertThat(made.statusCode()).isEqualTo(200);
+    assertThat(made.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+    assertThat(exports()).hasSize(1);
+  }
+
+  /**
+   * A plan with more exceptions than a PDF can list in the server's memory: its exception report is
+   * refused as a PDF, on the page and on the command line, with a plain message saying to download
+   * the spreadsheet, which is made, as is the whole plan in every format.
+   */
+  @Test
+  void aPdfTooLongToMakeIsRefusedPlainlyAndTheSpreadsheetsAreMade() throws Exception {
+    int exceptions = documents.maxPdfCharacters() / 400 + 1;
+    StringBuilder csv = new StringBuilder("ref,action,due,rag,comment\n");
+    for (int i = 1; i <= exceptions; i++) {
+      csv.append("9.").append(i).append(",Train staff in school ").append(i);
+      csv.append(",Q1,Red,\"=HYPERLINK(\"\"http://x\"\")\"\n");
+    }
+    imports.run(
+        partnership,
+        new PlanImportRequest(
+            "Long plan",
+            Optional.of(FinancialYear.parse("2016/17")),
+            Optional.empty(),
+            Optional.of(ReportingPeriod.parse("2016/17 Q2")),
+            Optional.empty(),
+            csv.toString().getBytes(StandardCharsets.UTF_8)));
+    DeliveryPlan longPlan = plans.named(partnership, "Long plan");
+    HttpBrowser viewer = new HttpBrowser(port);
+    viewer.signIn(fixtures.user(partnership, Role.VIEWER), Fixtures.PASSWORD, null);
+    String base = "/p/" + partnership.slug() + "/plans/" + longPlan.id();
+
+    HttpResponse<String> refused = viewer.get(base + "/exceptions.pdf?period=2016/17%20Q2");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+    assertThat(text(refused.body()))
+        .contains("This file is too large to make")
+        .contains(
+            "This exception report is too long to make as a PDF. Download it as a spreadsheet"
+                + " (XLSX or CSV) instead: it lists every exception.");
+    assertThat(exports()).isEmpty();
+
+    for (String file : List.of("exceptions.xlsx", "exceptions.csv")) {
+      assertThat(viewer.get(base + "/" + file + "?period=2016/17%20Q2").statusCode())
+          .as(file)
+          .isEqualTo(200);
+    }
+    HttpResponse<String> plan = viewer.get(base + "/export.csv?period=2016/17%20Q2");
+    assertThat(plan.body().lines().skip(1)).hasSize(exceptions);
+    assertThat(plan.body()).contains(",Red,\"'=HYPERLINK(\"\"http://x\"\")\",2016/17 Q2");
+    for (String format : List.of("xlsx", "ods")) {
+      assertThat(viewer.get(base + "/export." + format + "?period=2016/17%20Q2").statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(exports()).hasSize(5);
+
+    AdminCommands.Result command =
+        commands.run(
+            exportArguments(
+                "report exceptions",
+                "pdf",
+                "long.pdf",
+                "--plan",
+                "Long plan",
+                "--period",
+                "2016/17 Q2"));
+    assertThat(command.exitCode()).isEqualTo(1);
+    assertThat(command.err())
+        .contains("This exception report is too long to make as a PDF.")
+        .doesNotContain("Exception:");
+    assertThat(dir.resolve("long.pdf")).doesNotExist();
+  }
+
+  private static String text(String html) {
+    return HtmlUtils.htmlUnescape(
+            html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " "))
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   private void download(String url) throws Exception {

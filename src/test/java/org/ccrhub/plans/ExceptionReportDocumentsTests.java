@@ -1,6 +1,8 @@
 package org.ccrhub.plans;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ccrhub.plans.PlanSnapshotFixture.aPlan;
 import static org.ccrhub.shared.RagRating.AMBER_GREEN;
 import static org.ccrhub.shared.RagRating.AMBER_RED;
@@ -33,6 +35,7 @@ import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
+import org.ccrhub.shared.TooLargeException;
 import org.junit.jupiter.api.Test;
 
 class ExceptionReportDocumentsTests {
@@ -80,6 +83,34 @@ class ExceptionReportDocumentsTests {
         .action("2.12", "Map specialist support services", "Q4", "Community safety")
         .ratedBefore(GREEN, "Started")
         .report();
+  }
+
+  /**
+   * A PDF longer than the server has memory for is refused, saying what to download instead: before
+   * its HTML is made when its exceptions alone are too many, or as soon as its HTML grows too long.
+   * The spreadsheets of the same report are still made.
+   */
+  @Test
+  void aPdfTooLongForTheMemoryIsRefusedSayingToDownloadTheSpreadsheet() {
+    String tooLong =
+        "This exception report is too long to make as a PDF. Download it as a spreadsheet (XLSX or"
+            + " CSV) instead: it lists every exception.";
+    for (int most : List.of(1_000, 20_000)) {
+      ExceptionReportDocuments small =
+          new ExceptionReportDocuments(
+              Documents.fromClasspath(most),
+              p -> definitions(RagScheme.FOUR),
+              Clock.fixed(Instant.parse("2016-10-05T09:00:00Z"), ZoneId.of("Europe/London")));
+      assertThatThrownBy(() -> small.render(HARINGEY, report(), ReportFormat.PDF))
+          .as("at most %d characters", most)
+          .isInstanceOf(TooLargeException.class)
+          .hasMessage(tooLong);
+      assertThat(small.render(HARINGEY, report(), ReportFormat.XLSX)).isNotEmpty();
+      assertThat(new String(small.render(HARINGEY, report(), ReportFormat.CSV), UTF_8))
+          .contains("2.10,Fund the perpetrator programme");
+    }
+    assertThat(documents.render(HARINGEY, report(), ReportFormat.PDF))
+        .startsWith("%PDF".getBytes());
   }
 
   @Test

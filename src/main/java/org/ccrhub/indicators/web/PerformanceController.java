@@ -12,6 +12,7 @@ import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,7 +82,7 @@ class PerformanceController {
   }
 
   @GetMapping("/performance.{format}")
-  ResponseEntity<byte[]> downloadPerformance(
+  ResponseEntity<Resource> downloadPerformance(
       Partnership partnership,
       @PathVariable String format,
       @RequestParam(required = false) @Nullable String to,
@@ -96,7 +97,7 @@ class PerformanceController {
     PerformanceTable table = reports.table(partnership, choice.month(), chosen, true);
     return exports.download(
         reports.file(partnership, table, reportFormat),
-        reports.render(partnership, table, reportFormat),
+        () -> reports.render(partnership, table, reportFormat),
         reportFormat.mediaType(),
         "performance-" + choice.month() + "." + reportFormat.extension());
   }

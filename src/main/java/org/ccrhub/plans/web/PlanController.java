@@ -24,6 +24,7 @@ import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.tabular.TableFormat;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -166,7 +167,7 @@ class PlanController {
   }
 
   @GetMapping("/{planId}/export.{format}")
-  ResponseEntity<byte[]> export(
+  ResponseEntity<Resource> export(
       Partnership partnership,
       @PathVariable long planId,
       @PathVariable String format,
@@ -174,11 +175,10 @@ class PlanController {
     DeliveryPlan plan = plans.find(partnership, planId);
     TableFormat tableFormat = tableFormat(format);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
-    byte[] content =
-        PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat);
     return exports.download(
         PlanFiles.plan(partnership, plan, reportingPeriod, tableFormat.extension()),
-        content,
+        out ->
+            PlanExport.write(plans.snapshot(partnership, plan, reportingPeriod), tableFormat, out),
         tableFormat.mediaType(),
         fileName(plan, reportingPeriod, "", tableFormat.extension()));
   }
@@ -202,7 +202,7 @@ class PlanController {
   }
 
   @GetMapping("/{planId}/exceptions.{format}")
-  ResponseEntity<byte[]> downloadExceptions(
+  ResponseEntity<Resource> downloadExceptions(
       Partnership partnership,
       @PathVariable long planId,
       @PathVariable String format,
@@ -210,10 +210,14 @@ class PlanController {
     DeliveryPlan plan = plans.find(partnership, planId);
     ReportFormat reportFormat = reportFormat(format);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership, plans, plan);
-    ExceptionReport report = plans.exceptionReport(partnership, plan, reportingPeriod);
     return exports.download(
         PlanFiles.exceptionReport(partnership, plan, reportingPeriod, reportFormat.extension()),
-        documents.render(partnership, report, reportFormat),
+        out ->
+            documents.write(
+                partnership,
+                plans.exceptionReport(partnership, plan, reportingPeriod),
+                reportFormat,
+                out),
         reportFormat.mediaType(),
         fileName(plan, reportingPeriod, "exceptions-", reportFormat.extension()));
   }

@@ -92,7 +92,7 @@ class BoardPackController {
     String name = "board-pack-" + period.get().toString().replace('/', '-').replace(' ', '-');
     return exports.download(
         packs.file(pack, format),
-        packs.render(pack, format),
+        () -> packs.render(pack, format),
         format.mediaType(),
         name.toLowerCase() + "." + format.extension());
   }
