@@ -3,6 +3,7 @@ package org.ccrhub.database;
 import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -24,12 +25,10 @@ final class DataDirectoryOwner {
 
   /** Throws with a plain explanation when the directory is not safely this user's. */
   static void check(Path dataDirectory) {
-    long me;
-    try {
-      me = new UnixSystem().getUid();
-    } catch (UnsupportedOperationException | LinkageError e) {
-      return; // not a Unix system: no owners and modes to check
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("unix")) {
+      return; // Windows: no Unix owners and modes to check
     }
+    long me = new UnixSystem().getUid();
     Path directory = dataDirectory.toAbsolutePath().normalize();
     if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
       long owner = uid(directory);
