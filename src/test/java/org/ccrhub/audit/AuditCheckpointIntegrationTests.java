@@ -16,7 +16,6 @@ import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubApplication;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.DatabaseAdministrator;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,16 +51,7 @@ class AuditCheckpointIntegrationTests {
     schema = "audit_checkpoint_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     dataDirectory = newDataDirectory();
     checkpoint = dataDirectory.toAbsolutePath().resolve("audit-checkpoint");
-    List<String> connection = superuser.connectionTo(schema);
-    Flyway.configure()
-        .dataSource(
-            connection.get(0).substring("--spring.datasource.url=".length()),
-            connection.get(3).substring("--spring.flyway.user=".length()),
-            connection.get(4).substring("--spring.flyway.password=".length()))
-        .schemas(schema)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    superuser.migrations(schema).load().migrate();
   }
 
   @AfterEach

@@ -22,7 +22,6 @@ import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubApplication;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.DatabaseAdministrator;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
@@ -59,15 +58,7 @@ class AuditUpgradeIntegrationTests {
     superuser = Superuser.of(administrator);
     schema = "audit_upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     dataDirectory = Files.createTempDirectory(Path.of("target"), "audit-upgrade-");
-    List<String> connection = superuser.connectionTo(schema);
-    var flyway =
-        Flyway.configure()
-            .dataSource(
-                connection.get(0).substring("--spring.datasource.url=".length()),
-                connection.get(3).substring("--spring.flyway.user=".length()),
-                connection.get(4).substring("--spring.flyway.password=".length()))
-            .schemas(schema)
-            .locations("classpath:db/migration");
+    var flyway = superuser.migrations(schema);
     // every migration before keyed hashing (V0006)
     MigrationVersion beforeKeyedHashing =
         Arrays.stream(flyway.load().info().all())

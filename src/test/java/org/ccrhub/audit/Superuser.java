@@ -61,4 +61,19 @@ final class Superuser {
   java.util.List<String> connectionTo(String schema) {
     return administrator.connectionTo(schema);
   }
+
+  /**
+   * Flyway set up to migrate a schema of its own as the application's migrations run (as the schema
+   * owner), for a separate installation on the test database.
+   */
+  org.flywaydb.core.api.configuration.FluentConfiguration migrations(String schema) {
+    java.util.List<String> connection = connectionTo(schema);
+    return org.flywaydb.core.Flyway.configure()
+        .dataSource(
+            connection.get(0).substring("--spring.datasource.url=".length()),
+            connection.get(3).substring("--spring.flyway.user=".length()),
+            connection.get(4).substring("--spring.flyway.password=".length()))
+        .schemas(schema)
+        .locations("classpath:db/migration");
+  }
 }
