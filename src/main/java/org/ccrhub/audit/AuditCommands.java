@@ -66,7 +66,7 @@ public final class AuditCommands implements Runnable {
           log == null ? audit.verify() : audit.verifyWithLog(log, logged);
       if (!result.intact()) {
         result.problems().forEach(p -> spec.commandLine().getErr().println(p.describe()));
-        listRestarts(audit, spec.commandLine().getErr());
+        listRestarts(audit, spec.commandLine().getOut()); // for the record; not a problem
         return 1;
       }
       PrintWriter out = spec.commandLine().getOut();
