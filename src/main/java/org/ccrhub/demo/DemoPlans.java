@@ -73,10 +73,13 @@ class DemoPlans {
         "2025/26",
         "2026/27",
         "Northbridge VAWG Strategy 2025-2028");
-    for (ReportingPeriod quarter : quarters.subList(0, quarters.size() - 1)) {
-      periods.close(partnership, quarter);
+    for (DeliveryPlan plan : plans.findAll(partnership)) {
+      for (ReportingPeriod quarter : quarters.subList(0, quarters.size() - 1)) {
+        periods.close(partnership, plan, quarter);
+      }
+      periods.open(
+          partnership, plan, quarters.get(quarters.size() - 1), Optional.empty(), Optional.empty());
     }
-    periods.open(partnership, quarters.get(quarters.size() - 1));
     long lead =
         accounts.members(partnership.id()).stream()
             .filter(m -> m.email().equals(actionLeadEmail))

@@ -145,7 +145,7 @@ public class ActionProgress {
       throw new ProgressRejectedException("comment", "A comment must be 8,000 characters or fewer");
     }
     periods
-        .refusal(partnership, period)
+        .refusal(plan, period)
         .ifPresent(
             reason -> {
               throw new ProgressRejectedException("rating", reason);
@@ -333,13 +333,37 @@ public class ActionProgress {
     return true;
   }
 
-  /** An action a lead is assigned to, with its plan and whether it has an update this period. */
-  public record Assignment(DeliveryPlan plan, PlanAction action, Optional<ProgressUpdate> update) {}
+  /**
+   * An action a lead is assigned to, in the period its plan collects updates for.
+   *
+   * @param open the plan's open period, when the plan has one; none when nothing can be updated
+   * @param update its update in the period, if it has one
+   * @param earlier its latest update before the period, if any
+   */
+  public record Assignment(
+      DeliveryPlan plan,
+      PlanAction action,
+      ReportingPeriod period,
+      Optional<ReportingPeriods.Period> open,
+      Optional<ProgressUpdate> update,
+      Optional<ProgressUpdate> earlier) {
 
-  /** The actions an account updates, in every plan of the partnership, for a period. */
+    /** Open for updates, not updated in it, and not completed in an earlier period. */
+    public boolean needsUpdate() {
+      return open.isPresent() && update.isEmpty() && !completedEarlier();
+    }
+
+    public boolean completedEarlier() {
+      return update.isEmpty() && earlier.map(u -> u.rating() == RagRating.COMPLETED).orElse(false);
+    }
+  }
+
+  /**
+   * The actions an account updates, in every plan of the partnership, each in the period its plan
+   * collects updates for, plans in name order and actions in ref order.
+   */
   @Transactional(readOnly = true)
-  public List<Assignment> assignments(
-      Partnership partnership, long accountId, ReportingPeriod period) {
+  public List<Assignment> assignments(Partnership partnership, long accountId) {
     List<Long> actionIds =
         jdbc.sql(
                 """
@@ -354,12 +378,84 @@ public class ActionProgress {
     return plans.findAll(partnership).stream()
         .flatMap(
             plan -> {
+              List<PlanAction> assigned =
+                  plans.actions(plan).stream()
+                      .filter(a -> actionIds.contains(a.id()))
+                      .sorted(java.util.Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
+                      .toList();
+              if (assigned.isEmpty()) {
+                return java.util.stream.Stream.empty();
+              }
+              Optional<ReportingPeriods.Period> open = periods.collecting(plan);
+              ReportingPeriod period =
+                  open.map(ReportingPeriods.Period::period).orElseGet(() -> periods.current(plan));
               var updates = plans.updatesIn(plan, period);
-              return plans.actions(plan).stream()
-                  .filter(a -> actionIds.contains(a.id()))
-                  .sorted(java.util.Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
-                  .map(a -> new Assignment(plan, a, Optional.ofNullable(updates.get(a.id()))));
+              var earlier = plans.latestUpTo(plan, period.previous());
+              return assigned.stream()
+                  .map(
+                      a ->
+                          new Assignment(
+                              plan,
+                              a,
+                              period,
+                              open,
+                              Optional.ofNullable(updates.get(a.id())),
+                              Optional.ofNullable(earlier.get(a.id()))));
             })
         .toList();
+  }
+
+  /** Every open period of the partnership's plans and how far it has got, oldest period first. */
+  @Transactional(readOnly = true)
+  public List<PeriodProgress> openPeriods(Partnership partnership) {
+    List<PeriodProgress> all = new java.util.ArrayList<>();
+    for (ReportingPeriods.Period open : periods.open(partnership)) {
+      DeliveryPlan plan = plans.find(partnership, open.planId());
+      all.add(progressIn(partnership, plan, open));
+    }
+    return all;
+  }
+
+  /** How far the plan's period has got. */
+  @Transactional(readOnly = true)
+  public PeriodProgress progressIn(
+      Partnership partnership, DeliveryPlan plan, ReportingPeriods.Period period) {
+    PlanSnapshot snapshot = plans.snapshot(partnership, plan, period.period());
+    java.util.Map<Long, Set<Long>> updaters = updatersOf(plan);
+    int actions = 0;
+    int updated = 0;
+    List<PeriodProgress.Waiting> waiting = new java.util.ArrayList<>();
+    for (PlanAction action : snapshot.actionsInRefOrder()) {
+      boolean hasUpdate = snapshot.update(action).isPresent();
+      if (!hasUpdate && snapshot.isCompleted(action)) {
+        continue; // completed in an earlier period: nothing more to report
+      }
+      actions++;
+      if (hasUpdate) {
+        updated++;
+      } else {
+        waiting.add(
+            new PeriodProgress.Waiting(action, updaters.getOrDefault(action.id(), Set.of())));
+      }
+    }
+    return new PeriodProgress(plan, period, actions, updated, List.copyOf(waiting));
+  }
+
+  /** Each action's updaters, by action id. */
+  private java.util.Map<Long, Set<Long>> updatersOf(DeliveryPlan plan) {
+    java.util.Map<Long, Set<Long>> updaters = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select u.action_id, u.user_account_id from action_updater u
+            join plan_action a on a.id = u.action_id where a.plan_id = :plan
+            """)
+        .param("plan", plan.id())
+        .query(
+            (java.sql.ResultSet rs) -> {
+              updaters
+                  .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+                  .add(rs.getLong(2));
+            });
+    return updaters;
   }
 }

@@ -173,7 +173,7 @@ public class PlanImport {
       return rejected(errors, warnings, table.rows().size());
     }
     RagScheme scheme = plans.scheme(partnership);
-    List<Row> rows = parse(table, columns, scheme, year, request, partnership, errors, warnings);
+    List<Row> rows = parse(table, columns, scheme, year, request, existing, errors, warnings);
     if (rows.isEmpty() && errors.isEmpty()) {
       errors.add(new ImportProblem(2, "(file)", "", "The file has a header row but no actions"));
     }
@@ -249,7 +249,7 @@ public class PlanImport {
       RagScheme scheme,
       FinancialYear year,
       PlanImportRequest request,
-      Partnership partnership,
+      Optional<DeliveryPlan> existing,
       List<ImportProblem> errors,
       List<ImportProblem> warnings) {
     List<Row> rows = new ArrayList<>();
@@ -366,7 +366,8 @@ public class PlanImport {
       }
       if (rating.isPresent() && period.isPresent()) {
         ReportingPeriod p = period.get();
-        if (closed.computeIfAbsent(p, q -> periods.isClosed(partnership, q))) {
+        if (closed.computeIfAbsent(
+            p, q -> existing.map(plan -> periods.isClosed(plan, q)).orElse(false))) {
           errors.add(
               new ImportProblem(
                   n,

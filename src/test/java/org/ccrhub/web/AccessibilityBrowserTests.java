@@ -239,7 +239,12 @@ class AccessibilityBrowserTests {
             plan.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     plans.publish(partnership, plans.named(partnership, "Westshire VAWG plan").id(), true);
     // updates are collected for it, so the update form is on the action pages
-    periods.open(partnership, ReportingPeriod.parse("2016/17 Q2"));
+    periods.open(
+        partnership,
+        plans.named(partnership, "Westshire VAWG plan"),
+        ReportingPeriod.parse("2016/17 Q2"),
+        java.util.Optional.empty(),
+        java.util.Optional.empty());
     indicatorImport.importDefinitions(
         partnership,
         """

@@ -217,7 +217,7 @@ class ActionController {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanAction action = progress.action(plan, ref);
     checkMayUpdate(reporter(user, request), action);
-    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, plan);
     model.addAttribute("form", ProgressForm.of(current(plan, action, reportingPeriod)));
     return progressView(partnership, plan, action, reportingPeriod, model);
   }
@@ -238,7 +238,7 @@ class ActionController {
     PlanAction action = progress.action(plan, ref);
     Reporter reporter = reporter(user, request);
     checkMayUpdate(reporter, action);
-    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, plan);
     Optional<RagRating> rating = form.ratingChosen();
     if (!result.hasFieldErrors("rating") && rating.isEmpty()) {
       result.rejectValue("rating", "rejected", "Select a rating");
@@ -260,7 +260,7 @@ class ActionController {
           seen,
           reporter);
     } catch (ProgressRejectedException e) {
-      if (!periods.isOpen(partnership, reportingPeriod)) {
+      if (!periods.isOpen(plan, reportingPeriod)) {
         result.reject("periodNotOpen", e.getMessage());
       } else {
         result.rejectValue(e.field(), "rejected", e.getMessage());
@@ -323,7 +323,7 @@ class ActionController {
             m ->
                 memberOptions.put(
                     String.valueOf(m.accountId()), m.displayName() + " (" + m.email() + ")"));
-    ReportingPeriod current = periods.current(partnership);
+    ReportingPeriod current = periods.current(plan);
     model.addAttribute("plan", plan);
     model.addAttribute("action", action);
     model.addAttribute("outcome", outcome);
@@ -359,9 +359,9 @@ class ActionController {
     model.addAttribute("plan", plan);
     model.addAttribute("action", action);
     model.addAttribute("period", period);
-    boolean closed = periods.isClosed(partnership, period);
+    boolean closed = periods.isClosed(plan, period);
     model.addAttribute("closed", closed);
-    model.addAttribute("notOpened", !closed && !periods.isOpen(partnership, period));
+    model.addAttribute("notOpened", !closed && !periods.isOpen(plan, period));
     model.addAttribute("ratings", choices);
     model.addAttribute("current", current.orElse(null));
     model.addAttribute(

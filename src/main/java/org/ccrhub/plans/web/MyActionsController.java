@@ -1,10 +1,11 @@
 package org.ccrhub.plans.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.ccrhub.plans.ActionProgress;
 import org.ccrhub.plans.ActionProgress.Assignment;
-import org.ccrhub.plans.ReportingPeriod;
-import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Partnership;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,33 +13,38 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The actions the signed-in person updates, for the period updates are being collected for. */
+/**
+ * The actions the signed-in person updates, each in the period its plan collects updates for, with
+ * the date updates are due.
+ */
 @Controller
 class MyActionsController {
 
   private final ActionProgress progress;
-  private final ReportingPeriods periods;
+  private final Clock clock;
 
-  MyActionsController(ActionProgress progress, ReportingPeriods periods) {
+  MyActionsController(ActionProgress progress, Clock clock) {
     this.progress = progress;
-    this.periods = periods;
+    this.clock = clock;
   }
 
   @GetMapping("/p/{slug}/my-actions")
   String showMyActions(
       Partnership partnership, @AuthenticationPrincipal SignedInUser user, Model model) {
-    ReportingPeriod period = periods.current(partnership);
-    List<Assignment> assignments = progress.assignments(partnership, user.accountId(), period);
+    List<Assignment> assignments = progress.assignments(partnership, user.accountId());
     model.addAttribute("section", "my-actions");
-    model.addAttribute("period", period);
-    boolean closed = periods.isClosed(partnership, period);
-    model.addAttribute("periodClosed", closed);
-    model.addAttribute("periodNotOpened", !closed && !periods.isOpen(partnership, period));
+    model.addAttribute("today", LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
     model.addAttribute("assigned", !assignments.isEmpty());
-    model.addAttribute(
-        "needUpdate", assignments.stream().filter(a -> a.update().isEmpty()).toList());
+    model.addAttribute("needUpdate", assignments.stream().filter(Assignment::needsUpdate).toList());
     model.addAttribute(
         "updated", assignments.stream().filter(a -> a.update().isPresent()).toList());
+    model.addAttribute(
+        "notOpen",
+        assignments.stream()
+            .filter(a -> a.open().isEmpty())
+            .map(a -> a.plan().name() + " (" + a.period() + ")")
+            .distinct()
+            .toList());
     return "plans/my-actions";
   }
 }

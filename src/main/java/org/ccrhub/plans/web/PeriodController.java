@@ -2,6 +2,17 @@ package org.ccrhub.plans.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.ccrhub.plans.DayText;
+import org.ccrhub.plans.DeliveryPlan;
+import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.shared.InvalidInputException;
@@ -17,18 +28,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Opening and closing reporting periods, for administrators and strategic leads. */
+/** Opening and closing the reporting periods of a partnership's plans, for managers. */
 @Controller
 @RequestMapping("/p/{slug}/plans/periods")
 class PeriodController {
 
   private static final String VIEW_PERIODS = "plans/reporting-periods";
   private static final String REDIRECT_PERIODS = "redirect:/p/{slug}/plans/periods";
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  /** A plan and its periods, for the page. */
+  record PlanPeriods(DeliveryPlan plan, List<ReportingPeriods.Period> periods) {}
 
   private final ReportingPeriods periods;
+  private final DeliveryPlans plans;
 
-  PeriodController(ReportingPeriods periods) {
+  PeriodController(ReportingPeriods periods, DeliveryPlans plans) {
     this.periods = periods;
+    this.plans = plans;
   }
 
   @ModelAttribute("section")
@@ -52,19 +70,39 @@ class PeriodController {
       Model model,
       RedirectAttributes flash) {
     PlanPages.requireManager(request);
-    if (result.hasErrors()) {
+    List<DeliveryPlan> chosen = chosenPlans(partnership, form.getPlan());
+    ReportingPeriod period = null;
+    if (!result.hasFieldErrors("period")) {
+      try {
+        period = ReportingPeriod.parse(form.getPeriod());
+      } catch (InvalidInputException e) {
+        result.rejectValue(
+            "period", "invalid", "Enter a period like 2016/17 Q3: a financial year and a quarter");
+      }
+    }
+    Optional<LocalDate> due = date(form.getDue(), "due", "the day updates are due by", result);
+    Optional<LocalDate> closes = date(form.getCloses(), "closes", "the day it closes", result);
+    if (result.hasErrors() || period == null) {
       return periodsView(partnership, model);
     }
-    ReportingPeriod period;
     try {
-      period = ReportingPeriod.parse(form.getPeriod());
+      for (DeliveryPlan plan : chosen) {
+        periods.open(partnership, plan, period, due, closes);
+      }
     } catch (InvalidInputException e) {
-      result.rejectValue(
-          "period", "invalid", "Enter a period like 2016/17 Q3: a financial year and a quarter");
+      LocalDate dueBy = due.orElse(periods.defaultDueDate(period));
+      boolean closesTooSoon = closes.isPresent() && closes.get().isBefore(dueBy);
+      result.rejectValue(closesTooSoon ? "closes" : "due", "invalid", e.getMessage());
       return periodsView(partnership, model);
     }
-    periods.open(partnership, period);
-    flash.addFlashAttribute("message", period + " is open for updates");
+    LocalDate dueBy = due.orElse(periods.defaultDueDate(period));
+    flash.addFlashAttribute(
+        "message",
+        period
+            + " is open for updates"
+            + (chosen.size() == 1 ? " in " + chosen.get(0).name() : " in every plan")
+            + ": updates are due by "
+            + DAY.format(dueBy));
     return REDIRECT_PERIODS;
   }
 
@@ -72,6 +110,7 @@ class PeriodController {
   String closePeriod(
       Partnership partnership,
       @RequestParam(defaultValue = "") String period,
+      @RequestParam(defaultValue = "") String plan,
       HttpServletRequest request,
       RedirectAttributes flash) {
     PlanPages.requireManager(request);
@@ -81,14 +120,58 @@ class PeriodController {
     } catch (InvalidInputException e) {
       throw new NotFoundException("Reporting period");
     }
-    periods.close(partnership, closing);
-    flash.addFlashAttribute("message", closing + " is closed: its updates can no longer change");
+    List<DeliveryPlan> chosen = chosenPlans(partnership, plan);
+    chosen.forEach(p -> periods.close(partnership, p, closing));
+    flash.addFlashAttribute(
+        "message",
+        closing
+            + " is closed"
+            + (chosen.size() == 1 ? " in " + chosen.get(0).name() : " in every plan")
+            + ": its updates can no longer change");
     return REDIRECT_PERIODS;
   }
 
+  /** Every plan for "", else the one plan of the partnership with that id (404 otherwise). */
+  private List<DeliveryPlan> chosenPlans(Partnership partnership, String plan) {
+    if (plan.isBlank()) {
+      return plans.findAll(partnership);
+    }
+    try {
+      return List.of(plans.find(partnership, Long.parseLong(plan.strip())));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("Delivery plan");
+    }
+  }
+
+  private static Optional<LocalDate> date(
+      String text, String field, String what, BindingResult result) {
+    try {
+      return DayText.parse(text);
+    } catch (InvalidInputException e) {
+      result.rejectValue(
+          field, "invalid", "Enter " + what + " as a date, like 13/1/2017, or leave it blank");
+      return Optional.empty();
+    }
+  }
+
   private String periodsView(Partnership partnership, Model model) {
-    model.addAttribute("periods", periods.all(partnership));
-    model.addAttribute("current", periods.current(partnership));
+    List<PlanPeriods> all = new ArrayList<>();
+    Map<String, String> planOptions = new LinkedHashMap<>();
+    planOptions.put("", "Every plan");
+    for (DeliveryPlan plan : plans.findAll(partnership)) {
+      all.add(new PlanPeriods(plan, periods.all(plan)));
+      planOptions.put(String.valueOf(plan.id()), plan.name());
+    }
+    ReportingPeriod next = periods.collecting(partnership);
+    model.addAttribute("plans", all);
+    model.addAttribute("planOptions", planOptions);
+    model.addAttribute(
+        "dueHint",
+        "Leave blank for the 10th working day after the quarter ends, for example "
+            + DAY.format(periods.defaultDueDate(next))
+            + " for "
+            + next
+            + ". Write it like 13/1/2017.");
     return VIEW_PERIODS;
   }
 }

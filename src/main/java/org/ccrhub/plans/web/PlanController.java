@@ -104,9 +104,8 @@ class PlanController {
 
     model.addAttribute("plan", plan);
     model.addAttribute("period", period);
-    model.addAttribute(
-        "periodOptions", PlanPages.periodOptions(plan, periods.all(partnership), period));
-    model.addAttribute("periodClosed", periods.isClosed(partnership, period));
+    model.addAttribute("periodOptions", PlanPages.periodOptions(plan, periods.all(plan), period));
+    model.addAttribute("periodClosed", periods.isClosed(plan, period));
     model.addAttribute("snapshot", snapshot);
     model.addAttribute("planBar", RatingBar.of("Whole plan", ratings, report.totals()));
     model.addAttribute(
@@ -195,7 +194,7 @@ class PlanController {
     model.addAttribute("plan", plan);
     model.addAttribute("period", reportingPeriod);
     model.addAttribute(
-        "periodOptions", PlanPages.periodOptions(plan, periods.all(partnership), reportingPeriod));
+        "periodOptions", PlanPages.periodOptions(plan, periods.all(plan), reportingPeriod));
     model.addAttribute("report", plans.exceptionReport(partnership, plan, reportingPeriod));
     model.addAttribute("definitions", definitions.definitions(partnership));
     return VIEW_EXCEPTIONS;

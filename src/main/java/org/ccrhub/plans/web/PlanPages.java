@@ -47,10 +47,8 @@ final class PlanPages {
 
   /** The period asked for, or the one updates are being collected for. */
   static ReportingPeriod period(
-      @Nullable String text, ReportingPeriods periods, org.ccrhub.shared.Partnership partnership) {
-    return text == null || text.isBlank()
-        ? periods.current(partnership)
-        : ReportingPeriod.parse(text);
+      @Nullable String text, ReportingPeriods periods, DeliveryPlan plan) {
+    return text == null || text.isBlank() ? periods.current(plan) : ReportingPeriod.parse(text);
   }
 
   /** The period asked for, or the one the plan opens on ({@link DeliveryPlans#defaultPeriod}). */
@@ -61,7 +59,7 @@ final class PlanPages {
       org.ccrhub.plans.DeliveryPlans plans,
       DeliveryPlan plan) {
     return text == null || text.isBlank()
-        ? plans.defaultPeriod(plan, periods.current(partnership))
+        ? plans.defaultPeriod(plan, periods.current(plan))
         : ReportingPeriod.parse(text);
   }
 

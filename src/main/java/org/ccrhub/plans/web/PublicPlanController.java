@@ -42,7 +42,7 @@ class PublicPlanController {
     if (!plan.isPublished()) {
       throw new NotFoundException("Delivery plan");
     }
-    ReportingPeriod upTo = periods.current(partnership);
+    ReportingPeriod upTo = periods.current(plan);
     ReportingPeriod planEnd = plan.lastYear().quarter(4);
     if (planEnd.compareTo(upTo) > 0) {
       upTo = planEnd;

@@ -61,7 +61,7 @@ class BoardPackController {
   @GetMapping
   String show(Partnership partnership, Model model) {
     BoardPackForm form = new BoardPackForm();
-    form.setPeriod(periods.current(partnership).toString());
+    form.setPeriod(periods.collecting(partnership).toString());
     model.addAttribute("form", form);
     return view(partnership, model);
   }

@@ -85,7 +85,7 @@ class PlanPagesIntegrationTests {
     adminId = member(adminEmail).accountId();
     admin = Fixtures.signIn(mvc, adminEmail);
     plan = importPlan("VAWG delivery plan", PLAN_CSV);
-    periods.open(partnership, Q2);
+    periods.open(partnership, plan, Q2, Optional.empty(), Optional.empty());
     base = "/p/" + partnership.slug() + "/plans/" + plan.id();
   }
 
@@ -492,7 +492,7 @@ class PlanPagesIntegrationTests {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
     assertThat(text(page(admin, "/p/" + partnership.slug() + "/plans/periods")))
-        .contains("2016/17 Q2 Closed");
+        .contains("2016/17 Q2 14 October 2016 Closed");
 
     String form = page(admin, base + "/actions/1.1/progress?period=2016/17 Q2");
     assertThat(text(form))
@@ -520,7 +520,7 @@ class PlanPagesIntegrationTests {
     assertThat(page).contains("href=\"#period\"");
 
     mvc.perform(openPeriod(admin, "2016/17 Q3")).andExpect(status().is3xxRedirection());
-    assertThat(periods.current(partnership)).isEqualTo(ReportingPeriod.parse("2016/17 Q3"));
+    assertThat(periods.current(plan)).isEqualTo(ReportingPeriod.parse("2016/17 Q3"));
 
     MockHttpSession lead = Fixtures.signIn(mvc, fixtures.user(partnership, Role.ACTION_LEAD));
     mvc.perform(get("/p/" + partnership.slug() + "/plans/periods").session(lead))
@@ -568,14 +568,14 @@ class PlanPagesIntegrationTests {
     mvc.perform(openPeriod(lead, "2030/31 Q4")).andExpect(status().isForbidden());
 
     assertThat(updatesOf("1.1")).hasSize(updatesBefore);
-    assertThat(periods.all(partnership))
+    assertThat(periods.all(plan))
         .extracting(p -> p.period() + (p.closed() ? " closed" : " open"))
         .containsExactly("2016/17 Q2 open");
-    assertThat(periods.current(partnership)).isEqualTo(Q2);
+    assertThat(periods.current(plan)).isEqualTo(Q2);
     // what everyone sees first is unchanged
     assertThat(title(page(admin, base))).isEqualTo("VAWG delivery plan, 2016/17 Q2");
     assertThat(text(page(lead, "/p/" + partnership.slug() + "/my-actions")))
-        .contains("Updates are being collected for 2016/17 Q2.");
+        .doesNotContain("Not open for updates yet");
   }
 
   @Test
@@ -591,7 +591,7 @@ class PlanPagesIntegrationTests {
     assertThat(text(refused))
         .contains("The period 2016/17 Q3 is not open for updates: an administrator or strategic");
     assertThat(plans.updatesIn(plan, ReportingPeriod.parse("2016/17 Q3"))).isEmpty();
-    assertThat(periods.current(partnership)).isEqualTo(Q2);
+    assertThat(periods.current(plan)).isEqualTo(Q2);
 
     mvc.perform(openPeriod(admin, "2016/17 Q3")).andExpect(status().is3xxRedirection());
     mvc.perform(
@@ -607,24 +607,25 @@ class PlanPagesIntegrationTests {
 
   @Test
   void myActionsSaysWhenNoPeriodIsOpen() throws Exception {
-    periods.close(partnership, Q2);
+    periods.close(partnership, plan, Q2);
     String leadEmail = fixtures.user(partnership, Role.ACTION_LEAD);
     progress.assignUpdaters(
         partnership, plan, action("1.1"), Set.of(member(leadEmail).accountId()));
     MockHttpSession lead = Fixtures.signIn(mvc, leadEmail);
 
-    ReportingPeriod current = periods.current(partnership);
+    ReportingPeriod current = periods.current(plan);
     assertThat(text(page(lead, "/p/" + partnership.slug() + "/my-actions")))
         .contains(
-            current
-                + " is not open for updates yet: an administrator or strategic lead opens"
-                + " reporting periods.")
-        .doesNotContain("Updates are being collected");
+            "Not open for updates yet (an administrator or strategic lead opens reporting"
+                + " periods): VAWG delivery plan ("
+                + current
+                + ")")
+        .contains("Needs an update (0)");
   }
 
   @Test
   void myActionsSplitsTheLeadsActionsByWhetherTheyHaveAnUpdate() throws Exception {
-    periods.open(partnership, Q2);
+    periods.open(partnership, plan, Q2, Optional.empty(), Optional.empty());
     String leadEmail = fixtures.user(partnership, Role.ACTION_LEAD);
     long leadId = member(leadEmail).accountId();
     progress.assignUpdaters(partnership, plan, action("1.1"), Set.of(leadId));
@@ -633,11 +634,13 @@ class PlanPagesIntegrationTests {
 
     String page = text(page(lead, "/p/" + partnership.slug() + "/my-actions"));
 
-    int needs = page.indexOf("Needs an update for 2016/17 Q2 (1)");
+    int needs = page.indexOf("Needs an update (1)");
     int updated = page.indexOf("Updated (1)");
     assertThat(needs).isPositive().isLessThan(updated);
-    assertThat(page.substring(needs, updated)).contains("2.2 Publish a directory of services");
-    assertThat(page.substring(updated)).contains("1.1 Run a campaign in schools Green");
+    assertThat(page.substring(needs, updated))
+        .contains("VAWG delivery plan, 2016/17 Q2 2.2 Publish a directory of services");
+    assertThat(page.substring(updated))
+        .contains("VAWG delivery plan, 2016/17 Q2 1.1 Run a campaign in schools Green");
     assertThat(page).doesNotContain("1.2");
   }
 
