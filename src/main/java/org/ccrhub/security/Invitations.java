@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Administrators invite people by email; the person accepts through a single-use link. What the
  * administrator sees is the same whether or not the email already has an account anywhere (the
  * finding this replaced said "already had an account"). A new person chooses their password; an
- * account holder signs in and accepts. Membership starts at acceptance. Until CCR Hub sends email
- * ({@link AccountMail}) the administrator is shown the link, once, to pass on.
+ * account holder signs in and accepts. Membership starts at acceptance. The link is emailed to the
+ * person ({@link AccountMail}); when CCR Hub sends no email, or sending fails, the administrator is
+ * shown the link, once, to pass on.
  */
 @Service
 public class Invitations {
@@ -83,8 +84,8 @@ public class Invitations {
   }
 
   /**
-   * A new invitation and its link; {@code emailed} is false while CCR Hub sends no email, and the
-   * link must then be passed on by the administrator.
+   * A new invitation and its link; {@code emailed} is false when it was not sent by email (none is
+   * configured, or sending failed), and the link must then be passed on by the administrator.
    */
   public record Issued(Invitation invitation, String link, boolean emailed) {}
 
@@ -152,9 +153,10 @@ public class Invitations {
             partnership.id(),
             "Invited " + normalised + " with roles " + roleNames(roles)));
     String link = baseUrl.of(PATH + token);
-    // Issue 10: this sends the invitation by email; until then the administrator passes it on.
+    // sent at once, never stored; when it is not sent the administrator passes the link on
     boolean emailed =
-        mail.send(
+        mail.sendInvitation(
+            partnership.id(),
             normalised,
             "You are invited to " + partnership.name() + " on CCR Hub",
             "You have been invited to join " + partnership.name() + " on CCR Hub.",

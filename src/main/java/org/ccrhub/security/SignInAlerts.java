@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What people hear of failed sign-ins to their account. When an address starts having to wait for
- * an account, the account holder gets a link that ends every wait on their account: by email once
+ * an account, the account holder gets a link that ends every wait on their account: by email when
  * CCR Hub sends email ({@link AccountMail}), and on screen at their next sign-in. Administrators
  * see which of their members are being tried, from how many addresses.
  */
@@ -80,8 +80,8 @@ class SignInAlerts {
             .optional()
             .isPresent();
     if (raised) {
-      // Issue 10: this sends the link by email; until then it is shown at the next sign-in.
-      mail.send(
+      // sent at once and never stored; it is also shown at the next sign-in
+      mail.sendUnblockLink(
           account.email(),
           "Failed attempts to sign in to your CCR Hub account",
           "Someone has tried several times to sign in to your CCR Hub account with a wrong"

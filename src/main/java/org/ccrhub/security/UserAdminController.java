@@ -93,8 +93,11 @@ class UserAdminController {
       result.rejectValue("email", "rejected", e.getMessage());
       return VIEW_NEW;
     }
-    flash.addFlashAttribute("message", "Invitation made for " + issued.invitation().email());
-    if (!issued.emailed()) {
+    if (issued.emailed()) {
+      flash.addFlashAttribute(
+          "message", "Invitation sent by email to " + issued.invitation().email());
+    } else {
+      flash.addFlashAttribute("message", "Invitation made for " + issued.invitation().email());
       flash.addFlashAttribute("invitationLink", issued.link());
       flash.addFlashAttribute("invitedEmail", issued.invitation().email());
     }

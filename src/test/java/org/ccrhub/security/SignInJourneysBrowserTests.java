@@ -64,7 +64,9 @@ class SignInJourneysBrowserTests {
     check("invited");
     assertThat(browser.mainText())
         .contains("Invitation made for " + email)
-        .contains("CCR Hub cannot send email yet, so give this link to the person yourself")
+        .contains(
+            "The invitation was not sent by email (no mail server is set up, or it could not be"
+                + " reached), so give this link to the person yourself")
         .contains("Jo Bloggs");
     String link =
         URI.create(browser.driver().findElement(By.id("invitation-link")).getText()).getPath();

@@ -1,0 +1,75 @@
+package org.ccrhub.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Email settings that cannot work stop CCR Hub at start, naming the setting to fix. */
+class MailChannelsTests {
+
+  private static final String KEY =
+      "ccr_hub_test-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+  private static final String TEMPLATE = "f33517ff-2a88-4f6e-b855-c550268ce08a";
+
+  @Test
+  void withNothingSetMessagesAreKeptInTheOutbox() {
+    assertThat(channel("", "", "").sends()).isFalse();
+  }
+
+  @Test
+  void smtpNeedsTheAddressEmailComesFrom() {
+    assertThatThrownBy(() -> channel("smtp.example", "", ""))
+        .isInstanceOf(MailSettingsException.class)
+        .hasMessageContaining("ccr.mail.from (CCR_MAIL_FROM) is not");
+    assertThatThrownBy(() -> channel("smtp.example", "not an address", ""))
+        .hasMessageStartingWith("ccr.mail.from 'not an address' is not an email address");
+    assertThat(channel("smtp.example", "CCR Hub <ccr-hub@council.example>", "").name())
+        .isEqualTo("SMTP");
+  }
+
+  @Test
+  void refusesSmtpAndNotifyTogether() {
+    assertThatThrownBy(() -> channel("smtp.example", "ccr-hub@council.example", KEY))
+        .isInstanceOf(MailSettingsException.class)
+        .hasMessageStartingWith("Email is set up twice");
+  }
+
+  @Test
+  void notifyNeedsAWholeKeyAndATemplateAndNeverShowsTheKey() {
+    assertThatThrownBy(() -> channel("", "", "half-a-key"))
+        .hasMessageStartingWith("ccr.mail.notify.api-key is not a GOV.UK Notify API key")
+        .message()
+        .doesNotContain("half-a-key");
+    assertThatThrownBy(() -> channel("", "", KEY))
+        .hasMessageStartingWith("ccr.mail.notify.api-key is set but no template is");
+    assertThatThrownBy(() -> MailChannels.checkTemplates(new TreeMap<>(Map.of("default", "x"))))
+        .hasMessageStartingWith("ccr.mail.notify.templates.default is not a GOV.UK Notify");
+    assertThat(channel("", "", KEY, Map.of("ccr.mail.notify.templates.default", TEMPLATE)).name())
+        .isEqualTo("GOV.UK Notify");
+  }
+
+  private static Channel channel(String host, String from, String key) {
+    return channel(host, from, key, Map.of());
+  }
+
+  private static Channel channel(
+      String host, String from, String key, Map<String, String> properties) {
+    MockEnvironment environment = new MockEnvironment();
+    properties.forEach(environment::setProperty);
+    DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+    if (!host.isEmpty()) {
+      JavaMailSenderImpl sender = new JavaMailSenderImpl();
+      sender.setHost(host);
+      beans.registerSingleton("mailSender", sender);
+    }
+    return new MailChannels()
+        .mailChannel(environment, beans.getBeanProvider(JavaMailSender.class), host, from, key, "");
+  }
+}
