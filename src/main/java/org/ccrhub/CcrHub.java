@@ -7,6 +7,7 @@ import org.ccrhub.indicators.IndicatorCommands;
 import org.ccrhub.partnership.PartnershipCommands;
 import org.ccrhub.plans.PeriodCommands;
 import org.ccrhub.plans.PlanCommands;
+import org.ccrhub.reminders.ReminderCommands;
 import org.ccrhub.reports.ReportCommands;
 import org.ccrhub.security.UserCommands;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       PeriodCommands.class,
       IndicatorCommands.class,
       ReportCommands.class,
+      ReminderCommands.class,
       AuditCommands.class
     })
 public class CcrHub {

@@ -1,0 +1,51 @@
+package org.ccrhub.reminders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.ccrhub.mail.Mail;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Partnership;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every day (at 07:00 UK time unless {@code ccr.reminders.cron} says otherwise) closes the periods
+ * due to close and sends the reminders due, for every partnership. Safe on several servers at once:
+ * each reminder is recorded before its message is queued, and a second server finds it recorded.
+ */
+@Component
+class ReminderJob {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+
+  private final Reminders reminders;
+  private final Partnerships partnerships;
+  private final Mail mail;
+  private final Clock clock;
+
+  ReminderJob(Reminders reminders, Partnerships partnerships, Mail mail, Clock clock) {
+    this.reminders = reminders;
+    this.partnerships = partnerships;
+    this.mail = mail;
+    this.clock = clock;
+  }
+
+  @Scheduled(cron = "${ccr.reminders.cron:0 0 7 * * *}", zone = "Europe/London")
+  void sendToday() {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    int sent = 0;
+    for (Partnership partnership : partnerships.findAll()) {
+      try {
+        sent += reminders.send(partnership, today, false).size();
+      } catch (RuntimeException e) {
+        // one partnership's failure must not stop the others' reminders
+        log.error("Reminders for partnership {} failed", partnership.id(), e);
+      }
+    }
+    log.info("Reminders for {}: {} messages queued", today, sent);
+    mail.deliverPending();
+  }
+}
