@@ -3,6 +3,7 @@ package org.ccrhub.mail;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -116,8 +117,11 @@ class MailChannels {
                     + " e.g. f33517ff-2a88-4f6e-b855-c550268ce08a.");
           }
         });
-    Map<String, String> stripped = new TreeMap<>();
-    templates.forEach((kind, id) -> stripped.put(kind, id.strip()));
-    return stripped;
+    // a kind set through the environment (CCR_MAIL_NOTIFY_TEMPLATES_UPDATES_DUE_SOON) arrives as
+    // updates.due.soon
+    Map<String, String> byKind = new TreeMap<>();
+    templates.forEach(
+        (kind, id) -> byKind.put(kind.toLowerCase(Locale.ROOT).replace('.', '-'), id.strip()));
+    return byKind;
   }
 }

@@ -28,6 +28,11 @@ final class NotifyChannel implements Channel {
     this.templates = Map.copyOf(templates);
   }
 
+  /** The template id of each kind of message, and the default one. */
+  Map<String, String> templates() {
+    return templates;
+  }
+
   @Override
   public String name() {
     return "GOV.UK Notify";
