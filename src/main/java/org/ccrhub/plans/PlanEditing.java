@@ -111,15 +111,27 @@ public class PlanEditing {
         .orElseThrow(() -> new NotFoundException("Area of delivery"));
   }
 
-  /** The number of actions in use (not archived) under each outcome and each area, by id. */
-  @Transactional(readOnly = true)
-  public Map<Long, Integer> actionCounts(DeliveryPlan plan) {
-    Map<Long, Integer> counts = new java.util.HashMap<>();
-    for (PlanAction action : plans.actions(plan)) {
-      counts.merge(action.outcomeId(), 1, Integer::sum);
-      action.areaId().ifPresent(area -> counts.merge(area, 1, Integer::sum));
+  /** The number of actions in use (not archived) under each outcome and under each area. */
+  public record ActionCounts(Map<Long, Integer> byOutcome, Map<Long, Integer> byArea) {
+
+    public int ofOutcome(long outcomeId) {
+      return byOutcome.getOrDefault(outcomeId, 0);
     }
-    return counts;
+
+    public int ofArea(long areaId) {
+      return byArea.getOrDefault(areaId, 0);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public ActionCounts actionCounts(DeliveryPlan plan) {
+    Map<Long, Integer> byOutcome = new java.util.HashMap<>();
+    Map<Long, Integer> byArea = new java.util.HashMap<>();
+    for (PlanAction action : plans.actions(plan)) {
+      byOutcome.merge(action.outcomeId(), 1, Integer::sum);
+      action.areaId().ifPresent(area -> byArea.merge(area, 1, Integer::sum));
+    }
+    return new ActionCounts(byOutcome, byArea);
   }
 
   /** Adds an outcome, in the place its ref gives it among the plan's outcomes. */

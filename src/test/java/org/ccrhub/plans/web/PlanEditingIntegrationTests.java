@@ -127,7 +127,10 @@ class PlanEditingIntegrationTests {
     assertThat(campaign.leads()).containsExactly("Police", "Community Safety Team");
     assertThat(campaign.due().deadline()).contains(LocalDate.parse("2017-03-31"));
     assertThat(campaign.areaId()).contains(awareness);
-    assertThat(text(page(admin, base + "/outcomes"))).contains("Area 1.1 Awareness 2 actions");
+    assertThat(text(page(admin, base + "/outcomes")))
+        .contains("1 Prevention Change outcome 1 Prevention")
+        .contains("Actions 2 actions Area 1.1 Awareness 2 actions")
+        .contains("Actions 1 action");
 
     // a ref the plan has already is refused, naming the action, keeping what was typed
     String refused =
