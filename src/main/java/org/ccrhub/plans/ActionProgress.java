@@ -58,13 +58,13 @@ public class ActionProgress {
     }
   }
 
-  /** An action of a plan, by its ref; the plan was found in the partnership already. */
+  /**
+   * An action of a plan, by its ref, archived or not; the plan was found in the partnership
+   * already.
+   */
   @Transactional(readOnly = true)
   public PlanAction action(DeliveryPlan plan, String ref) {
-    return plans.actions(plan).stream()
-        .filter(a -> a.ref().equalsIgnoreCase(ref))
-        .findFirst()
-        .orElseThrow(() -> new NotFoundException("Action"));
+    return plans.findAction(plan, ref).orElseThrow(() -> new NotFoundException("Action"));
   }
 
   @Transactional(readOnly = true)
@@ -149,6 +149,19 @@ public class ActionProgress {
         .ifPresent(
             reason -> {
               throw new ProgressRejectedException("rating", reason);
+            });
+    plans
+        .archive(action)
+        .filter(archive -> archive.hides(period))
+        .ifPresent(
+            archive -> {
+              throw new ProgressRejectedException(
+                  "rating",
+                  "Action "
+                      + action.ref()
+                      + " is archived from "
+                      + archive.from()
+                      + ": it takes no updates from then on unless it is restored");
             });
     // Serialise updates of one action, so that two saves cannot both pass the check below.
     jdbc.sql("select id from plan_action where id = :a for update")

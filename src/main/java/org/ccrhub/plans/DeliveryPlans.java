@@ -236,6 +236,57 @@ public class DeliveryPlans {
     }
   }
 
+  /**
+   * Makes room for an outcome in the plan's order ({@link Refs#placeFor}) and returns the position
+   * it takes: the outcomes after it move down one. With {@code moving}, that outcome (whose ref
+   * changes) is taken out of the order first; its caller sets its position to the one returned.
+   */
+  int placeOutcome(DeliveryPlan plan, Optional<String> ref, Optional<Long> moving) {
+    return place("plan_outcome", "plan_id", plan.id(), ref, moving);
+  }
+
+  /** Makes room for an area among its outcome's areas, as {@link #placeOutcome} does. */
+  int placeArea(long outcomeId, Optional<String> ref, Optional<Long> moving) {
+    return place("delivery_area", "outcome_id", outcomeId, ref, moving);
+  }
+
+  /** Renumbers the rows under a parent 0, 1, 2... leaving a gap where the ref goes. */
+  private int place(
+      String table, String parent, long parentId, Optional<String> ref, Optional<Long> moving) {
+    List<Long> ids = new ArrayList<>();
+    List<Optional<String>> refs = new ArrayList<>();
+    jdbc.sql(
+            "select id, ref from "
+                + table
+                + " where "
+                + parent
+                + " = :parent order by position, id")
+        .param("parent", parentId)
+        .query(
+            (ResultSet rs) -> {
+              if (moving.isEmpty() || moving.get() != rs.getLong(1)) {
+                ids.add(rs.getLong(1));
+                refs.add(Optional.ofNullable(rs.getString(2)));
+              }
+            });
+    int place = Refs.placeFor(refs, ref);
+    for (int i = 0; i < ids.size(); i++) {
+      jdbc.sql("update " + table + " set position = :pos where id = :id and position <> :pos")
+          .param("pos", i < place ? i : i + 1)
+          .param("id", ids.get(i))
+          .update();
+    }
+    return place;
+  }
+
+  /** The position after the plan's last action (archived ones too). */
+  int nextActionPosition(DeliveryPlan plan) {
+    return jdbc.sql("select coalesce(max(position) + 1, 0) from plan_action where plan_id = :plan")
+        .param("plan", plan.id())
+        .query(Integer.class)
+        .single();
+  }
+
   void changed(DeliveryPlan plan) {
     jdbc.sql("update delivery_plan set version = version + 1 where id = :id")
         .param("id", plan.id())
@@ -244,7 +295,7 @@ public class DeliveryPlans {
 
   private PlanSnapshot load(
       DeliveryPlan plan, RagScheme scheme, ReportingPeriod period, LocalDate asOf) {
-    List<PlanAction> actions = actions(plan);
+    List<PlanAction> actions = actions(plan, period);
     return new PlanSnapshot(
         plan,
         scheme,
@@ -268,7 +319,8 @@ public class DeliveryPlans {
                     rs.getLong("id"),
                     Optional.ofNullable(rs.getString("ref")),
                     rs.getString("title"),
-                    rs.getInt("position")))
+                    rs.getInt("position"),
+                    rs.getInt("version")))
         .list();
   }
 
@@ -287,12 +339,97 @@ public class DeliveryPlans {
                     rs.getLong("outcome_id"),
                     Optional.ofNullable(rs.getString("ref")),
                     rs.getString("title"),
-                    rs.getInt("position")))
+                    rs.getInt("position"),
+                    rs.getInt("version")))
         .list();
   }
 
+  /**
+   * The plan's actions in use: archived ones are left out, so lists of actions to update and
+   * reminders never name them. In the order they were added; {@link PlanSnapshot} puts them in ref
+   * order.
+   */
   @Transactional(readOnly = true)
   public List<PlanAction> actions(DeliveryPlan plan) {
+    return actions(plan, "and archived_at is null", Map.of());
+  }
+
+  /**
+   * The plan's actions as it stood in a period: those archived from that period or an earlier one
+   * are left out, those archived later are in (the period's reports showed them).
+   */
+  @Transactional(readOnly = true)
+  public List<PlanAction> actions(DeliveryPlan plan, ReportingPeriod period) {
+    return actions(
+        plan,
+        "and (archived_at is null or (archived_from_year, archived_from_quarter) > (:year, :quarter))",
+        Map.of("year", period.year().startYear(), "quarter", period.quarter()));
+  }
+
+  /** Every action of the plan, archived ones too (an import matches them by ref). */
+  List<PlanAction> everyAction(DeliveryPlan plan) {
+    return actions(plan, "", Map.of());
+  }
+
+  /** The action with this ref in the plan, in any case, archived or not. */
+  @Transactional(readOnly = true)
+  public Optional<PlanAction> findAction(DeliveryPlan plan, String ref) {
+    return jdbc.sql("select id from plan_action where plan_id = :plan and lower(ref) = lower(:ref)")
+        .param("plan", plan.id())
+        .param("ref", ref)
+        .query(Long.class)
+        .optional()
+        .map(
+            id -> {
+              List<String> leads =
+                  jdbc.sql("select name from action_lead where action_id = :a order by position")
+                      .param("a", id)
+                      .query(String.class)
+                      .list();
+              return jdbc.sql("select * from plan_action where id = :id")
+                  .param("id", id)
+                  .query((rs, n) -> mapAction(rs, plan.firstYear(), leads))
+                  .single();
+            });
+  }
+
+  /** Whether the action is archived, and from which period. */
+  @Transactional(readOnly = true)
+  public Optional<ActionArchive> archive(PlanAction action) {
+    return jdbc.sql("select * from plan_action where id = :id and archived_at is not null")
+        .param("id", action.id())
+        .query((rs, n) -> mapArchive(rs))
+        .optional();
+  }
+
+  /** The plan's archived actions in ref order, each with when it was archived. */
+  @Transactional(readOnly = true)
+  public List<ArchivedAction> archivedActions(DeliveryPlan plan) {
+    Map<Long, ActionArchive> archives = new HashMap<>();
+    jdbc.sql("select * from plan_action where plan_id = :plan and archived_at is not null")
+        .param("plan", plan.id())
+        .query(
+            (ResultSet rs) -> {
+              archives.put(rs.getLong("id"), mapArchive(rs));
+            });
+    if (archives.isEmpty()) {
+      return List.of();
+    }
+    return actions(plan, "and archived_at is not null", Map.of()).stream()
+        .sorted(java.util.Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
+        .map(a -> new ArchivedAction(a, archives.get(a.id())))
+        .toList();
+  }
+
+  private static ActionArchive mapArchive(ResultSet rs) throws SQLException {
+    return new ActionArchive(
+        new FinancialYear(rs.getInt("archived_from_year"))
+            .quarter(rs.getInt("archived_from_quarter")),
+        rs.getObject("archived_at", OffsetDateTime.class).toInstant(),
+        rs.getString("archived_by"));
+  }
+
+  private List<PlanAction> actions(DeliveryPlan plan, String which, Map<String, ?> params) {
     Map<Long, List<String>> leads = new HashMap<>();
     jdbc.sql(
             """
@@ -305,8 +442,10 @@ public class DeliveryPlans {
               leads.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             });
     FinancialYear year = plan.firstYear();
-    return jdbc.sql("select * from plan_action where plan_id = :plan order by position, id")
+    return jdbc.sql(
+            "select * from plan_action where plan_id = :plan " + which + " order by position, id")
         .param("plan", plan.id())
+        .params(params)
         .query((rs, n) -> mapAction(rs, year, leads.getOrDefault(rs.getLong("id"), List.of())))
         .list();
   }

@@ -177,6 +177,7 @@ public class PlanImport {
     if (rows.isEmpty() && errors.isEmpty()) {
       errors.add(new ImportProblem(2, "(file)", "", "The file has a header row but no actions"));
     }
+    existing.ifPresent(plan -> checkArchived(plan, rows, errors, warnings));
     if (!errors.isEmpty()) {
       return rejected(errors, warnings, rows.size());
     }
@@ -217,6 +218,56 @@ public class PlanImport {
               "Imported " + rows.size() + " rows into " + plan.name() + ". " + result.summary()));
     }
     return result;
+  }
+
+  /**
+   * A row with the ref of an archived action changes that action and leaves it archived: an import
+   * neither brings it back nor removes it, and says so. It cannot rate it for a period it is gone
+   * from.
+   */
+  private void checkArchived(
+      DeliveryPlan plan, List<Row> rows, List<ImportProblem> errors, List<ImportProblem> warnings) {
+    Map<String, ArchivedAction> archived = new HashMap<>();
+    plans
+        .archivedActions(plan)
+        .forEach(a -> archived.put(a.action().ref().toLowerCase(Locale.ROOT), a));
+    if (archived.isEmpty()) {
+      return;
+    }
+    for (Row row : rows) {
+      ArchivedAction match = archived.get(row.ref().toLowerCase(Locale.ROOT));
+      if (match == null) {
+        continue;
+      }
+      ActionArchive archive = match.archive();
+      if (row.rating().isPresent()
+          && row.period().isPresent()
+          && archive.hides(row.period().get())) {
+        errors.add(
+            new ImportProblem(
+                row.number(),
+                "period",
+                row.period().get().toString(),
+                "Action "
+                    + match.action().ref()
+                    + " is archived from "
+                    + archive.from()
+                    + ": restore it on its page before recording its progress for "
+                    + row.period().get()));
+      } else {
+        warnings.add(
+            new ImportProblem(
+                row.number(),
+                "ref",
+                row.ref(),
+                "Action "
+                    + match.action().ref()
+                    + " is archived (gone from the plan from "
+                    + archive.from()
+                    + "): this row changes it and it stays archived. Restore it on its page to"
+                    + " bring it back"));
+      }
+    }
   }
 
   private static ImportResult rejected(
@@ -480,9 +531,9 @@ public class PlanImport {
       this.columns = columns;
       this.outcomes = new ArrayList<>(plans.outcomes(plan));
       this.areas = new ArrayList<>(plans.areas(plan));
-      List<PlanAction> existing = plans.actions(plan);
-      existing.forEach(a -> actions.put(a.ref().toLowerCase(Locale.ROOT), a));
-      this.nextActionPosition = existing.size();
+      // archived actions too: a row with an archived action's ref changes it and leaves it archived
+      plans.everyAction(plan).forEach(a -> actions.put(a.ref().toLowerCase(Locale.ROOT), a));
+      this.nextActionPosition = plans.nextActionPosition(plan);
     }
 
     void write(Row row) {
@@ -503,18 +554,19 @@ public class PlanImport {
       if (match.isPresent()) {
         PlanOutcome o = match.get();
         if (!o.title().equals(title)) {
-          jdbc.sql("update plan_outcome set title = :t where id = :id")
+          jdbc.sql("update plan_outcome set title = :t, version = version + 1 where id = :id")
               .param("t", title)
               .param("id", o.id())
               .update();
-          PlanOutcome changed = new PlanOutcome(o.id(), o.ref(), title, o.position());
+          PlanOutcome changed =
+              new PlanOutcome(o.id(), o.ref(), title, o.position(), o.version() + 1);
           outcomes.set(outcomes.indexOf(o), changed);
           outcomesChanged++;
           return changed;
         }
         return o;
       }
-      int position = outcomes.size();
+      int position = plans.placeOutcome(plan, ref, Optional.empty());
       long id =
           jdbc.sql(
                   "insert into plan_outcome (plan_id, ref, title, position) values (:plan, :ref, :t, :pos) returning id")
@@ -524,8 +576,8 @@ public class PlanImport {
               .param("pos", position)
               .query(Long.class)
               .single();
-      PlanOutcome created = new PlanOutcome(id, ref, title, position);
-      outcomes.add(created);
+      PlanOutcome created = new PlanOutcome(id, ref, title, position, 0);
+      outcomes.add(created); // in the order of the file: only matched by ref or title
       outcomesCreated++;
       return created;
     }
@@ -540,28 +592,30 @@ public class PlanImport {
       if (match.isPresent()) {
         DeliveryArea a = match.get();
         if (!a.title().equals(title)) {
-          jdbc.sql("update delivery_area set title = :t where id = :id")
+          jdbc.sql("update delivery_area set title = :t, version = version + 1 where id = :id")
               .param("t", title)
               .param("id", a.id())
               .update();
           DeliveryArea changed =
-              new DeliveryArea(a.id(), a.outcomeId(), a.ref(), title, a.position());
+              new DeliveryArea(
+                  a.id(), a.outcomeId(), a.ref(), title, a.position(), a.version() + 1);
           areas.set(areas.indexOf(a), changed);
           areasChanged++;
           return changed;
         }
         return a;
       }
+      int position = plans.placeArea(outcome.id(), ref, Optional.empty());
       long id =
           jdbc.sql(
                   "insert into delivery_area (outcome_id, ref, title, position) values (:o, :ref, :t, :pos) returning id")
               .param("o", outcome.id())
               .param("ref", ref.orElse(null))
               .param("t", title)
-              .param("pos", ofOutcome.size())
+              .param("pos", position)
               .query(Long.class)
               .single();
-      DeliveryArea created = new DeliveryArea(id, outcome.id(), ref, title, ofOutcome.size());
+      DeliveryArea created = new DeliveryArea(id, outcome.id(), ref, title, position, 0);
       areas.add(created);
       areasCreated++;
       return created;

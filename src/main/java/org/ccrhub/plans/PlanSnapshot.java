@@ -9,10 +9,10 @@ import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
 
 /**
- * A plan as it stood in a reporting period: its outcomes, areas and actions, each action's update
- * for the period and for the period before, and its latest update up to the end of the period.
- * Reports, exports and overview pages are all derived from one snapshot. Its actions are in ref
- * order.
+ * A plan as it stood in a reporting period: its outcomes, areas and actions (those archived from
+ * that period or an earlier one left out: {@link ActionArchive}), each action's update for the
+ * period and for the period before, and its latest update up to the end of the period. Reports,
+ * exports and overview pages are all derived from one snapshot. Its actions are in ref order.
  */
 public record PlanSnapshot(
     DeliveryPlan plan,

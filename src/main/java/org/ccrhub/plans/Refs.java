@@ -3,6 +3,7 @@ package org.ccrhub.plans;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,24 @@ public final class Refs {
    */
   public static boolean isValid(String ref) {
     return VALID.matcher(ref).matches() && HAS_LETTER_OR_DIGIT.matcher(ref).matches();
+  }
+
+  /**
+   * Where a new item goes among items in the plan's order, given their refs in that order: before
+   * the first item whose ref comes after its ref, else last. So a 1.1.3 added to 1.1.2 and 1.1.4
+   * goes between them, whatever order they were added in. Items without a ref keep their place
+   * (plans without refs are in the order they were written), and a new one without a ref goes last.
+   */
+  public static int placeFor(List<Optional<String>> refsInOrder, Optional<String> ref) {
+    if (ref.isPresent()) {
+      for (int i = 0; i < refsInOrder.size(); i++) {
+        Optional<String> other = refsInOrder.get(i);
+        if (other.isPresent() && compare(other.get(), ref.get()) > 0) {
+          return i;
+        }
+      }
+    }
+    return refsInOrder.size();
   }
 
   private static int compare(String a, String b) {

@@ -41,7 +41,7 @@ final class PlanSnapshotFixture {
   }
 
   PlanSnapshotFixture outcome(String ref, String title) {
-    outcomes.add(new PlanOutcome(ids++, Optional.of(ref), title, outcomes.size()));
+    outcomes.add(new PlanOutcome(ids++, Optional.of(ref), title, outcomes.size(), 0));
     return this;
   }
 

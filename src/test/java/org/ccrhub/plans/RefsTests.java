@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RefsTests {
@@ -12,6 +13,39 @@ class RefsTests {
     List<String> list = new ArrayList<>(List.of(refs));
     list.sort(Refs.NATURAL_ORDER);
     return list;
+  }
+
+  private static List<Optional<String>> refs(String... refs) {
+    return java.util.Arrays.stream(refs)
+        .map(r -> r.isEmpty() ? Optional.<String>empty() : Optional.of(r))
+        .toList();
+  }
+
+  @Test
+  void placesANewRefBeforeTheFirstThatComesAfterIt() {
+    assertThat(Refs.placeFor(refs("1.1.2", "1.1.4"), Optional.of("1.1.3"))).isEqualTo(1);
+    assertThat(Refs.placeFor(refs("1.1.2", "1.1.10"), Optional.of("1.1.3"))).isEqualTo(1);
+    assertThat(Refs.placeFor(refs("2", "10"), Optional.of("1"))).isZero();
+    assertThat(Refs.placeFor(refs("1", "2"), Optional.of("10"))).isEqualTo(2);
+    assertThat(Refs.placeFor(refs(), Optional.of("1"))).isZero();
+  }
+
+  @Test
+  void keepsTheWrittenOrderOfItemsWithoutARefAndPutsANewOneWithoutARefLast() {
+    assertThat(Refs.placeFor(refs("1", "2", "", "4"), Optional.of("3"))).isEqualTo(3);
+    assertThat(Refs.placeFor(refs("", "1", ""), Optional.of("5"))).isEqualTo(3);
+    assertThat(Refs.placeFor(refs("1", "3"), Optional.empty())).isEqualTo(2);
+  }
+
+  @Test
+  void buildsTheNaturalOrderWhateverOrderRefsAreAddedIn() {
+    List<Optional<String>> plan = new ArrayList<>();
+    for (String ref : new String[] {"1.1.10", "1.1.2", "1.1.4", "1.1.3", "1.1.1"}) {
+      plan.add(Refs.placeFor(plan, Optional.of(ref)), Optional.of(ref));
+    }
+    assertThat(plan)
+        .extracting(Optional::get)
+        .containsExactly("1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.1.10");
   }
 
   @Test

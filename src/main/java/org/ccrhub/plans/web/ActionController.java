@@ -326,6 +326,7 @@ class ActionController {
     ReportingPeriod current = periods.current(plan);
     model.addAttribute("plan", plan);
     model.addAttribute("action", action);
+    model.addAttribute("archive", plans.archive(action).orElse(null));
     model.addAttribute("outcome", outcome);
     model.addAttribute("area", area.orElse(null));
     model.addAttribute("updaterNames", updaterNames);

@@ -131,7 +131,9 @@ class PlanController {
     model.addAttribute("filterActive", filter.isActive());
     model.addAttribute("outcomeOptions", outcomeOptions(snapshot.outcomes()));
     model.addAttribute("ratingOptions", ratingOptions(ratings));
-    model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
+    boolean managesPlans = PlanPages.managesPlans(PlanPages.roles(request));
+    model.addAttribute("managesPlans", managesPlans);
+    model.addAttribute("archivedActions", managesPlans ? plans.archivedActions(plan) : List.of());
     return VIEW_OVERVIEW;
   }
 
