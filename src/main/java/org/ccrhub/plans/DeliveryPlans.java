@@ -29,11 +29,13 @@ public class DeliveryPlans {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ReportingPeriods periods;
 
-  DeliveryPlans(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  DeliveryPlans(JdbcClient jdbc, AuditTrail audit, Clock clock, ReportingPeriods periods) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.periods = periods;
   }
 
   @Transactional(readOnly = true)
@@ -103,7 +105,9 @@ public class DeliveryPlans {
     audit.record(
         AuditEntry.success(
             "CREATE", "DeliveryPlan", id, partnership.id(), "Created plan " + name.strip()));
-    return find(partnership, id);
+    DeliveryPlan plan = find(partnership, id);
+    periods.joinOpenPeriods(partnership, plan);
+    return plan;
   }
 
   /** Publishes the plan on its public page, or takes it off. */

@@ -33,10 +33,17 @@ public class PlanEditing {
 
   private final JdbcClient jdbc;
   private final DeliveryPlans plans;
+  private final ReportingPeriods periods;
   private final AuditTrail audit;
   private final Clock clock;
 
-  PlanEditing(JdbcClient jdbc, DeliveryPlans plans, AuditTrail audit, Clock clock) {
+  PlanEditing(
+      JdbcClient jdbc,
+      DeliveryPlans plans,
+      ReportingPeriods periods,
+      AuditTrail audit,
+      Clock clock) {
+    this.periods = periods;
     this.jdbc = jdbc;
     this.plans = plans;
     this.audit = audit;
@@ -77,6 +84,7 @@ public class PlanEditing {
           "name", "There is already a plan called " + plan.name() + ": give this one another name");
     }
     DeliveryPlan created = plans.find(partnership, id);
+    periods.joinOpenPeriods(partnership, created);
     audit.record(
         AuditEntry.success(
             "CREATE",

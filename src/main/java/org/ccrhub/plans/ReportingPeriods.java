@@ -222,6 +222,29 @@ public class ReportingPeriods {
     return opened;
   }
 
+  /**
+   * A new plan joins the periods open in the partnership's other plans, with their dates, so that a
+   * plan created mid-quarter collects updates with the others.
+   */
+  @Transactional
+  public void joinOpenPeriods(Partnership partnership, DeliveryPlan plan) {
+    jdbc.sql(
+            """
+            insert into reporting_period
+                (partnership_id, plan_id, year, quarter, due_date, closes_on, opened_at)
+            select :p, :plan, year, quarter, max(due_date),
+                   case when max(closes_on) >= max(due_date) then max(closes_on) end, :now
+            from reporting_period
+            where partnership_id = :p and plan_id <> :plan and closed_at is null
+            group by year, quarter
+            on conflict (plan_id, year, quarter) do nothing
+            """)
+        .param("p", partnership.id())
+        .param("plan", plan.id())
+        .param("now", OffsetDateTime.now(clock))
+        .update();
+  }
+
   /** Closes the period: its updates can no longer change. Closing a closed period does nothing. */
   @Transactional
   public boolean close(Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {

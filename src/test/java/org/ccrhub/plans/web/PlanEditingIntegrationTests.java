@@ -64,7 +64,13 @@ class PlanEditingIntegrationTests {
   void aPartnershipCollectingUpdatesFor2016To17Q2() throws Exception {
     partnership = fixtures.partnership();
     admin = Fixtures.signIn(mvc, fixtures.user(partnership, Role.PARTNERSHIP_ADMIN));
-    periods.open(partnership, Q2);
+    // plans created on screen join the periods open in the partnership's other plans
+    periods.open(
+        partnership,
+        plans.create(partnership, "Earlier plan", Q2.year(), Q2.year()),
+        Q2,
+        Optional.empty(),
+        Optional.empty());
     plansUrl = "/p/" + partnership.slug() + "/plans";
   }
 
@@ -207,7 +213,7 @@ class PlanEditingIntegrationTests {
         .contains("Archived This action is gone from the plan from 2016/17 Q3.");
 
     // no update goes to a period it is gone from
-    periods.open(partnership, Q3);
+    periods.open(partnership, plan, Q3, Optional.empty(), Optional.empty());
     String update =
         post(
                 admin,
@@ -405,7 +411,12 @@ class PlanEditingIntegrationTests {
 
     Partnership other = fixtures.partnership();
     MockHttpSession otherAdmin = Fixtures.signIn(mvc, fixtures.user(other, Role.PARTNERSHIP_ADMIN));
-    periods.open(other, Q2);
+    periods.open(
+        other,
+        plans.create(other, "Earlier plan", Q2.year(), Q2.year()),
+        Q2,
+        Optional.empty(),
+        Optional.empty());
     String otherPlans = "/p/" + other.slug() + "/plans";
     post(
             otherAdmin,
