@@ -5,6 +5,7 @@ import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
 import org.ccrhub.indicators.IndicatorCommands;
 import org.ccrhub.partnership.PartnershipCommands;
+import org.ccrhub.plans.LeadCommands;
 import org.ccrhub.plans.PlanCommands;
 import org.ccrhub.reports.ReportCommands;
 import org.ccrhub.security.UserCommands;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       PartnershipCommands.class,
       UserCommands.class,
       PlanCommands.class,
+      LeadCommands.class,
       IndicatorCommands.class,
       ReportCommands.class,
       AuditCommands.class

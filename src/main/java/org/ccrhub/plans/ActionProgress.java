@@ -33,6 +33,7 @@ public class ActionProgress {
   private final DeliveryPlans plans;
   private final ReportingPeriods periods;
   private final Accounts accounts;
+  private final ActionLeads leads;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -41,12 +42,14 @@ public class ActionProgress {
       DeliveryPlans plans,
       ReportingPeriods periods,
       Accounts accounts,
+      ActionLeads leads,
       AuditTrail audit,
       Clock clock) {
     this.jdbc = jdbc;
     this.plans = plans;
     this.periods = periods;
     this.accounts = accounts;
+    this.leads = leads;
     this.audit = audit;
     this.clock = clock;
   }
@@ -74,17 +77,25 @@ public class ActionProgress {
             && updaters(action).contains(reporter.accountId());
   }
 
-  /** The accounts assigned to update an action. */
+  /**
+   * The accounts that update an action: through its leads or added by hand ({@link ActionLeads}
+   * holds the rule).
+   */
   @Transactional(readOnly = true)
   public Set<Long> updaters(PlanAction action) {
-    return Set.copyOf(
-        jdbc.sql("select user_account_id from action_updater where action_id = :a")
-            .param("a", action.id())
-            .query(Long.class)
-            .list());
+    return leads.updaters(action);
   }
 
-  /** Sets who updates an action; each must be a member of the partnership. */
+  /** The accounts added to update an action by hand, apart from those its leads give it. */
+  @Transactional(readOnly = true)
+  public Set<Long> handAddedUpdaters(PlanAction action) {
+    return leads.handAdded(action);
+  }
+
+  /**
+   * Sets who updates an action by hand, besides the people its leads are mapped to; each must be a
+   * member of the partnership.
+   */
   @Transactional
   public void assignUpdaters(
       Partnership partnership, DeliveryPlan plan, PlanAction action, Set<Long> accountIds) {
@@ -336,27 +347,20 @@ public class ActionProgress {
   /** An action a lead is assigned to, with its plan and whether it has an update this period. */
   public record Assignment(DeliveryPlan plan, PlanAction action, Optional<ProgressUpdate> update) {}
 
-  /** The actions an account updates, in every plan of the partnership, for a period. */
+  /**
+   * The actions an account updates (through their leads or added by hand), in every plan of the
+   * partnership, for a period.
+   */
   @Transactional(readOnly = true)
   public List<Assignment> assignments(
       Partnership partnership, long accountId, ReportingPeriod period) {
-    List<Long> actionIds =
-        jdbc.sql(
-                """
-                select u.action_id from action_updater u join plan_action a on a.id = u.action_id
-                join delivery_plan p on p.id = a.plan_id
-                where u.user_account_id = :account and p.partnership_id = :p
-                """)
-            .param("account", accountId)
-            .param("p", partnership.id())
-            .query(Long.class)
-            .list();
     return plans.findAll(partnership).stream()
         .flatMap(
             plan -> {
+              var updaters = leads.updaters(plan);
               var updates = plans.updatesIn(plan, period);
               return plans.actions(plan).stream()
-                  .filter(a -> actionIds.contains(a.id()))
+                  .filter(a -> updaters.getOrDefault(a.id(), Set.of()).contains(accountId))
                   .sorted(java.util.Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
                   .map(a -> new Assignment(plan, a, Optional.ofNullable(updates.get(a.id()))));
             })

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ccrhub.exports.Exports;
+import org.ccrhub.plans.ActionLeads;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ExceptionReport;
@@ -57,18 +58,21 @@ class PlanController {
   private final ExceptionReportDocuments documents;
   private final RagDefinitions definitions;
   private final Exports exports;
+  private final ActionLeads leads;
 
   PlanController(
       DeliveryPlans plans,
       ReportingPeriods periods,
       ExceptionReportDocuments documents,
       RagDefinitions definitions,
-      Exports exports) {
+      Exports exports,
+      ActionLeads leads) {
     this.plans = plans;
     this.periods = periods;
     this.documents = documents;
     this.definitions = definitions;
     this.exports = exports;
+    this.leads = leads;
   }
 
   @ModelAttribute("section")
@@ -132,7 +136,11 @@ class PlanController {
     model.addAttribute("filterActive", filter.isActive());
     model.addAttribute("outcomeOptions", outcomeOptions(snapshot.outcomes()));
     model.addAttribute("ratingOptions", ratingOptions(ratings));
-    model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
+    boolean managesPlans = PlanPages.managesPlans(PlanPages.roles(request));
+    model.addAttribute("managesPlans", managesPlans);
+    if (managesPlans) {
+      model.addAttribute("unmappedLeads", leads.unmapped(plan).size());
+    }
     return VIEW_OVERVIEW;
   }
 
