@@ -284,7 +284,7 @@ public class ActionLeads {
       for (String text : action.leads()) {
         String key = Lead.keyOf(text);
         if (!key.isEmpty() && keys.add(key)) {
-          texts.putIfAbsent(key, text.strip());
+          texts.putIfAbsent(key, Lead.tidy(text));
           counts.merge(key, 1, Integer::sum);
         }
       }
@@ -383,8 +383,8 @@ public class ActionLeads {
           Long account = accountOfPerson.get(personId);
           if (account != null && updating.contains(account)) {
             List<String> leads = fromLeads.computeIfAbsent(account, k -> new ArrayList<>());
-            if (!leads.contains(text.strip())) {
-              leads.add(text.strip());
+            if (!leads.contains(Lead.tidy(text))) {
+              leads.add(Lead.tidy(text));
             }
           }
         }

@@ -35,6 +35,11 @@ public record Lead(String text, int actions, List<LeadPerson> people, Set<Long> 
     return SPACES.matcher(normalised).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
   }
 
+  /** A lead's text as shown: trimmed, with inner spaces collapsed; capitals as written. */
+  static String tidy(String text) {
+    return SPACES.matcher(text == null ? "" : text).replaceAll(" ").strip();
+  }
+
   public String key() {
     return keyOf(text);
   }
