@@ -350,7 +350,8 @@ class PartnershipAdminIntegrationTests {
         .andExpect(redirectedUrl(base + "/groups"));
 
     assertThat(rows(page(base + "/people")))
-        .containsExactly("Sam Jones | | | CSP Board | Change Sam Jones Delete Sam Jones");
+        .containsExactly(
+            "Sam Jones | | | CSP Board | No account | Change Sam Jones Delete Sam Jones");
   }
 
   // People
@@ -381,7 +382,7 @@ class PartnershipAdminIntegrationTests {
     assertThat(rows(page(base + "/people")))
         .containsExactly(
             "Sam Jones | Community safety manager | Westshire Council | MARAC VAWG Strategic Group"
-                + " | Change Sam Jones Delete Sam Jones");
+                + " | No account | Change Sam Jones Delete Sam Jones");
 
     long id = people.findAll(partnership).get(0).id();
     form = page(base + "/people/" + id + "/edit");
