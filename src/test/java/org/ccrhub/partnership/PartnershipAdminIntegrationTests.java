@@ -405,7 +405,8 @@ class PartnershipAdminIntegrationTests {
         .perform()
         .andExpect(redirectedUrl(base + "/people"));
     assertThat(rows(page(base + "/people")))
-        .containsExactly("Sam Jones-Smith | | | | Change Sam Jones-Smith Delete Sam Jones-Smith");
+        .containsExactly(
+            "Sam Jones-Smith | | | | No account | Change Sam Jones-Smith Delete Sam Jones-Smith");
     assertThat(people.find(partnership, id).details().groupIds()).isEmpty();
 
     assertThat(text(page(base + "/people/" + id + "/delete")))
