@@ -112,6 +112,12 @@ public class ActionLeads {
     return leads(plan).stream().filter(l -> !l.mapped()).toList();
   }
 
+  /** As {@link #unmapped(DeliveryPlan)}, for a plan whose actions have been read already. */
+  @Transactional(readOnly = true)
+  public List<Lead> unmapped(PlanSnapshot snapshot) {
+    return leads(snapshot.plan(), snapshot.actions()).stream().filter(l -> !l.mapped()).toList();
+  }
+
   /** The lead of the plan with this text (however spaced or capitalised), if the plan names it. */
   @Transactional(readOnly = true)
   public Optional<Lead> lead(DeliveryPlan plan, String text) {

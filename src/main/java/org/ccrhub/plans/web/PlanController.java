@@ -139,7 +139,7 @@ class PlanController {
     boolean managesPlans = PlanPages.managesPlans(PlanPages.roles(request));
     model.addAttribute("managesPlans", managesPlans);
     if (managesPlans) {
-      model.addAttribute("unmappedLeads", leads.unmapped(plan).size());
+      model.addAttribute("unmappedLeads", leads.unmapped(snapshot).size());
     }
     return VIEW_OVERVIEW;
   }
