@@ -5,6 +5,7 @@ import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
 import org.ccrhub.indicators.IndicatorCommands;
 import org.ccrhub.partnership.PartnershipCommands;
+import org.ccrhub.plans.LeadCommands;
 import org.ccrhub.plans.PeriodCommands;
 import org.ccrhub.plans.PlanCommands;
 import org.ccrhub.reminders.ReminderCommands;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       UserCommands.class,
       PlanCommands.class,
       PeriodCommands.class,
+      LeadCommands.class,
       IndicatorCommands.class,
       ReportCommands.class,
       ReminderCommands.class,

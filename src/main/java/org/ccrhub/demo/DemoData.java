@@ -38,6 +38,7 @@ class DemoData implements ApplicationRunner {
   private final Accounts accounts;
   private final DemoDirectory directory;
   private final DemoPlans demoPlans;
+  private final DemoLeads demoLeads;
   private final DemoIndicators demoIndicators;
   private final List<DemoUser> users = new ArrayList<>();
 
@@ -46,11 +47,13 @@ class DemoData implements ApplicationRunner {
       Accounts accounts,
       DemoDirectory directory,
       DemoPlans demoPlans,
+      DemoLeads demoLeads,
       DemoIndicators demoIndicators) {
     this.partnerships = partnerships;
     this.accounts = accounts;
     this.directory = directory;
     this.demoPlans = demoPlans;
+    this.demoLeads = demoLeads;
     this.demoIndicators = demoIndicators;
   }
 
@@ -73,6 +76,7 @@ class DemoData implements ApplicationRunner {
     // The Northbridge administrator also sits on Southmere's board: shows the switcher.
     accounts.ensureRole(southmere, "admin@northbridge.demo", Role.VIEWER);
     demoPlans.fill(northbridge, "action.lead@northbridge.demo");
+    demoLeads.fill(northbridge, "action.lead@northbridge.demo", "strategic.lead@northbridge.demo");
     demoIndicators.fill(northbridge);
   }
 

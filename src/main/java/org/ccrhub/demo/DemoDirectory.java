@@ -173,6 +173,21 @@ class DemoDirectory {
         agency.get("fire"),
         null,
         Set.of(board));
+    // two demo users, whose accounts are linked to them by email
+    people.create(
+        partnership,
+        "Claire Osei",
+        "VAWG Strategic Lead",
+        agency.get("council"),
+        "strategic.lead@northbridge.demo",
+        Set.of(board, vawg));
+    people.create(
+        partnership,
+        "Tom Whitfield",
+        "VAWG Coordinator",
+        agency.get("council"),
+        "action.lead@northbridge.demo",
+        Set.of(vawg));
     people.create(
         partnership,
         "Mariam Haddad",

@@ -33,6 +33,7 @@ public class ActionProgress {
   private final DeliveryPlans plans;
   private final ReportingPeriods periods;
   private final Accounts accounts;
+  private final ActionLeads leads;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -41,12 +42,14 @@ public class ActionProgress {
       DeliveryPlans plans,
       ReportingPeriods periods,
       Accounts accounts,
+      ActionLeads leads,
       AuditTrail audit,
       Clock clock) {
     this.jdbc = jdbc;
     this.plans = plans;
     this.periods = periods;
     this.accounts = accounts;
+    this.leads = leads;
     this.audit = audit;
     this.clock = clock;
   }
@@ -74,17 +77,25 @@ public class ActionProgress {
             && updaters(action).contains(reporter.accountId());
   }
 
-  /** The accounts assigned to update an action. */
+  /**
+   * The accounts that update an action: through its leads or added by hand ({@link ActionLeads}
+   * holds the rule).
+   */
   @Transactional(readOnly = true)
   public Set<Long> updaters(PlanAction action) {
-    return Set.copyOf(
-        jdbc.sql("select user_account_id from action_updater where action_id = :a")
-            .param("a", action.id())
-            .query(Long.class)
-            .list());
+    return leads.updaters(action);
   }
 
-  /** Sets who updates an action; each must be a member of the partnership. */
+  /** The accounts added to update an action by hand, apart from those its leads give it. */
+  @Transactional(readOnly = true)
+  public Set<Long> handAddedUpdaters(PlanAction action) {
+    return leads.handAdded(action);
+  }
+
+  /**
+   * Sets who updates an action by hand, besides the people its leads are mapped to; each must be a
+   * member of the partnership.
+   */
   @Transactional
   public void assignUpdaters(
       Partnership partnership, DeliveryPlan plan, PlanAction action, Set<Long> accountIds) {
@@ -372,28 +383,19 @@ public class ActionProgress {
   }
 
   /**
-   * The actions an account updates, in every plan of the partnership, each in the period its plan
-   * collects updates for, plans in name order and actions in ref order.
+   * The actions an account updates (through their leads or added by hand), in every plan of the
+   * partnership, each in the period its plan collects updates for, plans in name order and actions
+   * in ref order.
    */
   @Transactional(readOnly = true)
   public List<Assignment> assignments(Partnership partnership, long accountId) {
-    List<Long> actionIds =
-        jdbc.sql(
-                """
-                select u.action_id from action_updater u join plan_action a on a.id = u.action_id
-                join delivery_plan p on p.id = a.plan_id
-                where u.user_account_id = :account and p.partnership_id = :p
-                """)
-            .param("account", accountId)
-            .param("p", partnership.id())
-            .query(Long.class)
-            .list();
     return plans.findAll(partnership).stream()
         .flatMap(
             plan -> {
+              var updaters = leads.updaters(plan);
               List<PlanAction> assigned =
                   plans.actions(plan).stream()
-                      .filter(a -> actionIds.contains(a.id()))
+                      .filter(a -> updaters.getOrDefault(a.id(), Set.of()).contains(accountId))
                       .sorted(java.util.Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
                       .toList();
               if (assigned.isEmpty()) {
@@ -434,7 +436,7 @@ public class ActionProgress {
   public PeriodProgress progressIn(
       Partnership partnership, DeliveryPlan plan, ReportingPeriods.Period period) {
     PlanSnapshot snapshot = plans.snapshot(partnership, plan, period.period());
-    java.util.Map<Long, Set<Long>> updaters = updatersOf(plan);
+    java.util.Map<Long, Set<Long>> updaters = leads.updaters(plan);
     int actions = 0;
     int updated = 0;
     List<PeriodProgress.Waiting> waiting = new java.util.ArrayList<>();
@@ -452,23 +454,5 @@ public class ActionProgress {
       }
     }
     return new PeriodProgress(plan, period, actions, updated, List.copyOf(waiting));
-  }
-
-  /** Each action's updaters, by action id. */
-  private java.util.Map<Long, Set<Long>> updatersOf(DeliveryPlan plan) {
-    java.util.Map<Long, Set<Long>> updaters = new java.util.HashMap<>();
-    jdbc.sql(
-            """
-            select u.action_id, u.user_account_id from action_updater u
-            join plan_action a on a.id = u.action_id where a.plan_id = :plan
-            """)
-        .param("plan", plan.id())
-        .query(
-            (java.sql.ResultSet rs) -> {
-              updaters
-                  .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
-                  .add(rs.getLong(2));
-            });
-    return updaters;
   }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.partnership.PersonAccounts;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -42,6 +43,7 @@ public class Accounts {
   private final PasswordEncoder passwordEncoder;
   private final PasswordPolicy passwordPolicy;
   private final Partnerships partnerships;
+  private final PersonAccounts personAccounts;
   private final AuditTrail audit;
   private final SignInThrottle throttle;
   private final SignInAlerts alerts;
@@ -53,6 +55,7 @@ public class Accounts {
       PasswordEncoder passwordEncoder,
       PasswordPolicy passwordPolicy,
       Partnerships partnerships,
+      PersonAccounts personAccounts,
       AuditTrail audit,
       SignInThrottle throttle,
       SignInAlerts alerts,
@@ -62,6 +65,7 @@ public class Accounts {
     this.passwordEncoder = passwordEncoder;
     this.passwordPolicy = passwordPolicy;
     this.partnerships = partnerships;
+    this.personAccounts = personAccounts;
     this.audit = audit;
     this.throttle = throttle;
     this.alerts = alerts;
@@ -89,7 +93,8 @@ public class Accounts {
   /**
    * Gives a person roles in a partnership, creating their account if they have none. A new account
    * gets the given password, or a one-time password that must be changed at first sign-in. An
-   * existing account keeps its name and password.
+   * existing account keeps its name and password. An account with no person in the partnership's
+   * directory is linked to the person with its email, if one has no account yet.
    */
   @Transactional
   public NewAccount addMember(
@@ -158,6 +163,7 @@ public class Accounts {
         grant(partnership.id(), accountId, role, normalisedEmail);
       }
     }
+    personAccounts.linkByEmail(partnership, accountId, normalisedEmail);
     return new NewAccount(accountId, normalisedEmail, existing.isEmpty(), oneTimePassword);
   }
 
@@ -237,13 +243,17 @@ public class Accounts {
     }
   }
 
-  /** Removes a member from a partnership (the account stays, for its other partnerships). */
+  /**
+   * Removes a member from a partnership (the account stays, for its other partnerships), and its
+   * link to a person of the partnership's directory.
+   */
   @Transactional
   public void removeMember(long partnershipId, long accountId) {
     Member member = member(partnershipId, accountId);
     for (Role role : member.roles()) {
       revoke(partnershipId, accountId, role, member.email());
     }
+    personAccounts.unlink(partnershipId, accountId);
   }
 
   private void revoke(long partnershipId, long accountId, Role role, String email) {

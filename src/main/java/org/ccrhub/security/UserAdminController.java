@@ -2,10 +2,13 @@ package org.ccrhub.security;
 
 import jakarta.validation.Valid;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ccrhub.partnership.PersonAccounts;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Controller;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,11 +38,17 @@ class UserAdminController {
   private final Accounts accounts;
   private final Invitations invitations;
   private final SignInAlerts alerts;
+  private final PersonAccounts personAccounts;
 
-  UserAdminController(Accounts accounts, Invitations invitations, SignInAlerts alerts) {
+  UserAdminController(
+      Accounts accounts,
+      Invitations invitations,
+      SignInAlerts alerts,
+      PersonAccounts personAccounts) {
     this.accounts = accounts;
     this.invitations = invitations;
     this.alerts = alerts;
+    this.personAccounts = personAccounts;
   }
 
   /** A member whose sign-ins are failing, as the list of users shows them. */
@@ -60,6 +70,7 @@ class UserAdminController {
     Map<Long, Member> byId =
         members.stream().collect(Collectors.toMap(Member::accountId, Function.identity()));
     model.addAttribute("members", members);
+    model.addAttribute("people", personAccounts.peopleOfAccounts(partnership));
     model.addAttribute("invitations", invitations.open(partnership.id()));
     model.addAttribute(
         "failing",
@@ -119,7 +130,7 @@ class UserAdminController {
     form.setRoles(EnumSet.copyOf(member.roles()));
     model.addAttribute("member", member);
     model.addAttribute("form", form);
-    return VIEW_EDIT;
+    return editView(partnership, member, model);
   }
 
   @PostMapping("/{accountId}")
@@ -133,16 +144,66 @@ class UserAdminController {
     Member member = accounts.member(partnership.id(), accountId);
     model.addAttribute("member", member);
     if (result.hasErrors()) {
-      return VIEW_EDIT;
+      return editView(partnership, member, model);
     }
     try {
       accounts.changeRoles(partnership.id(), accountId, form.getRoles());
     } catch (InvalidInputException e) {
       result.rejectValue("roles", "rejected", e.getMessage());
-      return VIEW_EDIT;
+      return editView(partnership, member, model);
     }
     flash.addFlashAttribute("message", "Roles changed for " + member.email());
     return REDIRECT_LIST;
+  }
+
+  /** Links the member to their person in the directory (whose agency is theirs), or to none. */
+  @PostMapping("/{accountId}/person")
+  String processPersonForm(
+      Partnership partnership,
+      @PathVariable long accountId,
+      @RequestParam(defaultValue = "") String person,
+      Model model,
+      RedirectAttributes flash) {
+    Member member = accounts.member(partnership.id(), accountId);
+    Optional<Long> personId =
+        person.matches("\\d{1,18}") ? Optional.of(Long.parseLong(person)) : Optional.empty();
+    if (!person.isBlank() && personId.isEmpty()) {
+      personId = Optional.of(0L); // no one has it: not found
+    }
+    try {
+      personAccounts.link(partnership, accountId, personId);
+    } catch (InvalidInputException e) {
+      RolesForm form = new RolesForm();
+      form.setRoles(EnumSet.copyOf(member.roles()));
+      model.addAttribute("member", member);
+      model.addAttribute("form", form);
+      model.addAttribute("personProblem", e.getMessage());
+      return editView(partnership, member, model);
+    }
+    flash.addFlashAttribute(
+        "message",
+        personId.isPresent()
+            ? member.displayName() + " is linked to their person in the directory"
+            : member.displayName() + " is no longer linked to a person in the directory");
+    return REDIRECT_LIST;
+  }
+
+  private String editView(Partnership partnership, Member member, Model model) {
+    Optional<PersonAccounts.LinkedPerson> linked =
+        personAccounts.personOf(partnership, member.accountId());
+    Map<String, String> options = new LinkedHashMap<>();
+    linked.ifPresent(p -> options.put(String.valueOf(p.personId()), p.label()));
+    personAccounts
+        .unlinked(partnership)
+        .forEach(
+            p ->
+                options.put(
+                    String.valueOf(p.id()),
+                    p.agencyName().map(a -> p.name() + ", " + a).orElse(p.name())));
+    model.addAttribute("linkedPerson", linked.orElse(null));
+    model.addAttribute("personOptions", options);
+    model.addAttribute("selectedPerson", linked.map(p -> String.valueOf(p.personId())).orElse(""));
+    return VIEW_EDIT;
   }
 
   /** Ends every wait on a member's sign-ins, from every address. */
@@ -170,7 +231,7 @@ class UserAdminController {
       model.addAttribute("member", member);
       model.addAttribute("form", form);
       model.addAttribute("problem", e.getMessage());
-      return VIEW_EDIT;
+      return editView(partnership, member, model);
     }
     flash.addFlashAttribute("oneTimePassword", password);
     flash.addFlashAttribute("newUserEmail", member.email());

@@ -9,15 +9,20 @@ import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.partnership.PersonAccounts;
+import org.ccrhub.plans.ActionLeads;
 import org.ccrhub.plans.ActionProgress;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ExceptionReport;
+import org.ccrhub.plans.Lead;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.security.Accounts;
@@ -45,6 +50,8 @@ class DemoDataIntegrationTests {
   @Autowired DeliveryPlans plans;
   @Autowired ReportingPeriods periods;
   @Autowired ActionProgress progress;
+  @Autowired ActionLeads leads;
+  @Autowired PersonAccounts personAccounts;
   @Autowired org.ccrhub.indicators.Indicators indicators;
   @Autowired org.ccrhub.indicators.PerformanceReports performance;
   @Autowired DemoData demoData;
@@ -136,13 +143,48 @@ class DemoDataIntegrationTests {
             .orElseThrow()
             .accountId();
     assertThat(progress.assignments(northbridge, lead))
-        .extracting(a -> a.period() + " " + a.action().ref())
+        .extracting(
+            a -> a.plan().name().substring(0, 4) + " " + a.period() + " " + a.action().ref())
         .containsExactly(
-            "2026/27 Q3 1.2",
-            "2026/27 Q3 1.2.1",
-            "2026/27 Q3 2.1.2",
-            "2026/27 Q3 3.1.2",
-            "2026/27 Q3 4.1.1");
+            "Safe 2026/27 Q3 1.2",
+            "Safe 2026/27 Q3 1.3",
+            "VAWG 2026/27 Q3 1.1.2",
+            "VAWG 2026/27 Q3 1.2.1",
+            "VAWG 2026/27 Q3 2.1.1",
+            "VAWG 2026/27 Q3 2.1.2",
+            "VAWG 2026/27 Q3 3.1.2",
+            "VAWG 2026/27 Q3 4.1.1");
+  }
+
+  @Test
+  void mapsThePlansLeadsToPeopleWithAccountsSoThatEveryActionHasAnUpdater() {
+    Partnership northbridge = partnerships.findBySlug("northbridge").orElseThrow();
+    for (DeliveryPlan plan : plans.findAll(northbridge)) {
+      Map<Long, Set<Long>> updaters = leads.updaters(plan);
+      assertThat(updaters).hasSize(plans.actions(plan).size());
+      for (var action : plans.actions(plan)) {
+        assertThat(updaters.get(action.id())).as(plan.name() + " " + action.ref()).isNotEmpty();
+      }
+    }
+    DeliveryPlan vawg = plans.named(northbridge, DemoPlans.VAWG_PLAN);
+    // one lead is left for the demo user to map; its action has an updater through its other lead
+    assertThat(leads.unmapped(vawg)).extracting(Lead::text).containsExactly("Youth service");
+    Lead schools = leads.lead(vawg, "Northbridge Schools Partnership").orElseThrow();
+    assertThat(schools.people())
+        .extracting(p -> p.label() + (p.updates() ? "" : " (" + p.whyNotUpdating().get() + ")"))
+        .containsExactly(
+            "Mariam Haddad, Northbridge Schools Partnership (No account: invite them from Users)",
+            "Tom Whitfield, Northbridge Borough Council");
+    // the demo users are linked to their people in the directory
+    long lead =
+        accounts.members(northbridge.id()).stream()
+            .filter(m -> m.email().equals("action.lead@northbridge.demo"))
+            .findFirst()
+            .orElseThrow()
+            .accountId();
+    assertThat(personAccounts.personOf(northbridge, lead))
+        .hasValueSatisfying(
+            p -> assertThat(p.label()).isEqualTo("Tom Whitfield, Northbridge Borough Council"));
   }
 
   @Test

@@ -350,7 +350,8 @@ class PartnershipAdminIntegrationTests {
         .andExpect(redirectedUrl(base + "/groups"));
 
     assertThat(rows(page(base + "/people")))
-        .containsExactly("Sam Jones | | | CSP Board | Change Sam Jones Delete Sam Jones");
+        .containsExactly(
+            "Sam Jones | | | CSP Board | No account | Change Sam Jones Delete Sam Jones");
   }
 
   // People
@@ -381,7 +382,7 @@ class PartnershipAdminIntegrationTests {
     assertThat(rows(page(base + "/people")))
         .containsExactly(
             "Sam Jones | Community safety manager | Westshire Council | MARAC VAWG Strategic Group"
-                + " | Change Sam Jones Delete Sam Jones");
+                + " | No account | Change Sam Jones Delete Sam Jones");
 
     long id = people.findAll(partnership).get(0).id();
     form = page(base + "/people/" + id + "/edit");
@@ -404,7 +405,8 @@ class PartnershipAdminIntegrationTests {
         .perform()
         .andExpect(redirectedUrl(base + "/people"));
     assertThat(rows(page(base + "/people")))
-        .containsExactly("Sam Jones-Smith | | | | Change Sam Jones-Smith Delete Sam Jones-Smith");
+        .containsExactly(
+            "Sam Jones-Smith | | | | No account | Change Sam Jones-Smith Delete Sam Jones-Smith");
     assertThat(people.find(partnership, id).details().groupIds()).isEmpty();
 
     assertThat(text(page(base + "/people/" + id + "/delete")))

@@ -8,6 +8,7 @@ import org.ccrhub.partnership.Group;
 import org.ccrhub.partnership.Groups;
 import org.ccrhub.partnership.People;
 import org.ccrhub.partnership.Person;
+import org.ccrhub.partnership.PersonAccounts;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
@@ -42,11 +43,13 @@ class PersonController {
   private final People people;
   private final Agencies agencies;
   private final Groups groups;
+  private final PersonAccounts personAccounts;
 
-  PersonController(People people, Agencies agencies, Groups groups) {
+  PersonController(People people, Agencies agencies, Groups groups, PersonAccounts personAccounts) {
     this.people = people;
     this.agencies = agencies;
     this.groups = groups;
+    this.personAccounts = personAccounts;
   }
 
   @InitBinder
@@ -62,6 +65,7 @@ class PersonController {
   @GetMapping
   String showPeople(Partnership partnership, Model model) {
     model.addAttribute("people", people.openList(partnership));
+    model.addAttribute("withAccounts", personAccounts.accountsOfPeople(partnership).keySet());
     return VIEW_LIST;
   }
 

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.ccrhub.plans.ActionChange;
 import org.ccrhub.plans.ActionConflictException;
+import org.ccrhub.plans.ActionLeads;
 import org.ccrhub.plans.ActionProgress;
 import org.ccrhub.plans.ActionProgress.Reporter;
 import org.ccrhub.plans.DeliveryArea;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.Lead;
 import org.ccrhub.plans.PlanAction;
 import org.ccrhub.plans.PlanOutcome;
 import org.ccrhub.plans.ProgressConflictException;
@@ -60,18 +62,21 @@ class ActionController {
   private final ReportingPeriods periods;
   private final Accounts accounts;
   private final RagDefinitions definitions;
+  private final ActionLeads leads;
 
   ActionController(
       DeliveryPlans plans,
       ActionProgress progress,
       ReportingPeriods periods,
       Accounts accounts,
-      RagDefinitions definitions) {
+      RagDefinitions definitions,
+      ActionLeads leads) {
     this.plans = plans;
     this.progress = progress;
     this.periods = periods;
     this.accounts = accounts;
     this.definitions = definitions;
+    this.leads = leads;
   }
 
   @ModelAttribute("section")
@@ -95,7 +100,7 @@ class ActionController {
       Model model) {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanAction action = progress.action(plan, ref);
-    model.addAttribute("form", UpdatersForm.of(progress.updaters(action)));
+    model.addAttribute("form", UpdatersForm.of(progress.handAddedUpdaters(action)));
     return actionView(partnership, plan, action, user, request, model);
   }
 
@@ -137,7 +142,7 @@ class ActionController {
     try {
       progress.reschedule(partnership, plan, action, due, reporter(user, request));
     } catch (ProgressRejectedException e) {
-      model.addAttribute("form", UpdatersForm.of(progress.updaters(action)));
+      model.addAttribute("form", UpdatersForm.of(progress.handAddedUpdaters(action)));
       model.addAttribute("dueError", e.getMessage());
       model.addAttribute("dueTyped", due);
       return actionView(partnership, plan, action, user, request, model);
@@ -304,18 +309,17 @@ class ActionController {
             .areaId()
             .flatMap(id -> plans.areas(plan).stream().filter(a -> a.id() == id).findFirst());
     List<Member> members = accounts.members(partnership.id());
-    Set<Long> updaterIds = progress.updaters(action);
+    Set<Long> byHand = leads.updatersOf(action).byHand();
     List<String> updaterNames =
-        updaterIds.stream()
-            .map(
-                id ->
-                    members.stream()
-                        .filter(m -> m.accountId() == id)
-                        .map(Member::displayName)
-                        .findFirst()
-                        .orElse("A former member"))
+        members.stream()
+            .filter(m -> byHand.contains(m.accountId()))
+            .map(Member::displayName)
             .sorted()
             .toList();
+    Set<String> keys = new java.util.HashSet<>();
+    action.leads().forEach(l -> keys.add(Lead.keyOf(l)));
+    List<Lead> actionLeads =
+        leads.leads(plan).stream().filter(l -> keys.contains(l.key())).toList();
     Map<String, String> memberOptions = new LinkedHashMap<>();
     members.stream()
         .sorted(java.util.Comparator.comparing(Member::displayName))
@@ -330,6 +334,7 @@ class ActionController {
     model.addAttribute("outcome", outcome);
     model.addAttribute("area", area.orElse(null));
     model.addAttribute("updaterNames", updaterNames);
+    model.addAttribute("actionLeads", actionLeads);
     model.addAttribute("memberOptions", memberOptions);
     model.addAttribute("history", history(plans.history(action)));
     model.addAttribute("earlierDues", progress.earlierDues(action));

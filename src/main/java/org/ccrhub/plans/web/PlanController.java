@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ccrhub.exports.Exports;
+import org.ccrhub.plans.ActionLeads;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ExceptionReport;
@@ -57,18 +58,21 @@ class PlanController {
   private final ExceptionReportDocuments documents;
   private final RagDefinitions definitions;
   private final Exports exports;
+  private final ActionLeads leads;
 
   PlanController(
       DeliveryPlans plans,
       ReportingPeriods periods,
       ExceptionReportDocuments documents,
       RagDefinitions definitions,
-      Exports exports) {
+      Exports exports,
+      ActionLeads leads) {
     this.plans = plans;
     this.periods = periods;
     this.documents = documents;
     this.definitions = definitions;
     this.exports = exports;
+    this.leads = leads;
   }
 
   @ModelAttribute("section")
@@ -134,6 +138,9 @@ class PlanController {
     boolean managesPlans = PlanPages.managesPlans(PlanPages.roles(request));
     model.addAttribute("managesPlans", managesPlans);
     model.addAttribute("archivedActions", managesPlans ? plans.archivedActions(plan) : List.of());
+    if (managesPlans) {
+      model.addAttribute("unmappedLeads", leads.unmapped(snapshot).size());
+    }
     return VIEW_OVERVIEW;
   }
 

@@ -165,7 +165,7 @@ class PlanPagesIntegrationTests {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
     assertThat(text(page(admin, base + "/actions/1.1")))
-        .contains("Who updates this action " + member(leadEmail).displayName());
+        .contains("Added by hand " + member(leadEmail).displayName());
     MockHttpSession lead = Fixtures.signIn(mvc, leadEmail);
 
     String form = page(lead, base + "/actions/1.1/progress?period=2016/17 Q2");
