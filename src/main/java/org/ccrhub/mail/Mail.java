@@ -95,7 +95,7 @@ public class Mail {
     }
     int sent = 0;
     while (true) {
-      Boolean delivered = eachMessage.execute(status -> deliverNext());
+      @Nullable Boolean delivered = eachMessage.execute(status -> deliverNext());
       if (delivered == null) {
         return sent;
       }

@@ -30,7 +30,12 @@ class MailChannelsTests {
   void smtpNeedsTheAddressEmailComesFrom() {
     assertThatThrownBy(() -> channel("smtp.example", "", ""))
         .isInstanceOf(MailSettingsException.class)
-        .hasMessageContaining("ccr.mail.from (CCR_MAIL_FROM) is not");
+        .hasMessageContaining("ccr.mail.from (CCR_MAIL_FROM) is not")
+        .satisfies(
+            e ->
+                assertThat(new MailSettingsException.Analyzer().analyze(e).getDescription())
+                    .as("shown at start-up as its plain message")
+                    .isEqualTo(e.getMessage()));
     assertThatThrownBy(() -> channel("smtp.example", "not an address", ""))
         .hasMessageStartingWith("ccr.mail.from 'not an address' is not an email address");
     assertThat(channel("smtp.example", "CCR Hub <ccr-hub@council.example>", "").name())

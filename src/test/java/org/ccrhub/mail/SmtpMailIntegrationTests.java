@@ -151,6 +151,28 @@ class SmtpMailIntegrationTests {
   }
 
   @Test
+  void twoDeliveriesAtOnceAsOnTwoNodesNeverSendAMessageTwice() throws Exception {
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ids.add(queue("lead" + i + "." + partnership.slug() + "@council.example"));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(mail::deliverPending);
+      var second = pool.submit(mail::deliverPending);
+
+      assertThat(first.get() + second.get()).isEqualTo(20);
+    } finally {
+      pool.shutdown();
+    }
+    smtp.waitForIncomingEmail(5_000, 20);
+    assertThat(smtp.getReceivedMessages()).hasSize(20);
+    for (long id : ids) {
+      assertThat(status(id)).isEqualTo("SENT,1");
+    }
+  }
+
+  @Test
   void aMessageIsTriedAgainAfterAMinuteAndSentOnceTheServerIsBack() throws Exception {
     smtp.stop();
     long id = queue("back@council.example");

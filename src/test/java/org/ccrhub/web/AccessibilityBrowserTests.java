@@ -71,6 +71,7 @@ class AccessibilityBrowserTests {
   @Autowired PlanImport imports;
   @Autowired DeliveryPlans plans;
   @Autowired org.ccrhub.plans.ReportingPeriods periods;
+  @Autowired org.ccrhub.mail.Mail mail;
 
   private Partnership partnership;
   private Partnership other;
@@ -245,6 +246,15 @@ class AccessibilityBrowserTests {
         ReportingPeriod.parse("2016/17 Q2"),
         java.util.Optional.empty(),
         java.util.Optional.empty());
+    // a message in the outbox, so the Email page has a row and the message's page is reached
+    mail.queue(
+        new org.ccrhub.mail.Message(
+            partnership.id(),
+            "priya.shah@westshire.example",
+            "updates-due-soon",
+            "Updates due by 13 January 2017: Westshire VAWG plan",
+            "1.1 Agree the terms of reference\n\nhttp://localhost/p/" + partnership.slug(),
+            1));
     indicatorImport.importDefinitions(
         partnership,
         """
