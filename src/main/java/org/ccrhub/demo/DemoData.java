@@ -1,9 +1,13 @@
 package org.ccrhub.demo;
 
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.reminders.Reminders;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
@@ -15,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +45,8 @@ class DemoData implements ApplicationRunner {
   private final DemoPlans demoPlans;
   private final DemoLeads demoLeads;
   private final DemoIndicators demoIndicators;
+  private final Reminders reminders;
+  private final Clock clock;
   private final List<DemoUser> users = new ArrayList<>();
 
   DemoData(
@@ -48,7 +55,11 @@ class DemoData implements ApplicationRunner {
       DemoDirectory directory,
       DemoPlans demoPlans,
       DemoLeads demoLeads,
-      DemoIndicators demoIndicators) {
+      DemoIndicators demoIndicators,
+      Reminders reminders,
+      Clock clock) {
+    this.reminders = reminders;
+    this.clock = clock;
     this.partnerships = partnerships;
     this.accounts = accounts;
     this.directory = directory;
@@ -89,7 +100,23 @@ class DemoData implements ApplicationRunner {
     users.add(new DemoUser(email, name, role, password));
   }
 
+  /**
+   * Sends the demo's reminders for today once it is committed, as the daily job would: with no mail
+   * server they wait in the outbox, where the administrator sees what would be sent.
+   */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  void remind() {
+    partnerships
+        .findBySlug(SLUG)
+        .ifPresent(
+            northbridge ->
+                reminders.send(
+                    northbridge, LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))), false));
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(1)
   void print(ApplicationReadyEvent event) {
     String address = "http://localhost:8080";
     if (event.getApplicationContext() instanceof WebServerApplicationContext web

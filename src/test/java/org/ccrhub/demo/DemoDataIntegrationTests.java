@@ -57,6 +57,7 @@ class DemoDataIntegrationTests {
   @Autowired DemoData demoData;
   @Autowired ConfigurableApplicationContext context;
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   @ExtendWith(OutputCaptureExtension.class)
@@ -154,6 +155,25 @@ class DemoDataIntegrationTests {
             "VAWG 2026/27 Q3 2.1.2",
             "VAWG 2026/27 Q3 3.1.2",
             "VAWG 2026/27 Q3 4.1.1");
+  }
+
+  @Test
+  void theOutboxShowsTheRemindersThatWouldHaveBeenSentToday() {
+    Partnership northbridge = partnerships.findBySlug("northbridge").orElseThrow();
+    demoData.remind(); // as at a demo start; a second run the same day sends nothing new
+    assertThat(
+            jdbc.sql(
+                    "select recipient || ' ' || template || ' ' || status from mail_message"
+                        + " where partnership_id = :p and recipient = 'action.lead@northbridge.demo'")
+                .param("p", northbridge.id())
+                .query(String.class)
+                .list())
+        .hasSize(1)
+        .first()
+        .asString()
+        .matches(
+            "action.lead@northbridge.demo (period-opened|updates-due-soon|updates-due-today"
+                + "|updates-overdue|weekly-digest) OUTBOX");
   }
 
   @Test
