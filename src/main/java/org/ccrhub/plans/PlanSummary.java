@@ -23,6 +23,11 @@ public record PlanSummary(
     ExceptionReport report,
     int unmappedLeads) {
 
+  /** Whether the period shown is before the open one, whose updates are still coming in. */
+  public boolean showsPeriodBeforeOpenOne() {
+    return open.isPresent() && !open.get().period().equals(period);
+  }
+
   /** Exceptions a home page lists before it sends the reader to the exception report. */
   public static final int EXCEPTIONS_LISTED = 10;
 

@@ -1,7 +1,7 @@
 package org.ccrhub.web;
 
 import org.ccrhub.shared.Partnership;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +16,10 @@ class AdminController {
 
   private static final String MAIL_PAGE = "/p/{slug}/admin/mail";
 
-  private final RequestMappingHandlerMapping mappings;
+  /** Asked for when the page is shown: admin commands start the application without the web. */
+  private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-  AdminController(
-      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+  AdminController(ObjectProvider<RequestMappingHandlerMapping> mappings) {
     this.mappings = mappings;
   }
 
@@ -29,7 +29,9 @@ class AdminController {
     // the Email page comes with the mail module: linked only where it is part of the build
     model.addAttribute(
         "mailPage",
-        mappings.getHandlerMethods().keySet().stream()
+        mappings
+            .orderedStream()
+            .flatMap(m -> m.getHandlerMethods().keySet().stream())
             .anyMatch(info -> info.getPatternValues().contains(MAIL_PAGE)));
     return "web/admin";
   }

@@ -20,6 +20,7 @@ import org.ccrhub.security.SignInSummary;
  * @param updated how many of their actions have an update for the period already
  * @param notOpen their plans with no period open for updates, e.g. "VAWG plan (2016/17 Q3)"
  * @param plans every plan at a glance, when a section shows plans
+ * @param boardPackPeriod the period of the board pack offered to board members
  * @param offTarget the indicators off target, when a section shows them
  * @param signIns how the members are signing in, for administrators
  */
@@ -31,6 +32,7 @@ record HomePage(
     boolean followsReporting,
     boolean readsBoardSummary,
     List<PlanSummary> plans,
+    Optional<String> boardPackPeriod,
     Optional<OffTarget> offTarget,
     boolean analyses,
     Optional<SignInSummary> signIns) {

@@ -225,6 +225,9 @@ class HomePagesIntegrationTests {
   @Test
   void aBoardMemberSeesEachPlansRatingsExceptionsAndTheBoardPack() throws Exception {
     someIndicatorsOneOffTarget();
+    importRatings(
+        Q2_RATINGS.replace(
+            "Community Safety Team,,,", "Community Safety Team,Green,Campaign ran,2016/17 Q2"));
     MockHttpSession viewer = Fixtures.signIn(mvc, fixtures.user(partnership, Role.VIEWER));
 
     String page = page(viewer, home);
@@ -235,7 +238,7 @@ class HomePagesIntegrationTests {
                 + " 2016/17 Q2), or see every report.")
         .contains(
             "VAWG delivery plan Open the plan VAWG delivery plan Ratings in 2016/17 Q2"
-                + " Amber/Red 1, Red 1, Not rated 1 (3 actions)"
+                + " Green 1, Amber/Red 1, Red 1 (3 actions)"
                 + " Exceptions (2) 1.2 Train GP practices in IRIS Amber/Red"
                 + " 2.1 Commission refuge spaces Red Overdue"
                 + " Exception report for 2016/17 Q2")
@@ -251,6 +254,31 @@ class HomePagesIntegrationTests {
             "href=\"/p/"
                 + partnership.slug()
                 + "/board-pack/download?period=2016/17%20Q2&amp;format=pdf\"");
+  }
+
+  @Test
+  void aBoardMemberSeesTheQuarterBeforeUntilTheOpenOnesUpdatesAreIn() throws Exception {
+    MockHttpSession viewer = Fixtures.signIn(mvc, fixtures.user(partnership, Role.VIEWER));
+
+    String text = text(page(viewer, home));
+
+    // 2 of 3 updated and 5 days left: last quarter, complete, is what the board reads
+    assertThat(text)
+        .contains(
+            "2016/17 Q2 is open for updates, due by "
+                + dueDate(5)
+                + " (2 of 3 actions updated so far). Until then, this shows 2016/17 Q1."
+                + " Ratings in 2016/17 Q1 Green 1, Amber/Green 1, Red 1 (3 actions)"
+                + " Exceptions (1) 2.1 Commission refuge spaces Red"
+                + " Exception report for 2016/17 Q1")
+        .contains("The board pack for 2016/17 Q1");
+
+    // once the updates were due, the open quarter is shown as it stands
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    periods.open(partnership, plan, Q2, Optional.of(today.minusDays(1)), Optional.empty());
+    assertThat(text(page(viewer, home)))
+        .contains("Ratings in 2016/17 Q2 Amber/Red 1, Red 1, Not rated 1 (3 actions)")
+        .doesNotContain("is open for updates");
   }
 
   @Test
