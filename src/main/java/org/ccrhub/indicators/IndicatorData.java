@@ -88,6 +88,14 @@ public final class IndicatorData {
   }
 
   /**
+   * The month pages show unless asked for another: the latest month with values, unless a value was
+   * recorded for a month still to come; last month when there are none.
+   */
+  public YearMonth shownMonth(YearMonth thisMonth) {
+    return lastMonth.filter(m -> !m.isAfter(thisMonth)).orElse(thisMonth.minusMonths(1));
+  }
+
+  /**
    * The indicator's performance at a month, against the named comparator, or the first comparator
    * it has values for when none is named (or the named one has none).
    */

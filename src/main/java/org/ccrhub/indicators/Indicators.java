@@ -103,6 +103,32 @@ public class Indicators {
   }
 
   /**
+   * The indicators off target at the month pages show by default (the latest with values), worked
+   * out once per data version and month: a home page asks for it at every visit.
+   *
+   * @param thisMonth the month of today, which no default month is after
+   */
+  @Transactional(readOnly = true)
+  public OffTarget offTarget(Partnership partnership, java.time.YearMonth thisMonth) {
+    IndicatorData data = data(partnership);
+    java.time.YearMonth month = data.shownMonth(thisMonth);
+    OffTargetKey key = new OffTargetKey(partnership.id(), data.version(), data.scheme(), month);
+    return offTarget.computeIfAbsent(key, k -> OffTarget.of(data, month));
+  }
+
+  private record OffTargetKey(
+      long partnership, long version, RagScheme scheme, java.time.YearMonth month) {}
+
+  private final Map<OffTargetKey, OffTarget> offTarget =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<OffTargetKey, OffTarget> eldest) {
+              return size() > 16;
+            }
+          });
+
+  /**
    * Creates the indicator, or updates the one with its ref, keeping the plan outcomes and actions
    * it is linked to. The id and version of {@code definition} are ignored; its {@code sumOf} refs
    * must name indicators that exist.

@@ -38,7 +38,7 @@ class RagSettingsController {
 
   @GetMapping
   String showRagSettings(Partnership partnership, Model model) {
-    model.addAttribute("section", "home");
+    model.addAttribute("section", "rag");
     model.addAttribute("scheme", plans.scheme(partnership));
     model.addAttribute("definitions", definitions.definitions(partnership));
     return VIEW;

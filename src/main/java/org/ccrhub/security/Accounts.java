@@ -518,6 +518,26 @@ public class Accounts {
     return new ArrayList<>(members.values());
   }
 
+  /** How the partnership's members are signing in: counts only, for its administrators. */
+  @Transactional(readOnly = true)
+  public SignInSummary signInSummary(long partnershipId) {
+    List<SignInAlerts.FailedSignIns> failing = alerts.ofMembers(partnershipId);
+    int neverSignedIn =
+        jdbc.sql(
+                """
+                select count(*) from user_account a
+                where a.last_signed_in_at is null
+                  and a.id in (select user_account_id from membership where partnership_id = :p)
+                """)
+            .param("p", partnershipId)
+            .query(Integer.class)
+            .single();
+    return new SignInSummary(
+        (int) failing.stream().filter(SignInAlerts.FailedSignIns::waiting).count(),
+        failing.size(),
+        neverSignedIn);
+  }
+
   /** The members of a partnership as an administrator reads them: the read is audited. */
   @Transactional
   public List<Member> readMembers(long partnershipId) {

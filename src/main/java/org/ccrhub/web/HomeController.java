@@ -1,7 +1,13 @@
 package org.ccrhub.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.ccrhub.security.Accounts;
+import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Partnership;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,14 +18,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Where a signed-in person lands, the partnership home page, and switching partnership. */
+/**
+ * Where a signed-in person lands, the partnership home page with a section for each of their roles
+ * ({@link HomePage}), and switching partnership.
+ */
 @Controller
 class HomeController {
 
-  private final Accounts accounts;
+  private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  HomeController(Accounts accounts) {
+  private final Accounts accounts;
+  private final HomePages homePages;
+  private final Clock clock;
+
+  HomeController(Accounts accounts, HomePages homePages, Clock clock) {
     this.accounts = accounts;
+    this.homePages = homePages;
+    this.clock = clock;
   }
 
   @GetMapping("/")
@@ -39,8 +54,19 @@ class HomeController {
   }
 
   @GetMapping("/p/{slug}")
-  String partnershipHome(Partnership partnership, Model model) {
+  String partnershipHome(
+      Partnership partnership,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
+      Model model) {
+    CurrentRoles roles =
+        request.getAttribute(CurrentRoles.REQUEST_ATTRIBUTE) instanceof CurrentRoles r
+            ? r
+            : new CurrentRoles(Set.of());
+    LocalDate today = LocalDate.now(clock.withZone(UK));
     model.addAttribute("section", "home");
+    model.addAttribute("today", today);
+    model.addAttribute("home", homePages.of(partnership, user.accountId(), roles, today));
     return "web/partnership-home";
   }
 

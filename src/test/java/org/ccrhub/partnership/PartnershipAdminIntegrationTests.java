@@ -674,16 +674,14 @@ class PartnershipAdminIntegrationTests {
   }
 
   @Test
-  void marksTheCurrentSectionInTheNavigation() throws Exception {
+  void marksAdminAsTheCurrentSectionInTheNavigation() throws Exception {
     for (String section : List.of("agencies", "groups", "people")) {
       String page = page(base + "/" + section);
       assertThat(page)
           .containsPattern(
               "govuk-service-navigation__item--active\">\\s*<a[^>]*href=\""
                   + base
-                  + "/"
-                  + section
-                  + "\"");
+                  + "\" aria-current=\"page\"");
     }
   }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +73,7 @@ class AccessibilityBrowserTests {
   @Autowired DeliveryPlans plans;
   @Autowired org.ccrhub.plans.ReportingPeriods periods;
   @Autowired org.ccrhub.mail.Mail mail;
+  @Autowired org.ccrhub.plans.ActionProgress progress;
 
   private Partnership partnership;
   private Partnership other;
@@ -204,6 +206,72 @@ class AccessibilityBrowserTests {
         .contains(
             home, "/", "/p/" + other.slug(), "/account/password", "/accessibility", "/privacy");
     assertNoProblems();
+  }
+
+  @Test
+  void eachRolesHomePageAndTheReportsAndAdminPagesMeetWcag22AaWideAndNarrow() {
+    someAgenciesGroupsAndPeople();
+    org.ccrhub.plans.DeliveryPlan plan = plans.named(partnership, "Westshire VAWG plan");
+    String home = "/p/" + partnership.slug();
+    for (Role role : Role.values()) {
+      String email = fixtures.user(partnership, role);
+      if (role == Role.ACTION_LEAD) {
+        // so that the table of actions to update is on the page
+        long id =
+            accounts.members(partnership.id()).stream()
+                .filter(m -> m.email().equals(email))
+                .findFirst()
+                .orElseThrow()
+                .accountId();
+        progress.assignUpdaters(partnership, plan, progress.action(plan, "1.2"), Set.of(id));
+      }
+      browser.signOut();
+      browser.signIn(email, Fixtures.PASSWORD);
+      for (int width : new int[] {1280, 320}) {
+        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        browser.open(home);
+        check("home-" + role.name().toLowerCase(java.util.Locale.ROOT) + "-" + width);
+        assertThat(browser.h1()).isEqualTo(partnership.name());
+        if (role == Role.VIEWER) {
+          browser.open(home + "/reports");
+          check("reports-" + width);
+        }
+        if (role == Role.PARTNERSHIP_ADMIN) {
+          browser.open(home + "/admin");
+          check("admin-" + width);
+        }
+      }
+      browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+    assertNoProblems();
+  }
+
+  @Test
+  void theNavigationFitsOnOneLineAt1280PixelsForAnAdministratorWhoAlsoLeadsActions() {
+    accounts.ensureRole(partnership, admin, Role.ACTION_LEAD);
+    browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    browser.signIn(admin, Fixtures.PASSWORD);
+    browser.open("/p/" + partnership.slug());
+
+    @SuppressWarnings("unchecked")
+    List<List<Object>> items =
+        (List<List<Object>>)
+            browser.script(
+                "return [...document.querySelectorAll('.govuk-service-navigation__item')]"
+                    + ".map(e => [e.textContent.trim(), Math.round(e.getBoundingClientRect().top)])");
+
+    assertThat(items)
+        .extracting(i -> i.get(0))
+        .containsExactly(
+            "Home",
+            "Plans",
+            "Indicators",
+            "Reports",
+            "My actions",
+            "Admin",
+            "Change password",
+            "Sign out");
+    assertThat(items).extracting(i -> i.get(1)).containsOnly(items.get(0).get(1));
   }
 
   /** So that lists have rows, and their change and delete pages are reached. */

@@ -122,6 +122,9 @@ class KeyboardBrowserTests {
   void addsAnAgencyWithTheKeyboardAlone() {
     String agency = "Keyboard Women's Aid " + partnership.slug();
     signInWithKeyboard(admin, Fixtures.PASSWORD);
+    browser.tabTo("the Admin link", e -> e.getText().equals("Admin"));
+    browser.pressForNewPage(Keys.ENTER);
+    assertThat(browser.path()).isEqualTo("/p/" + partnership.slug() + "/admin");
     browser.tabTo("the Agencies link", e -> e.getText().equals("Agencies"));
     browser.pressForNewPage(Keys.ENTER);
     assertThat(browser.path()).isEqualTo("/p/" + partnership.slug() + "/admin/agencies");

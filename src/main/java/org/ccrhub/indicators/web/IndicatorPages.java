@@ -79,9 +79,7 @@ final class IndicatorPages {
    * when there are none); anything that is not a month gives that default with an error to show.
    */
   static MonthChoice month(@Nullable String to, IndicatorData data, YearMonth today) {
-    // the latest month with values, unless a value was recorded for a month still to come
-    YearMonth fallback =
-        data.lastMonth().filter(m -> !m.isAfter(today)).orElse(today.minusMonths(1));
+    YearMonth fallback = data.shownMonth(today);
     if (to == null || to.isBlank()) {
       return new MonthChoice(fallback, null);
     }

@@ -17,6 +17,7 @@ import org.ccrhub.plans.PlanFiles;
 import org.ccrhub.plans.PlanOutcome;
 import org.ccrhub.plans.PlanSnapshot;
 import org.ccrhub.plans.RagDefinitions;
+import org.ccrhub.plans.RatingBar;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;

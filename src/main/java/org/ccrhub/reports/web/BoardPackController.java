@@ -55,7 +55,7 @@ class BoardPackController {
 
   @ModelAttribute("section")
   String section() {
-    return "plans";
+    return "reports";
   }
 
   @GetMapping

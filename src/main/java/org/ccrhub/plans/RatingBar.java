@@ -1,4 +1,4 @@
-package org.ccrhub.plans.web;
+package org.ccrhub.plans;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +14,20 @@ import org.ccrhub.shared.RagRating;
  *
  * @param label what is counted, e.g. an outcome
  */
-record RatingBar(String label, int total, List<Segment> segments) {
+public record RatingBar(String label, int total, List<Segment> segments) {
 
   private static final int STEPS = 20;
 
   /** One rating's share: its count and the CSS classes for its colour and width. */
-  record Segment(RagRating rating, int count, String cssClass) {
+  public record Segment(RagRating rating, int count, String cssClass) {
 
     public String text() {
       return rating.label() + " " + count;
     }
   }
 
-  static RatingBar of(String label, List<RagRating> ratings, Map<RagRating, Integer> counts) {
+  public static RatingBar of(
+      String label, List<RagRating> ratings, Map<RagRating, Integer> counts) {
     List<RagRating> shown = new ArrayList<>(ratings);
     counts.keySet().stream().filter(r -> !shown.contains(r)).forEach(shown::add);
     int total = shown.stream().mapToInt(r -> counts.getOrDefault(r, 0)).sum();
