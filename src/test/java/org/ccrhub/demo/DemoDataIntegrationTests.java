@@ -127,9 +127,11 @@ class DemoDataIntegrationTests {
         .extracting(p -> p.period() + (p.closed() ? " closed" : " open"))
         .containsExactly(
             "2026/27 Q3 open", "2026/27 Q2 closed", "2026/27 Q1 closed", "2025/26 Q4 closed");
-    for (String quarter : new String[] {"2025/26 Q4", "2026/27 Q1", "2026/27 Q2", "2026/27 Q3"}) {
+    for (String quarter : new String[] {"2025/26 Q4", "2026/27 Q1", "2026/27 Q2"}) {
       assertThat(plans.updatesIn(vawg, ReportingPeriod.parse(quarter))).hasSize(15);
     }
+    // the open quarter is part way through: 4 actions still wait for their update
+    assertThat(plans.updatesIn(vawg, ReportingPeriod.parse("2026/27 Q3"))).hasSize(11);
 
     ExceptionReport report =
         ExceptionReport.of(plans.snapshot(northbridge, vawg, ReportingPeriod.parse("2026/27 Q2")));
@@ -162,18 +164,16 @@ class DemoDataIntegrationTests {
     Partnership northbridge = partnerships.findBySlug("northbridge").orElseThrow();
     demoData.remind(); // as at a demo start; a second run the same day sends nothing new
     assertThat(
-            jdbc.sql(
-                    "select recipient || ' ' || template || ' ' || status from mail_message"
-                        + " where partnership_id = :p and recipient = 'action.lead@northbridge.demo'")
+            jdbc.sql("select template || ' ' || status from mail_message where partnership_id = :p")
                 .param("p", northbridge.id())
                 .query(String.class)
                 .list())
-        .hasSize(1)
-        .first()
-        .asString()
-        .matches(
-            "action.lead@northbridge.demo (period-opened|updates-due-soon|updates-due-today"
-                + "|updates-overdue|weekly-digest) OUTBOX");
+        .isNotEmpty()
+        .allMatch(
+            m ->
+                m.matches(
+                    "(period-opened|updates-due-soon|updates-due-today|updates-overdue"
+                        + "|weekly-digest|weekly-summary) OUTBOX"));
   }
 
   @Test

@@ -149,6 +149,7 @@ class HomePagesIntegrationTests {
                 + " (5 days left)"
                 + " Exceptions 2 exceptions"
                 + " Overdue actions 1 overdue action"
+                + " Leads 3 leads have nobody to update their actions"
                 + " Ratings Amber/Red 1, Red 1, Not rated 1 (3 actions)")
         .contains(
             "Indicators off target 1 of 1 indicator with a rating is behind the path to its"
