@@ -95,7 +95,12 @@ class UpdateFormBrowserTests {
     browser.signOut();
     partnership = fixtures.partnership();
     lead = fixtures.user(partnership, Role.ACTION_LEAD);
-    long leadId = accounts.findByEmail(lead).orElseThrow().id();
+    long leadId =
+        accounts.members(partnership.id()).stream()
+            .filter(m -> m.email().equals(lead))
+            .findFirst()
+            .orElseThrow()
+            .accountId();
     imports.run(
         partnership,
         new PlanImportRequest(
