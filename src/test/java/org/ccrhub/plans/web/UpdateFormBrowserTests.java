@@ -142,6 +142,7 @@ class UpdateFormBrowserTests {
         .contains("Stay signed in")
         .contains("Sign out");
     assertThat(browser.describe(browser.focused())).isEqualTo("button \"Stay signed in\"");
+    assertThat(displayed("[data-continue]")).isFalse();
     check("timeout warning");
     browser.press(Keys.ENTER);
     waitUntil(() -> !warningOpen(), "the warning closes");
@@ -156,12 +157,8 @@ class UpdateFormBrowserTests {
     waitForTheWarning();
     assertThat(text("timeout-warning"))
         .containsPattern("For your security you will be signed out at \\d{1,2}:\\d{2}[ap]m\\.");
-    assertThat(
-            browser
-                .driver()
-                .findElement(By.cssSelector("#timeout-warning [data-stay]"))
-                .isDisplayed())
-        .isFalse();
+    assertThat(displayed("[data-stay]")).isFalse();
+    assertThat(browser.describe(browser.focused())).isEqualTo("button \"Continue\"");
     check("timeout warning at the end of the session");
     browser.driver().findElement(By.cssSelector("#timeout-warning [data-continue]")).click();
     waitUntil(() -> !warningOpen(), "the warning closes");
@@ -237,6 +234,13 @@ class UpdateFormBrowserTests {
             .findElement(By.cssSelector("input[name=rating][value=" + rating + "]"))
             .getDomAttribute("id");
     browser.driver().findElement(By.cssSelector("label[for='" + id + "']")).click();
+  }
+
+  private boolean displayed(String selector) {
+    return browser
+        .driver()
+        .findElement(By.cssSelector("#timeout-warning " + selector))
+        .isDisplayed();
   }
 
   private boolean warningOpen() {
