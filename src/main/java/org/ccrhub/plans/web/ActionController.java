@@ -335,7 +335,7 @@ class ActionController {
     }
     // the list the person works through: where they came from, unless that was this action
     String actionPage = "/p/" + partnership.slug() + "/plans/" + plan.id() + "/actions/" + ref;
-    boolean assigned = journey.hasAssignments(partnership, user.accountId(), reportingPeriod);
+    boolean assigned = journey.hasAssignments(partnership, user.accountId());
     String list =
         back.filter(path -> !path.equalsIgnoreCase(actionPage))
             .orElse(
@@ -365,7 +365,7 @@ class ActionController {
                 partnership.slug(),
                 following.get().plan().id(),
                 following.get().action().ref(),
-                reportingPeriod.toString(),
+                following.get().period().toString(),
                 list)
             .toUriString();
   }

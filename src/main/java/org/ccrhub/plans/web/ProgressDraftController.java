@@ -64,8 +64,9 @@ class ProgressDraftController {
       @RequestParam(defaultValue = "") String comment,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletRequest request) {
-    PlanAction action = updatable(partnership, planId, ref, user, request);
-    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = updatable(plan, ref, user, request);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, plan);
     String words;
     try {
       ProgressDraft draft =
@@ -87,8 +88,9 @@ class ProgressDraftController {
       @AuthenticationPrincipal SignedInUser user,
       HttpServletRequest request,
       RedirectAttributes flash) {
-    PlanAction action = updatable(partnership, planId, ref, user, request);
-    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, partnership);
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanAction action = updatable(plan, ref, user, request);
+    ReportingPeriod reportingPeriod = PlanPages.period(period, periods, plan);
     drafts.discard(partnership, user.accountId(), action, reportingPeriod);
     flash.addFlashAttribute("message", "Your draft has been discarded");
     UriComponentsBuilder form =
@@ -109,12 +111,7 @@ class ProgressDraftController {
   }
 
   private PlanAction updatable(
-      Partnership partnership,
-      long planId,
-      String ref,
-      SignedInUser user,
-      HttpServletRequest request) {
-    DeliveryPlan plan = plans.find(partnership, planId);
+      DeliveryPlan plan, String ref, SignedInUser user, HttpServletRequest request) {
     PlanAction action = progress.action(plan, ref);
     Reporter reporter =
         new Reporter(user.accountId(), user.displayName(), PlanPages.roles(request).roles());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ccrhub.plans.ActionProgress;
-import org.ccrhub.plans.ActionProgress.Assignment;
 import org.ccrhub.plans.ActionProgress.Reporter;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
@@ -18,6 +17,7 @@ import org.ccrhub.plans.Refs;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagRating;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 class UpdateJourney {
 
-  /** An action to update next, with its plan. */
-  record Next(DeliveryPlan plan, PlanAction action) {}
+  /** An action to update next, with its plan and the period to update it for. */
+  record Next(DeliveryPlan plan, PlanAction action, ReportingPeriod period) {}
+
+  private record Step(Next next, boolean needsUpdate) {}
 
   private final ActionProgress progress;
   private final DeliveryPlans plans;
@@ -64,9 +66,10 @@ class UpdateJourney {
   }
 
   /**
-   * The next action after {@code current} that the person may update and that has no update for the
-   * period: in the order of My actions (every plan of the partnership) for someone assigned
-   * actions, else in the plan's order for an administrator or strategic lead.
+   * The next action after {@code current} that the person may update and that needs an update: in
+   * the order of My actions (every plan of the partnership, each in the period it collects updates
+   * for) for someone assigned actions, else, for an administrator or strategic lead, in the plan's
+   * order for this period.
    */
   Optional<Next> next(
       Partnership partnership,
@@ -75,34 +78,44 @@ class UpdateJourney {
       DeliveryPlan plan,
       PlanAction current,
       ReportingPeriod period) {
-    List<Assignment> order = progress.assignments(partnership, reporter.accountId(), period);
+    List<Step> order =
+        progress.assignments(partnership, reporter.accountId()).stream()
+            .map(a -> new Step(new Next(a.plan(), a.action(), a.period()), a.needsUpdate()))
+            .toList();
     if (order.isEmpty() && PlanPages.managesPlans(roles)) {
       Map<Long, ProgressUpdate> updates = plans.updatesIn(plan, period);
+      Map<Long, ProgressUpdate> earlier = plans.latestUpTo(plan, period.previous());
       order =
           plans.actions(plan).stream()
               .sorted(Comparator.comparing(PlanAction::ref, Refs.NATURAL_ORDER))
-              .map(a -> new Assignment(plan, a, Optional.ofNullable(updates.get(a.id()))))
+              .map(
+                  a ->
+                      new Step(
+                          new Next(plan, a, period),
+                          !updates.containsKey(a.id())
+                              && !(earlier.containsKey(a.id())
+                                  && earlier.get(a.id()).rating() == RagRating.COMPLETED)))
               .toList();
     }
     int at = -1;
     for (int i = 0; i < order.size(); i++) {
-      if (order.get(i).action().id() == current.id()) {
+      if (order.get(i).next().action().id() == current.id()) {
         at = i;
       }
     }
     for (int i = 1; i <= order.size(); i++) {
-      Assignment candidate = order.get(Math.floorMod(at + i, order.size()));
-      if (candidate.action().id() != current.id()
-          && candidate.update().isEmpty()
-          && progress.mayUpdate(reporter, candidate.action())) {
-        return Optional.of(new Next(candidate.plan(), candidate.action()));
+      Step candidate = order.get(Math.floorMod(at + i, order.size()));
+      if (candidate.next().action().id() != current.id()
+          && candidate.needsUpdate()
+          && progress.mayUpdate(reporter, candidate.next().action())) {
+        return Optional.of(candidate.next());
       }
     }
     return Optional.empty();
   }
 
   /** Whether the person has actions assigned to them, as My actions lists them. */
-  boolean hasAssignments(Partnership partnership, long accountId, ReportingPeriod period) {
-    return !progress.assignments(partnership, accountId, period).isEmpty();
+  boolean hasAssignments(Partnership partnership, long accountId) {
+    return !progress.assignments(partnership, accountId).isEmpty();
   }
 }

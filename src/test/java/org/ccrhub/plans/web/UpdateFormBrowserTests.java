@@ -112,7 +112,8 @@ class UpdateFormBrowserTests {
             PlanPagesIntegrationTests.PLAN_CSV.getBytes(StandardCharsets.UTF_8)));
     plan = plans.named(partnership, "VAWG delivery plan");
     progress.assignUpdaters(partnership, plan, progress.action(plan, "2.2"), Set.of(leadId));
-    periods.open(partnership, ReportingPeriod.parse("2016/17 Q3"));
+    periods.open(
+        partnership, plan, ReportingPeriod.parse("2016/17 Q3"), Optional.empty(), Optional.empty());
   }
 
   @AfterEach
