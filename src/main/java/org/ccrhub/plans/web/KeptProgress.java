@@ -69,13 +69,17 @@ record KeptProgress(
     return form;
   }
 
-  /** Keeps the fields of an update form sent after its session ended. */
+  /**
+   * Keeps the fields of an update form sent after its session ended: saved, or posted as a draft by
+   * htmx (then the page reloads, and the person signs in and finds the form as they left it).
+   */
   @Component
   static class Keeper implements UnsavedWork {
 
     private static final Pattern FORM =
         Pattern.compile(
-            "/p/([a-z0-9-]{1,60})/plans/(\\d{1,18})/actions/([A-Za-z0-9.-]{1,20})/progress");
+            "/p/([a-z0-9-]{1,60})/plans/(\\d{1,18})/actions/([A-Za-z0-9.-]{1,20})/progress"
+                + "(?:/draft)?");
 
     @Override
     public Optional<String> keep(HttpServletRequest request, HttpSession newSession) {
@@ -85,6 +89,7 @@ record KeptProgress(
       if (!"POST".equals(request.getMethod()) || !path.matches() || !by.matches("\\d{1,18}")) {
         return Optional.empty();
       }
+      String formPath = path.group().replaceFirst("/draft$", "");
       String slug = path.group(1);
       String period;
       try {
@@ -106,7 +111,7 @@ record KeptProgress(
               Long.parseLong(by));
       newSession.setAttribute(SESSION_ATTRIBUTE, kept);
       UriComponentsBuilder form =
-          UriComponentsBuilder.fromPath(path.group()).queryParam("period", "{period}");
+          UriComponentsBuilder.fromPath(formPath).queryParam("period", "{period}");
       Map<String, String> values = new HashMap<>(Map.of("period", period));
       String from = request.getParameter("from");
       if (from != null && ReturnTo.of(from, slug).isPresent()) {

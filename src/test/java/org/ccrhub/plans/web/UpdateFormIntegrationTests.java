@@ -423,12 +423,21 @@ class UpdateFormIntegrationTests {
                     post(base + "/actions/2.2/progress/draft")
                         .header("HX-Request", "true")
                         .param("period", "2016/17 Q3")
-                        .param("comment", "typing")
+                        .param("rating", "RED")
+                        .param("comment", "Half-typed when the time ran out")
+                        .param("by", String.valueOf(lead()))
                         .session(typing))
                 .andReturn()
                 .getResponse()
                 .getStatus())
         .isEqualTo(401);
+    // and what it carried is kept: signed in again, the person finds the form as they left it
+    MockHttpServletResponse back = signIn(typing, leadEmail);
+    assertThat(back.getRedirectedUrl())
+        .isEqualTo(base + "/actions/2.2/progress?period=2016%2F17%20Q3");
+    String form = pageAt(typing, back.getRedirectedUrl());
+    assertThat(textarea(form)).isEqualTo("Half-typed when the time ran out");
+    assertThat(text(form)).contains("This is what you typed before you were signed out.");
 
     // no session at all (cookies cleared, or signed out in another tab)
     MockHttpServletResponse noSession =
