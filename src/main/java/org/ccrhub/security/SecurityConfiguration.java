@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.ccrhub.audit.AuditTrail;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -69,9 +71,11 @@ class SecurityConfiguration {
       SignInAlerts alerts,
       AuditTrail audit,
       Clock clock,
-      @Value("${ccr.session.absolute-lifetime:12h}") Duration absoluteLifetime)
+      @Value("${ccr.session.absolute-lifetime:12h}") Duration absoluteLifetime,
+      ObjectProvider<UnsavedWork> unsavedWork)
       throws Exception {
     SignInHandlers signIn = new SignInHandlers(accounts, emails, throttle, alerts, audit, clock);
+    SignedOut signedOut = new SignedOut(unsavedWork.orderedStream().toList());
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -93,6 +97,8 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SIGN_IN + "?signedOut"))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .exceptionHandling(
+            exceptions -> exceptions.accessDeniedHandler(new SignedOutAccessDenied(signedOut)))
         .headers(
             headers ->
                 headers
@@ -103,7 +109,9 @@ class SecurityConfiguration {
                         permissions ->
                             permissions.policy("camera=(), microphone=(), geolocation=()")))
         .addFilterBefore(
-            new SessionLifetimeFilter(clock, absoluteLifetime), SecurityContextHolderFilter.class)
+            new SessionLifetimeFilter(clock, absoluteLifetime, signedOut),
+            SecurityContextHolderFilter.class)
+        .addFilterBefore(new ExpiredSessionFilter(signedOut), CsrfFilter.class)
         .addFilterBefore(signIn.guard(), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeFilter(), AuthorizationFilter.class)
         .addFilterBefore(new PartnershipAccessFilter(accounts), AuthorizationFilter.class);

@@ -13,16 +13,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a session {@code ccr.session.absolute-lifetime} after its sign-in, however active it has
  * been (the idle timeout, {@code CCR_SESSION_TIMEOUT}, ends it sooner when it is not used). The
- * person is sent to sign in again.
+ * person is sent to sign in again, and then back to where they were ({@link SignedOut}).
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
   private final Clock clock;
   private final Duration lifetime;
+  private final SignedOut signedOut;
 
-  SessionLifetimeFilter(Clock clock, Duration lifetime) {
+  SessionLifetimeFilter(Clock clock, Duration lifetime, SignedOut signedOut) {
     this.clock = clock;
     this.lifetime = lifetime;
+    this.signedOut = signedOut;
   }
 
   @Override
@@ -36,8 +38,7 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
       session.invalidate();
       String path = SecurityConfiguration.pathOf(request);
       if (!SecurityConfiguration.isPublic(path)) {
-        response.sendRedirect(
-            request.getContextPath() + SecurityConfiguration.SIGN_IN + "?expired");
+        signedOut.toSignIn(request, response, SignedOut.Reason.LIFETIME);
         return;
       }
     }

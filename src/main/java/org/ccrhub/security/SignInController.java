@@ -1,8 +1,11 @@
 package org.ccrhub.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,9 +24,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
   private final Accounts accounts;
+  private final Duration idleTimeout;
 
-  SignInController(Accounts accounts) {
+  SignInController(
+      Accounts accounts,
+      @Value("${spring.session.timeout:${server.servlet.session.timeout:30m}}")
+          Duration idleTimeout) {
     this.accounts = accounts;
+    this.idleTimeout = idleTimeout;
   }
 
   @GetMapping(SecurityConfiguration.SIGN_IN)
@@ -33,17 +41,36 @@ class SignInController {
       @RequestParam(required = false) String busy,
       @RequestParam(required = false) String signedOut,
       @RequestParam(required = false) String expired,
+      @RequestParam(required = false) String timeout,
+      @RequestParam(required = false) String ended,
       @RequestParam(name = "expired-password", required = false) String expiredPassword,
       @RequestParam(required = false) String joined,
+      HttpServletRequest request,
       Model model) {
     if (signedIn()) {
       return "redirect:/";
     }
+    HttpSession session = request.getSession(false);
+    SignedOut.Notice notice =
+        session != null && session.getAttribute(SignedOut.NOTICE) instanceof SignedOut.Notice n
+            ? n
+            : null;
+    if (notice != null) {
+      session.removeAttribute(SignedOut.NOTICE);
+    }
+    SignedOut.Reason reason =
+        expired != null
+            ? SignedOut.Reason.LIFETIME
+            : timeout != null
+                ? SignedOut.Reason.TIMEOUT
+                : ended != null ? SignedOut.Reason.ENDED : notice != null ? notice.reason() : null;
+    model.addAttribute("signedOutBecause", reason == null ? null : reason.name());
+    model.addAttribute("kept", notice != null && notice.kept());
+    model.addAttribute("idleTimeout", wordsFor(idleTimeout));
     model.addAttribute("failed", error != null);
     model.addAttribute("waitMinutes", minutes(wait));
     model.addAttribute("busyMinutes", minutes(busy));
     model.addAttribute("signedOut", signedOut != null);
-    model.addAttribute("expired", expired != null);
     model.addAttribute("expiredPassword", expiredPassword != null);
     model.addAttribute("joined", joined != null);
     return "security/sign-in";
@@ -92,6 +119,19 @@ class SignInController {
     return authentication != null
         && authentication.isAuthenticated()
         && !(authentication instanceof AnonymousAuthenticationToken);
+  }
+
+  /** A timeout in words: {@code 30 minutes}, {@code 1 hour}, {@code 1 hour 30 minutes}. */
+  static String wordsFor(Duration duration) {
+    long hours = duration.toHours();
+    long minutes = duration.toMinutesPart();
+    if (hours == 0 && minutes == 0) {
+      long seconds = Math.max(1, duration.toSeconds());
+      return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+    String h = hours == 0 ? "" : hours + (hours == 1 ? " hour" : " hours");
+    String m = minutes == 0 ? "" : minutes + (minutes == 1 ? " minute" : " minutes");
+    return (h + " " + m).strip();
   }
 
   /** Minutes to wait as given in the address, 1 to 999, or none. */

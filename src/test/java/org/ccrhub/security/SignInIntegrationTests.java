@@ -299,7 +299,8 @@ class SignInIntegrationTests {
 
     assertThat(sessionIdOf(laptop)).isNotEqualTo(before);
     mvc.perform(get(home).session(laptop)).andExpect(status().isOk());
-    mvc.perform(get(home).session(phone)).andExpect(redirectedUrl("/sign-in"));
+    // the phone's session is gone, as after a timeout: it is sent to sign in again
+    mvc.perform(get(home).session(phone)).andExpect(redirectedUrl("/sign-in?timeout"));
     assertThat(
             jdbc.sql("select count(*) from spring_session where session_id = :id")
                 .param("id", before)

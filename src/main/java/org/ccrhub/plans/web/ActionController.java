@@ -1,6 +1,7 @@
 package org.ccrhub.plans.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import org.ccrhub.plans.Lead;
 import org.ccrhub.plans.PlanAction;
 import org.ccrhub.plans.PlanOutcome;
 import org.ccrhub.plans.ProgressConflictException;
+import org.ccrhub.plans.ProgressDraft;
+import org.ccrhub.plans.ProgressDrafts;
 import org.ccrhub.plans.ProgressRejectedException;
 import org.ccrhub.plans.ProgressUpdate;
 import org.ccrhub.plans.RagDefinitions;
@@ -43,6 +46,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * An action of a plan: its details, the form that changes them, who updates it, its history, and
@@ -63,6 +67,8 @@ class ActionController {
   private final Accounts accounts;
   private final RagDefinitions definitions;
   private final ActionLeads leads;
+  private final ProgressDrafts drafts;
+  private final UpdateJourney journey;
 
   ActionController(
       DeliveryPlans plans,
@@ -70,13 +76,17 @@ class ActionController {
       ReportingPeriods periods,
       Accounts accounts,
       RagDefinitions definitions,
-      ActionLeads leads) {
+      ActionLeads leads,
+      ProgressDrafts drafts,
+      UpdateJourney journey) {
     this.plans = plans;
     this.progress = progress;
     this.periods = periods;
     this.accounts = accounts;
     this.definitions = definitions;
     this.leads = leads;
+    this.drafts = drafts;
+    this.journey = journey;
   }
 
   @ModelAttribute("section")
@@ -216,15 +226,42 @@ class ActionController {
       @PathVariable long planId,
       @PathVariable String ref,
       @RequestParam(required = false) @Nullable String period,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String draft,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletRequest request,
+      HttpSession session,
       Model model) {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanAction action = progress.action(plan, ref);
-    checkMayUpdate(reporter(user, request), action);
+    Reporter reporter = reporter(user, request);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, plan);
-    model.addAttribute("form", ProgressForm.of(current(plan, action, reportingPeriod)));
-    return progressView(partnership, plan, action, reportingPeriod, model);
+    Optional<KeptProgress> kept =
+        KeptProgress.take(session, partnership, plan, action, reportingPeriod, user.accountId());
+    if (kept.isPresent() && !progress.mayUpdate(reporter, action)) {
+      return REDIRECT_ACTION;
+    }
+    checkMayUpdate(reporter, action);
+    Optional<ProgressUpdate> current = current(plan, action, reportingPeriod);
+    Optional<ProgressDraft> offered =
+        drafts
+            .find(partnership, user.accountId(), action, reportingPeriod)
+            .filter(d -> d.isWorthOffering(current));
+    boolean useDraft = kept.isEmpty() && offered.isPresent() && "use".equals(draft);
+    ProgressForm form =
+        kept.map(KeptProgress::form)
+            .orElseGet(
+                () ->
+                    useDraft ? ProgressForm.of(offered.get(), current) : ProgressForm.of(current));
+    model.addAttribute("form", form);
+    model.addAttribute("kept", kept.isPresent());
+    model.addAttribute("draftUsed", useDraft ? PlanPages.dateTime(offered.get().savedAt()) : null);
+    model.addAttribute(
+        "draftOffered",
+        kept.isEmpty() && !useDraft
+            ? offered.map(d -> PlanPages.dateTime(d.savedAt())).orElse(null)
+            : null);
+    return progressView(partnership, plan, action, reportingPeriod, from, model);
   }
 
   @PostMapping("/progress")
@@ -233,6 +270,8 @@ class ActionController {
       @PathVariable long planId,
       @PathVariable String ref,
       @RequestParam(required = false) @Nullable String period,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String next,
       @Valid @ModelAttribute("form") ProgressForm form,
       BindingResult result,
       @AuthenticationPrincipal SignedInUser user,
@@ -249,7 +288,7 @@ class ActionController {
       result.rejectValue("rating", "rejected", "Select a rating");
     }
     if (result.hasErrors()) {
-      return progressView(partnership, plan, action, reportingPeriod, model);
+      return progressView(partnership, plan, action, reportingPeriod, from, model);
     }
     // With no update saved there is nothing to conflict with, whatever id the form sent.
     Optional<Long> seen =
@@ -270,7 +309,7 @@ class ActionController {
       } else {
         result.rejectValue(e.field(), "rejected", e.getMessage());
       }
-      return progressView(partnership, plan, action, reportingPeriod, model);
+      return progressView(partnership, plan, action, reportingPeriod, from, model);
     } catch (ProgressConflictException e) {
       ProgressUpdate theirs = e.theirs();
       form.setSeenUpdateId(String.valueOf(theirs.id()));
@@ -285,11 +324,50 @@ class ActionController {
       model.addAttribute("theirs", theirs);
       model.addAttribute("yourRating", rating.orElseThrow().label());
       model.addAttribute("theirsWhen", PlanPages.dateTime(theirs.recordedAt()));
-      return progressView(partnership, plan, action, reportingPeriod, model);
+      return progressView(partnership, plan, action, reportingPeriod, from, model);
     }
-    flash.addFlashAttribute(
-        "message", "Progress on " + action.ref() + " for " + reportingPeriod + " has been saved");
-    return REDIRECT_ACTION;
+    drafts.discard(partnership, user.accountId(), action, reportingPeriod);
+    String saved = "Progress on " + action.ref() + " for " + reportingPeriod + " has been saved";
+    Optional<String> back = ReturnTo.of(from, partnership);
+    if (next == null) {
+      flash.addFlashAttribute("message", saved);
+      return back.map(path -> "redirect:" + path).orElse(REDIRECT_ACTION);
+    }
+    // the list the person works through: where they came from, unless that was this action
+    String actionPage = "/p/" + partnership.slug() + "/plans/" + plan.id() + "/actions/" + ref;
+    boolean assigned = journey.hasAssignments(partnership, user.accountId());
+    String list =
+        back.filter(path -> !path.equalsIgnoreCase(actionPage))
+            .orElse(
+                assigned
+                    ? "/p/" + partnership.slug() + "/my-actions"
+                    : "/p/" + partnership.slug() + "/plans/" + plan.id());
+    Optional<UpdateJourney.Next> following =
+        journey.next(
+            partnership, reporter, PlanPages.roles(request), plan, action, reportingPeriod);
+    if (following.isEmpty()) {
+      flash.addFlashAttribute(
+          "message",
+          saved
+              + ". "
+              + (assigned
+                  ? "All your actions are updated for " + reportingPeriod
+                  : "All actions of " + plan.name() + " are updated for " + reportingPeriod));
+      return "redirect:" + list;
+    }
+    flash.addFlashAttribute("message", saved);
+    return "redirect:"
+        + UriComponentsBuilder.fromPath("/p/{slug}/plans/{plan}/actions/{ref}/progress")
+            .queryParam("period", "{period}")
+            .queryParam("from", "{from}")
+            .encode()
+            .buildAndExpand(
+                partnership.slug(),
+                following.get().plan().id(),
+                following.get().action().ref(),
+                following.get().period().toString(),
+                list)
+            .toUriString();
   }
 
   private String actionView(
@@ -356,6 +434,7 @@ class ActionController {
       DeliveryPlan plan,
       PlanAction action,
       ReportingPeriod period,
+      @Nullable String from,
       Model model) {
     List<RatingChoice> choices = new ArrayList<>();
     definitions
@@ -372,6 +451,14 @@ class ActionController {
     model.addAttribute("current", current.orElse(null));
     model.addAttribute(
         "currentWhen", current.map(u -> PlanPages.dateTime(u.recordedAt())).orElse(""));
+    Optional<String> back = ReturnTo.of(from, partnership);
+    model.addAttribute("from", back.orElse(null));
+    model.addAttribute(
+        "returnTo",
+        back.orElse(
+            "/p/" + partnership.slug() + "/plans/" + plan.id() + "/actions/" + action.ref()));
+    model.addAttribute(
+        "earlier", history(UpdateJourney.earlierUpdates(plans.history(action), period, 2)));
     return VIEW_PROGRESS;
   }
 

@@ -127,6 +127,8 @@ class PlanController {
     model.addAttribute("matching", shown.size());
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
+    // the update form goes back to this page, with its filters, after saving
+    model.addAttribute("returnHere", pageLink(request, current));
     if (current > 1) {
       model.addAttribute("previousPage", pageLink(request, current - 1));
     }

@@ -85,6 +85,11 @@ final class PlanPages {
     return DATE.format(time) + " at " + TIME.format(time).toLowerCase(Locale.UK);
   }
 
+  /** E.g. {@code 3:45pm}, in UK time. */
+  static String time(Instant instant) {
+    return TIME.format(instant.atZone(UK)).toLowerCase(Locale.UK);
+  }
+
   /** E.g. {@code 14 June 2016}, in UK time. */
   static String date(Instant instant) {
     return DATE.format(instant.atZone(UK));

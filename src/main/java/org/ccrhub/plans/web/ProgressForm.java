@@ -2,6 +2,7 @@ package org.ccrhub.plans.web;
 
 import jakarta.validation.constraints.NotBlank;
 import java.util.Optional;
+import org.ccrhub.plans.ProgressDraft;
 import org.ccrhub.plans.ProgressUpdate;
 import org.ccrhub.shared.RagRating;
 
@@ -26,6 +27,15 @@ class ProgressForm {
           form.comment = u.comment();
           form.seenUpdateId = String.valueOf(u.id());
         });
+    return form;
+  }
+
+  /** The form filled from a draft, against the update saved now (if any). */
+  static ProgressForm of(ProgressDraft draft, Optional<ProgressUpdate> current) {
+    ProgressForm form = new ProgressForm();
+    form.rating = draft.rating().map(RagRating::name).orElse("");
+    form.comment = draft.comment();
+    form.seenUpdateId = current.map(u -> String.valueOf(u.id())).orElse("");
     return form;
   }
 

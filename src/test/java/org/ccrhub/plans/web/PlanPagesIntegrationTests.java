@@ -928,7 +928,7 @@ class PlanPagesIntegrationTests {
   /** The refs of the actions table, in order. */
   private static List<String> refs(String html) {
     List<String> refs = new ArrayList<>();
-    Matcher m = Pattern.compile("/actions/([^\"/?]+)\"").matcher(html);
+    Matcher m = Pattern.compile("/actions/([^\"/?]+)[\"?]").matcher(html);
     while (m.find()) {
       refs.add(m.group(1));
     }

@@ -1,0 +1,33 @@
+package org.ccrhub.plans;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.ccrhub.shared.RagRating;
+
+/**
+ * What a person had typed into the update form of an action for a period, kept as they typed so
+ * that it can be offered back if their session ended before they saved. A draft is the person's
+ * own: nobody else ever sees it.
+ */
+public record ProgressDraft(
+    long actionId,
+    ReportingPeriod period,
+    Optional<RagRating> rating,
+    String comment,
+    Instant savedAt) {
+
+  /**
+   * Whether the draft is worth offering back when the form opens: it says something, and it is
+   * newer than the update saved for the period (if any) and says something else.
+   */
+  public boolean isWorthOffering(Optional<ProgressUpdate> current) {
+    boolean saysSomething = rating.isPresent() || !comment.isBlank();
+    if (current.isEmpty()) {
+      return saysSomething;
+    }
+    ProgressUpdate saved = current.get();
+    boolean differs =
+        !rating.equals(Optional.of(saved.rating())) || !comment.strip().equals(saved.comment());
+    return saysSomething && savedAt.isAfter(saved.recordedAt()) && differs;
+  }
+}
