@@ -1,5 +1,6 @@
 -- Reporting periods belong to a delivery plan (plans of one partnership can run different cycles),
 -- with the date updates are due by and, optionally, the day the period closes by itself.
+alter table reporting_period drop constraint reporting_period_pkey;
 alter table reporting_period add column plan_id bigint;
 alter table reporting_period add column due_date date;
 alter table reporting_period add column closes_on date;
@@ -12,7 +13,6 @@ from reporting_period rp join delivery_plan dp on dp.partnership_id = rp.partner
 where rp.plan_id is null;
 delete from reporting_period where plan_id is null;
 
-alter table reporting_period drop constraint reporting_period_pkey;
 alter table reporting_period alter column plan_id set not null;
 alter table reporting_period add primary key (plan_id, year, quarter);
 alter table reporting_period add constraint reporting_period_plan

@@ -19,6 +19,15 @@ import org.ccrhub.reminders.ReminderRules.Waiting;
  */
 final class ReminderText {
 
+  /** Actions listed per plan; the rest are counted ("and 12 more"). */
+  static final int MOST_ACTIONS_LISTED = 50;
+
+  /** An action's title is cut to this many characters in an email. */
+  static final int LONGEST_TITLE = 150;
+
+  /** The longest body, well within what a message may hold. */
+  static final int LONGEST_BODY = 40_000;
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
@@ -66,11 +75,23 @@ final class ReminderText {
       if (reminder.template() == Template.WEEKLY_SUMMARY) {
         summary(body, part, names);
       } else {
-        for (Waiting action : part.actions()) {
-          body.append("- ").append(action.ref()).append(' ').append(action.title()).append('\n');
+        List<Waiting> actions = part.actions();
+        for (Waiting action : actions.subList(0, Math.min(actions.size(), MOST_ACTIONS_LISTED))) {
+          body.append("- ")
+              .append(action.ref())
+              .append(' ')
+              .append(cut(action.title()))
+              .append('\n');
+        }
+        if (actions.size() > MOST_ACTIONS_LISTED) {
+          body.append("- and ").append(actions.size() - MOST_ACTIONS_LISTED).append(" more\n");
         }
       }
       body.append('\n');
+    }
+    if (body.length() > LONGEST_BODY) {
+      body.setLength(LONGEST_BODY);
+      body.append("\n(The list is cut short here.)\n\n");
     }
     body.append(reminder.template() == Template.WEEKLY_SUMMARY ? "See them at " : "Update them at ")
         .append(link)
@@ -126,6 +147,18 @@ final class ReminderText {
                         + (e.getValue() == 1 ? " action)" : " actions)"))
             .toList();
     return String.join(", ", each);
+  }
+
+  private static String cut(String title) {
+    String oneLine = title.replaceAll("\\s+", " ").strip();
+    if (oneLine.length() <= LONGEST_TITLE) {
+      return oneLine;
+    }
+    int end = LONGEST_TITLE;
+    if (Character.isHighSurrogate(oneLine.charAt(end - 1))) {
+      end--; // never half an emoji
+    }
+    return oneLine.substring(0, end) + "…";
   }
 
   private static String day(LocalDate day) {

@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Reminders {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reminders.class);
+
   /** The page where a person chooses a reminder at each step or one weekly digest. */
   public static final String PREFERENCES_PATH = "/account/reminders";
 
@@ -116,10 +118,35 @@ public class Reminders {
     }
     List<Reminder> due = ReminderRules.due(today, settings, open, people, sent(partnership));
     List<Sent> sent = new ArrayList<>();
+    int failed = 0;
     for (Reminder reminder : due) {
-      if (dryRun || queue(partnership, reminder, today, names)) {
-        sent.add(new Sent(reminder.to().email(), reminder.template().id, reminder.actions()));
+      try {
+        if (dryRun || queue(partnership, reminder, today, names)) {
+          sent.add(new Sent(reminder.to().email(), reminder.template().id, reminder.actions()));
+        }
+      } catch (RuntimeException e) {
+        // one message that cannot be made must not stop everyone else's reminders
+        failed++;
+        log.error(
+            "A {} reminder to account {} could not be queued",
+            reminder.template().id,
+            reminder.to().accountId(),
+            e);
       }
+    }
+    if (failed > 0) {
+      audit.record(
+          new AuditEntry(
+              "REMIND",
+              "Reminders",
+              today.toString(),
+              partnership.id(),
+              AuditEntry.Outcome.FAILURE,
+              failed
+                  + (failed == 1 ? " reminder" : " reminders")
+                  + " for "
+                  + today
+                  + " could not be queued; see the log"));
     }
     if (!dryRun && !sent.isEmpty()) {
       audit.record(

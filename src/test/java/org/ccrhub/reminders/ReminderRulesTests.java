@@ -122,6 +122,31 @@ class ReminderRulesTests {
     assertThat(ReminderRules.stage(DUE.plusDays(1), DUE, 5)).isEqualTo(Template.OVERDUE);
   }
 
+  @Test
+  void aLongListIsCutSoThatEveryMessageCanBeSent() {
+    List<Waiting> many = new java.util.ArrayList<>();
+    for (int i = 1; i <= 400; i++) {
+      many.add(new Waiting("1." + i, "x".repeat(3990), Set.of(1L), "Council"));
+    }
+    PlanPeriod big = new PlanPeriod(10, "VAWG plan", Q3, DUE, 400, 0, many);
+    Reminder reminder =
+        ReminderRules.due(
+                LocalDate.of(2017, 1, 3), SETTINGS, List.of(big, big, big), people(), sent)
+            .get(0);
+    ReminderText.Text text =
+        ReminderText.of(
+            reminder,
+            "https://ccr.example/p/x/my-actions",
+            "https://ccr.example/account/reminders",
+            java.util.Map.of());
+    assertThat(text.body().length()).isLessThan(50_000);
+    assertThat(text.body())
+        .contains("- 1.50 " + "x".repeat(150) + "…\n- and 350 more")
+        .doesNotContain("- 1.51 ")
+        .endsWith("(emails about late updates come either way).\n");
+    assertThat(reminder.actions()).isEqualTo(1200);
+  }
+
   private List<Person> people() {
     return List.of(lena, dev, sam);
   }

@@ -247,7 +247,7 @@ class HomePagesIntegrationTests {
         .doesNotContain("Reporting on the plans")
         .doesNotContain("actions updated")
         .doesNotContain("Your actions to update")
-        .doesNotContain("performance table");
+        .doesNotContain("Performance table");
     String base = "/p/" + partnership.slug() + "/plans/" + plan.id();
     assertThat(page)
         .contains("href=\"" + base + "/actions/2.1?period=2016/17%20Q2\"")
@@ -291,11 +291,16 @@ class HomePagesIntegrationTests {
 
     assertThat(text(page))
         .contains("1 Domestic abuse offences Red")
-        .contains("See every indicator or the performance table.")
+        .contains(
+            "1 indicator has no rating: no target, or no figure for the 12 months."
+                + " See every indicator Performance table to October 2016, with downloads for"
+                + " reports Import indicators and values")
         .doesNotContain("Delivery plans")
         .doesNotContain("Reporting on the plans");
     assertThat(page)
-        .contains("href=\"/p/" + partnership.slug() + "/indicators/" + indicator + "?to=2016-10\"");
+        .contains("href=\"/p/" + partnership.slug() + "/indicators/" + indicator + "?to=2016-10\"")
+        .contains(
+            "href=\"/p/" + partnership.slug() + "/indicators?to=2016-10&amp;rating=NOT_RATED\"");
   }
 
   @Test

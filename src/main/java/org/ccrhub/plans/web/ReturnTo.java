@@ -35,6 +35,9 @@ final class ReturnTo {
     if (from == null || from.isEmpty() || from.length() > MAX_LENGTH) {
       return Optional.empty();
     }
+    if (from.equals("/p/" + slug)) {
+      return Optional.of(from); // the partnership's home page
+    }
     String prefix = "/p/" + slug + "/";
     if (!from.startsWith(prefix)) {
       return Optional.empty();

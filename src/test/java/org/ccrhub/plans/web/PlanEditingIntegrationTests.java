@@ -612,7 +612,7 @@ class PlanEditingIntegrationTests {
     }
     String table = html.substring(start, html.indexOf("</table>", start));
     List<String> refs = new ArrayList<>();
-    Matcher m = Pattern.compile("/actions/([^\"/?]+)\"").matcher(table);
+    Matcher m = Pattern.compile("/actions/([^\"/?]+)[?\"]").matcher(table);
     while (m.find()) {
       refs.add(m.group(1));
     }

@@ -14,6 +14,7 @@ class ReturnToTests {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "/p/northbridge",
         "/p/northbridge/my-actions",
         "/p/northbridge/plans/12",
         "/p/northbridge/plans/12?period=2016/17%20Q2&rating=RED&page=2",
@@ -34,7 +35,8 @@ class ReturnToTests {
         "javascript:alert(1)",
         "/p/other-partnership/my-actions",
         "/p/northbridge-other/my-actions",
-        "/p/northbridge",
+        "/p/northbridge?x=1",
+        "/p/northbridgeevil",
         "p/northbridge/my-actions",
         "/p/northbridge//evil.example",
         "/p/northbridge/\\evil.example",
