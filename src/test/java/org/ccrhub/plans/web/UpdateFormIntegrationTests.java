@@ -157,6 +157,12 @@ class UpdateFormIntegrationTests {
     assertThat(location(saved)).isEqualTo(myActions);
     assertThat(text(follow(lead, saved))).contains("Progress on 2.2 for 2016/17 Q3 has been saved");
 
+    // from the partnership's home page
+    String home = "/p/" + slug;
+    assertThat(page(lead, home))
+        .contains(base + "/actions/1.1/progress?period=2016/17%20Q3&amp;from=" + home + "\"");
+    assertThat(location(save(lead, "1.1", "GREEN", "Campaign planned", home))).isEqualTo(home);
+
     // from the plan's overview, through the action's page, with the overview's filters
     String overview = base + "?period=2016/17%20Q3&notUpdated=true&page=1";
     String fromOverview = findLink(pageAt(admin, overview), base + "/actions/2.1?from=");
