@@ -3,6 +3,7 @@ package org.ccrhub.plans;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
@@ -502,53 +503,64 @@ public class PlanEditing {
    */
   private void checkOutcomeIsKnownApart(
       DeliveryPlan plan, HeadingChange outcome, Optional<Long> self) {
-    for (PlanOutcome other : plans.outcomes(plan)) {
-      if (self.isPresent() && self.get() == other.id()) {
-        continue;
-      }
-      if (outcome.optionalRef().isPresent()
-          && other.ref().map(r -> r.equalsIgnoreCase(outcome.ref())).orElse(false)) {
-        throw new PlanEditRejectedException(
-            "ref",
-            "The ref "
-                + outcome.ref()
-                + " is already used by outcome "
-                + other.label()
-                + ": give this outcome a ref of its own");
-      }
-      if (outcome.optionalRef().isEmpty() && other.title().equalsIgnoreCase(outcome.title())) {
-        throw new PlanEditRejectedException(
-            "title",
-            "There is already an outcome called "
-                + other.title()
-                + ": give this one a ref or another title");
-      }
-    }
+    checkKnownApart(
+        plans.outcomes(plan).stream()
+            .map(o -> new Heading(o.id(), o.ref(), o.title(), o.label()))
+            .toList(),
+        outcome,
+        self,
+        "outcome",
+        "",
+        "There is already an outcome called ");
   }
 
   /** As {@link #checkOutcomeIsKnownApart}, among the areas of one outcome. */
   private void checkAreaIsKnownApart(
       DeliveryPlan plan, long outcomeId, HeadingChange area, Optional<Long> self) {
-    for (DeliveryArea other : plans.areas(plan)) {
-      if (other.outcomeId() != outcomeId || self.isPresent() && self.get() == other.id()) {
+    checkKnownApart(
+        plans.areas(plan).stream()
+            .filter(a -> a.outcomeId() == outcomeId)
+            .map(a -> new Heading(a.id(), a.ref(), a.title(), a.label()))
+            .toList(),
+        area,
+        self,
+        "area",
+        " of this outcome",
+        "This outcome already has an area called ");
+  }
+
+  /** An outcome or area, as far as telling it apart from the others goes. */
+  private record Heading(long id, Optional<String> ref, String title, String label) {}
+
+  private static void checkKnownApart(
+      List<Heading> others,
+      HeadingChange change,
+      Optional<Long> self,
+      String kind,
+      String where,
+      String titleTaken) {
+    for (Heading other : others) {
+      if (self.isPresent() && self.get() == other.id()) {
         continue;
       }
-      if (area.optionalRef().isPresent()
-          && other.ref().map(r -> r.equalsIgnoreCase(area.ref())).orElse(false)) {
+      if (change.optionalRef().isPresent()
+          && other.ref().map(r -> r.equalsIgnoreCase(change.ref())).orElse(false)) {
         throw new PlanEditRejectedException(
             "ref",
             "The ref "
-                + area.ref()
-                + " is already used by area "
+                + change.ref()
+                + " is already used by "
+                + kind
+                + " "
                 + other.label()
-                + " of this outcome: give this area a ref of its own");
+                + where
+                + ": give this "
+                + kind
+                + " a ref of its own");
       }
-      if (area.optionalRef().isEmpty() && other.title().equalsIgnoreCase(area.title())) {
+      if (change.optionalRef().isEmpty() && other.title().equalsIgnoreCase(change.title())) {
         throw new PlanEditRejectedException(
-            "title",
-            "This outcome already has an area called "
-                + other.title()
-                + ": give this one a ref or another title");
+            "title", titleTaken + other.title() + ": give this one a ref or another title");
       }
     }
   }

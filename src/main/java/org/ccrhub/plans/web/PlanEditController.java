@@ -104,7 +104,7 @@ class PlanEditController {
       RedirectAttributes flash) {
     PlanPages.requireManager(request);
     NewPlan plan = form.plan();
-    plan.problems().forEach((field, message) -> result.rejectValue(field, "rejected", message));
+    rejectProblems(plan.problems(), result);
     if (form.strategyChosen() && plan.strategyId().isEmpty()) {
       result.rejectValue("strategy", "rejected", "Choose one of the partnership's strategies");
     }
@@ -156,9 +156,7 @@ class PlanEditController {
       RedirectAttributes flash) {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanPages.requireManager(request);
-    form.change()
-        .problems("outcome")
-        .forEach((field, message) -> result.rejectValue(field, "rejected", message));
+    rejectProblems(form.change().problems("outcome"), result);
     if (result.hasErrors()) {
       return outcomeFormView(plan, null, null, model);
     }
@@ -201,9 +199,7 @@ class PlanEditController {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanOutcome outcome = editing.outcome(plan, outcomeId);
     PlanPages.requireManager(request);
-    form.change()
-        .problems("outcome")
-        .forEach((field, message) -> result.rejectValue(field, "rejected", message));
+    rejectProblems(form.change().problems("outcome"), result);
     if (result.hasErrors()) {
       return outcomeFormView(plan, outcome, null, model);
     }
@@ -263,9 +259,7 @@ class PlanEditController {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanOutcome outcome = editing.outcome(plan, outcomeId);
     PlanPages.requireManager(request);
-    form.change()
-        .problems("area")
-        .forEach((field, message) -> result.rejectValue(field, "rejected", message));
+    rejectProblems(form.change().problems("area"), result);
     if (result.hasErrors()) {
       return areaFormView(plan, outcome, null, null, model);
     }
@@ -310,9 +304,7 @@ class PlanEditController {
     DeliveryArea area = editing.area(plan, areaId);
     PlanOutcome outcome = editing.outcome(plan, area.outcomeId());
     PlanPages.requireManager(request);
-    form.change()
-        .problems("area")
-        .forEach((field, message) -> result.rejectValue(field, "rejected", message));
+    rejectProblems(form.change().problems("area"), result);
     if (result.hasErrors()) {
       return areaFormView(plan, outcome, area, null, model);
     }
@@ -376,7 +368,7 @@ class PlanEditController {
     PlanOutcome outcome = editing.outcome(plan, outcomeId);
     PlanPages.requireManager(request);
     NewAction action = form.action();
-    action.problems().forEach((field, message) -> result.rejectValue(field, "rejected", message));
+    rejectProblems(action.problems(), result);
     if (!form.getArea().isBlank() && action.areaId().isEmpty()) {
       result.rejectValue("area", "rejected", "Choose one of this outcome's areas, or none");
     }
@@ -577,5 +569,10 @@ class PlanEditController {
 
   private static Reporter reporter(SignedInUser user, HttpServletRequest request) {
     return new Reporter(user.accountId(), user.displayName(), PlanPages.roles(request).roles());
+  }
+
+  /** Puts a form's problems, field by field, on the form. */
+  private static void rejectProblems(java.util.Map<String, String> problems, BindingResult result) {
+    problems.forEach((field, message) -> result.rejectValue(field, "rejected", message));
   }
 }
