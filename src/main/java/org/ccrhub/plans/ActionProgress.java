@@ -36,6 +36,7 @@ public class ActionProgress {
   private final ActionLeads leads;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PublicTexts publicTexts;
 
   ActionProgress(
       JdbcClient jdbc,
@@ -44,7 +45,8 @@ public class ActionProgress {
       Accounts accounts,
       ActionLeads leads,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      PublicTexts publicTexts) {
     this.jdbc = jdbc;
     this.plans = plans;
     this.periods = periods;
@@ -52,6 +54,7 @@ public class ActionProgress {
     this.leads = leads;
     this.audit = audit;
     this.clock = clock;
+    this.publicTexts = publicTexts;
   }
 
   /** Someone recording progress: their account, name and roles in the partnership. */
@@ -140,6 +143,38 @@ public class ActionProgress {
       String comment,
       Optional<Long> seenUpdateId,
       Reporter reporter) {
+    return record(
+        partnership,
+        plan,
+        action,
+        period,
+        rating,
+        comment,
+        Optional.empty(),
+        seenUpdateId,
+        reporter);
+  }
+
+  /**
+   * Records progress on an action for a period, as a new update, with the action's public text for
+   * the period ({@link PublicTexts#write}): new words withdraw its approval, the same words keep
+   * it.
+   *
+   * @param publicText the public text as the form sent it (blank for none); empty to leave it
+   * @param seenUpdateId as {@link #record(Partnership, DeliveryPlan, PlanAction, ReportingPeriod,
+   *     RagRating, String, Optional, Reporter)}
+   */
+  @Transactional
+  public ProgressUpdate record(
+      Partnership partnership,
+      DeliveryPlan plan,
+      PlanAction action,
+      ReportingPeriod period,
+      RagRating rating,
+      String comment,
+      Optional<String> publicText,
+      Optional<Long> seenUpdateId,
+      Reporter reporter) {
     if (!mayUpdate(reporter, action)) {
       throw new AccessDeniedException("Not an updater of this action");
     }
@@ -155,6 +190,12 @@ public class ActionProgress {
     if (text.length() > 8000) {
       throw new ProgressRejectedException("comment", "A comment must be 8,000 characters or fewer");
     }
+    publicText
+        .flatMap(PublicText::problem)
+        .ifPresent(
+            problem -> {
+              throw new ProgressRejectedException("publicText", problem);
+            });
     periods
         .refusal(plan, period)
         .ifPresent(
@@ -214,6 +255,8 @@ public class ActionProgress {
                 + ": "
                 + rating.label()
                 + current.map(c -> " (was " + c.rating().label() + ")").orElse("")));
+    publicText.ifPresent(
+        words -> publicTexts.write(partnership, plan, action, period, words, reporter.name()));
     return plans.updatesIn(plan, period).get(action.id());
   }
 

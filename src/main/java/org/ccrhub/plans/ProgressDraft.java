@@ -14,20 +14,41 @@ public record ProgressDraft(
     ReportingPeriod period,
     Optional<RagRating> rating,
     String comment,
+    String publicText,
     Instant savedAt) {
+
+  /** A draft with no public text typed. */
+  public ProgressDraft(
+      long actionId,
+      ReportingPeriod period,
+      Optional<RagRating> rating,
+      String comment,
+      Instant savedAt) {
+    this(actionId, period, rating, comment, "", savedAt);
+  }
 
   /**
    * Whether the draft is worth offering back when the form opens: it says something, and it is
    * newer than the update saved for the period (if any) and says something else.
    */
   public boolean isWorthOffering(Optional<ProgressUpdate> current) {
-    boolean saysSomething = rating.isPresent() || !comment.isBlank();
+    return isWorthOffering(current, "");
+  }
+
+  /**
+   * Whether the draft is worth offering back, against the update and the public text saved for the
+   * period: as {@link #isWorthOffering(Optional)}, its public text counting as something it says.
+   */
+  public boolean isWorthOffering(Optional<ProgressUpdate> current, String savedPublicText) {
+    boolean saysSomething = rating.isPresent() || !comment.isBlank() || !publicText.isBlank();
     if (current.isEmpty()) {
       return saysSomething;
     }
     ProgressUpdate saved = current.get();
     boolean differs =
-        !rating.equals(Optional.of(saved.rating())) || !comment.strip().equals(saved.comment());
+        !rating.equals(Optional.of(saved.rating()))
+            || !comment.strip().equals(saved.comment())
+            || !publicText.strip().equals(savedPublicText.strip());
     return saysSomething && savedAt.isAfter(saved.recordedAt()) && differs;
   }
 }

@@ -65,10 +65,35 @@ public class ProgressDrafts {
       ReportingPeriod period,
       String rating,
       String comment) {
+    return save(partnership, accountId, action, period, rating, comment, "");
+  }
+
+  /**
+   * Keeps what the person has typed so far, the public text too, as {@link #save(Partnership, long,
+   * PlanAction, ReportingPeriod, String, String)} does.
+   *
+   * @throws ProgressRejectedException if the comment or the public text is longer than an update's
+   *     may be
+   */
+  @Transactional
+  public ProgressDraft save(
+      Partnership partnership,
+      long accountId,
+      PlanAction action,
+      ReportingPeriod period,
+      String rating,
+      String comment,
+      String publicText) {
     String text = comment == null ? "" : comment;
     if (text.strip().length() > 8000) {
       throw new ProgressRejectedException("comment", "A comment must be 8,000 characters or fewer");
     }
+    PublicText.problem(publicText)
+        .ifPresent(
+            problem -> {
+              throw new ProgressRejectedException("publicText", problem);
+            });
+    String words = PublicText.clean(publicText);
     Optional<RagRating> chosen = ratingNamed(rating);
     OffsetDateTime now = OffsetDateTime.now(clock);
     jdbc.sql("delete from progress_draft where saved_at <= :oldest")
@@ -77,10 +102,11 @@ public class ProgressDrafts {
     jdbc.sql(
             """
             insert into progress_draft (user_account_id, action_id, year, quarter, partnership_id,
-                rating, comment, saved_at)
-            values (:account, :a, :y, :q, :p, :rating, :comment, :at)
+                rating, comment, public_text, saved_at)
+            values (:account, :a, :y, :q, :p, :rating, :comment, :publicText, :at)
             on conflict (user_account_id, action_id, year, quarter) do update
-                set rating = excluded.rating, comment = excluded.comment, saved_at = excluded.saved_at
+                set rating = excluded.rating, comment = excluded.comment,
+                    public_text = excluded.public_text, saved_at = excluded.saved_at
             """)
         .param("account", accountId)
         .param("a", action.id())
@@ -89,9 +115,10 @@ public class ProgressDrafts {
         .param("p", partnership.id())
         .param("rating", chosen.map(RagRating::name).orElse(null))
         .param("comment", text.strip())
+        .param("publicText", words)
         .param("at", now)
         .update();
-    return new ProgressDraft(action.id(), period, chosen, text.strip(), now.toInstant());
+    return new ProgressDraft(action.id(), period, chosen, text.strip(), words, now.toInstant());
   }
 
   /** Forgets the person's draft of the action's update for the period (saved, or discarded). */
@@ -131,6 +158,7 @@ public class ProgressDrafts {
         new FinancialYear(rs.getInt("year")).quarter(rs.getInt("quarter")),
         rating == null ? Optional.empty() : Optional.of(RagRating.valueOf(rating)),
         rs.getString("comment"),
+        rs.getString("public_text"),
         rs.getObject("saved_at", OffsetDateTime.class).toInstant());
   }
 }

@@ -45,4 +45,24 @@ class ProgressDraftTests {
         .as("older than the saved update")
         .isFalse();
   }
+
+  @Test
+  void countsItsPublicTextAsSomethingItSays() {
+    Instant later = SAVED.plusSeconds(60);
+    ProgressDraft onlyPublic =
+        new ProgressDraft(7, Q3, Optional.empty(), "", "Directory online", SAVED);
+    assertThat(onlyPublic.isWorthOffering(Optional.empty())).isTrue();
+
+    ProgressDraft samePlusPublic =
+        new ProgressDraft(
+            7, Q3, Optional.of(RagRating.GREEN), "Done", "Directory online in March", later);
+    assertThat(samePlusPublic.isWorthOffering(saved(RagRating.GREEN, "Done"), ""))
+        .as("only the public text differs from what is saved")
+        .isTrue();
+    assertThat(
+            samePlusPublic.isWorthOffering(
+                saved(RagRating.GREEN, "Done"), "Directory online in March"))
+        .as("the public text is saved already")
+        .isFalse();
+  }
 }
