@@ -25,6 +25,8 @@ import org.ccrhub.plans.ProgressDraft;
 import org.ccrhub.plans.ProgressDrafts;
 import org.ccrhub.plans.ProgressRejectedException;
 import org.ccrhub.plans.ProgressUpdate;
+import org.ccrhub.plans.PublicText;
+import org.ccrhub.plans.PublicTexts;
 import org.ccrhub.plans.RagDefinitions;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
@@ -69,6 +71,7 @@ class ActionController {
   private final ActionLeads leads;
   private final ProgressDrafts drafts;
   private final UpdateJourney journey;
+  private final PublicTexts publicTexts;
 
   ActionController(
       DeliveryPlans plans,
@@ -78,7 +81,8 @@ class ActionController {
       RagDefinitions definitions,
       ActionLeads leads,
       ProgressDrafts drafts,
-      UpdateJourney journey) {
+      UpdateJourney journey,
+      PublicTexts publicTexts) {
     this.plans = plans;
     this.progress = progress;
     this.periods = periods;
@@ -87,6 +91,7 @@ class ActionController {
     this.leads = leads;
     this.drafts = drafts;
     this.journey = journey;
+    this.publicTexts = publicTexts;
   }
 
   @ModelAttribute("section")
@@ -243,16 +248,20 @@ class ActionController {
     }
     checkMayUpdate(reporter, action);
     Optional<ProgressUpdate> current = current(plan, action, reportingPeriod);
+    Optional<PublicText> currentText = publicTexts.of(action, reportingPeriod);
+    String savedText = currentText.map(PublicText::text).orElse("");
     Optional<ProgressDraft> offered =
         drafts
             .find(partnership, user.accountId(), action, reportingPeriod)
-            .filter(d -> d.isWorthOffering(current));
+            .filter(d -> d.isWorthOffering(current, savedText));
     boolean useDraft = kept.isEmpty() && offered.isPresent() && "use".equals(draft);
     ProgressForm form =
         kept.map(KeptProgress::form)
             .orElseGet(
                 () ->
-                    useDraft ? ProgressForm.of(offered.get(), current) : ProgressForm.of(current));
+                    useDraft
+                        ? ProgressForm.of(offered.get(), current)
+                        : ProgressForm.of(current, currentText));
     model.addAttribute("form", form);
     model.addAttribute("kept", kept.isPresent());
     model.addAttribute("draftUsed", useDraft ? PlanPages.dateTime(offered.get().savedAt()) : null);
@@ -301,6 +310,7 @@ class ActionController {
           reportingPeriod,
           rating.orElseThrow(),
           form.getComment(),
+          Optional.of(form.getPublicText()),
           seen,
           reporter);
     } catch (ProgressRejectedException e) {
@@ -451,6 +461,13 @@ class ActionController {
     model.addAttribute("current", current.orElse(null));
     model.addAttribute(
         "currentWhen", current.map(u -> PlanPages.dateTime(u.recordedAt())).orElse(""));
+    Optional<PublicText> text = publicTexts.of(action, period);
+    model.addAttribute("currentText", text.orElse(null));
+    model.addAttribute(
+        "currentTextApproved",
+        text.filter(PublicText::isApproved)
+            .map(t -> t.approvedBy().orElse("") + " on " + PlanPages.dateTime(t.approvedAt().get()))
+            .orElse(null));
     Optional<String> back = ReturnTo.of(from, partnership);
     model.addAttribute("from", back.orElse(null));
     model.addAttribute(

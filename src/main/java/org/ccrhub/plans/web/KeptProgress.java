@@ -20,9 +20,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What a person had typed into an update form when they sent it after being signed out: the rating,
- * the comment and the update they had seen, kept in the new session (never in an address or a log)
- * until the form opens again for them after signing in. It is offered only to the person who typed
- * it (the form says who that was), and only once.
+ * the comment, the public text and the update they had seen, kept in the new session (never in an
+ * address or a log) until the form opens again for them after signing in. It is offered only to the
+ * person who typed it (the form says who that was), and only once.
  */
 record KeptProgress(
     String slug,
@@ -32,7 +32,8 @@ record KeptProgress(
     String rating,
     String comment,
     String seenUpdateId,
-    long accountId)
+    long accountId,
+    String publicText)
     implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
@@ -66,6 +67,7 @@ record KeptProgress(
     form.setRating(rating);
     form.setComment(comment);
     form.setSeenUpdateId(seenUpdateId);
+    form.setPublicText(publicText); // none in what a session kept before public texts existed
     return form;
   }
 
@@ -108,7 +110,8 @@ record KeptProgress(
               rating.matches("[A-Z_]+") ? rating : "",
               parameter(request, "comment", MAX_COMMENT),
               seen.matches("\\d+") ? seen : "",
-              Long.parseLong(by));
+              Long.parseLong(by),
+              parameter(request, "publicText", MAX_COMMENT));
       newSession.setAttribute(SESSION_ATTRIBUTE, kept);
       UriComponentsBuilder form =
           UriComponentsBuilder.fromPath(formPath).queryParam("period", "{period}");

@@ -62,6 +62,7 @@ class ProgressDraftController {
       @RequestParam(required = false) @Nullable String period,
       @RequestParam(defaultValue = "") String rating,
       @RequestParam(defaultValue = "") String comment,
+      @RequestParam(defaultValue = "") String publicText,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletRequest request) {
     DeliveryPlan plan = plans.find(partnership, planId);
@@ -70,10 +71,14 @@ class ProgressDraftController {
     String words;
     try {
       ProgressDraft draft =
-          drafts.save(partnership, user.accountId(), action, reportingPeriod, rating, comment);
+          drafts.save(
+              partnership, user.accountId(), action, reportingPeriod, rating, comment, publicText);
       words = "Draft saved at " + PlanPages.time(draft.savedAt());
     } catch (ProgressRejectedException e) {
-      words = "Your draft was not saved: a comment must be 8,000 characters or fewer";
+      words =
+          "publicText".equals(e.field())
+              ? "Your draft was not saved: public text must be 2,000 characters or fewer"
+              : "Your draft was not saved: a comment must be 8,000 characters or fewer";
     }
     return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(words);
   }

@@ -4,11 +4,13 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.Optional;
 import org.ccrhub.plans.ProgressDraft;
 import org.ccrhub.plans.ProgressUpdate;
+import org.ccrhub.plans.PublicText;
 import org.ccrhub.shared.RagRating;
 
 /**
- * The quarterly update form: a rating, a comment, and the id of the update the person saw when they
- * opened the form (blank if there was none), which tells whether someone else saved meanwhile.
+ * The quarterly update form: a rating, a comment (internal), the public text (what residents read
+ * once a strategic lead approves it; blank for none), and the id of the update the person saw when
+ * they opened the form (blank if there was none), which tells whether someone else saved meanwhile.
  */
 class ProgressForm {
 
@@ -17,9 +19,12 @@ class ProgressForm {
 
   private String comment = "";
 
+  private String publicText = "";
+
   private String seenUpdateId = "";
 
-  static ProgressForm of(Optional<ProgressUpdate> current) {
+  /** The form filled with the update and the public text saved for the period, if any. */
+  static ProgressForm of(Optional<ProgressUpdate> current, Optional<PublicText> text) {
     ProgressForm form = new ProgressForm();
     current.ifPresent(
         u -> {
@@ -27,6 +32,7 @@ class ProgressForm {
           form.comment = u.comment();
           form.seenUpdateId = String.valueOf(u.id());
         });
+    form.publicText = text.map(PublicText::text).orElse("");
     return form;
   }
 
@@ -35,6 +41,7 @@ class ProgressForm {
     ProgressForm form = new ProgressForm();
     form.rating = draft.rating().map(RagRating::name).orElse("");
     form.comment = draft.comment();
+    form.publicText = draft.publicText();
     form.seenUpdateId = current.map(u -> String.valueOf(u.id())).orElse("");
     return form;
   }
@@ -72,6 +79,14 @@ class ProgressForm {
 
   public void setComment(String comment) {
     this.comment = comment == null ? "" : comment;
+  }
+
+  public String getPublicText() {
+    return publicText;
+  }
+
+  public void setPublicText(String publicText) {
+    this.publicText = publicText == null ? "" : publicText;
   }
 
   public String getSeenUpdateId() {
