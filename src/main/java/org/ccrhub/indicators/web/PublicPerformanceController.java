@@ -8,6 +8,8 @@ import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.PerformanceReports;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.plans.RagDefinitions;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Controller;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The partnership's published indicators for anyone to read, signed in or not: the performance
  * table at the last month their values reach, with small numbers suppressed, and no monthly values
- * or links to the partnership's own pages. A partnership with nothing published has no such page.
+ * or links to the partnership's own pages; the key to ratings is the partnership's own. A
+ * partnership with nothing published has no such page.
  */
 @Controller
 class PublicPerformanceController {
@@ -27,13 +30,22 @@ class PublicPerformanceController {
   private final Indicators indicators;
   private final PerformanceReports reports;
   private final Clock clock;
+  private final DeliveryPlans plans;
+  private final RagDefinitions definitions;
 
   PublicPerformanceController(
-      Partnerships partnerships, Indicators indicators, PerformanceReports reports, Clock clock) {
+      Partnerships partnerships,
+      Indicators indicators,
+      PerformanceReports reports,
+      Clock clock,
+      DeliveryPlans plans,
+      RagDefinitions definitions) {
     this.partnerships = partnerships;
     this.indicators = indicators;
     this.reports = reports;
     this.clock = clock;
+    this.plans = plans;
+    this.definitions = definitions;
   }
 
   @GetMapping("/public/{slug}/performance")
@@ -55,6 +67,8 @@ class PublicPerformanceController {
     model.addAttribute("publicPartnership", partnership);
     model.addAttribute("table", reports.publishedTable(partnership, month));
     model.addAttribute("monthLabel", IndicatorPages.longMonth(month));
+    model.addAttribute("scheme", plans.scheme(partnership));
+    model.addAttribute("definitions", definitions.definitions(partnership));
     return "indicators/public-performance";
   }
 }

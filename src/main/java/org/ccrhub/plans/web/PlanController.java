@@ -16,6 +16,7 @@ import org.ccrhub.plans.PlanExport;
 import org.ccrhub.plans.PlanFiles;
 import org.ccrhub.plans.PlanOutcome;
 import org.ccrhub.plans.PlanSnapshot;
+import org.ccrhub.plans.PublicTexts;
 import org.ccrhub.plans.RagDefinitions;
 import org.ccrhub.plans.RatingBar;
 import org.ccrhub.plans.ReportFormat;
@@ -53,6 +54,7 @@ class PlanController {
   private static final String VIEW_LIST = "plans/plan-list";
   private static final String VIEW_OVERVIEW = "plans/plan-overview";
   private static final String VIEW_EXCEPTIONS = "plans/plan-exceptions";
+  private static final String VIEW_PUBLISH_PREVIEW = "plans/publish-preview";
 
   private final DeliveryPlans plans;
   private final ReportingPeriods periods;
@@ -60,6 +62,7 @@ class PlanController {
   private final RagDefinitions definitions;
   private final Exports exports;
   private final ActionLeads leads;
+  private final PublicPlanPages publicPages;
 
   PlanController(
       DeliveryPlans plans,
@@ -67,13 +70,15 @@ class PlanController {
       ExceptionReportDocuments documents,
       RagDefinitions definitions,
       Exports exports,
-      ActionLeads leads) {
+      ActionLeads leads,
+      PublicPlanPages publicPages) {
     this.plans = plans;
     this.periods = periods;
     this.documents = documents;
     this.definitions = definitions;
     this.exports = exports;
     this.leads = leads;
+    this.publicPages = publicPages;
   }
 
   @ModelAttribute("section")
@@ -144,6 +149,7 @@ class PlanController {
     if (managesPlans) {
       model.addAttribute("unmappedLeads", leads.unmapped(snapshot).size());
     }
+    model.addAttribute("approvesTexts", PublicTexts.approves(PlanPages.roles(request).roles()));
     return VIEW_OVERVIEW;
   }
 
@@ -161,15 +167,41 @@ class PlanController {
     return link.queryParam("page", page).encode().build().toUriString();
   }
 
+  /**
+   * The preview before publishing: exactly what the public page will show (the same fragment), with
+   * the public texts still waiting for approval, and the button that publishes.
+   */
+  @GetMapping("/{planId}/publish")
+  String showPublishPreview(
+      Partnership partnership, @PathVariable long planId, HttpServletRequest request, Model model) {
+    DeliveryPlan plan = plans.find(partnership, planId);
+    PlanPages.requireManager(request);
+    PublicPlanView view = publicPages.view(partnership, plan);
+    model.addAttribute("plan", plan);
+    model.addAttribute("view", view);
+    model.addAttribute("approves", PublicTexts.approves(PlanPages.roles(request).roles()));
+    model.addAttribute(
+        "waitingPeriod", view.waitingPeriods().isEmpty() ? null : view.waitingPeriods().last());
+    return VIEW_PUBLISH_PREVIEW;
+  }
+
+  /**
+   * Takes the plan off its public page at once; publishes it only when confirmed from the preview
+   * (without {@code confirm}, the preview is shown instead).
+   */
   @PostMapping("/{planId}/publish")
   String publish(
       Partnership partnership,
       @PathVariable long planId,
       @RequestParam(defaultValue = "false") boolean published,
+      @RequestParam(defaultValue = "false") boolean confirm,
       HttpServletRequest request,
       RedirectAttributes flash) {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanPages.requireManager(request);
+    if (published && !confirm) {
+      return "redirect:/p/{slug}/plans/{planId}/publish";
+    }
     plans.publish(partnership, plan.id(), published);
     flash.addFlashAttribute(
         "message",

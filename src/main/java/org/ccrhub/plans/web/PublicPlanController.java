@@ -1,14 +1,9 @@
 package org.ccrhub.plans.web;
 
-import java.util.Comparator;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
-import org.ccrhub.plans.ProgressUpdate;
-import org.ccrhub.plans.ReportingPeriod;
-import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Controller;
@@ -17,44 +12,47 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A published plan for anyone to read, signed in or not: outcomes, actions, their leads as the plan
- * names them (groups, agencies, roles) and each action's latest rating and comment. It never names
- * the people who recorded updates. An unpublished plan is not found.
+ * A partnership's published plans for anyone to read, signed in or not: the list, and each plan's
+ * outcomes, actions, their leads as the plan names them (groups, agencies, roles), each action's
+ * latest rating and the public text a strategic lead approved for it ({@link PublicPlanView}). It
+ * never shows a lead's comment nor names the people who recorded updates. An unknown partnership or
+ * an unpublished plan is not found; a partnership with no published plans says so.
  */
 @Controller
 class PublicPlanController {
 
   private final Partnerships partnerships;
   private final DeliveryPlans plans;
-  private final ReportingPeriods periods;
+  private final PublicPlanPages pages;
 
-  PublicPlanController(Partnerships partnerships, DeliveryPlans plans, ReportingPeriods periods) {
+  PublicPlanController(Partnerships partnerships, DeliveryPlans plans, PublicPlanPages pages) {
     this.partnerships = partnerships;
     this.plans = plans;
-    this.periods = periods;
+    this.pages = pages;
+  }
+
+  @GetMapping("/public/{slug}/plans")
+  String showPublishedPlans(@PathVariable String slug, Model model) {
+    Partnership partnership = partnership(slug);
+    List<PublicPlanView> views = pages.published(partnership);
+    model.addAttribute("publicPartnership", partnership);
+    model.addAttribute("views", views);
+    return "plans/public-plans";
   }
 
   @GetMapping("/public/{slug}/plans/{planId}")
   String showPublishedPlan(@PathVariable String slug, @PathVariable long planId, Model model) {
-    Partnership partnership =
-        partnerships.findBySlug(slug).orElseThrow(() -> new NotFoundException("Partnership"));
+    Partnership partnership = partnership(slug);
     DeliveryPlan plan = plans.find(partnership, planId);
     if (!plan.isPublished()) {
       throw new NotFoundException("Delivery plan");
     }
-    ReportingPeriod upTo = periods.current(plan);
-    ReportingPeriod planEnd = plan.lastYear().quarter(4);
-    if (planEnd.compareTo(upTo) > 0) {
-      upTo = planEnd;
-    }
-    Map<Long, ProgressUpdate> latest = plans.latestUpTo(plan, upTo);
-    Optional<ProgressUpdate> newest =
-        latest.values().stream().max(Comparator.comparing(ProgressUpdate::recordedAt));
     model.addAttribute("publicPartnership", partnership);
-    model.addAttribute("plan", plan);
-    model.addAttribute("snapshot", plans.snapshot(partnership, plan, upTo));
-    model.addAttribute("latest", latest);
-    model.addAttribute("lastUpdated", newest.map(u -> PlanPages.date(u.recordedAt())).orElse(null));
+    model.addAttribute("view", pages.view(partnership, plan));
     return "plans/public-plan";
+  }
+
+  private Partnership partnership(String slug) {
+    return partnerships.findBySlug(slug).orElseThrow(() -> new NotFoundException("Partnership"));
   }
 }
