@@ -783,17 +783,23 @@ class PlanPagesIntegrationTests {
     String publicUrl = "/public/" + partnership.slug() + "/plans/" + plan.id();
     mvc.perform(get(publicUrl)).andExpect(status().isNotFound());
 
-    mvc.perform(post(base + "/publish").param("published", "true").session(admin).with(csrf()))
+    mvc.perform(
+            post(base + "/publish")
+                .param("published", "true")
+                .param("confirm", "true")
+                .session(admin)
+                .with(csrf()))
         .andExpect(status().is3xxRedirection());
 
     String page = rendered(get(publicUrl));
     assertThat(title(page)).isEqualTo("VAWG delivery plan, " + partnership.name());
     assertThat(text(page))
         .contains("Last updated")
-        .contains("1.2 Train GP practices in IRIS Q4 Health Amber/Red 2016/17 Q2 Funding gap")
+        .contains("1.2 Train GP practices in IRIS Q4 Health Amber/Red 2016/17 Q2 No public update")
         .contains(
-            "2.2 Publish a directory of services Q3 Council Green 2016/17 Q2"
-                + " Directory published online")
+            "2.2 Publish a directory of services Q3 Council Green 2016/17 Q2 No public update")
+        .doesNotContain("Funding gap")
+        .doesNotContain("Directory published online")
         .doesNotContain(adminName)
         .doesNotContain("Sign out");
     assertThat(page).doesNotContain("Recorded by").doesNotContain("recorded");
