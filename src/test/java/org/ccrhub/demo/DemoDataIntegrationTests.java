@@ -263,4 +263,31 @@ class DemoDataIntegrationTests {
                 + ": 2.2.1 Agree a local pathway for female genital mutilation and forced marriage");
     assertThat(measures.apply("1.2")).isEmpty();
   }
+
+  @Test
+  void thePublishedDemoPlanShowsApprovedPublicTextsAndNoComments() throws Exception {
+    Partnership northbridge = partnerships.findBySlug("northbridge").orElseThrow();
+    DeliveryPlan vawg = plans.named(northbridge, DemoPlans.VAWG_PLAN);
+    String page =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/public/northbridge/plans/" + vawg.id()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    String text =
+        org.springframework.web.util.HtmlUtils.htmlUnescape(page.replaceAll("<[^>]+>", " "))
+            .replaceAll("\\s+", " ");
+
+    assertThat(text)
+        .contains(
+            "11 of the borough's 28 GP practices have been trained to recognise domestic abuse")
+        .contains("Key to ratings")
+        .doesNotContain("Protocol not signed by Health or Probation")
+        .doesNotContain("Health signed in October")
+        .doesNotContain("41% of referrals"); // written, waiting for approval
+    assertThat(text)
+        .containsPattern(
+            "3\\.2\\.1 Increase referrals to the MARAC.*? Green 2026/27 Q3 No public update");
+  }
 }
