@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.ccrhub.shared.RagScheme;
 import org.jspecify.annotations.Nullable;
 
@@ -88,11 +89,26 @@ public final class IndicatorData {
   }
 
   /**
-   * The month pages show unless asked for another: the latest month with values, unless a value was
-   * recorded for a month still to come; last month when there are none.
+   * The month pages show unless asked for another: the data month of every indicator up to this
+   * month ({@link DataMonth}); last month when there are no values.
    */
   public YearMonth shownMonth(YearMonth thisMonth) {
-    return lastMonth.filter(m -> !m.isAfter(thisMonth)).orElse(thisMonth.minusMonths(1));
+    return dataMonth(thisMonth, thisMonth.minusMonths(1), i -> true).month();
+  }
+
+  /**
+   * The default data month of the indicators shown: the latest month not after the limit at which
+   * each has its figure ({@link DataMonth#latest}), or the fallback when none has a value by then.
+   */
+  public DataMonth dataMonth(YearMonth limit, YearMonth fallback, Predicate<Indicator> shown) {
+    return DataMonth.latest(
+        indicators.stream().filter(shown).toList(), i -> series(i, OWN_AREA), limit, fallback);
+  }
+
+  /** A data month someone chose, with the indicators shown that have no figure for it. */
+  public DataMonth dataMonthAt(YearMonth month, Predicate<Indicator> shown) {
+    return DataMonth.chosen(
+        month, indicators.stream().filter(shown).toList(), i -> series(i, OWN_AREA));
   }
 
   /**

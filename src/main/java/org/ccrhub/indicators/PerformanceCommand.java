@@ -78,6 +78,9 @@ public final class PerformanceCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf("%d indicators to %s written to %s.%n", table.rows().size(), month, out);
+    for (String line : DataMonth.Missing.lines(table.month(), table.missing())) {
+      spec.commandLine().getOut().println(line);
+    }
     return 0;
   }
 }

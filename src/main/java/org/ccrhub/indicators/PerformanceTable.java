@@ -16,10 +16,15 @@ import org.jspecify.annotations.Nullable;
  * indicator with the previous and current 12 months, the change, the baseline and the change
  * against it, the comparator's change over the same months, the target and the rating. Cells are
  * text ready for every format, with percentages to one decimal place, blank where a figure is not
- * defined, and small numbers suppressed when the table is for publication.
+ * defined, and small numbers suppressed when the table is for publication. Its month is a {@link
+ * DataMonth}: the indicators with no figure for it have no row, and are listed as {@link #missing}.
  */
 public record PerformanceTable(
-    YearMonth month, String comparator, Suppression suppression, List<Row> rows) {
+    YearMonth month,
+    String comparator,
+    Suppression suppression,
+    List<Row> rows,
+    List<DataMonth.Missing> missing) {
 
   /** The CSV's columns, in order. */
   public static final List<String> CSV_COLUMNS =
@@ -70,7 +75,8 @@ public record PerformanceTable(
   }
 
   /**
-   * The table at a month for the indicators chosen.
+   * The table at a month for the indicators chosen: those without a figure for the month are listed
+   * as missing instead of having a row.
    *
    * @param comparator the comparator area to show, or null for each indicator's first
    */
@@ -80,9 +86,25 @@ public record PerformanceTable(
       @Nullable String comparator,
       Suppression suppression,
       Predicate<Indicator> chosen) {
+    return of(data, data.dataMonthAt(month, chosen), comparator, suppression, chosen);
+  }
+
+  /**
+   * The table at a data month for the indicators chosen, which the data month was worked out for:
+   * those it finds missing are listed instead of having a row.
+   *
+   * @param comparator the comparator area to show, or null for each indicator's first
+   */
+  public static PerformanceTable of(
+      IndicatorData data,
+      DataMonth dataMonth,
+      @Nullable String comparator,
+      Suppression suppression,
+      Predicate<Indicator> chosen) {
+    YearMonth month = dataMonth.month();
     Map<Indicator, Performance> performances = new LinkedHashMap<>();
     for (Indicator indicator : data.indicators()) {
-      if (chosen.test(indicator)) {
+      if (chosen.test(indicator) && !dataMonth.isMissing(indicator)) {
         performances.put(indicator, data.performance(indicator, month, comparator));
       }
     }
@@ -103,7 +125,9 @@ public record PerformanceTable(
     List<Row> rows = new ArrayList<>();
     performances.forEach(
         (i, p) -> rows.add(row(p, hidden.get(i), suppression, month, areas.size() > 1)));
-    return new PerformanceTable(month, shownComparator, suppression, List.copyOf(rows));
+    List<DataMonth.Missing> missing =
+        dataMonth.missing().stream().filter(m -> chosen.test(m.indicator())).toList();
+    return new PerformanceTable(month, shownComparator, suppression, List.copyOf(rows), missing);
   }
 
   /** The CSV rows. */

@@ -94,6 +94,26 @@ public final class Series {
     return observations.keySet().stream().map(IndicatorPeriod::last).max(YearMonth::compareTo);
   }
 
+  /** Whether a value is recorded for a month, a quarter or a year that ends with the month. */
+  public boolean hasValueEndingIn(YearMonth end) {
+    int m = end.getMonthValue();
+    return observations.containsKey(new IndicatorPeriod(end, 1))
+        || (m % 3 == 0 && observations.containsKey(new IndicatorPeriod(end.minusMonths(2), 3)))
+        || (m == 3 && observations.containsKey(new IndicatorPeriod(end.minusMonths(11), 12)));
+  }
+
+  /** The value whose period ends latest, not after the month (the shortest period on a tie). */
+  public Optional<Observation> latestUpTo(YearMonth limit) {
+    Observation latest = null;
+    for (Observation o : observations.values()) {
+      YearMonth end = o.period().last();
+      if (!end.isAfter(limit) && (latest == null || !end.isBefore(latest.period().last()))) {
+        latest = o;
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
   /** The figure for one period as recorded (a percentage from its parts when it has them). */
   public Total figure(Observation o) {
     if (unit.isRatio() && o.numerator() == null && o.value() != null) {

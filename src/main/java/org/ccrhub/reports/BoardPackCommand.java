@@ -2,17 +2,24 @@ package org.ccrhub.reports;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.exports.Exports;
+import org.ccrhub.indicators.DataMonth;
+import org.ccrhub.indicators.IndicatorPeriod;
+import org.ccrhub.indicators.PerformanceTable;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +33,9 @@ import picocli.CommandLine.Spec;
         "The board pack for a period: cover, key to ratings, a summary and the exception report"
             + " of each plan, and the performance table with charts.")
 final class BoardPackCommand implements Callable<Integer> {
+  private static final DateTimeFormatter LONG_MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
   private final CommandContext context;
   @Spec CommandSpec spec;
 
@@ -54,6 +64,14 @@ final class BoardPackCommand implements Callable<Integer> {
       description = "The meeting's date, e.g. 2016-11-15 (default: today)")
   String meetingDate = "";
 
+  @Option(
+      names = "--data-month",
+      paramLabel = "MONTH",
+      description =
+          "The month the figures run to, e.g. 2016-10 or 10/2016 (default: the latest month, not"
+              + " after the period, with a figure for every indicator)")
+  String dataMonth = "";
+
   @Option(names = "--format", required = true, paramLabel = "pdf|html")
   String format;
 
@@ -78,9 +96,10 @@ final class BoardPackCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "'" + meetingDate + "' is not a date: write it like 2016-11-15");
     }
+    @Nullable YearMonth month = dataMonth.isBlank() ? null : month(dataMonth);
     Partnership p = context.bean(Partnerships.class).named(partnership);
     BoardPacks packs = context.bean(BoardPacks.class);
-    BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date);
+    BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date, month);
     context
         .bean(Exports.class)
         .write(packs.file(pack, reportFormat), () -> packs.render(pack, reportFormat), out);
@@ -89,6 +108,27 @@ final class BoardPackCommand implements Callable<Integer> {
         .printf(
             "Board pack for %s (%d plans, %d indicators) written to %s.%n",
             reportingPeriod, pack.plans().size(), pack.performance().rows().size(), out);
+    PerformanceTable table = pack.performance();
+    spec.commandLine().getOut().printf("Figures to %s.%n", LONG_MONTH.format(table.month()));
+    for (String line : DataMonth.Missing.lines(table.month(), table.missing())) {
+      spec.commandLine().getOut().println(line);
+    }
     return 0;
+  }
+
+  /** A month as people write it: 2016-10, 10/2016, Oct 2016, October 2016. */
+  private static YearMonth month(String text) {
+    IndicatorPeriod period;
+    try {
+      period = IndicatorPeriod.parse(text);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          "'" + text.strip() + "' is not a month: give the data month like 2016-10 or 10/2016");
+    }
+    if (!period.isMonth()) {
+      throw new InvalidInputException(
+          "'" + text.strip() + "' is not a month: give the data month like 2016-10 or 10/2016");
+    }
+    return period.first();
   }
 }

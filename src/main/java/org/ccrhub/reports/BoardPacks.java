@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.exports.FileExport;
+import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorCharts;
 import org.ccrhub.indicators.IndicatorData;
@@ -26,6 +27,7 @@ import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.TooLargeException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +40,7 @@ public class BoardPacks {
 
   static final String TEMPLATE = "reports/board-pack-document";
 
-  /** Charts cover the three years to the period's last month. */
+  /** Charts cover the three years to the data month. */
   private static final int CHART_MONTHS = 36;
 
   private static final String SENSITIVE = "OFFICIAL-SENSITIVE";
@@ -66,7 +68,7 @@ public class BoardPacks {
   }
 
   /**
-   * The pack for a period.
+   * The pack for a period, with the figures of its default data month.
    *
    * @param planNames the plans to include; none means every plan that runs in the period's year
    * @param board the board's name, or blank for the partnership's board
@@ -78,6 +80,44 @@ public class BoardPacks {
       List<String> planNames,
       String board,
       LocalDate meetingDate) {
+    return assemble(partnership, period, planNames, board, meetingDate, null);
+  }
+
+  /**
+   * The data month of a pack for the period: the one chosen, or by default the latest month, not
+   * after the end of the period (nor this month), with a figure for every indicator ({@link
+   * DataMonth}); the period's last month when there are no values by then. Its missing figures are
+   * what the pack would leave out.
+   *
+   * @param chosen the month someone chose, or null for the default
+   */
+  public DataMonth dataMonth(
+      Partnership partnership, ReportingPeriod period, @Nullable YearMonth chosen) {
+    IndicatorData data = indicators.data(partnership);
+    if (chosen != null) {
+      return data.dataMonthAt(chosen, i -> true);
+    }
+    YearMonth end = YearMonth.from(period.lastDay());
+    YearMonth thisMonth = YearMonth.now(clock);
+    return data.dataMonth(end.isAfter(thisMonth) ? thisMonth : end, end, i -> true);
+  }
+
+  /**
+   * The pack for a period, with the figures of a data month: indicators without a figure for it are
+   * named as figures missing.
+   *
+   * @param planNames the plans to include; none means every plan that runs in the period's year
+   * @param board the board's name, or blank for the partnership's board
+   * @param meetingDate the meeting's date
+   * @param dataMonth the month the figures run to, or null for the default ({@link #dataMonth})
+   */
+  public BoardPack assemble(
+      Partnership partnership,
+      ReportingPeriod period,
+      List<String> planNames,
+      String board,
+      LocalDate meetingDate,
+      @Nullable YearMonth dataMonth) {
     List<DeliveryPlan> chosen = new ArrayList<>();
     if (planNames.isEmpty()) {
       for (DeliveryPlan plan : plans.findAll(partnership)) {
@@ -98,7 +138,7 @@ public class BoardPacks {
     for (DeliveryPlan plan : chosen) {
       reports.add(plans.exceptionReport(partnership, plan, period));
     }
-    YearMonth month = YearMonth.from(period.lastDay());
+    YearMonth month = dataMonth(partnership, period, dataMonth).month();
     PerformanceTable table = performance.table(partnership, month, null, true);
     IndicatorData data = indicators.data(partnership);
     java.util.Set<Long> unsafe = unsafeToChart(data, table, month);

@@ -80,12 +80,17 @@ class IndicatorController {
         tiles.tiles(
             partnership,
             data,
-            choice.month(),
+            choice.dataMonth(),
             filter,
             request.getContextPath() + "/p/" + partnership.slug() + "/indicators");
     model.addAttribute("month", choice.month().toString());
     model.addAttribute("monthLabel", IndicatorPages.longMonth(choice.month()));
     model.addAttribute("monthError", choice.error());
+    model.addAttribute("aboutMonth", choice.about());
+    model.addAttribute("dataMonth", choice.month());
+    model.addAttribute("missing", choice.dataMonth().missing());
+    model.addAttribute(
+        "withFigures", data.indicators().size() - choice.dataMonth().missing().size());
     model.addAttribute("monthOptions", monthOptions(data, choice.month()));
     model.addAttribute("rating", filter.value());
     model.addAttribute("filterActive", filter.isActive());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.IndicatorPeriod;
@@ -71,27 +72,52 @@ final class IndicatorPages {
     }
   }
 
-  /** The month a page shows: the one asked for, or else the last month with values. */
-  record MonthChoice(YearMonth month, @Nullable String error) {}
+  /**
+   * The month a page shows, the data month: the one asked for, or else the latest month with a
+   * figure for every indicator ({@link DataMonth}), which is also kept to say so.
+   */
+  record MonthChoice(DataMonth dataMonth, DataMonth latest, @Nullable String error) {
+
+    YearMonth month() {
+      return dataMonth.month();
+    }
+
+    /** What the page says of the default month: the latest with every figure (or the most). */
+    String about() {
+      String which =
+          latest.complete()
+              ? "the latest month with a figure for every indicator"
+              : "the latest month with figures for the most indicators";
+      return latest.month().equals(dataMonth.month())
+          ? longMonth(latest.month()) + " is " + which + "."
+          : capitalised(which) + " is " + longMonth(latest.month()) + ".";
+    }
+  }
+
+  private static String capitalised(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
 
   /**
-   * Reads {@code ?to=}: blank means the last month the partnership's values reach (or last month
-   * when there are none); anything that is not a month gives that default with an error to show.
+   * Reads {@code ?to=} ({@code 2016-10}, {@code 10/2016}, {@code Oct 2016}...): blank means the
+   * default data month of every indicator up to this month (last month when there are no values);
+   * anything that is not a month gives that default with an error to show.
    */
   static MonthChoice month(@Nullable String to, IndicatorData data, YearMonth today) {
-    YearMonth fallback = data.shownMonth(today);
+    DataMonth fallback = data.dataMonth(today, today.minusMonths(1), i -> true);
     if (to == null || to.isBlank()) {
-      return new MonthChoice(fallback, null);
+      return new MonthChoice(fallback, fallback, null);
     }
     try {
       IndicatorPeriod period = IndicatorPeriod.parse(to);
       if (period.isMonth()) {
-        return new MonthChoice(period.first(), null);
+        return new MonthChoice(data.dataMonthAt(period.first(), i -> true), fallback, null);
       }
     } catch (InvalidInputException | IllegalArgumentException e) {
       // not a period at all: the same message as for a quarter or a year
     }
-    return new MonthChoice(fallback, "Choose a month from the list, for example October 2016");
+    return new MonthChoice(
+        fallback, fallback, "Choose a month from the list, for example October 2016");
   }
 
   /** The months from the earliest with a value to the latest, newest first, with the one shown. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.documents.Documents;
+import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
@@ -77,16 +78,24 @@ class IndicatorTiles {
           });
 
   /**
-   * The tiles for the month and filter, with their HTML linking to the indicator pages under {@code
-   * base} (rendering two hundred tiles is most of the dashboard's time, so the HTML is kept too).
+   * The tiles for the data month and filter, of the indicators with their figure for it, with their
+   * HTML linking to the indicator pages under {@code base} (rendering two hundred tiles is most of
+   * the dashboard's time, so the HTML is kept too).
    */
   Shown tiles(
-      Partnership partnership, IndicatorData data, YearMonth month, Filter filter, String base) {
+      Partnership partnership,
+      IndicatorData data,
+      DataMonth dataMonth,
+      Filter filter,
+      String base) {
+    YearMonth month = dataMonth.month();
     Key key = new Key(partnership.id(), data.version(), month, filter, base);
     Shown shown = kept.get(key);
     if (shown == null) {
       List<IndicatorTile> tiles =
           data.indicators().stream()
+              // an indicator without its figure for the month is listed as missing, not a tile
+              .filter(i -> !dataMonth.isMissing(i))
               .map(i -> IndicatorTile.of(data.performance(i, month, null)))
               .filter(filter::matches)
               .toList();

@@ -65,6 +65,7 @@ class PerformanceController {
     model.addAttribute("month", choice.month().toString());
     model.addAttribute("monthLabel", IndicatorPages.longMonth(choice.month()));
     model.addAttribute("monthError", choice.error());
+    model.addAttribute("aboutMonth", choice.about());
     model.addAttribute("monthOptions", IndicatorController.monthOptions(data, choice.month()));
     model.addAttribute("comparator", chosen == null ? "" : chosen);
     model.addAttribute("comparators", comparators);

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The partnership's published indicators for anyone to read, signed in or not: the performance
- * table at the last month their values reach, with small numbers suppressed, and no monthly values
- * or links to the partnership's own pages; the key to ratings is the partnership's own. A
- * partnership with nothing published has no such page.
+ * table at their data month (the latest with a figure for each, see {@link
+ * org.ccrhub.indicators.DataMonth}), with small numbers suppressed, and no monthly values or links
+ * to the partnership's own pages; the key to ratings is the partnership's own. A partnership with
+ * nothing published has no such page.
  */
 @Controller
 class PublicPerformanceController {
@@ -57,13 +58,10 @@ class PublicPerformanceController {
     if (published.isEmpty()) {
       throw new NotFoundException("Published indicators");
     }
+    // the latest month with a figure for every published indicator
+    YearMonth thisMonth = YearMonth.now(clock);
     YearMonth month =
-        published.stream()
-            .map(i -> data.series(i, IndicatorData.OWN_AREA).lastMonth())
-            .flatMap(java.util.Optional::stream)
-            .filter(m -> !m.isAfter(YearMonth.now(clock)))
-            .max(YearMonth::compareTo)
-            .orElse(YearMonth.now(clock).minusMonths(1));
+        data.dataMonth(thisMonth, thisMonth.minusMonths(1), Indicator::published).month();
     model.addAttribute("publicPartnership", partnership);
     model.addAttribute("table", reports.publishedTable(partnership, month));
     model.addAttribute("monthLabel", IndicatorPages.longMonth(month));

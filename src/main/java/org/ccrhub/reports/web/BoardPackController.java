@@ -2,11 +2,13 @@ package org.ccrhub.reports.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.exports.Exports;
+import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ReportFormat;
@@ -26,7 +28,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The board pack page. Choosing and downloading change nothing, so both are GET: the form's choices
- * are the download's query, and a choice that is wrong shows the form again with the problem.
+ * are the download's query, and a choice that is wrong shows the form again with the problem. A
+ * pack whose data month lacks some indicators' figures is not produced at once: the form comes back
+ * naming them, and produces it when the person ticks that it may go without them.
  */
 @Controller
 @RequestMapping("/p/{slug}/board-pack")
@@ -74,6 +78,7 @@ class BoardPackController {
       Model model) {
     Optional<ReportingPeriod> period = form.period(errors);
     Optional<LocalDate> date = form.meetingDate(errors, LocalDate.now(clock));
+    Optional<YearMonth> chosenMonth = form.dataMonth(errors);
     boolean formatOk = form.format(errors);
     boolean boardOk = form.board(errors);
     Map<String, DeliveryPlan> byId = new LinkedHashMap<>();
@@ -86,8 +91,19 @@ class BoardPackController {
       page.setStatus(HttpStatus.BAD_REQUEST);
       return page;
     }
+    DataMonth dataMonth = packs.dataMonth(partnership, period.get(), chosenMonth.orElse(null));
+    if (!dataMonth.complete() && !form.getWithoutMissing().equals(dataMonth.month().toString())) {
+      // the pack would leave figures out: say which, and produce it only when asked again
+      model.addAttribute("missingFor", dataMonth);
+      model.addAttribute(
+          "latest",
+          chosenMonth.isEmpty() ? dataMonth : packs.dataMonth(partnership, period.get(), null));
+      return view(partnership, model);
+    }
     List<String> names = form.getPlans().stream().map(id -> byId.get(id).name()).toList();
-    BoardPack pack = packs.assemble(partnership, period.get(), names, form.getBoard(), date.get());
+    BoardPack pack =
+        packs.assemble(
+            partnership, period.get(), names, form.getBoard(), date.get(), dataMonth.month());
     ReportFormat format = ReportFormat.parse(form.getFormat());
     String name = "board-pack-" + period.get().toString().replace('/', '-').replace(' ', '-');
     return exports.download(

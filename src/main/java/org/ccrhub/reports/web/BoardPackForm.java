@@ -1,17 +1,22 @@
 package org.ccrhub.reports.web;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.springframework.validation.Errors;
 
-/** What the board pack page asks: the period, the plans, the board and the meeting date. */
+/**
+ * What the board pack page asks: the period, the plans, the board, the meeting date and the data
+ * month; and, once told which figures the pack would leave out, whether to produce it without them.
+ */
 public class BoardPackForm {
 
   private static final DateTimeFormatter UK =
@@ -22,6 +27,8 @@ public class BoardPackForm {
   private String board = "";
   private String meetingDate = "";
   private String format = "pdf";
+  private String dataMonth = "";
+  private String withoutMissing = "";
 
   public String getPeriod() {
     return period;
@@ -61,6 +68,44 @@ public class BoardPackForm {
 
   public void setFormat(String format) {
     this.format = format == null ? "" : format;
+  }
+
+  public String getDataMonth() {
+    return dataMonth;
+  }
+
+  public void setDataMonth(String dataMonth) {
+    this.dataMonth = dataMonth == null ? "" : dataMonth;
+  }
+
+  /** The data month the person agreed to produce the pack for with figures missing. */
+  public String getWithoutMissing() {
+    return withoutMissing;
+  }
+
+  public void setWithoutMissing(String withoutMissing) {
+    this.withoutMissing = withoutMissing == null ? "" : withoutMissing;
+  }
+
+  /**
+   * The data month chosen ({@code 2016-10}, {@code 10/2016}, {@code Oct 2016}, {@code October
+   * 2016}), empty for the default, or an error on the field.
+   */
+  Optional<YearMonth> dataMonth(Errors errors) {
+    if (dataMonth.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      IndicatorPeriod period = IndicatorPeriod.parse(dataMonth);
+      if (period.isMonth()) {
+        return Optional.of(period.first());
+      }
+    } catch (InvalidInputException e) {
+      // the same message as for a quarter or a year
+    }
+    errors.rejectValue(
+        "dataMonth", "invalid", "Enter the data month as a month, like 10/2016 or October 2016");
+    return Optional.empty();
   }
 
   /** The period, or an error on the field. */
