@@ -2,7 +2,6 @@ package org.ccrhub.reports;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +12,7 @@ import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.UkDates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,13 +71,16 @@ final class BoardPackCommand implements Callable<Integer> {
     if (reportFormat != ReportFormat.PDF && reportFormat != ReportFormat.HTML) {
       throw new InvalidInputException("A board pack comes as pdf or html, not " + format);
     }
-    LocalDate date;
-    try {
-      date = meetingDate.isBlank() ? LocalDate.now() : LocalDate.parse(meetingDate.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          "'" + meetingDate + "' is not a date: write it like 2016-11-15");
-    }
+    LocalDate date =
+        meetingDate.isBlank()
+            ? LocalDate.now()
+            : UkDates.day(meetingDate)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "'"
+                                + meetingDate.strip()
+                                + "' is not a date: write it like 15/11/2016 or 2016-11-15"));
     Partnership p = context.bean(Partnerships.class).named(partnership);
     BoardPacks packs = context.bean(BoardPacks.class);
     BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date);

@@ -1,21 +1,16 @@
 package org.ccrhub.reports.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.UkDates;
 import org.springframework.validation.Errors;
 
 /** What the board pack page asks: the period, the plans, the board and the meeting date. */
 public class BoardPackForm {
-
-  private static final DateTimeFormatter UK =
-      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private String period = "";
   private List<String> plans = new ArrayList<>();
@@ -84,13 +79,12 @@ public class BoardPackForm {
     if (text.isEmpty()) {
       return Optional.of(today);
     }
-    try {
-      return Optional.of(text.contains("/") ? LocalDate.parse(text, UK) : LocalDate.parse(text));
-    } catch (DateTimeParseException e) {
+    Optional<LocalDate> day = UkDates.day(text);
+    if (day.isEmpty()) {
       errors.rejectValue(
           "meetingDate", "invalid", "Enter the meeting date as a real date, like 15/11/2016");
-      return Optional.empty();
     }
+    return day;
   }
 
   /** Whether the format is one the pack comes in, or an error on the field. */
