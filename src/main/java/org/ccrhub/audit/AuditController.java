@@ -2,9 +2,10 @@ package org.ccrhub.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.UkDates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,13 +80,12 @@ class AuditController {
     if (value == null || value.isBlank()) {
       return null;
     }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
+    Optional<LocalDate> day = UkDates.day(value);
+    if (day.isEmpty()) {
       model.addAttribute(field + "Error", "Enter a date in the form 2026-11-22");
       model.addAttribute("hasErrors", true);
-      return null;
     }
+    return day.orElse(null);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

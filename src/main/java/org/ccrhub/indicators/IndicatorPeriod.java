@@ -3,15 +3,13 @@ package org.ccrhub.indicators;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.ccrhub.plans.FinancialYear;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.UkDates;
 
 /**
  * The period a value is for: a month ({@code 2016-10}), a financial-year quarter ({@code 2016/17
@@ -19,15 +17,6 @@ import org.ccrhub.shared.InvalidInputException;
  */
 public record IndicatorPeriod(YearMonth first, int months) implements Comparable<IndicatorPeriod> {
 
-  private static final Pattern ISO_MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})(?:-01)?");
-  private static final Pattern SLASH_MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
-  private static final Pattern FIRST_OF_MONTH = Pattern.compile("0?1/(\\d{1,2})/(\\d{4})");
-  private static final List<DateTimeFormatter> NAMED_MONTHS =
-      List.of(
-          DateTimeFormatter.ofPattern("MMM uuuu", Locale.UK),
-          DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK),
-          DateTimeFormatter.ofPattern("MMM-uu", Locale.UK),
-          DateTimeFormatter.ofPattern("MMM uu", Locale.UK));
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM uuuu", Locale.UK);
 
   /** Values are for years from here to {@link #LATEST_YEAR}: a year outside is a typing error. */
@@ -60,8 +49,9 @@ public record IndicatorPeriod(YearMonth first, int months) implements Comparable
 
   /**
    * Reads a month ({@code 2016-10}, {@code Oct 2016}, {@code October 2016}, {@code Oct-16}, {@code
-   * 10/2016}, or the first of the month as a spreadsheet writes a date, {@code 2016-10-01} or
-   * {@code 01/10/2016}), a quarter ({@code 2016/17 Q2}) or a financial year ({@code 2016/17}).
+   * 10/2016}, or any day of it as a spreadsheet writes a date, UK way round: {@code 2016-10-01},
+   * {@code 01/10/2016}, {@code 31/10/2016}; see {@link UkDates#month}), a quarter ({@code 2016/17
+   * Q2}) or a financial year ({@code 2016/17}).
    */
   public static IndicatorPeriod parse(String text) {
     IndicatorPeriod period = read(text);
@@ -86,24 +76,9 @@ public record IndicatorPeriod(YearMonth first, int months) implements Comparable
     if (written.toUpperCase(Locale.ROOT).contains("Q")) {
       return of(ReportingPeriod.parse(written));
     }
-    Matcher m = ISO_MONTH.matcher(written);
-    if (m.matches() && Integer.parseInt(m.group(2)) <= 12) {
-      return month(yearMonth(written, m.group(1), m.group(2)));
-    }
-    m = SLASH_MONTH.matcher(written);
-    if (m.matches()) {
-      return month(yearMonth(written, m.group(2), m.group(1)));
-    }
-    m = FIRST_OF_MONTH.matcher(written);
-    if (m.matches()) {
-      return month(yearMonth(written, m.group(2), m.group(1)));
-    }
-    for (DateTimeFormatter format : NAMED_MONTHS) {
-      try {
-        return month(YearMonth.parse(capitalised(written), format));
-      } catch (DateTimeParseException e) {
-        // try the next way of writing a month
-      }
+    Optional<YearMonth> month = UkDates.month(written);
+    if (month.isPresent()) {
+      return month(month.get());
     }
     try {
       return of(FinancialYear.parse(written));
@@ -114,19 +89,6 @@ public record IndicatorPeriod(YearMonth first, int months) implements Comparable
               + "' is not a period: write a month like 2016-10, a quarter like 2016/17 Q2 or a"
               + " year like 2016/17");
     }
-  }
-
-  private static YearMonth yearMonth(String written, String year, String month) {
-    int m = Integer.parseInt(month);
-    if (m < 1 || m > 12) {
-      throw new InvalidInputException("'" + written + "' is not a period: there is no month " + m);
-    }
-    return YearMonth.of(Integer.parseInt(year), m);
-  }
-
-  private static String capitalised(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
   }
 
   public boolean isMonth() {

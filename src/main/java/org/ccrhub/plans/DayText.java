@@ -1,25 +1,15 @@
 package org.ccrhub.plans;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.UkDates;
 
-/** A day typed by a person: 13/1/2017, 13-01-2017, 2017-01-13 or 13 January 2017. */
+/**
+ * A day typed by a person, the UK way: 13/1/2017, 13-01-2017, 13 Jan 2017, 13 January 2017 or
+ * 2017-01-13 ({@link UkDates}).
+ */
 public final class DayText {
-
-  private static final List<DateTimeFormatter> FORMATS =
-      List.of(
-          DateTimeFormatter.ofPattern("d/M/uuuu"),
-          DateTimeFormatter.ofPattern("d-M-uuuu"),
-          DateTimeFormatter.ofPattern("d.M.uuuu"),
-          DateTimeFormatter.ofPattern("uuuu-M-d"),
-          DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK),
-          DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK));
 
   private DayText() {}
 
@@ -33,14 +23,11 @@ public final class DayText {
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    for (DateTimeFormatter format : FORMATS) {
-      try {
-        return Optional.of(LocalDate.parse(t, format.withResolverStyle(ResolverStyle.STRICT)));
-      } catch (DateTimeParseException e) {
-        // try the next way of writing it
-      }
-    }
-    throw new InvalidInputException(
-        "'" + t + "' is not a date: write it like 13/1/2017 or 2017-01-13");
+    return Optional.of(
+        UkDates.day(t)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "'" + t + "' is not a date: write it like 13/1/2017 or 13 January 2017")));
   }
 }

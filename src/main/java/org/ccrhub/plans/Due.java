@@ -2,7 +2,6 @@ package org.ccrhub.plans;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,16 +10,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.UkDates;
 import org.jspecify.annotations.Nullable;
 
 /**
  * When an action in a delivery plan is due, kept exactly as the plan writes it, with the deadline
  * it means when that can be read. Plans write due dates as quarters of the plan's financial year
- * ({@code Q4}, {@code Q1-Q4}), quarters of another year ({@code Moved to Q2 2017/2018}), months
- * ({@code March 2017}), dates, or as continuing work ({@code Business as usual}). The deadline is
- * the last day of what the text means, so an action due {@code Q2} is overdue from the first day of
- * Q3. Only whole texts in these forms are read: a date inside other words is never guessed at, and
- * a text that cannot be read is kept as written for the import to report.
+ * ({@code Q4}, {@code Q1-Q4}, {@code Q3/4}, {@code Q3 & Q4}), quarters of another year ({@code
+ * Moved to Q2 2017/2018}), months ({@code March 2017}), dates the UK way ({@code 30/11/2016},
+ * {@link UkDates}), or as continuing work ({@code Business as usual}, {@code Throughout}). The
+ * deadline is the last day of what the text means, so an action due {@code Q2} is overdue from the
+ * first day of Q3, and one due {@code Q3/4} from the first day of the next year. Only whole texts
+ * in these forms are read: a date inside other words is never guessed at, and a text that cannot be
+ * read is kept as written for the import to report.
  *
  * @param text the due date as written, trimmed
  * @param deadline the last day the action is due by, present only for {@link Kind#DEADLINE}
@@ -45,29 +47,47 @@ public record Due(String text, Optional<LocalDate> deadline, Kind kind) {
           "business as usual",
           "bau",
           "ongoing",
+          "on-going",
+          "on going",
+          "continuous",
+          "continuing",
+          "throughout",
+          "throughout the year",
+          "all year",
           "quarterly",
           "review quarterly",
           "monthly",
           "annually",
-          "annual");
+          "annual",
+          "yearly",
+          "every year",
+          "each year");
 
   private static final String YEAR = "\\d{4}\\s*[/-]\\s*\\d{2,4}";
-  private static final String MONTH =
-      "(january|february|march|april|may|june|july|august|september|october|november|december"
-          + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
   /** A moved, "by" or "end of" lead-in and an "and then ongoing" tail around a deadline. */
   private static final Pattern FRAME =
       Pattern.compile("(?:moved to )?(?:by )?(?:(?:the )?end of )?(.+?)(?: and then ongoing)?");
 
+  private static final String QUARTER = "(?:q|qtr|quarter) ?";
+
+  /**
+   * One quarter or several ({@code Q1-Q4}, {@code Q3/4}, {@code Q3 & Q4}, {@code Q2, Q3 and Q4}),
+   * of the plan's year or of a year written before or after them.
+   */
   private static final Pattern QUARTERS =
-      Pattern.compile("(?:(" + YEAR + ") )?q([1-4])(?: ?(?:-|to) ?q?([1-4]))?(?: (" + YEAR + "))?");
-  private static final Pattern MONTH_YEAR = Pattern.compile(MONTH + " (\\d{4})");
-  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-  private static final Pattern NUMERIC_DATE =
-      Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
-  private static final Pattern WRITTEN_DATE =
-      Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)? " + MONTH + " (\\d{4})");
+      Pattern.compile(
+          "(?:("
+              + YEAR
+              + ") )?"
+              + QUARTER
+              + "([1-4])((?: ?(?:-|to|/|&|and|\\+|,) ?(?:"
+              + QUARTER
+              + ")?[1-4])*)(?: ("
+              + YEAR
+              + "))?");
+
+  private static final Pattern QUARTER_NUMBER = Pattern.compile("[1-4]");
 
   public Due {
     Objects.requireNonNull(text, "text");
@@ -130,59 +150,37 @@ public record Due(String text, Optional<LocalDate> deadline, Kind kind) {
 
   private static Optional<LocalDate> deadlineOf(String core, FinancialYear planYear) {
     try {
-      Matcher m;
-      if ((m = QUARTERS.matcher(core)).matches()) {
+      Matcher m = QUARTERS.matcher(core);
+      if (m.matches()) {
         return quarters(m, planYear);
       }
-      if ((m = MONTH_YEAR.matcher(core)).matches()) {
-        return Optional.of(YearMonth.of(year(m.group(2)), month(m.group(1))).atEndOfMonth());
-      }
-      if ((m = ISO_DATE.matcher(core)).matches()) {
-        return Optional.of(LocalDate.of(year(m.group(1)), number(m.group(2)), number(m.group(3))));
-      }
-      if ((m = NUMERIC_DATE.matcher(core)).matches()) {
-        return Optional.of(LocalDate.of(year(m.group(4)), number(m.group(3)), number(m.group(1))));
-      }
-      if ((m = WRITTEN_DATE.matcher(core)).matches()) {
-        return Optional.of(LocalDate.of(year(m.group(3)), month(m.group(2)), number(m.group(1))));
-      }
-      return Optional.empty();
+      Optional<LocalDate> day =
+          UkDates.day(core).or(() -> UkDates.month(core).map(YearMonth::atEndOfMonth));
+      day.ifPresent(FinancialYear::containing); // a year a plan can have, or impossible
+      return day;
     } catch (DateTimeException | InvalidInputException impossible) {
       return Optional.empty();
     }
   }
 
+  /** The end of the last quarter named; quarters named backwards ({@code Q4-Q1}) are not read. */
   private static Optional<LocalDate> quarters(Matcher m, FinancialYear planYear) {
     String yearBefore = m.group(1);
     String yearAfter = m.group(4);
     if (yearBefore != null && yearAfter != null) {
       return Optional.empty();
     }
-    int first = number(m.group(2));
-    int last = m.group(3) == null ? first : number(m.group(3));
-    if (last < first) {
-      return Optional.empty();
+    int last = Integer.parseInt(m.group(2));
+    Matcher more = QUARTER_NUMBER.matcher(m.group(3));
+    while (more.find()) {
+      int next = Integer.parseInt(more.group());
+      if (next < last) {
+        return Optional.empty();
+      }
+      last = next;
     }
     String yearText = yearBefore != null ? yearBefore : yearAfter;
     FinancialYear year = yearText == null ? planYear : FinancialYear.parse(yearText);
     return Optional.of(year.quarter(last).lastDay());
-  }
-
-  private static int year(String digits) {
-    return new FinancialYear(number(digits)).startYear();
-  }
-
-  private static int number(String digits) {
-    return Integer.parseInt(digits);
-  }
-
-  private static Month month(String name) {
-    String start = name.substring(0, 3);
-    for (Month month : Month.values()) {
-      if (month.name().toLowerCase(Locale.ROOT).startsWith(start)) {
-        return month;
-      }
-    }
-    throw new DateTimeException("No month " + name);
   }
 }

@@ -147,7 +147,7 @@ public class PlanImport {
     List<ImportProblem> errors = new ProblemList();
     List<ImportProblem> warnings = new ProblemList();
     Map<String, Integer> columns = table.columns(COLUMNS);
-    for (String required : List.of("ref", "action")) {
+    for (String required : List.of("action")) {
       if (!columns.containsKey(required)) {
         errors.add(
             new ImportProblem(
@@ -305,6 +305,7 @@ public class PlanImport {
       List<ImportProblem> warnings) {
     List<Row> rows = new ArrayList<>();
     Map<String, Integer> refsSeen = new HashMap<>();
+    PlaceRefs places = new PlaceRefs(givenRefs(table, columns));
     String outcome = null;
     String area = null;
     Map<ReportingPeriod, Boolean> closed = new HashMap<>(); // one query per period, not per row
@@ -313,7 +314,6 @@ public class PlanImport {
         continue;
       }
       int n = line.number();
-      int errorsBefore = errors.size();
       String outcomeCell = cell(line, columns, "outcome");
       if (!outcomeCell.isEmpty()) {
         outcome = outcomeCell;
@@ -323,11 +323,29 @@ public class PlanImport {
       if (!areaCell.isEmpty()) {
         area = areaCell;
       }
-      String ref = cell(line, columns, "ref");
+      String ref = ref(cell(line, columns, "ref"));
       String action = cell(line, columns, "action");
-      if (ref.isEmpty()) {
-        errors.add(new ImportProblem(n, "ref", "", "Every action needs a ref, e.g. 3.1.1"));
-      } else if (!Refs.isValid(ref)) {
+      if (ref.isEmpty() && action.isEmpty() && isHeading(line, columns)) {
+        continue; // an outcome or area on a row of its own, over its actions
+      }
+      Optional<String> placeRef =
+          places.place(
+              Optional.ofNullable(outcome).map(Title::of),
+              Optional.ofNullable(area).map(Title::of),
+              ref.isEmpty());
+      if (placeRef.isPresent()) {
+        ref = placeRef.get();
+        warnings.add(
+            new ImportProblem(
+                n,
+                "ref",
+                "",
+                "No ref: given "
+                    + ref
+                    + " from its place in the plan. Give each action a ref in the file if its rows"
+                    + " may move before the next import"));
+      }
+      if (!Refs.isValid(ref)) {
         errors.add(
             new ImportProblem(
                 n,
@@ -366,6 +384,14 @@ public class PlanImport {
                 "due",
                 dueText,
                 "No deadline recognised: kept as written, so this action cannot be overdue"));
+      } else if (due.kind() == Due.Kind.ONGOING) {
+        warnings.add(
+            new ImportProblem(
+                n,
+                "due",
+                dueText,
+                "Continuing work with no deadline: kept as written, so this action cannot be"
+                    + " overdue"));
       }
       List<String> leads = PlanAction.parseLeads(cell(line, columns, "lead"));
       ActionChange.leadsProblem(leads)
@@ -402,10 +428,15 @@ public class PlanImport {
       } else {
         period = request.period();
       }
-      if (!comment.isEmpty() && rating.isEmpty() && errors.size() == errorsBefore) {
-        errors.add(
+      boolean commentOnly = !comment.isEmpty() && ragText.isEmpty();
+      if (commentOnly) {
+        rating = Optional.of(RagRating.NOT_RATED);
+        warnings.add(
             new ImportProblem(
-                n, "rag", "", "A comment is progress on the action: give its rating too"));
+                n,
+                "comment",
+                comment,
+                "A comment without a rating is kept as progress, not rated"));
       }
       if (rating.isPresent() && period.isEmpty() && periodText.isEmpty()) {
         errors.add(
@@ -413,7 +444,9 @@ public class PlanImport {
                 n,
                 "period",
                 "",
-                "Give the reporting period of this rating (a period column, or --period)"));
+                "Give the reporting period of this "
+                    + (commentOnly ? "comment" : "rating")
+                    + " (a period column, or --period)"));
       }
       if (rating.isPresent() && period.isPresent()) {
         ReportingPeriod p = period.get();
@@ -469,6 +502,31 @@ public class PlanImport {
               optionalColumn(line, columns, "impact")));
     }
     return rows;
+  }
+
+  /** Whether the row has nothing but an outcome or an area in the columns the import reads. */
+  private static boolean isHeading(Table.Row line, Map<String, Integer> columns) {
+    return columns.entrySet().stream()
+        .filter(c -> !c.getKey().equals("outcome") && !c.getKey().equals("area"))
+        .allMatch(c -> line.cell(c.getValue()).isEmpty());
+  }
+
+  /** The refs the file gives, to number the actions it gives none around them. */
+  private static java.util.Set<String> givenRefs(Table table, Map<String, Integer> columns) {
+    java.util.Set<String> refs = new java.util.HashSet<>();
+    for (Table.Row line : table.rows()) {
+      String ref = ref(cell(line, columns, "ref"));
+      if (!ref.isEmpty()) {
+        refs.add(ref);
+      }
+    }
+    return refs;
+  }
+
+  /** A ref as written, without a closing full stop or bracket: "2.2." and "2)" are 2.2 and 2. */
+  private static String ref(String written) {
+    String ref = written.replaceFirst("[.)]+$", "").strip();
+    return ref.isEmpty() ? written : ref;
   }
 
   private static Optional<String> optionalColumn(

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.ccrhub.shared.UkDates;
 
 /** The strategy form; dates are typed as 31/03/2027 or 2027-03-31. */
 class StrategyForm {
@@ -69,17 +70,7 @@ class StrategyForm {
     if (reviewDate == null || reviewDate.isBlank()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(
-          reviewDate.contains("/")
-              ? LocalDate.parse(
-                  reviewDate,
-                  DateTimeFormatter.ofPattern("d/M/uuuu")
-                      .withResolverStyle(java.time.format.ResolverStyle.STRICT))
-              : LocalDate.parse(reviewDate));
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return UkDates.day(reviewDate);
   }
 
   boolean reviewDateIsReal() {

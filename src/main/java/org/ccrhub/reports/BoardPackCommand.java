@@ -20,6 +20,7 @@ import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
+import org.ccrhub.shared.UkDates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,13 +90,16 @@ final class BoardPackCommand implements Callable<Integer> {
     if (reportFormat != ReportFormat.PDF && reportFormat != ReportFormat.HTML) {
       throw new InvalidInputException("A board pack comes as pdf or html, not " + format);
     }
-    LocalDate date;
-    try {
-      date = meetingDate.isBlank() ? LocalDate.now() : LocalDate.parse(meetingDate.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          "'" + meetingDate + "' is not a date: write it like 2016-11-15");
-    }
+    LocalDate date =
+        meetingDate.isBlank()
+            ? LocalDate.now()
+            : UkDates.day(meetingDate)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "'"
+                                + meetingDate.strip()
+                                + "' is not a date: write it like 15/11/2016 or 2016-11-15"));
     @Nullable YearMonth month = dataMonth.isBlank() ? null : month(dataMonth);
     Partnership p = context.bean(Partnerships.class).named(partnership);
     BoardPacks packs = context.bean(BoardPacks.class);

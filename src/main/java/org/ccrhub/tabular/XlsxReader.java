@@ -129,10 +129,22 @@ final class XlsxReader {
       }
       String code = custom.get(id);
       if (code == null) {
-        code = BuiltinFormats.getBuiltinFormat(id);
+        code = ukShortDate(id).orElse(BuiltinFormats.getBuiltinFormat(id));
       }
       return formatter.formatRawCellContents(value, id, code == null ? "General" : code);
     }
+  }
+
+  /**
+   * Excel's built-in short date (14) and date and time (22) show in the reader's own locale: a UK
+   * Excel shows 30/11/2026 where POI would write 11/30/26, which would then read as another day.
+   */
+  static java.util.Optional<String> ukShortDate(int id) {
+    return switch (id) {
+      case 14 -> java.util.Optional.of("dd/mm/yyyy");
+      case 22 -> java.util.Optional.of("dd/mm/yyyy hh:mm");
+      default -> java.util.Optional.empty();
+    };
   }
 
   /**

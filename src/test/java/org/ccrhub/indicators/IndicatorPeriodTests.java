@@ -13,13 +13,31 @@ class IndicatorPeriodTests {
   void readsMonthsAsPeopleAndSpreadsheetsWriteThem() {
     for (String text :
         new String[] {
-          "2016-10", "2016-10-01", "Oct 2016", "October 2016", "oct-16", "10/2016", "01/10/2016"
+          "2016-10",
+          "2016-10-01",
+          "Oct 2016",
+          "October 2016",
+          "oct-16",
+          "10/2016",
+          "01/10/2016",
+          "31/10/2016",
+          "15/10/16",
+          "31 Oct 2016",
+          "2016-10-31"
         }) {
       IndicatorPeriod period = IndicatorPeriod.parse(text);
       assertThat(period.months()).as(text).isEqualTo(1);
       assertThat(period.first()).as(text).isEqualTo(YearMonth.of(2016, 10));
       assertThat(period).as(text).hasToString("2016-10");
     }
+  }
+
+  @Test
+  void readsAUkDateAsItsMonthNeverTheAmericanWayRound() {
+    assertThat(IndicatorPeriod.parse("30/11/2026")).hasToString("2026-11");
+    assertThat(IndicatorPeriod.parse("01/02/2017")).hasToString("2017-02");
+    assertThatThrownBy(() -> IndicatorPeriod.parse("11/30/2026"))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

@@ -59,8 +59,29 @@ class DueTests {
   }
 
   @Test
+  void readsTwoQuartersWrittenTogetherAsTheEndOfTheLaterOne() {
+    LocalDate endOfQ4 = LocalDate.of(2017, 3, 31);
+    assertDeadline("Q3/4", endOfQ4);
+    assertDeadline("Q3/Q4", endOfQ4);
+    assertDeadline("Q3-Q4", endOfQ4);
+    assertDeadline("Q3 & Q4", endOfQ4);
+    assertDeadline("Q3&Q4", endOfQ4);
+    assertDeadline("Q3 and Q4", endOfQ4);
+    assertDeadline("Q3 + Q4", endOfQ4);
+    assertDeadline("Q2, Q3 and Q4", endOfQ4);
+    assertDeadline("q3 / q4", endOfQ4);
+    assertDeadline("Q2 and Q3", LocalDate.of(2016, 12, 31));
+    assertDeadline("Q1/2", LocalDate.of(2016, 9, 30));
+    assertDeadline("Q3/4 2017/18", LocalDate.of(2018, 3, 31));
+    assertDeadline("Quarter 3", LocalDate.of(2016, 12, 31));
+    assertDeadline("Qtr 3-4", endOfQ4);
+  }
+
+  @Test
   void leavesABackwardsQuarterRangeUnrecognised() {
     assertUnrecognised("Q4-Q1");
+    assertUnrecognised("Q4/3");
+    assertUnrecognised("Q3 & Q2");
   }
 
   @Test
@@ -120,6 +141,24 @@ class DueTests {
     assertDeadline("31st March 2017", date);
     assertDeadline("1/4/2017", LocalDate.of(2017, 4, 1));
     assertDeadline("2nd Feb 2017", LocalDate.of(2017, 2, 2));
+    assertDeadline("31-Mar-17", date);
+    assertDeadline("by 31/03/2017", date);
+  }
+
+  @Test
+  void readsADateTheUkWayRoundNeverTheAmericanWay() {
+    assertDeadline("30/11/2016", LocalDate.of(2016, 11, 30));
+    assertDeadline("30 Nov 2016", LocalDate.of(2016, 11, 30));
+    assertDeadline("30 November 2016", LocalDate.of(2016, 11, 30));
+    assertDeadline("2016-11-30", LocalDate.of(2016, 11, 30));
+    assertDeadline("01/12/2016", LocalDate.of(2016, 12, 1));
+    assertUnrecognised("11/30/2016");
+  }
+
+  @Test
+  void readsANumericMonthAsItsLastDay() {
+    assertDeadline("11/2016", LocalDate.of(2016, 11, 30));
+    assertDeadline("Nov-16", LocalDate.of(2016, 11, 30));
   }
 
   @Test
@@ -128,6 +167,7 @@ class DueTests {
     assertUnrecognised("2017-13-01");
     assertUnrecognised("32 March 2017");
     assertUnrecognised("29/02/2017");
+    assertUnrecognised("31/03/3017");
   }
 
   @Test
@@ -155,6 +195,10 @@ class DueTests {
           "Monthly",
           "Annually",
           "Annual",
+          "Throughout",
+          "Throughout the year",
+          "On-going",
+          "Yearly",
           "business  as usual"
         }) {
       Due due = due(text);
@@ -177,7 +221,8 @@ class DueTests {
           "Q5",
           "2017",
           "March",
-          "Q2 and Q3",
+          "2016-2018",
+          "2015 - 2017",
           "Moved to",
           "Review in March 2017",
           "March 2017 onwards"

@@ -72,7 +72,9 @@ class PlanImportIntegrationTests {
     assertThat(result.updatesRecorded()).isEqualTo(6);
     assertThat(result.warnings())
         .extracting(ImportProblem::row, ImportProblem::column, ImportProblem::value)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(7, "due", "Baselines to be agreed"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(5, "due", "Business as usual"),
+            org.assertj.core.groups.Tuple.tuple(7, "due", "Baselines to be agreed"));
 
     DeliveryPlan plan = plans.named(partnership, "VAWG delivery plan");
     List<PlanAction> actions = plans.actions(plan);
@@ -141,7 +143,7 @@ class PlanImportIntegrationTests {
             e ->
                 assertThat(e.result().errors())
                     .extracting(p -> p.row() + " " + p.column())
-                    .containsExactly("2 rag", "3 ref", "4 ref", "4 comment", "5 action"));
+                    .containsExactly("2 rag", "4 ref", "4 comment", "5 action"));
     assertThat(plans.findByName(partnership, "VAWG delivery plan")).isEmpty();
   }
 
@@ -174,11 +176,102 @@ class PlanImportIntegrationTests {
   }
 
   @Test
-  void aHeaderWithoutRefIsRefused() {
-    assertThatThrownBy(() -> importCsv("action,due\nDo something,Q2\n", null))
+  void aHeaderWithoutActionIsRefused() {
+    assertThatThrownBy(() -> importCsv("ref,due\n1.1,Q2\n", null))
         .isInstanceOfSatisfying(
             ImportRejectedException.class,
-            e -> assertThat(e.result().errors().get(0).reason()).contains("no 'ref' column"));
+            e -> assertThat(e.result().errors().get(0).reason()).contains("no 'action' column"));
+  }
+
+  @Test
+  void actionsWithoutRefsAreNumberedByTheirPlaceAndTheSameFileMatchesThemAgain() {
+    String csv =
+        """
+        Outcome,Action,Due
+        Prevention,Run awareness campaigns,Ongoing
+        ,Train staff in schools,April 2015
+        Provision,,
+        ,Re-commission the IDVA service,April 2015
+        ,Fund the Sanctuary Scheme,Q3/4
+        3 Partnership,Hold four steering groups a year,Quarterly
+        """;
+
+    ImportResult result = importCsv(csv, null);
+
+    DeliveryPlan plan = plans.named(partnership, "VAWG delivery plan");
+    assertThat(plans.actions(plan))
+        .extracting(PlanAction::ref, PlanAction::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("1.1", "Run awareness campaigns"),
+            org.assertj.core.groups.Tuple.tuple("1.2", "Train staff in schools"),
+            org.assertj.core.groups.Tuple.tuple("2.1", "Re-commission the IDVA service"),
+            org.assertj.core.groups.Tuple.tuple("2.2", "Fund the Sanctuary Scheme"),
+            org.assertj.core.groups.Tuple.tuple("3.1", "Hold four steering groups a year"));
+    assertThat(plans.outcomes(plan))
+        .extracting(PlanOutcome::label)
+        .containsExactly("Prevention", "Provision", "3 Partnership");
+    assertThat(result.warnings())
+        .filteredOn(p -> p.column().equals("ref"))
+        .extracting(p -> p.row() + ": " + p.reason())
+        .first()
+        .asString()
+        .startsWith("2: No ref: given 1.1 from its place in the plan");
+    assertThat(result.errors()).isEmpty();
+
+    ImportResult again = importCsv(csv, null);
+    assertThat(again.changesNothing()).isTrue();
+    assertThat(again.actionsUnchanged()).isEqualTo(5);
+  }
+
+  @Test
+  void aRefWithAClosingFullStopIsTheRefWithoutIt() {
+    importCsv("ref,action\n2.2.,Secure DV expertise in MASH\n2.10,Support the forum\n", null);
+
+    assertThat(plans.actions(plans.named(partnership, "VAWG delivery plan")))
+        .extracting(PlanAction::ref)
+        .containsExactly("2.2", "2.10");
+  }
+
+  @Test
+  void aCommentWithoutARatingIsProgressNotRatedWithAWarning() {
+    String csv =
+        """
+        ref,action,due,rag,comment
+        1.1,Tackle hotspots,Q3/4,,Concerted partnership work in hotspots
+        1.2,Refresh the strategy,Q2,Green,On track
+        """;
+
+    ImportResult result = importCsv(csv, "2016/17 Q2");
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.updatesRecorded()).isEqualTo(2);
+    assertThat(result.warnings())
+        .extracting(ImportProblem::toString)
+        .containsExactly(
+            "Row 2, column comment ('Concerted partnership work in hotspots'): A comment without"
+                + " a rating is kept as progress, not rated");
+    DeliveryPlan plan = plans.named(partnership, "VAWG delivery plan");
+    PlanAction hotspots = plans.actions(plan).get(0);
+    assertThat(hotspots.due().deadline()).hasValue(java.time.LocalDate.of(2017, 3, 31));
+    ProgressUpdate update =
+        plans.updatesIn(plan, ReportingPeriod.parse("2016/17 Q2")).get(hotspots.id());
+    assertThat(update.rating()).isEqualTo(RagRating.NOT_RATED);
+    assertThat(update.comment()).isEqualTo("Concerted partnership work in hotspots");
+    assertThat(importCsv(csv, "2016/17 Q2").changesNothing()).isTrue();
+  }
+
+  @Test
+  void aCommentWithoutARatingOrAPeriodAsksForThePeriod() {
+    assertThatThrownBy(
+            () -> importCsv("ref,action,comment\n1.1,Tackle hotspots,Work began\n", null))
+        .isInstanceOfSatisfying(
+            ImportRejectedException.class,
+            e ->
+                assertThat(e.result().errors())
+                    .extracting(ImportProblem::toString)
+                    .containsExactly(
+                        "Row 2, column period: Give the reporting period of this comment (a"
+                            + " period column, or --period)"));
   }
 
   @Test

@@ -52,6 +52,31 @@ class XlsxReaderTests {
   }
 
   @Test
+  void readsExcelsBuiltInShortDateTheUkWayRound() throws IOException {
+    byte[] file;
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      var sheet = workbook.createSheet("Values");
+      Row header = sheet.createRow(0);
+      header.createCell(0).setCellValue("period");
+      header.createCell(1).setCellValue("recorded");
+      Row row = sheet.createRow(1);
+      CellStyle shortDate = workbook.createCellStyle();
+      shortDate.setDataFormat((short) 14); // what Excel gives a date typed as 30/11/2026
+      CellStyle dateTime = workbook.createCellStyle();
+      dateTime.setDataFormat((short) 22);
+      row.createCell(0).setCellValue(java.time.LocalDate.of(2026, 11, 30));
+      row.getCell(0).setCellStyle(shortDate);
+      row.createCell(1).setCellValue(java.time.LocalDateTime.of(2026, 2, 3, 16, 21));
+      row.getCell(1).setCellStyle(dateTime);
+      workbook.write(out);
+      file = out.toByteArray();
+    }
+    assertThat(Tables.read(file).rows().get(0).cells())
+        .containsExactly("30/11/2026", "03/02/2026 16:21");
+  }
+
+  @Test
   void readsSharedStringsWithRunsButNotTheirPhoneticGuides() {
     byte[] file =
         xlsx(

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.UkDates;
 import org.springframework.validation.Errors;
 
 /**
@@ -18,9 +19,6 @@ import org.springframework.validation.Errors;
  * month; and, once told which figures the pack would leave out, whether to produce it without them.
  */
 public class BoardPackForm {
-
-  private static final DateTimeFormatter UK =
-      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private String period = "";
   private List<String> plans = new ArrayList<>();
@@ -129,13 +127,12 @@ public class BoardPackForm {
     if (text.isEmpty()) {
       return Optional.of(today);
     }
-    try {
-      return Optional.of(text.contains("/") ? LocalDate.parse(text, UK) : LocalDate.parse(text));
-    } catch (DateTimeParseException e) {
+    Optional<LocalDate> day = UkDates.day(text);
+    if (day.isEmpty()) {
       errors.rejectValue(
           "meetingDate", "invalid", "Enter the meeting date as a real date, like 15/11/2016");
-      return Optional.empty();
     }
+    return day;
   }
 
   /** Whether the format is one the pack comes in, or an error on the field. */

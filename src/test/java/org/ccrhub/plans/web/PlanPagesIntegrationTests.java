@@ -710,7 +710,7 @@ class PlanPagesIntegrationTests {
 
   @Test
   void keepsOnlyAFileThatCanBeImportedAndOneAPersonWhicheverSessionTheyUse() throws Exception {
-    String broken = "Outcome,Ref,Action\n1 Prevention,,Run a campaign\n";
+    String broken = "Outcome,Ref,Action,RAG\n1 Prevention,1.1,Run a campaign,Purple\n";
     rendered(upload("Broken plan", "2016/17", broken));
     assertThat(pendingUploads()).isZero();
 
