@@ -1,7 +1,6 @@
 package org.ccrhub.indicators.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ccrhub.indicators.Change;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.Indicators;
@@ -219,7 +219,7 @@ class IndicatorController {
       facts.add(new Fact("Baseline", "None"));
     } else {
       facts.add(new Fact("Baseline", figure(p.baseline(), i)));
-      facts.add(new Fact("Change on the baseline", change(p.changeVsBaselinePct())));
+      facts.add(new Fact("Change on the baseline", change(p.changeOnBaseline())));
     }
     YearMonth yearStart = m.minusMonths((m.getMonthValue() + 8) % 12);
     facts.add(
@@ -233,8 +233,8 @@ class IndicatorController {
                 + (p.yearToDateLastYear().isKnown()
                     ? "; the same months a year earlier: "
                         + figure(p.yearToDateLastYear(), i)
-                        + " (change "
-                        + change(p.yearToDateChangePct())
+                        + " (change: "
+                        + change(p.yearToDateChange())
                         + ")"
                     : "")));
     if (p.comparatorArea().isEmpty() || p.comparatorCurrent() == null) {
@@ -245,7 +245,7 @@ class IndicatorController {
               p.comparatorArea() + ", current 12 months",
               figure(p.comparatorCurrent(), i)
                   + "; change on its previous 12 months: "
-                  + change(p.comparatorChangePct())));
+                  + change(p.comparatorChange())));
     }
     facts.add(
         new Fact(
@@ -274,8 +274,11 @@ class IndicatorController {
         : "No figure: " + (total.missing().isEmpty() ? "not defined" : total.missing());
   }
 
-  private static String change(@Nullable BigDecimal pct) {
-    return pct == null ? "not defined" : IndicatorPages.change(pct);
+  /**
+   * A change in words, {@code Down 0.5 points (1.6%)} or {@code Down 7.2%}, or why there is none.
+   */
+  private static String change(Change change) {
+    return change.isKnown() ? change.words() : "not defined";
   }
 
   private static List<AreaValues> values(
