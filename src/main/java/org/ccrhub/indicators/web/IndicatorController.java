@@ -219,7 +219,10 @@ class IndicatorController {
       facts.add(new Fact("Baseline", "None"));
     } else {
       facts.add(new Fact("Baseline", figure(p.baseline(), i)));
-      facts.add(new Fact("Change on the baseline", change(p.changeOnBaseline())));
+      facts.add(
+          new Fact(
+              "Change on the baseline",
+              p.changeOnBaseline().isKnown() ? p.changeOnBaseline().words() : "Not defined"));
     }
     YearMonth yearStart = m.minusMonths((m.getMonthValue() + 8) % 12);
     facts.add(
@@ -233,7 +236,7 @@ class IndicatorController {
                 + (p.yearToDateLastYear().isKnown()
                     ? "; the same months a year earlier: "
                         + figure(p.yearToDateLastYear(), i)
-                        + " (change: "
+                        + " ("
                         + change(p.yearToDateChange())
                         + ")"
                     : "")));
@@ -244,8 +247,9 @@ class IndicatorController {
           new Fact(
               p.comparatorArea() + ", current 12 months",
               figure(p.comparatorCurrent(), i)
-                  + "; change on its previous 12 months: "
-                  + change(p.comparatorChange())));
+                  + "; "
+                  + change(p.comparatorChange())
+                  + " on its previous 12 months"));
     }
     facts.add(
         new Fact(
@@ -275,10 +279,15 @@ class IndicatorController {
   }
 
   /**
-   * A change in words, {@code Down 0.5 points (1.6%)} or {@code Down 7.2%}, or why there is none.
+   * A change in words within a sentence, {@code down 0.5 points (1.6%)} or {@code down 7.2%}, or
+   * {@code change not defined}.
    */
   private static String change(Change change) {
-    return change.isKnown() ? change.words() : "not defined";
+    if (!change.isKnown()) {
+      return "change not defined";
+    }
+    String words = change.words();
+    return Character.toLowerCase(words.charAt(0)) + words.substring(1);
   }
 
   private static List<AreaValues> values(
