@@ -51,6 +51,15 @@ final class DefinitionRows {
             "changetarget",
             "changetargetpct"));
     COLUMNS.put(
+        "target_change_points",
+        List.of(
+            "targetchangepoints",
+            "targetchangeinpoints",
+            "targetchangepts",
+            "targetpoints",
+            "targetchangepp",
+            "changetargetpoints"));
+    COLUMNS.put(
         "description",
         List.of("description", "measure", "definition", "details", "measuredescription"));
     COLUMNS.put("sum_of", List.of("sumof", "sum", "totalof", "compositeof", "parts"));
@@ -277,6 +286,18 @@ final class DefinitionRows {
             "target_change_pct",
             old == null ? null : old.targetChangePct(),
             ImportedNumbers::parse);
+    BigDecimal targetChangePoints =
+        optional(
+            line,
+            "target_change_points",
+            old == null ? null : old.targetChangePoints(),
+            ImportedNumbers::parse);
+    if (givesTarget(line)) {
+      // a target the file gives replaces the one kept from a column it leaves out
+      targetValue = columns.containsKey("target_value") ? targetValue : null;
+      targetChangePct = columns.containsKey("target_change_pct") ? targetChangePct : null;
+      targetChangePoints = columns.containsKey("target_change_points") ? targetChangePoints : null;
+    }
     BigDecimal population =
         optional(line, "population", old == null ? null : old.population(), ImportedNumbers::parse);
     BigDecimal tolerance =
@@ -305,17 +326,24 @@ final class DefinitionRows {
           cell(line, "tolerance"),
           "The tolerance is a percentage of the trajectory from 0 to 100");
     }
-    if (targetValue != null && targetChangePct != null) {
+    int targets =
+        (targetValue == null ? 0 : 1)
+            + (targetChangePct == null ? 0 : 1)
+            + (targetChangePoints == null ? 0 : 1);
+    String changeColumn = targetChangePoints != null ? "target_change_points" : "target_change_pct";
+    if (targets > 1) {
       error(
           n,
-          "target_change_pct",
-          cell(line, "target_change_pct"),
-          "Give a target value or a target change, not both");
-    } else if (targetChangePct != null && baselineValue == null && baselinePeriod == null) {
+          changeColumn,
+          cell(line, changeColumn),
+          "Give one target: a target value, a target change in % or a target change in points");
+    } else if ((targetChangePct != null || targetChangePoints != null)
+        && baselineValue == null
+        && baselinePeriod == null) {
       error(
           n,
-          "target_change_pct",
-          cell(line, "target_change_pct"),
+          changeColumn,
+          cell(line, changeColumn),
           "A change target needs a baseline: give a baseline_value or a baseline_period");
     } else if (targetChangePct != null && targetChangePct.compareTo(HUNDRED.negate()) < 0) {
       error(
@@ -323,6 +351,22 @@ final class DefinitionRows {
           "target_change_pct",
           cell(line, "target_change_pct"),
           "A change target cannot be a fall of more than 100%");
+    } else if (targetChangePoints != null && unitKnown && !unit.changesInPoints()) {
+      error(
+          n,
+          "target_change_points",
+          cell(line, "target_change_points"),
+          "A target change in points is for a percentage or a rate: give the change for a "
+              + unit.label()
+              + " indicator in target_change_pct");
+    } else if (targetChangePoints != null
+        && unit == Unit.PERCENTAGE
+        && targetChangePoints.abs().compareTo(HUNDRED) > 0) {
+      error(
+          n,
+          "target_change_points",
+          cell(line, "target_change_points"),
+          "A change in percentage points is from -100 to 100");
     }
     if (baselinePeriod != null
         && targetPeriod != null
@@ -363,6 +407,7 @@ final class DefinitionRows {
             targetPeriod,
             targetValue,
             targetChangePct,
+            targetChangePoints,
             tolerance,
             sumOf,
             published,
@@ -528,6 +573,12 @@ final class DefinitionRows {
           throw new InvalidInputException(
               "'" + text.strip() + "' is not yes or no: write yes or no (blank means no)");
     };
+  }
+
+  /** Whether the row gives a target in any of the target columns the file has. */
+  private boolean givesTarget(Table.Row line) {
+    return List.of("target_value", "target_change_pct", "target_change_points").stream()
+        .anyMatch(column -> columns.containsKey(column) && !cell(line, column).isEmpty());
   }
 
   private String cell(Table.Row line, String column) {

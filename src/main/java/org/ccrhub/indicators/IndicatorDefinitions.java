@@ -41,6 +41,7 @@ public class IndicatorDefinitions {
           "target_period",
           "target_value",
           "target_change_pct",
+          "target_change_points",
           "tolerance",
           "published",
           "sum_of");

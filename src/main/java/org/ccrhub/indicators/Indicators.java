@@ -162,17 +162,19 @@ public class Indicators {
                         owner = :owner, population = :population,
                         baseline_period = :baselinePeriod, baseline_value = :baselineValue,
                         target_period = :targetPeriod, target_value = :targetValue,
-                        target_change_pct = :targetChangePct, tolerance_pct = :tolerance,
+                        target_change_pct = :targetChangePct,
+                        target_change_points = :targetChangePoints, tolerance_pct = :tolerance,
                         published = :published, version = version + 1
                       where partnership_id = :p and id = :id returning id
                       """
                     : """
                       insert into indicator (partnership_id, ref, name, description, unit, polarity,
                         frequency, source, owner, population, baseline_period, baseline_value,
-                        target_period, target_value, target_change_pct, tolerance_pct, published)
+                        target_period, target_value, target_change_pct, target_change_points,
+                        tolerance_pct, published)
                       values (:p, :ref, :name, :description, :unit, :polarity, :frequency, :source,
                         :owner, :population, :baselinePeriod, :baselineValue, :targetPeriod,
-                        :targetValue, :targetChangePct, :tolerance, :published)
+                        :targetValue, :targetChangePct, :targetChangePoints, :tolerance, :published)
                       returning id
                       """)
             .param("p", partnership.id())
@@ -191,6 +193,7 @@ public class Indicators {
             .param("targetPeriod", text(definition.targetPeriod()))
             .param("targetValue", definition.targetValue())
             .param("targetChangePct", definition.targetChangePct())
+            .param("targetChangePoints", definition.targetChangePoints())
             .param("tolerance", definition.tolerancePct())
             .param("published", definition.published());
     id = statement.query(Long.class).single();
@@ -547,6 +550,7 @@ public class Indicators {
         && Objects.equals(a.targetPeriod(), b.targetPeriod())
         && same(a.targetValue(), b.targetValue())
         && same(a.targetChangePct(), b.targetChangePct())
+        && same(a.targetChangePoints(), b.targetChangePoints())
         && same(a.tolerancePct(), b.tolerancePct())
         && a.published() == b.published()
         && a.sumOf().stream()
@@ -579,6 +583,7 @@ public class Indicators {
         targetPeriod == null ? null : IndicatorPeriod.parse(targetPeriod),
         rs.getBigDecimal("target_value"),
         rs.getBigDecimal("target_change_pct"),
+        rs.getBigDecimal("target_change_points"),
         rs.getBigDecimal("tolerance_pct"),
         List.copyOf(parts),
         rs.getBoolean("published"),

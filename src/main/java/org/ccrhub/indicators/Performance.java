@@ -96,6 +96,26 @@ public record Performance(
         rating);
   }
 
+  /** The change on the previous 12 months, in points for a percentage or a rate. */
+  public Change change() {
+    return Change.between(indicator.unit(), current, previous);
+  }
+
+  /** The change on the baseline. */
+  public Change changeOnBaseline() {
+    return Change.between(indicator.unit(), current, baseline);
+  }
+
+  /** The change of the financial year to date on the same months a year earlier. */
+  public Change yearToDateChange() {
+    return Change.between(indicator.unit(), yearToDate, yearToDateLastYear);
+  }
+
+  /** The comparator's change on its previous 12 months. */
+  public Change comparatorChange() {
+    return Change.between(indicator.unit(), comparatorCurrent, comparatorPrevious);
+  }
+
   /** The percentage change from before to now, when both are known. */
   static @Nullable BigDecimal change(Total now, @Nullable Total before) {
     return before != null && now.isKnown() && before.isKnown()
@@ -119,7 +139,10 @@ public record Performance(
     return null;
   }
 
-  /** The target value: as given, or the baseline changed by the target percentage. */
+  /**
+   * The target value: as given, or the baseline changed by the target percentage, or by the target
+   * points (added to the baseline figure).
+   */
   static @Nullable Ratio target(Indicator indicator, @Nullable Total baseline) {
     if (indicator.targetValue() != null) {
       return new Ratio(indicator.targetValue(), BigDecimal.ONE, null);
@@ -129,6 +152,11 @@ public record Performance(
       BigDecimal factor = BigDecimal.valueOf(100).add(indicator.targetChangePct());
       return new Ratio(
           b.top().multiply(factor), b.bottom().multiply(BigDecimal.valueOf(100)), null);
+    }
+    if (indicator.targetChangePoints() != null && baseline != null && baseline.isKnown()) {
+      Ratio b = baseline.ratio();
+      return new Ratio(
+          b.top().add(indicator.targetChangePoints().multiply(b.bottom())), b.bottom(), null);
     }
     return null;
   }

@@ -1,29 +1,43 @@
 package org.ccrhub.indicators;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.exports.FileExport;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.TableWriter;
+import org.ccrhub.tabular.XlsxReport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The performance table of a partnership for a month, and the files it comes in: CSV with exactly
- * {@link PerformanceTable#CSV_COLUMNS}, XLSX, and HTML and PDF from one template. Files leave the
- * system, so their small numbers are suppressed unless the caller asks otherwise; the threshold is
- * {@code ccr.indicators.suppression-threshold} (5 unless set).
+ * {@link PerformanceTable#CSV_COLUMNS} (plain numbers, for programs), XLSX for people ({@link
+ * XlsxReport}: the screen's headers, numbers as numbers), and HTML and PDF from one template. Files
+ * leave the system, so their small numbers are suppressed unless the caller asks otherwise; the
+ * threshold is {@code ccr.indicators.suppression-threshold} (5 unless set).
  */
 @Component
 public class PerformanceReports {
 
   static final String TEMPLATE = "indicators/performance-report-document";
+
+  private static final String MARKING = "OFFICIAL";
+  private static final XlsxReport.Format PERCENT = XlsxReport.Format.PERCENT;
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
   private final Indicators indicators;
   private final Documents documents;
@@ -88,12 +102,7 @@ public class PerformanceReports {
   public byte[] render(Partnership partnership, PerformanceTable table, ReportFormat format) {
     return switch (format) {
       case CSV -> TableWriter.csv(PerformanceTable.CSV_COLUMNS, table.cells());
-      case XLSX ->
-          TableWriter.xlsx(
-              "Performance " + table.month(),
-              PerformanceTable.CSV_COLUMNS,
-              table.cells(),
-              java.util.Set.of(2, 3, 4, 5, 6, 7, 8));
+      case XLSX -> xlsx(partnership, table);
       case HTML ->
           documents.html(TEMPLATE, model(partnership, table)).getBytes(StandardCharsets.UTF_8);
       case PDF ->
@@ -105,6 +114,77 @@ public class PerformanceReports {
     };
   }
 
+  /**
+   * The table as a spreadsheet for people (ADR 5): the screen's headers, with the change split into
+   * its percentage and its points and whether it is better or worse in words; figures as numbers in
+   * the unit's format, and what is hidden ({@code <5}, {@code [c]}) as text.
+   */
+  private byte[] xlsx(Partnership partnership, PerformanceTable table) {
+    String comparator = table.comparator().isEmpty() ? "Comparator" : table.comparator();
+    try (XlsxReport report =
+        new XlsxReport(
+            "Performance report",
+            partnership.name(),
+            "12 months to " + MONTH.format(table.month()),
+            MARKING,
+            LocalDate.now(clock))) {
+      XlsxReport.ReportSheet sheet =
+          report.sheet(
+              "Performance " + table.month(),
+              List.of(
+                  "Ref",
+                  "Indicator",
+                  "Previous 12 months",
+                  "Current 12 months",
+                  "Change %",
+                  "Change in points",
+                  "Better or worse",
+                  "Baseline",
+                  "Change on baseline %",
+                  comparator + " change %",
+                  "Target",
+                  "Rating",
+                  "Notes"));
+      for (PerformanceTable.Row row : table.rows()) {
+        XlsxReport.Format unit = format(row.indicator().unit());
+        Change.Direction direction = row.change().direction();
+        sheet.row(
+            Arrays.asList(
+                row.indicator().ref(),
+                row.indicator().name(),
+                figure(row.previous(), unit),
+                figure(row.current(), unit),
+                figure(row.changePct(), PERCENT),
+                figure(row.changePoints(), XlsxReport.Format.ONE_PLACE),
+                direction == null ? "" : direction.label(),
+                figure(row.baseline(), unit),
+                figure(row.changeVsBaselinePct(), PERCENT),
+                figure(row.comparatorChangePct(), PERCENT),
+                figure(row.target(), unit),
+                row.rating() == null ? "Not rated" : row.rating().label(),
+                String.join("; ", row.notes())));
+      }
+      return report.bytes();
+    }
+  }
+
+  /** A file's cell as a spreadsheet cell: a number in the format, or the text as it is. */
+  private static Object figure(String cell, XlsxReport.Format format) {
+    return PLAIN_NUMBER.matcher(cell).matches()
+        ? XlsxReport.figure(new BigDecimal(cell), format)
+        : cell;
+  }
+
+  /** How a unit's figures are shown in a spreadsheet. */
+  private static XlsxReport.Format format(Unit unit) {
+    return switch (unit) {
+      case COUNT -> XlsxReport.Format.WHOLE;
+      case PERCENTAGE -> PERCENT;
+      case MONEY -> XlsxReport.Format.MONEY;
+      case RATE_PER_1000, DAYS -> XlsxReport.Format.ONE_PLACE;
+    };
+  }
+
   private Map<String, Object> model(Partnership partnership, PerformanceTable table) {
     return Map.of(
         "table",
@@ -112,7 +192,7 @@ public class PerformanceReports {
         "partnership",
         partnership,
         "marking",
-        "OFFICIAL",
+        MARKING,
         "produced",
         LocalDate.now(clock));
   }

@@ -15,9 +15,12 @@ import org.jspecify.annotations.Nullable;
  * The performance table for a month, as a community safety partnership reports it: one row per
  * indicator with the previous and current 12 months, the change, the baseline and the change
  * against it, the comparator's change over the same months, the target and the rating. Cells are
- * text ready for every format, with percentages to one decimal place, blank where a figure is not
- * defined, and small numbers suppressed when the table is for publication. Its month is a {@link
- * DataMonth}: the indicators with no figure for it have no row, and are listed as {@link #missing}.
+ * text ready for files, plain numbers with percentages to one decimal place, blank where a figure
+ * is not defined, and small numbers suppressed when the table is for publication; each row also
+ * says its figures and changes as people read them ({@link Row#shown}, {@link ShownChange}), with
+ * thousands separated and the change in points for percentages and rates ({@link Change}). Its
+ * month is a {@link DataMonth}: the indicators with no figure for it have no row, and are listed as
+ * {@link #missing}.
  */
 public record PerformanceTable(
     YearMonth month,
@@ -34,11 +37,41 @@ public record PerformanceTable(
           "previous_12_months",
           "current_12_months",
           "change_pct",
+          "change_points",
           "baseline",
           "change_vs_baseline_pct",
           "comparator_change_pct",
           "target",
           "rating");
+
+  /**
+   * A change as a table shows it: the headline ({@code -0.5 points}, {@code -7.2%}, or {@code [c]}
+   * when it would give a hidden figure away), the relative change after points ({@code -1.6%}), and
+   * whether that is better or worse in words; blank when it is not defined.
+   */
+  public record ShownChange(
+      String headline, String relative, Change.@Nullable Direction direction) {
+
+    static final ShownChange NONE = new ShownChange("", "", null);
+
+    /** The change shown; with no polarity, without better or worse. */
+    static ShownChange of(Change change, @Nullable Polarity polarity, boolean hidden) {
+      if (!change.isKnown()) {
+        return NONE;
+      }
+      if (hidden) {
+        return new ShownChange(Suppression.DERIVED, "", null);
+      }
+      return new ShownChange(
+          change.headlineText(),
+          change.relativeText(),
+          polarity == null ? null : change.direction(polarity));
+    }
+
+    public boolean isEmpty() {
+      return headline.isEmpty();
+    }
+  }
 
   /**
    * One indicator's row: the figures as text, why any are missing, and whether any is hidden (so
@@ -50,13 +83,17 @@ public record PerformanceTable(
       String previous,
       String current,
       String changePct,
+      String changePoints,
       String baseline,
       String changeVsBaselinePct,
       String comparatorChangePct,
       String target,
       @Nullable RagRating rating,
       List<String> notes,
-      boolean hidesSomething) {
+      boolean hidesSomething,
+      ShownChange change,
+      ShownChange changeOnBaseline,
+      ShownChange comparatorChange) {
 
     /** The row as the CSV's cells. */
     public List<String> cells() {
@@ -66,11 +103,20 @@ public record PerformanceTable(
           previous,
           current,
           changePct,
+          changePoints,
           baseline,
           changeVsBaselinePct,
           comparatorChangePct,
           target,
           rating == null ? "" : rating.label());
+    }
+
+    /**
+     * One of the row's figures (a cell of {@link #cells()}) as people read it: {@code 1,114},
+     * {@code 53.7%}; {@code <5}, {@code [c]} and blanks as they are.
+     */
+    public String shown(String cell) {
+      return Figures.shown(cell, indicator.unit());
     }
   }
 
@@ -328,19 +374,27 @@ public record PerformanceTable(
     Hide baseline = h.get(Column.BASELINE);
     // a target worked out from a hidden baseline would give the baseline away
     boolean targetHidden = baseline.hidden() && indicator.targetValue() == null;
+    boolean changeHidden = previous.hidden() || current.hidden();
+    boolean baselineChangeHidden = current.hidden() || baseline.hidden();
+    Polarity polarity = indicator.polarity();
     return new Row(
         indicator,
         p,
         figure(p.previous(), unit, previous, s),
         figure(p.current(), unit, current, s),
-        percent(p.changePct(), previous.hidden() || current.hidden()),
+        percent(p.changePct(), changeHidden),
+        percent(p.change().points(), changeHidden),
         p.baseline() == null ? "" : figure(p.baseline(), unit, baseline, s),
-        percent(p.changeVsBaselinePct(), current.hidden() || baseline.hidden()),
+        percent(p.changeVsBaselinePct(), baselineChangeHidden),
         percent(p.comparatorChangePct(), h.comparator),
         p.target() == null ? "" : targetHidden ? Suppression.DERIVED : format(p.target(), unit),
         p.rating(),
         List.copyOf(notes),
-        h.any() || targetHidden);
+        h.any() || targetHidden,
+        ShownChange.of(p.change(), polarity, changeHidden),
+        ShownChange.of(p.changeOnBaseline(), polarity, baselineChangeHidden),
+        // whether the comparator's change is better or worse is not the partnership's to say
+        ShownChange.of(p.comparatorChange(), null, h.comparator));
   }
 
   private static void note(List<String> notes, String what, Total total) {
@@ -359,11 +413,12 @@ public record PerformanceTable(
     return format(total.ratio(), unit);
   }
 
-  private static String percent(@Nullable BigDecimal pct, boolean hidden) {
-    if (pct == null) {
+  /** A change (a percentage or points) as a file's cell holds it: {@code -7.2}, or hidden. */
+  private static String percent(@Nullable BigDecimal change, boolean hidden) {
+    if (change == null) {
       return "";
     }
-    return hidden ? Suppression.DERIVED : pct.toPlainString();
+    return hidden ? Suppression.DERIVED : change.toPlainString();
   }
 
   /** A figure to the unit's decimal places: {@code 1114}, {@code 53.7}, {@code 18000.00}. */

@@ -48,4 +48,18 @@ public record Ratio(BigDecimal top, BigDecimal bottom, @Nullable BigDecimal coun
     BigDecimal base = b.multiply(d).multiply(c.abs());
     return change.divide(base, 1, RoundingMode.HALF_UP);
   }
+
+  /**
+   * The difference from {@code before} to this (this less before), rounded half-up to so many
+   * decimal places, worked out from the exact fractions; null when either is undefined. For
+   * percentages it is the change in percentage points.
+   */
+  public @Nullable BigDecimal pointsFrom(Ratio before, int decimals) {
+    if (!isDefined() || !before.isDefined()) {
+      return null;
+    }
+    // a/b - c/d = (a·d - c·b) / (b·d)
+    BigDecimal difference = top.multiply(before.bottom).subtract(before.top.multiply(bottom));
+    return difference.divide(bottom.multiply(before.bottom), decimals, RoundingMode.HALF_UP);
+  }
 }

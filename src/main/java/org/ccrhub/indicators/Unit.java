@@ -37,6 +37,21 @@ public enum Unit {
     return this == PERCENTAGE || this == RATE_PER_1000 || this == DAYS;
   }
 
+  /**
+   * Whether a change in the figure is read in points, as the difference of the two figures
+   * (percentage points for a percentage, per 1,000 for a rate), before the relative change: a
+   * percentage from 31.1% to 30.6% is down 0.5 points, not down 1.6%. Counts, money and days change
+   * by a percentage of what they were.
+   */
+  public boolean changesInPoints() {
+    return this == PERCENTAGE || this == RATE_PER_1000;
+  }
+
+  /** What a difference of points is called: {@code points}, {@code per 1,000}. */
+  public String pointsName() {
+    return this == RATE_PER_1000 ? "per 1,000" : "points";
+  }
+
   /** What the ratio of numerator to denominator is multiplied by: 100 for a percentage. */
   int scale() {
     return switch (this) {

@@ -9,23 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.TooLargeException;
 import org.ccrhub.tabular.TableWriter;
-import org.ccrhub.tabular.XlsxFile;
+import org.ccrhub.tabular.XlsxReport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -198,10 +188,12 @@ public class ExceptionReportDocuments {
   }
 
   /**
-   * Four sheets: Exceptions (the CSV's columns, under a heading row per outcome), Summary (actions
-   * per rating per outcome and for the plan), Not updated and Movements. Each starts with the
-   * marking and a title, and prints with the marking in its header and page numbers in its footer.
-   * Written as a stream ({@link XlsxFile}), so a report of a very long plan fits in memory.
+   * Four sheets, laid out as every report spreadsheet is ({@link XlsxReport}: the marking, a title
+   * row, the date produced, headers in the screen's words): Exceptions (under a heading row per
+   * outcome), Summary (actions per rating per outcome and for the plan, as numbers), Not updated
+   * and Movements. A due date written as a date is a date cell; other due dates ({@code Q3}, {@code
+   * Ongoing}) are text as written. Written as a stream, so a report of a very long plan fits in
+   * memory.
    */
   byte[] xlsx(Partnership partnership, ExceptionReport report) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -211,71 +203,83 @@ public class ExceptionReportDocuments {
 
   private void xlsx(Partnership partnership, ExceptionReport report, OutputStream out) {
     PlanSnapshot snapshot = report.snapshot();
-    String title =
-        partnership.name()
-            + ": exception report "
-            + snapshot.period()
-            + ", "
-            + snapshot.plan().name()
-            + " (produced "
-            + LocalDate.now(clock)
-            + ")";
+    String period = snapshot.period().toString();
+    String previous = snapshot.period().previous().toString();
     Map<Long, String> outcomes = new java.util.HashMap<>();
     snapshot.outcomes().forEach(outcome -> outcomes.put(outcome.id(), outcome.label()));
-    try (XlsxFile workbook = new XlsxFile()) {
-      Styles styles = new Styles(workbook.workbook());
-      workbook.title(title);
-
-      SheetWriter exceptions =
-          new SheetWriter(workbook, styles, "Exceptions", marking(report), title);
-      exceptions.header(ExceptionReport.CSV_COLUMNS);
+    try (XlsxReport workbook =
+        new XlsxReport(
+            "Exception report for " + snapshot.plan().name(),
+            partnership.name(),
+            period,
+            marking(report),
+            LocalDate.now(clock))) {
+      XlsxReport.ReportSheet exceptions =
+          workbook.sheet(
+              "Exceptions",
+              List.of(
+                  "Outcome",
+                  "Ref",
+                  "Action",
+                  "Lead",
+                  "Due",
+                  "Rating " + period,
+                  "Rating " + previous,
+                  "Overdue",
+                  "Comment"));
       for (Map.Entry<PlanOutcome, List<ExceptionReport.Line>> group :
           report.exceptions().entrySet()) {
-        exceptions.heading(group.getKey().label(), ExceptionReport.CSV_COLUMNS.size());
-        group.getValue().forEach(line -> exceptions.texts(line::cells));
+        exceptions.heading(group.getKey().label());
+        for (ExceptionReport.Line line : group.getValue()) {
+          exceptions.row(
+              () ->
+                  List.of(
+                      line.outcome().label(),
+                      line.action().ref(),
+                      line.action().text(),
+                      line.action().leadsText(),
+                      due(line.action().due()),
+                      line.rating(),
+                      line.previousRating(),
+                      line.overdue() ? "Yes" : "No",
+                      line.comment()));
+        }
       }
-      exceptions.widths(30, 8, 50, 25, 14, 12, 14, 9, 60);
 
-      SheetWriter summary = new SheetWriter(workbook, styles, "Summary", marking(report), title);
+      XlsxReport.ReportSheet summary =
+          workbook.sheet(
+              "Summary",
+              concat("Outcome", report.ratingsShown().stream().map(RagRating::label).toList()));
       List<RagRating> ratings = report.ratingsShown();
-      summary.header(concat("outcome", ratings.stream().map(RagRating::label).toList(), "total"));
       report
           .countsByOutcome()
           .forEach(
               (outcome, counts) ->
-                  summary.counts(
-                      outcome.label(),
-                      ratings.stream().map(r -> counts.getOrDefault(r, 0)).toList(),
-                      false));
-      summary.counts("Whole plan", ratings.stream().map(report::total).toList(), true);
-      summary.widths(40, 12, 12, 12, 12, 12, 12, 12, 12, 10);
+                  summary.row(
+                      counts(
+                          outcome.label(),
+                          ratings.stream().map(r -> counts.getOrDefault(r, 0)).toList())));
+      summary.total(counts("Whole plan", ratings.stream().map(report::total).toList()));
 
-      SheetWriter notUpdated =
-          new SheetWriter(workbook, styles, "Not updated", marking(report), title);
-      notUpdated.header(List.of("outcome", "ref", "action", "lead", "due"));
+      XlsxReport.ReportSheet notUpdated =
+          workbook.sheet("Not updated", List.of("Outcome", "Ref", "Action", "Lead", "Due"));
       for (PlanAction action : report.notUpdated()) {
-        notUpdated.texts(
+        notUpdated.row(
             () ->
                 List.of(
                     outcomes.get(action.outcomeId()),
                     action.ref(),
                     action.text(),
                     action.leadsText(),
-                    action.due().text()));
+                    due(action.due())));
       }
-      notUpdated.widths(30, 8, 60, 30, 14);
 
-      SheetWriter movements =
-          new SheetWriter(workbook, styles, "Movements", marking(report), title);
-      movements.header(
-          List.of(
-              "outcome",
-              "ref",
-              "action",
-              "rating_" + snapshot.period().previous(),
-              "rating_" + snapshot.period()));
+      XlsxReport.ReportSheet movements =
+          workbook.sheet(
+              "Movements",
+              List.of("Outcome", "Ref", "Action", "Rating " + previous, "Rating " + period));
       for (ExceptionReport.Movement movement : report.movements()) {
-        movements.texts(
+        movements.row(
             () ->
                 List.of(
                     outcomes.get(movement.action().outcomeId()),
@@ -284,121 +288,57 @@ public class ExceptionReportDocuments {
                     movement.from().label(),
                     movement.to().label()));
       }
-      movements.widths(30, 8, 60, 16, 16);
 
       workbook.write(out);
     }
   }
 
-  private static List<String> concat(String first, List<String> middle, String last) {
-    List<String> all = new java.util.ArrayList<>();
-    all.add(first);
-    all.addAll(middle);
-    all.add(last);
-    return all;
+  /** A row of counts after its label, with their total: numbers, not text. */
+  private static List<Object> counts(String label, List<Integer> counts) {
+    List<Object> cells = new ArrayList<>();
+    cells.add(label);
+    cells.addAll(counts);
+    cells.add(counts.stream().mapToInt(Integer::intValue).sum());
+    return cells;
   }
 
-  private static final class Styles {
-    final CellStyle bold;
-    final CellStyle marking;
-    final CellStyle wrap;
-
-    Styles(Workbook workbook) {
-      Font boldFont = workbook.createFont();
-      boldFont.setBold(true);
-      bold = workbook.createCellStyle();
-      bold.setFont(boldFont);
-      bold.setVerticalAlignment(VerticalAlignment.TOP);
-      Font markingFont = workbook.createFont();
-      markingFont.setBold(true);
-      markingFont.setFontHeightInPoints((short) 12);
-      marking = workbook.createCellStyle();
-      marking.setFont(markingFont);
-      wrap = workbook.createCellStyle();
-      wrap.setWrapText(true);
-      wrap.setVerticalAlignment(VerticalAlignment.TOP);
-    }
-  }
+  /** Date forms a plan may write a due date in, read only to write such a date as a date. */
+  private static final List<java.time.format.DateTimeFormatter> DATES =
+      List.of(
+          java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+          java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu", java.util.Locale.UK),
+          java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu", java.util.Locale.UK),
+          java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu", java.util.Locale.UK),
+          java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.UK),
+          java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.UK));
 
   /**
-   * Writes one sheet: the marking in row 1, the title in row 2, the header in row 4, then rows.
-   * What a sheet has besides rows (merged headings, the frozen and repeated header) is set at once;
-   * each row is kept as what makes it, and made only as the file is written.
+   * A due date as a spreadsheet cell: a date when the plan wrote a date ({@code 30/11/2016}), else
+   * the text as written ({@code Q3}, {@code March 2017}, {@code Ongoing}), which a date would
+   * change the meaning of.
    */
-  private static final class SheetWriter {
-    private final Sheet sheet;
-    private final Styles styles;
-    private final List<Consumer<Sheet>> rows = new ArrayList<>();
-    private int next;
-
-    SheetWriter(XlsxFile workbook, Styles styles, String name, String marking, String title) {
-      this.sheet = workbook.sheet(name, out -> rows.forEach(row -> row.accept(out)));
-      this.styles = styles;
-      row(row -> XlsxFile.text(row, 0, marking, styles.marking));
-      row(row -> XlsxFile.text(row, 0, title, styles.bold));
-      next++;
-      sheet.getHeader().setCenter(marking);
-      sheet.getFooter().setCenter(marking);
-      sheet.getFooter().setRight("Page &P of &N");
-      sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-      sheet.getPrintSetup().setLandscape(true);
-      sheet.setFitToPage(true);
-      sheet.getPrintSetup().setFitWidth((short) 1);
-      sheet.getPrintSetup().setFitHeight((short) 0);
+  static Object due(Due due) {
+    if (due.deadline().isEmpty()) {
+      return due.text();
     }
-
-    /** The next row, made by {@code cells} when the file is written. */
-    private void row(Consumer<Row> cells) {
-      int number = next++;
-      rows.add(out -> cells.accept(out.createRow(number)));
-    }
-
-    void header(List<String> names) {
-      sheet.createFreezePane(0, next + 1);
-      sheet.setRepeatingRows(new CellRangeAddress(next, next, 0, names.size() - 1));
-      row(
-          row -> {
-            for (int c = 0; c < names.size(); c++) {
-              XlsxFile.text(row, c, names.get(c), styles.bold);
-            }
-          });
-    }
-
-    void heading(String text, int columns) {
-      sheet.addMergedRegion(new CellRangeAddress(next, next, 0, columns - 1));
-      row(row -> XlsxFile.text(row, 0, text, styles.bold));
-    }
-
-    /** A row of text cells, made when the file is written. */
-    void texts(Supplier<List<String>> cells) {
-      row(
-          row -> {
-            List<String> values = cells.get();
-            for (int c = 0; c < values.size(); c++) {
-              XlsxFile.text(row, c, values.get(c), styles.wrap);
-            }
-          });
-    }
-
-    void counts(String label, List<Integer> counts, boolean total) {
-      row(
-          row -> {
-            XlsxFile.text(row, 0, label, total ? styles.bold : styles.wrap);
-            int sum = 0;
-            for (int c = 0; c < counts.size(); c++) {
-              row.createCell(c + 1).setCellValue(counts.get(c));
-              sum += counts.get(c);
-            }
-            var cell = row.createCell(counts.size() + 1);
-            cell.setCellValue(sum);
-            cell.setCellStyle(styles.bold);
-          });
-    }
-
-    void widths(int... characters) {
-      for (int c = 0; c < characters.length; c++) {
-        sheet.setColumnWidth(c, characters[c] * 256);
+    for (java.time.format.DateTimeFormatter format : DATES) {
+      try {
+        LocalDate date = LocalDate.parse(due.text().strip(), format);
+        if (date.equals(due.deadline().get())) {
+          return date;
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        // not written in this form
       }
     }
+    return due.text();
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    all.add("Total");
+    return all;
   }
 }

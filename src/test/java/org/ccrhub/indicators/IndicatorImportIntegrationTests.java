@@ -334,7 +334,9 @@ class IndicatorImportIntegrationTests {
                   .isEqualTo(
                       "'lots' is not a number: write a number like 1200, 1,200, -20% or £18,000");
               assertThat(reason(e.errors(), 10))
-                  .isEqualTo("Give a target value or a target change, not both");
+                  .isEqualTo(
+                      "Give one target: a target value, a target change in % or a target change"
+                          + " in points");
               assertThat(reason(e.errors(), 11))
                   .containsIgnoringCase("a change target needs a baseline");
               assertThat(reason(e.errors(), 12))

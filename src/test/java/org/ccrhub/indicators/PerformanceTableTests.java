@@ -72,8 +72,9 @@ class PerformanceTableTests {
 
     assertThat(table.cells())
         .containsExactly(
-            List.of("1", "Domestic abuse offences", "1200", "1114", "-7.2", "", "", "-5.0", "", ""),
-            List.of("2", "Stalking referrals", "", "120", "", "", "", "", "", ""));
+            List.of(
+                "1", "Domestic abuse offences", "1200", "1114", "-7.2", "", "", "", "-5.0", "", ""),
+            List.of("2", "Stalking referrals", "", "120", "", "", "", "", "", "", ""));
     assertThat(table.rows().get(1).notes())
         .containsExactly(
             "Previous 12 months: No value for 2014-11, 2014-12, 2015-01, 2015-02 and 8 more");
@@ -88,7 +89,9 @@ class PerformanceTableTests {
         PerformanceTable.of(data, OCT_2016, null, new Suppression(5), i -> true);
     // 3 is hidden; the change from it (+3233.3%) would give it away
     assertThat(table.cells().get(0))
-        .containsExactly("1", "Offences", "<5", "100", "[c]", "", "", "", "", "");
+        .containsExactly("1", "Offences", "<5", "100", "[c]", "", "", "", "", "", "");
+    assertThat(table.rows().get(0).change().headline()).isEqualTo("[c]");
+    assertThat(table.rows().get(0).change().direction()).isNull();
   }
 
   @Test
@@ -172,5 +175,79 @@ class PerformanceTableTests {
         PerformanceTable.of(data, OCT_2016, null, new Suppression(5), i -> true);
     assertThat(shown.cells().get(0).get(3)).isEqualTo("25.0");
     assertThat(hidden.cells().get(0).get(3)).isEqualTo("[c]");
+  }
+
+  private static Indicator rate(long id, String ref, String name, Polarity polarity) {
+    return new Indicator(
+        id,
+        ref,
+        name,
+        "",
+        Unit.PERCENTAGE,
+        polarity,
+        Frequency.MONTHLY,
+        "",
+        "",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Indicator.DEFAULT_TOLERANCE,
+        List.of(),
+        false,
+        0);
+  }
+
+  @Test
+  void aRateChangesInPointsInTheCsvAndOnScreenWhileACountKeepsItsPercentage() {
+    Indicator repeats = rate(1, "1", "Repeat cases at the MARAC", Polarity.LOWER_IS_BETTER);
+    Indicator crime = count(2, "2", "Domestic abuse offences", List.of());
+    // 311 of 1,000 cases (31.1%), then 306 of 1,000 (30.6%)
+    List<Observation> months = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      months.add(
+          new Observation(
+              IndicatorPeriod.month(OCT_2016.minusMonths(23 - i)),
+              null,
+              BigDecimal.valueOf(i < 12 ? 311 : 306),
+              BigDecimal.valueOf(1000)));
+    }
+    Series series = new Series(Unit.PERCENTAGE, null, months);
+    IndicatorData data =
+        data(Map.of(repeats, series, crime, yearly(1200, 1114)), Map.of(crime, yearly(10, 10)));
+
+    PerformanceTable table = PerformanceTable.of(data, OCT_2016, null, Suppression.NONE, i -> true);
+
+    assertThat(table.cells().get(0))
+        .containsExactly(
+            "1", "Repeat cases at the MARAC", "31.1", "30.6", "-1.6", "-0.5", "", "", "", "", "");
+    assertThat(table.cells().get(1).subList(4, 6)).containsExactly("-7.2", "");
+    PerformanceTable.Row rate = table.rows().get(0);
+    assertThat(rate.change())
+        .isEqualTo(
+            new PerformanceTable.ShownChange("-0.5 points", "-1.6%", Change.Direction.BETTER));
+    assertThat(rate.shown(rate.current())).isEqualTo("30.6%");
+    PerformanceTable.Row count = table.rows().get(1);
+    assertThat(count.change())
+        .isEqualTo(new PerformanceTable.ShownChange("-7.2%", "", Change.Direction.BETTER));
+    assertThat(count.shown(count.previous())).isEqualTo("1,200");
+    // the comparator's change is shown without saying better or worse
+    assertThat(count.comparatorChange())
+        .isEqualTo(new PerformanceTable.ShownChange("0.0%", "", null));
+  }
+
+  @Test
+  void hiddenFiguresAndBlanksAreShownAsTheyAre() {
+    Indicator crime = count(1, "1", "Offences", List.of());
+    IndicatorData data = data(Map.of(crime, yearly(3, 12345)), Map.of());
+    PerformanceTable.Row row =
+        PerformanceTable.of(data, OCT_2016, null, new Suppression(5), i -> true).rows().get(0);
+
+    assertThat(row.shown(row.previous())).isEqualTo("<5");
+    assertThat(row.shown(row.current())).isEqualTo("12,345");
+    assertThat(row.shown(row.baseline())).isEmpty();
+    assertThat(row.changeOnBaseline().isEmpty()).isTrue();
   }
 }

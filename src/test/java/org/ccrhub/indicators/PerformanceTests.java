@@ -217,6 +217,62 @@ class PerformanceTests {
     assertThat(ratingWith(reduce, 110, RagScheme.THREE)).isEqualTo(RagRating.RED);
   }
 
+  @Test
+  void aRateTargetInPointsIsTheBaselinePlusThePoints() {
+    // repeat cases 31% in 2015/16; target 2 points lower (29%) by 2016/17. October 2016 is 7 of
+    // the 12 months from March 2016 to March 2017: the trajectory is 31 - 2 × 7/12 = 29.83%.
+    Indicator points =
+        new Indicator(
+            1,
+            "1",
+            "Repeat cases",
+            "",
+            Unit.PERCENTAGE,
+            Polarity.LOWER_IS_BETTER,
+            Frequency.MONTHLY,
+            "",
+            "",
+            null,
+            IndicatorPeriod.parse("2015/16"),
+            new BigDecimal("31"),
+            IndicatorPeriod.parse("2016/17"),
+            null,
+            null,
+            new BigDecimal("-2"),
+            Indicator.DEFAULT_TOLERANCE,
+            List.of(),
+            false,
+            0);
+    // 300 of 1,000 cases a month: 30.0%, 0.6% behind the trajectory, within the tolerance
+    Series thirty =
+        new Series(
+            Unit.PERCENTAGE,
+            null,
+            monthly(Unit.COUNT, 12, i -> "0").observations().stream()
+                .map(
+                    o ->
+                        new Observation(
+                            o.period(), null, BigDecimal.valueOf(300), BigDecimal.valueOf(1000)))
+                .toList());
+
+    Performance p = at(points, thirty, OCT_2016);
+
+    assertThat(points.hasTarget()).isTrue();
+    assertThat(points.targetText()).isEqualTo("-2 points by 2016/17 from 2015/16");
+    assertThat(p.target().rounded(1)).isEqualByComparingTo("29.0");
+    assertThat(p.trajectory().rounded(2)).isEqualByComparingTo("29.83");
+    assertThat(p.behindTrajectoryPct()).isEqualByComparingTo("0.6");
+    assertThat(p.rating()).isEqualTo(RagRating.AMBER_GREEN);
+    // the same rate with a target of 2% lower (30.38%) is on track: a rate with a % target works
+    Indicator pct =
+        indicator(
+            Unit.PERCENTAGE, Polarity.LOWER_IS_BETTER, "2015/16", "31", "2016/17", null, "-2");
+    assertThat(at(pct, thirty, OCT_2016).target().rounded(2)).isEqualByComparingTo("30.38");
+    assertThat(at(pct, thirty, OCT_2016).rating()).isEqualTo(RagRating.GREEN);
+    // and its change on the baseline is in points: 31% to 30% is down 1 point (3.2%)
+    assertThat(p.changeOnBaseline().words()).isEqualTo("Down 1.0 points (3.2%)");
+  }
+
   private static RagRating ratingWith(Indicator indicator, int monthly, RagScheme scheme) {
     Series flat = monthly(Unit.COUNT, 12, i -> Integer.toString(monthly));
     return Performance.of(indicator, flat, null, "", OCT_2016, scheme).rating();

@@ -58,8 +58,8 @@ class SuppressionAndEdgeCaseTests {
     IndicatorData data =
         new IndicatorData(1, RagScheme.FOUR, List.of(i), Map.of(1L, Map.of("", flat(10))));
     List<String> row = PerformanceTable.of(data, OCT_2016, null, FIVE, x -> true).cells().get(0);
-    assertThat(row.get(5)).isEqualTo("<5"); // baseline hidden ...
-    assertThat(row.get(8)).as("target = baseline × 0.75").isNotEqualTo("3"); // ... but target is 3
+    assertThat(row.get(6)).isEqualTo("<5"); // baseline hidden ...
+    assertThat(row.get(9)).as("target = baseline × 0.75").isNotEqualTo("3"); // ... but target is 3
   }
 
   /** An average number of days over 2 cases: the cases (denominator) are what identify people. */
@@ -98,7 +98,7 @@ class SuppressionAndEdgeCaseTests {
     IndicatorData data = new IndicatorData(1, RagScheme.FOUR, List.of(total, a, b), series);
     List<List<String>> cells = PerformanceTable.of(data, OCT_2016, null, FIVE, x -> true).cells();
     // 100 - 97 = 3: the other part's baseline is hidden too
-    assertThat(cells).extracting(r -> r.get(5)).containsExactly("100", "<5", "[c]");
+    assertThat(cells).extracting(r -> r.get(6)).containsExactly("100", "<5", "[c]");
   }
 
   /** Public page: a published total and a published part reveal an unpublished small part. */

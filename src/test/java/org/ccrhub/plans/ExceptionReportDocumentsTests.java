@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -144,11 +145,24 @@ class ExceptionReportDocumentsTests {
       assertThat(exceptions.get(0)).containsExactly("OFFICIAL-SENSITIVE");
       assertThat(exceptions.get(1).get(0))
           .isEqualTo(
-              "Haringey Community Safety Partnership: exception report 2016/17 Q2,"
-                  + " VAWG Delivery Plan (produced 2016-10-05)");
-      assertThat(exceptions.subList(3, exceptions.size()))
+              "Haringey Community Safety Partnership: Exception report for VAWG Delivery Plan,"
+                  + " 2016/17 Q2");
+      // the date produced is a date, shown the UK way
+      assertThat(exceptions.get(2)).containsExactly("Produced", "05/10/2016");
+      assertThat(DateUtil.isCellDateFormatted(workbook.getSheet("Exceptions").getRow(2).getCell(1)))
+          .isTrue();
+      assertThat(exceptions.subList(4, exceptions.size()))
           .containsExactly(
-              ExceptionReport.CSV_COLUMNS,
+              List.of(
+                  "Outcome",
+                  "Ref",
+                  "Action",
+                  "Lead",
+                  "Due",
+                  "Rating 2016/17 Q2",
+                  "Rating 2016/17 Q1",
+                  "Overdue",
+                  "Comment"),
               List.of("1 Coordinated community response"),
               List.of(
                   "1 Coordinated community response",
@@ -158,7 +172,7 @@ class ExceptionReportDocumentsTests {
                   "Q1",
                   "Green",
                   "Green",
-                  "yes",
+                  "Yes",
                   "Draft with partners – signing off in October"),
               List.of("2 Prevention"),
               List.of(
@@ -169,7 +183,7 @@ class ExceptionReportDocumentsTests {
                   "Q4",
                   "Amber/Red",
                   "Amber/Green",
-                  "no",
+                  "No",
                   "Only 4 of 12 schools booked, “consent” module delayed"),
               List.of(
                   "2 Prevention",
@@ -179,17 +193,20 @@ class ExceptionReportDocumentsTests {
                   "March 2017",
                   "Red",
                   "Red",
-                  "no",
+                  "No",
                   "'-£18,000 gap: MOPAC funding not yet confirmed"));
-      assertThat(workbook.getSheet("Exceptions").getRow(3).getCell(0).getCellStyle())
+      assertThat(workbook.getSheet("Exceptions").getRow(4).getCell(0).getCellStyle())
           .matches(style -> workbook.getFontAt(style.getFontIndex()).getBold(), "bold header");
       assertThat(workbook.getSheet("Exceptions").getHeader().getCenter())
           .isEqualTo("OFFICIAL-SENSITIVE");
+      // columns fit their content: the action column is as wide as its longest action
+      assertThat(workbook.getSheet("Exceptions").getColumnWidth(2))
+          .isEqualTo(("Deliver healthy relationships sessions in schools".length() + 2) * 256);
 
-      assertThat(rows(workbook.getSheet("Summary")).subList(3, 7))
+      assertThat(rows(workbook.getSheet("Summary")).subList(4, 8))
           .containsExactly(
               List.of(
-                  "outcome",
+                  "Outcome",
                   "Green",
                   "Amber/Green",
                   "Amber/Red",
@@ -197,21 +214,25 @@ class ExceptionReportDocumentsTests {
                   "Not started",
                   "Completed",
                   "Not rated",
-                  "total"),
+                  "Total"),
               List.of("1 Coordinated community response", "1", "0", "0", "0", "0", "1", "0", "2"),
               List.of("2 Prevention", "0", "0", "1", "1", "0", "0", "1", "3"),
               List.of("Whole plan", "1", "0", "1", "1", "0", "1", "1", "5"));
-      assertThat(rows(workbook.getSheet("Not updated")).subList(3, 5))
+      // counts are numbers
+      assertThat(workbook.getSheet("Summary").getRow(7).getCell(8).getNumericCellValue())
+          .isEqualTo(5.0);
+      assertThat(rows(workbook.getSheet("Not updated")).subList(4, 6))
           .containsExactly(
-              List.of("outcome", "ref", "action", "lead", "due"),
+              List.of("Outcome", "Ref", "Action", "Lead", "Due"),
               List.of(
                   "2 Prevention",
                   "2.12",
                   "Map specialist support services",
                   "Community safety",
                   "Q4"));
-      assertThat(rows(workbook.getSheet("Movements")).subList(4, 5))
+      assertThat(rows(workbook.getSheet("Movements")).subList(4, 6))
           .containsExactly(
+              List.of("Outcome", "Ref", "Action", "Rating 2016/17 Q1", "Rating 2016/17 Q2"),
               List.of(
                   "2 Prevention",
                   "2.9",
@@ -219,6 +240,18 @@ class ExceptionReportDocumentsTests {
                   "Amber/Green",
                   "Amber/Red"));
     }
+  }
+
+  @Test
+  void aDueDateWrittenAsADateIsADateCellAndAnyOtherDueStaysAsWritten() {
+    FinancialYear year = FinancialYear.parse("2016/17");
+    assertThat(ExceptionReportDocuments.due(Due.parse("30/11/2016", year)))
+        .isEqualTo(java.time.LocalDate.of(2016, 11, 30));
+    assertThat(ExceptionReportDocuments.due(Due.parse("2016-11-30", year)))
+        .isEqualTo(java.time.LocalDate.of(2016, 11, 30));
+    assertThat(ExceptionReportDocuments.due(Due.parse("Q3", year))).isEqualTo("Q3");
+    assertThat(ExceptionReportDocuments.due(Due.parse("March 2017", year))).isEqualTo("March 2017");
+    assertThat(ExceptionReportDocuments.due(Due.parse("Ongoing", year))).isEqualTo("Ongoing");
   }
 
   @Test

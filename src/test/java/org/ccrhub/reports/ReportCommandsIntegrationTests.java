@@ -143,10 +143,10 @@ class ReportCommandsIntegrationTests {
     // stalking: 3 in the last 12 months is shown as <5
     assertThat(Files.readString(out))
         .isEqualTo(
-            "ref,name,previous_12_months,current_12_months,change_pct,baseline,"
+            "ref,name,previous_12_months,current_12_months,change_pct,change_points,baseline,"
                 + "change_vs_baseline_pct,comparator_change_pct,target,rating\r\n"
-                + "1,Domestic abuse offences,1200,1116,-7.0,1500,-25.6,-5.0,1200,Green\r\n"
-                + "2,Stalking referrals,0,<5,,,,,,\r\n");
+                + "1,Domestic abuse offences,1200,1116,-7.0,,1500,-25.6,-5.0,1200,Green\r\n"
+                + "2,Stalking referrals,0,<5,,,,,,,\r\n");
 
     Path xlsx = dir.resolve("performance.xlsx");
     assertThat(
@@ -167,11 +167,13 @@ class ReportCommandsIntegrationTests {
     try (var workbook =
         org.apache.poi.ss.usermodel.WorkbookFactory.create(Files.newInputStream(xlsx))) {
       var sheet = workbook.getSheetAt(0);
-      // figures are numbers a spreadsheet can add up; hidden ones stay text
-      assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(1116.0);
-      assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(-7.0);
-      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("1");
-      assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("<5");
+      // under the marking, title, date and header rows, figures are numbers a spreadsheet can
+      // add up (a percentage as a spreadsheet percentage); hidden ones stay text
+      assertThat(sheet.getRow(4).getCell(3).getStringCellValue()).isEqualTo("Current 12 months");
+      assertThat(sheet.getRow(5).getCell(3).getNumericCellValue()).isEqualTo(1116.0);
+      assertThat(sheet.getRow(5).getCell(4).getNumericCellValue()).isEqualTo(-0.07);
+      assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("1");
+      assertThat(sheet.getRow(6).getCell(3).getStringCellValue()).isEqualTo("<5");
     }
 
     Path unsuppressed = dir.resolve("unsuppressed.csv");
@@ -191,7 +193,7 @@ class ReportCommandsIntegrationTests {
                     "--unsuppressed")
                 .exitCode())
         .isZero();
-    assertThat(Files.readString(unsuppressed)).contains("2,Stalking referrals,0,3,,,,,,");
+    assertThat(Files.readString(unsuppressed)).contains("2,Stalking referrals,0,3,,,,,,,");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.ccrhub.indicators.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ccrhub.indicators.Change;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.Indicators;
@@ -224,7 +224,10 @@ class IndicatorController {
       facts.add(new Fact("Baseline", "None"));
     } else {
       facts.add(new Fact("Baseline", figure(p.baseline(), i)));
-      facts.add(new Fact("Change on the baseline", change(p.changeVsBaselinePct())));
+      facts.add(
+          new Fact(
+              "Change on the baseline",
+              p.changeOnBaseline().isKnown() ? p.changeOnBaseline().words() : "Not defined"));
     }
     YearMonth yearStart = m.minusMonths((m.getMonthValue() + 8) % 12);
     facts.add(
@@ -238,8 +241,8 @@ class IndicatorController {
                 + (p.yearToDateLastYear().isKnown()
                     ? "; the same months a year earlier: "
                         + figure(p.yearToDateLastYear(), i)
-                        + " (change "
-                        + change(p.yearToDateChangePct())
+                        + " ("
+                        + change(p.yearToDateChange())
                         + ")"
                     : "")));
     if (p.comparatorArea().isEmpty() || p.comparatorCurrent() == null) {
@@ -249,8 +252,9 @@ class IndicatorController {
           new Fact(
               p.comparatorArea() + ", current 12 months",
               figure(p.comparatorCurrent(), i)
-                  + "; change on its previous 12 months: "
-                  + change(p.comparatorChangePct())));
+                  + "; "
+                  + change(p.comparatorChange())
+                  + " on its previous 12 months"));
     }
     facts.add(
         new Fact(
@@ -279,8 +283,16 @@ class IndicatorController {
         : "No figure: " + (total.missing().isEmpty() ? "not defined" : total.missing());
   }
 
-  private static String change(@Nullable BigDecimal pct) {
-    return pct == null ? "not defined" : IndicatorPages.change(pct);
+  /**
+   * A change in words within a sentence, {@code down 0.5 points (1.6%)} or {@code down 7.2%}, or
+   * {@code change not defined}.
+   */
+  private static String change(Change change) {
+    if (!change.isKnown()) {
+      return "change not defined";
+    }
+    String words = change.words();
+    return Character.toLowerCase(words.charAt(0)) + words.substring(1);
   }
 
   private static List<AreaValues> values(

@@ -32,6 +32,7 @@ class IndicatorForm {
     FIELD_OF_COLUMN.put("target_period", "targetPeriod");
     FIELD_OF_COLUMN.put("target_value", "targetValue");
     FIELD_OF_COLUMN.put("target_change_pct", "targetChangePct");
+    FIELD_OF_COLUMN.put("target_change_points", "targetChangePoints");
     FIELD_OF_COLUMN.put("tolerance", "tolerance");
     FIELD_OF_COLUMN.put("published", "published");
     FIELD_OF_COLUMN.put("sum_of", "sumOf");
@@ -51,6 +52,7 @@ class IndicatorForm {
   private String targetPeriod = "";
   private String targetValue = "";
   private String targetChangePct = "";
+  private String targetChangePoints = "";
   private String tolerance = "5";
   private boolean published;
   private String sumOf = "";
@@ -72,6 +74,7 @@ class IndicatorForm {
     form.targetPeriod = period(indicator.targetPeriod());
     form.targetValue = plain(indicator.targetValue());
     form.targetChangePct = plain(indicator.targetChangePct());
+    form.targetChangePoints = plain(indicator.targetChangePoints());
     form.tolerance = plain(indicator.tolerancePct());
     form.published = indicator.published();
     form.sumOf = String.join("; ", indicator.sumOf());
@@ -109,6 +112,7 @@ class IndicatorForm {
     fields.put("target_period", targetPeriod);
     fields.put("target_value", targetValue);
     fields.put("target_change_pct", targetChangePct);
+    fields.put("target_change_points", targetChangePoints);
     fields.put("tolerance", tolerance);
     fields.put("published", published ? "yes" : "no");
     fields.put("sum_of", sumOf);
@@ -234,6 +238,14 @@ class IndicatorForm {
 
   public void setTargetChangePct(String targetChangePct) {
     this.targetChangePct = targetChangePct;
+  }
+
+  public String getTargetChangePoints() {
+    return targetChangePoints;
+  }
+
+  public void setTargetChangePoints(String targetChangePoints) {
+    this.targetChangePoints = targetChangePoints;
   }
 
   public String getTolerance() {

@@ -220,16 +220,6 @@ final class IndicatorPages {
     return format.format(value);
   }
 
-  /** A percentage change with its sign: {@code -7.2%}, {@code +3.0%}. */
-  static String change(@Nullable BigDecimal pct) {
-    if (pct == null) {
-      return "";
-    }
-    return (pct.signum() > 0 ? "+" : "")
-        + pct.setScale(1, RoundingMode.HALF_UP).toPlainString()
-        + "%";
-  }
-
   static Optional<String> blankToEmpty(@Nullable String text) {
     return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
   }

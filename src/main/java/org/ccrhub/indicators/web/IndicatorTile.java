@@ -1,9 +1,10 @@
 package org.ccrhub.indicators.web;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+import org.ccrhub.indicators.Change;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.Performance;
-import org.ccrhub.indicators.Polarity;
 import org.ccrhub.shared.RagRating;
 import org.jspecify.annotations.Nullable;
 
@@ -52,39 +53,34 @@ public record IndicatorTile(
         indicator.targetText(),
         p.rating(),
         known ? trend(p) : "",
-        known ? arrow(p.changePct()) : "");
+        known ? arrow(p.change().headline()) : "");
   }
 
-  /** E.g. {@code Down 7.2% on the previous 12 months (better)}. */
+  /**
+   * E.g. {@code Down 7.2% on the previous 12 months (better)}, or for a percentage or a rate {@code
+   * Down 0.5 points (1.6%) on the previous 12 months (better)}.
+   */
   static String trend(Performance p) {
     if (!p.previous().isKnown()) {
       String why = p.previous().missing();
       return "No change to show: the previous 12 months have no figure"
           + (why.isEmpty() ? "" : " (" + why + ")");
     }
-    BigDecimal pct = p.changePct();
-    if (pct == null) {
+    Change change = p.change();
+    if (!change.isKnown()) {
       return "No percentage change: the previous 12 months were zero";
     }
-    if (pct.signum() == 0) {
-      return "No change on the previous 12 months";
-    }
-    String words =
-        (pct.signum() > 0 ? "Up " : "Down ")
-            + pct.abs().toPlainString()
-            + "% on the previous 12 months";
-    Polarity polarity = p.indicator().polarity();
-    if (polarity == Polarity.NEITHER) {
-      return words;
-    }
-    boolean better = (pct.signum() > 0) == (polarity == Polarity.HIGHER_IS_BETTER);
-    return words + (better ? " (better)" : " (worse)");
+    String words = change.words() + " on the previous 12 months";
+    Change.Direction direction = change.direction(p.indicator().polarity());
+    return direction == null || direction == Change.Direction.NO_CHANGE
+        ? words
+        : words + " (" + direction.label().toLowerCase(Locale.UK) + ")";
   }
 
-  private static String arrow(@Nullable BigDecimal pct) {
-    if (pct == null) {
+  private static String arrow(@Nullable BigDecimal change) {
+    if (change == null) {
       return "";
     }
-    return pct.signum() > 0 ? "↑" : pct.signum() < 0 ? "↓" : "→";
+    return change.signum() > 0 ? "↑" : change.signum() < 0 ? "↓" : "→";
   }
 }

@@ -286,7 +286,9 @@ class IndicatorDefinitionPagesIntegrationTests {
         .andExpect(
             result ->
                 assertThat(result.getResponse().getContentAsString())
-                    .contains("Give a target value or a target change, not both"));
+                    .contains(
+                        "Give one target: a target value, a target change in % or a target"
+                            + " change in points"));
     assertThat(indicators.findAll(partnership)).isEmpty();
   }
 

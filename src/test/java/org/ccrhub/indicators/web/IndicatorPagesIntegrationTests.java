@@ -123,8 +123,8 @@ class IndicatorPagesIntegrationTests {
             "1.1 Domestic abuse offences 12-month figure: 1,114 ↓ Down 7.2% on the previous 12"
                 + " months (better) Target: 1000 by 2016/17 Red")
         .contains(
-            "2.1 IDVA cases where safety increased 12-month figure: 90.0% ↑ Up 12.5% on the"
-                + " previous 12 months (better) Target: 80% by 2016/17 Green")
+            "2.1 IDVA cases where safety increased 12-month figure: 90.0% ↑ Up 10.0 points"
+                + " (12.5%) on the previous 12 months (better) Target: 80% by 2016/17 Green")
         .contains(
             "3.1 Stalking protection orders 12-month figure: 3 No change to show: the previous 12"
                 + " months have no figure (No value for 2014-11, 2014-12, 2015-01, 2015-02 and 8"
@@ -186,7 +186,7 @@ class IndicatorPagesIntegrationTests {
         .contains("Previous 12 months (Nov 2014 to Oct 2015) 1,200")
         .contains("Current 12 months (Nov 2015 to Oct 2016) 1,114")
         .contains("Change on the previous 12 months Down 7.2% on the previous 12 months (better)")
-        .contains("London, current 12 months 57,000; change on its previous 12 months: -5.0%")
+        .contains("London, current 12 months 57,000; down 5.0% on its previous 12 months")
         .contains("Target 1,000 (1000 by 2016/17)")
         .contains("Behind the trajectory 11.4%")
         .contains("Rating Red");
@@ -212,7 +212,10 @@ class IndicatorPagesIntegrationTests {
     String ratio = text(page(analyst, base + "/" + safety.id()));
     assertThat(ratio)
         .contains("Current 12 months (Nov 2015 to Oct 2016) 90.0%")
-        .contains("Oct 2016 90.0% 9 10");
+        .contains("Oct 2016 90.0% 9 10")
+        .contains(
+            "Change on the previous 12 months Up 10.0 points (12.5%) on the previous 12 months"
+                + " (better)");
   }
 
   @Test
@@ -407,8 +410,9 @@ class IndicatorPagesIntegrationTests {
         result.getResponse().getContentAsString(StandardCharsets.UTF_8).replace("\uFEFF", "");
     assertThat(csv.lines().findFirst()).hasValue(String.join(",", PerformanceTable.CSV_COLUMNS));
     assertThat(csv)
-        .contains("1.1,Domestic abuse offences,1200,1114,-7.2,,,-5.0,1000,Red")
-        .contains("3.1,Stalking protection orders,,<5,,,,,,");
+        .contains("1.1,Domestic abuse offences,1200,1114,-7.2,,,,-5.0,1000,Red")
+        .contains("2.1,IDVA cases where safety increased,80.0,90.0,12.5,10.0,,,,80.0,Green")
+        .contains("3.1,Stalking protection orders,,<5,,,,,,,");
 
     for (String format : List.of("xlsx", "pdf", "html")) {
       MvcResult file =
@@ -443,7 +447,7 @@ class IndicatorPagesIntegrationTests {
 
     assertThat(title(page)).isEqualTo("Performance indicators, " + partnership.name());
     assertThat(text(page))
-        .contains("1.1 Domestic abuse offences 1200 1114 -7.2")
+        .contains("1.1 Domestic abuse offences 1,200 1,114 -7.2% Better -5.0% 1,000 Red")
         .contains("3.1 Stalking protection orders Previous 12 months: No value for 2014-11")
         .contains("and 8 more <5 Not rated")
         .contains("for the 12 months to October 2016")
