@@ -298,10 +298,7 @@ public class PlanEditing {
       int seenVersion,
       ReportingPeriod collecting,
       Reporter by) {
-    requireManager(by);
-    plans.lock(plan);
-    PlanAction current =
-        plans.findAction(plan, action.ref()).orElseThrow(() -> new NotFoundException("Action"));
+    PlanAction current = lockedForChange(plan, action, by);
     Optional<ActionArchive> already = plans.archive(current);
     if (already.isPresent()) {
       return already.get();
@@ -322,14 +319,11 @@ public class PlanEditing {
         .param("by", by.name())
         .param("id", current.id())
         .update();
-    plans.changed(plan);
-    audit.record(
-        AuditEntry.success(
-            "UPDATE",
-            "Action",
-            current.id(),
-            partnership.id(),
-            plan.name() + " " + current.ref() + " archived: gone from the plan from " + from));
+    actionChanged(
+        partnership,
+        plan,
+        current,
+        plan.name() + " " + current.ref() + " archived: gone from the plan from " + from);
     return plans.archive(current).orElseThrow();
   }
 
@@ -340,10 +334,7 @@ public class PlanEditing {
   @Transactional
   public boolean restoreAction(
       Partnership partnership, DeliveryPlan plan, PlanAction action, Reporter by) {
-    requireManager(by);
-    plans.lock(plan);
-    PlanAction current =
-        plans.findAction(plan, action.ref()).orElseThrow(() -> new NotFoundException("Action"));
+    PlanAction current = lockedForChange(plan, action, by);
     Optional<ActionArchive> archive = plans.archive(current);
     if (archive.isEmpty()) {
       return false;
@@ -356,20 +347,31 @@ public class PlanEditing {
             """)
         .param("id", current.id())
         .update();
-    plans.changed(plan);
-    audit.record(
-        AuditEntry.success(
-            "UPDATE",
-            "Action",
-            current.id(),
-            partnership.id(),
-            plan.name()
-                + " "
-                + current.ref()
-                + " restored (it had been archived from "
-                + archive.get().from()
-                + ")"));
+    actionChanged(
+        partnership,
+        plan,
+        current,
+        plan.name()
+            + " "
+            + current.ref()
+            + " restored (it had been archived from "
+            + archive.get().from()
+            + ")");
     return true;
+  }
+
+  /** An action as saved now, once the plan is locked for {@code by} to change it. */
+  private PlanAction lockedForChange(DeliveryPlan plan, PlanAction action, Reporter by) {
+    requireManager(by);
+    plans.lock(plan);
+    return plans.findAction(plan, action.ref()).orElseThrow(() -> new NotFoundException("Action"));
+  }
+
+  /** Moves the plan's version on and audits a change to one of its actions. */
+  private void actionChanged(
+      Partnership partnership, DeliveryPlan plan, PlanAction action, String summary) {
+    plans.changed(plan);
+    audit.record(AuditEntry.success("UPDATE", "Action", action.id(), partnership.id(), summary));
   }
 
   /**
