@@ -19,6 +19,7 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.TableWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,11 +53,7 @@ public final class LeadCommands implements Runnable {
     private final CommandContext context;
     @Spec CommandSpec spec;
 
-    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
-    String partnership;
-
-    @Option(names = "--plan", required = true, paramLabel = "NAME")
-    String plan;
+    @Mixin PlanOptions which;
 
     @Option(
         names = "--lead",
@@ -78,8 +75,8 @@ public final class LeadCommands implements Runnable {
 
     @Override
     public Integer call() {
-      Partnership p = PlanCommands.partnership(context, partnership);
-      DeliveryPlan deliveryPlan = context.bean(DeliveryPlans.class).named(p, plan);
+      Partnership p = which.partnership(context);
+      DeliveryPlan deliveryPlan = which.plan(context, p);
       ActionLeads leads = context.bean(ActionLeads.class);
       Lead found =
           leads
@@ -88,7 +85,7 @@ public final class LeadCommands implements Runnable {
                   () ->
                       new InvalidInputException(
                           "The plan '"
-                              + plan
+                              + which.planName
                               + "' names no lead '"
                               + lead
                               + "'. Its leads are: "
@@ -106,7 +103,7 @@ public final class LeadCommands implements Runnable {
                 .orElseThrow(
                     () ->
                         new InvalidInputException(
-                            "No user of " + partnership + " has the email " + email)));
+                            "No user of " + which.partnershipSlug + " has the email " + email)));
       }
       PrintWriter out = spec.commandLine().getOut();
       PersonAccounts personAccounts = context.bean(PersonAccounts.class);
@@ -180,11 +177,7 @@ public final class LeadCommands implements Runnable {
     private final CommandContext context;
     @Spec CommandSpec spec;
 
-    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
-    String partnership;
-
-    @Option(names = "--plan", required = true, paramLabel = "NAME")
-    String plan;
+    @Mixin PlanOptions which;
 
     ListLeads(CommandContext context) {
       this.context = context;
@@ -192,8 +185,8 @@ public final class LeadCommands implements Runnable {
 
     @Override
     public Integer call() {
-      Partnership p = PlanCommands.partnership(context, partnership);
-      DeliveryPlan deliveryPlan = context.bean(DeliveryPlans.class).named(p, plan);
+      Partnership p = which.partnership(context);
+      DeliveryPlan deliveryPlan = which.plan(context, p);
       List<Lead> leads = context.bean(ActionLeads.class).leads(deliveryPlan);
       List<List<String>> rows = new ArrayList<>();
       for (Lead lead : leads) {

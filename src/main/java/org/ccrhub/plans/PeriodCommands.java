@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.shared.Partnership;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,13 +39,7 @@ public final class PeriodCommands implements Runnable {
   }
 
   /** The options that name one plan's period. */
-  static final class PlanAndPeriod {
-    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
-    String partnership;
-
-    @Option(names = "--plan", required = true, paramLabel = "NAME")
-    String plan;
-
+  static final class PlanAndPeriod extends PlanOptions {
     @Option(
         names = "--period",
         required = true,
@@ -62,7 +57,7 @@ public final class PeriodCommands implements Runnable {
   static final class Open implements Callable<Integer> {
     private final CommandContext context;
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin PlanAndPeriod which;
+    @Mixin PlanAndPeriod which;
 
     @Option(names = "--due", paramLabel = "DATE", description = "Updates due by, e.g. 2017-01-13.")
     String due;
@@ -82,8 +77,8 @@ public final class PeriodCommands implements Runnable {
       ReportingPeriod period = ReportingPeriod.parse(which.period);
       Optional<LocalDate> dueBy = Optional.ofNullable(due).flatMap(DayText::parse);
       Optional<LocalDate> closesOn = Optional.ofNullable(closes).flatMap(DayText::parse);
-      Partnership p = PlanCommands.partnership(context, which.partnership);
-      DeliveryPlan plan = context.bean(DeliveryPlans.class).named(p, which.plan);
+      Partnership p = which.partnership(context);
+      DeliveryPlan plan = which.plan(context, p);
       ReportingPeriods.Period opened =
           context.bean(ReportingPeriods.class).open(p, plan, period, dueBy, closesOn);
       spec.commandLine()
@@ -108,7 +103,7 @@ public final class PeriodCommands implements Runnable {
   static final class Close implements Callable<Integer> {
     private final CommandContext context;
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin PlanAndPeriod which;
+    @Mixin PlanAndPeriod which;
 
     Close(CommandContext context) {
       this.context = context;
@@ -117,8 +112,8 @@ public final class PeriodCommands implements Runnable {
     @Override
     public Integer call() {
       ReportingPeriod period = ReportingPeriod.parse(which.period);
-      Partnership p = PlanCommands.partnership(context, which.partnership);
-      DeliveryPlan plan = context.bean(DeliveryPlans.class).named(p, which.plan);
+      Partnership p = which.partnership(context);
+      DeliveryPlan plan = which.plan(context, p);
       boolean closed = context.bean(ReportingPeriods.class).close(p, plan, period);
       spec.commandLine()
           .getOut()
@@ -140,11 +135,7 @@ public final class PeriodCommands implements Runnable {
     private final CommandContext context;
     @Spec CommandSpec spec;
 
-    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
-    String partnership;
-
-    @Option(names = "--plan", required = true, paramLabel = "NAME")
-    String plan;
+    @Mixin PlanOptions which;
 
     ListAll(CommandContext context) {
       this.context = context;
@@ -152,8 +143,7 @@ public final class PeriodCommands implements Runnable {
 
     @Override
     public Integer call() {
-      Partnership p = PlanCommands.partnership(context, partnership);
-      DeliveryPlan found = context.bean(DeliveryPlans.class).named(p, plan);
+      DeliveryPlan found = which.plan(context, which.partnership(context));
       List<ReportingPeriods.Period> all = context.bean(ReportingPeriods.class).all(found);
       PrintWriter out = spec.commandLine().getOut();
       out.println("period,due,closes,status");

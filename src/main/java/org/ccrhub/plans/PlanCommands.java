@@ -48,11 +48,7 @@ public final class PlanCommands implements Runnable {
     private final CommandContext context;
     @Spec CommandSpec spec;
 
-    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
-    String partnership;
-
-    @Option(names = "--plan", required = true, paramLabel = "NAME")
-    String plan;
+    @Mixin PlanOptions which;
 
     @Option(
         names = "--year",
@@ -89,13 +85,13 @@ public final class PlanCommands implements Runnable {
     public Integer call() {
       PlanImportRequest request =
           new PlanImportRequest(
-              plan,
+              which.planName,
               Optional.ofNullable(year).map(FinancialYear::parse),
               Optional.ofNullable(lastYear).map(FinancialYear::parse),
               Optional.ofNullable(period).map(ReportingPeriod::parse),
               Optional.ofNullable(strategy),
               CommandFiles.read(file, Tables.MAX_BYTES));
-      Partnership p = partnership(context, partnership);
+      Partnership p = which.partnership(context);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       long started = System.nanoTime();
@@ -108,7 +104,10 @@ public final class PlanCommands implements Runnable {
           out.println(
               "Warning: and " + (result.warningCount() - result.warnings().size()) + " more.");
         }
-        out.println((result.planCreated() ? "Created plan " : "Imported into plan ") + plan + ".");
+        out.println(
+            (result.planCreated() ? "Created plan " : "Imported into plan ")
+                + which.planName
+                + ".");
         out.println(result.summary());
         out.printf(
             java.util.Locale.ROOT, "Import took %.2f s for %d rows.%n", seconds, result.rows());

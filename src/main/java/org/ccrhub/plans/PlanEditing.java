@@ -147,32 +147,7 @@ public class PlanEditing {
   @Transactional
   public PlanOutcome addOutcome(
       Partnership partnership, DeliveryPlan plan, HeadingChange outcome, Reporter by) {
-    requireManager(by);
-    rejectFirstProblem(outcome.problems("outcome"));
-    plans.lock(plan);
-    checkOutcomeIsKnownApart(plan, outcome, Optional.empty());
-    int position = plans.placeOutcome(plan, outcome.optionalRef(), Optional.empty());
-    long id =
-        jdbc.sql(
-                """
-                insert into plan_outcome (plan_id, ref, title, position)
-                values (:plan, :ref, :title, :position) returning id
-                """)
-            .param("plan", plan.id())
-            .param("ref", outcome.optionalRef().orElse(null))
-            .param("title", outcome.title())
-            .param("position", position)
-            .query(Long.class)
-            .single();
-    plans.changed(plan);
-    audit.record(
-        AuditEntry.success(
-            "CREATE",
-            "PlanOutcome",
-            id,
-            partnership.id(),
-            plan.name() + ": added outcome " + outcome.label()));
-    return outcome(plan, id);
+    return outcome(plan, addHeading(partnership, plan, Kind.OUTCOME, plan.id(), outcome, "", by));
   }
 
   /**
@@ -189,45 +164,7 @@ public class PlanEditing {
       int seenVersion,
       HeadingChange change,
       Reporter by) {
-    requireManager(by);
-    rejectFirstProblem(change.problems("outcome"));
-    plans.lock(plan);
-    PlanOutcome current = outcome(plan, outcomeId);
-    if (current.ref().equals(change.optionalRef()) && current.title().equals(change.title())) {
-      return false;
-    }
-    if (current.version() != seenVersion) {
-      throw new ConcurrentChangeException("Outcome");
-    }
-    checkOutcomeIsKnownApart(plan, change, Optional.of(current.id()));
-    int position =
-        current.ref().equals(change.optionalRef())
-            ? current.position()
-            : plans.placeOutcome(plan, change.optionalRef(), Optional.of(current.id()));
-    jdbc.sql(
-            """
-            update plan_outcome set ref = :ref, title = :title, position = :position,
-                version = version + 1
-            where id = :id
-            """)
-        .param("ref", change.optionalRef().orElse(null))
-        .param("title", change.title())
-        .param("position", position)
-        .param("id", current.id())
-        .update();
-    plans.changed(plan);
-    audit.record(
-        AuditEntry.success(
-            "UPDATE",
-            "PlanOutcome",
-            current.id(),
-            partnership.id(),
-            plan.name()
-                + ": outcome "
-                + current.label()
-                + " changed"
-                + (current.label().equals(change.label()) ? "" : " to " + change.label())));
-    return true;
+    return changeHeading(partnership, plan, Kind.OUTCOME, outcomeId, seenVersion, change, by);
   }
 
   /** Adds an area of delivery under an outcome, in the place its ref gives it. */
@@ -238,32 +175,8 @@ public class PlanEditing {
       PlanOutcome outcome,
       HeadingChange area,
       Reporter by) {
-    requireManager(by);
-    rejectFirstProblem(area.problems("area"));
-    plans.lock(plan);
-    checkAreaIsKnownApart(plan, outcome.id(), area, Optional.empty());
-    int position = plans.placeArea(outcome.id(), area.optionalRef(), Optional.empty());
-    long id =
-        jdbc.sql(
-                """
-                insert into delivery_area (outcome_id, ref, title, position)
-                values (:outcome, :ref, :title, :position) returning id
-                """)
-            .param("outcome", outcome.id())
-            .param("ref", area.optionalRef().orElse(null))
-            .param("title", area.title())
-            .param("position", position)
-            .query(Long.class)
-            .single();
-    plans.changed(plan);
-    audit.record(
-        AuditEntry.success(
-            "CREATE",
-            "DeliveryArea",
-            id,
-            partnership.id(),
-            plan.name() + ": added area " + area.label() + " to outcome " + outcome.label()));
-    return area(plan, id);
+    String to = " to outcome " + outcome.label();
+    return area(plan, addHeading(partnership, plan, Kind.AREA, outcome.id(), area, to, by));
   }
 
   /**
@@ -279,45 +192,7 @@ public class PlanEditing {
       int seenVersion,
       HeadingChange change,
       Reporter by) {
-    requireManager(by);
-    rejectFirstProblem(change.problems("area"));
-    plans.lock(plan);
-    DeliveryArea current = area(plan, areaId);
-    if (current.ref().equals(change.optionalRef()) && current.title().equals(change.title())) {
-      return false;
-    }
-    if (current.version() != seenVersion) {
-      throw new ConcurrentChangeException("Area of delivery");
-    }
-    checkAreaIsKnownApart(plan, current.outcomeId(), change, Optional.of(current.id()));
-    int position =
-        current.ref().equals(change.optionalRef())
-            ? current.position()
-            : plans.placeArea(current.outcomeId(), change.optionalRef(), Optional.of(current.id()));
-    jdbc.sql(
-            """
-            update delivery_area set ref = :ref, title = :title, position = :position,
-                version = version + 1
-            where id = :id
-            """)
-        .param("ref", change.optionalRef().orElse(null))
-        .param("title", change.title())
-        .param("position", position)
-        .param("id", current.id())
-        .update();
-    plans.changed(plan);
-    audit.record(
-        AuditEntry.success(
-            "UPDATE",
-            "DeliveryArea",
-            current.id(),
-            partnership.id(),
-            plan.name()
-                + ": area "
-                + current.label()
-                + " changed"
-                + (current.label().equals(change.label()) ? "" : " to " + change.label())));
-    return true;
+    return changeHeading(partnership, plan, Kind.AREA, areaId, seenVersion, change, by);
   }
 
   /**
@@ -423,10 +298,7 @@ public class PlanEditing {
       int seenVersion,
       ReportingPeriod collecting,
       Reporter by) {
-    requireManager(by);
-    plans.lock(plan);
-    PlanAction current =
-        plans.findAction(plan, action.ref()).orElseThrow(() -> new NotFoundException("Action"));
+    PlanAction current = lockedForChange(plan, action, by);
     Optional<ActionArchive> already = plans.archive(current);
     if (already.isPresent()) {
       return already.get();
@@ -447,14 +319,11 @@ public class PlanEditing {
         .param("by", by.name())
         .param("id", current.id())
         .update();
-    plans.changed(plan);
-    audit.record(
-        AuditEntry.success(
-            "UPDATE",
-            "Action",
-            current.id(),
-            partnership.id(),
-            plan.name() + " " + current.ref() + " archived: gone from the plan from " + from));
+    actionChanged(
+        partnership,
+        plan,
+        current,
+        plan.name() + " " + current.ref() + " archived: gone from the plan from " + from);
     return plans.archive(current).orElseThrow();
   }
 
@@ -465,10 +334,7 @@ public class PlanEditing {
   @Transactional
   public boolean restoreAction(
       Partnership partnership, DeliveryPlan plan, PlanAction action, Reporter by) {
-    requireManager(by);
-    plans.lock(plan);
-    PlanAction current =
-        plans.findAction(plan, action.ref()).orElseThrow(() -> new NotFoundException("Action"));
+    PlanAction current = lockedForChange(plan, action, by);
     Optional<ActionArchive> archive = plans.archive(current);
     if (archive.isEmpty()) {
       return false;
@@ -481,65 +347,249 @@ public class PlanEditing {
             """)
         .param("id", current.id())
         .update();
+    actionChanged(
+        partnership,
+        plan,
+        current,
+        plan.name()
+            + " "
+            + current.ref()
+            + " restored (it had been archived from "
+            + archive.get().from()
+            + ")");
+    return true;
+  }
+
+  /** An action as saved now, once the plan is locked for {@code by} to change it. */
+  private PlanAction lockedForChange(DeliveryPlan plan, PlanAction action, Reporter by) {
+    requireManager(by);
+    plans.lock(plan);
+    return plans.findAction(plan, action.ref()).orElseThrow(() -> new NotFoundException("Action"));
+  }
+
+  /** Moves the plan's version on and audits a change to one of its actions. */
+  private void actionChanged(
+      Partnership partnership, DeliveryPlan plan, PlanAction action, String summary) {
+    plans.changed(plan);
+    audit.record(AuditEntry.success("UPDATE", "Action", action.id(), partnership.id(), summary));
+  }
+
+  /**
+   * Adds an outcome (under the plan) or an area (under an outcome), in the place its ref gives it
+   * among the others there, and says its id.
+   *
+   * @param to the end of the audit record's summary, after the label
+   */
+  private long addHeading(
+      Partnership partnership,
+      DeliveryPlan plan,
+      Kind kind,
+      long parentId,
+      HeadingChange heading,
+      String to,
+      Reporter by) {
+    requireManager(by);
+    rejectFirstProblem(heading.problems(kind.word));
+    plans.lock(plan);
+    checkKnownApart(plan, kind, parentId, heading, Optional.empty());
+    int position = place(plan, kind, parentId, heading.optionalRef(), Optional.empty());
+    long id =
+        jdbc.sql(
+                "insert into "
+                    + kind.table
+                    + " ("
+                    + kind.parentColumn
+                    + ", ref, title, position) values (:parent, :ref, :title, :position)"
+                    + " returning id")
+            .param("parent", parentId)
+            .param("ref", heading.optionalRef().orElse(null))
+            .param("title", heading.title())
+            .param("position", position)
+            .query(Long.class)
+            .single();
+    plans.changed(plan);
+    audit.record(
+        AuditEntry.success(
+            "CREATE",
+            kind.objectType,
+            id,
+            partnership.id(),
+            plan.name() + ": added " + kind.word + " " + heading.label() + to));
+    return id;
+  }
+
+  /** Changes an outcome's or an area's ref or title, as {@link #changeOutcome} says. */
+  private boolean changeHeading(
+      Partnership partnership,
+      DeliveryPlan plan,
+      Kind kind,
+      long id,
+      int seenVersion,
+      HeadingChange change,
+      Reporter by) {
+    requireManager(by);
+    rejectFirstProblem(change.problems(kind.word));
+    plans.lock(plan);
+    Heading current = heading(plan, kind, id);
+    if (current.ref().equals(change.optionalRef()) && current.title().equals(change.title())) {
+      return false;
+    }
+    if (current.version() != seenVersion) {
+      throw new ConcurrentChangeException(kind.noun);
+    }
+    checkKnownApart(plan, kind, current.parentId(), change, Optional.of(current.id()));
+    int position =
+        current.ref().equals(change.optionalRef())
+            ? current.position()
+            : place(
+                plan, kind, current.parentId(), change.optionalRef(), Optional.of(current.id()));
+    jdbc.sql(
+            "update "
+                + kind.table
+                + " set ref = :ref, title = :title, position = :position, version = version + 1"
+                + " where id = :id")
+        .param("ref", change.optionalRef().orElse(null))
+        .param("title", change.title())
+        .param("position", position)
+        .param("id", current.id())
+        .update();
     plans.changed(plan);
     audit.record(
         AuditEntry.success(
             "UPDATE",
-            "Action",
+            kind.objectType,
             current.id(),
             partnership.id(),
             plan.name()
+                + ": "
+                + kind.word
                 + " "
-                + current.ref()
-                + " restored (it had been archived from "
-                + archive.get().from()
-                + ")"));
+                + current.label()
+                + " changed"
+                + (current.label().equals(change.label()) ? "" : " to " + change.label())));
     return true;
   }
 
   /**
-   * An import finds an outcome by its ref, or by its title when it has none: so no two outcomes of
-   * a plan share a ref, and an outcome without one needs a title no other outcome has.
+   * An outcome or an area of delivery, as far as adding, changing, placing and telling them apart
+   * go. Outcomes stand under their plan, areas under their outcome.
    */
-  private void checkOutcomeIsKnownApart(
-      DeliveryPlan plan, HeadingChange outcome, Optional<Long> self) {
-    checkKnownApart(
-        plans.outcomes(plan).stream()
-            .map(o -> new Heading(o.id(), o.ref(), o.title(), o.label()))
-            .toList(),
-        outcome,
-        self,
+  private enum Kind {
+    OUTCOME(
         "outcome",
+        "Outcome",
+        "plan_outcome",
+        "plan_id",
+        "PlanOutcome",
         "",
-        "There is already an outcome called ");
-  }
-
-  /** As {@link #checkOutcomeIsKnownApart}, among the areas of one outcome. */
-  private void checkAreaIsKnownApart(
-      DeliveryPlan plan, long outcomeId, HeadingChange area, Optional<Long> self) {
-    checkKnownApart(
-        plans.areas(plan).stream()
-            .filter(a -> a.outcomeId() == outcomeId)
-            .map(a -> new Heading(a.id(), a.ref(), a.title(), a.label()))
-            .toList(),
-        area,
-        self,
+        "There is already an outcome called "),
+    AREA(
         "area",
+        "Area of delivery",
+        "delivery_area",
+        "outcome_id",
+        "DeliveryArea",
         " of this outcome",
         "This outcome already has an area called ");
+
+    /** What messages call one. */
+    final String word;
+
+    /** What an error calls one that is not found or was changed meanwhile. */
+    final String noun;
+
+    final String table;
+    final String parentColumn;
+
+    /** What the audit trail calls one. */
+    final String objectType;
+
+    /** Where the others are, after one's label in a message. */
+    final String where;
+
+    /** The start of the message when one without a ref takes another's title. */
+    final String titleTaken;
+
+    Kind(
+        String word,
+        String noun,
+        String table,
+        String parentColumn,
+        String objectType,
+        String where,
+        String titleTaken) {
+      this.word = word;
+      this.noun = noun;
+      this.table = table;
+      this.parentColumn = parentColumn;
+      this.objectType = objectType;
+      this.where = where;
+      this.titleTaken = titleTaken;
+    }
   }
 
-  /** An outcome or area, as far as telling it apart from the others goes. */
-  private record Heading(long id, Optional<String> ref, String title, String label) {}
+  /**
+   * An outcome or an area, with the id of what it stands under: its plan or its outcome.
+   *
+   * @param label as plans write it: ref then title, or the title alone
+   */
+  private record Heading(
+      long id,
+      long parentId,
+      Optional<String> ref,
+      String title,
+      String label,
+      int position,
+      int version) {
 
-  private static void checkKnownApart(
-      List<Heading> others,
-      HeadingChange change,
-      Optional<Long> self,
-      String kind,
-      String where,
-      String titleTaken) {
-    for (Heading other : others) {
+    static Heading of(DeliveryPlan plan, PlanOutcome o) {
+      return new Heading(
+          o.id(), plan.id(), o.ref(), o.title(), o.label(), o.position(), o.version());
+    }
+
+    static Heading of(DeliveryArea a) {
+      return new Heading(
+          a.id(), a.outcomeId(), a.ref(), a.title(), a.label(), a.position(), a.version());
+    }
+  }
+
+  /** An outcome or an area of the plan; not found when it belongs to another plan. */
+  private Heading heading(DeliveryPlan plan, Kind kind, long id) {
+    return switch (kind) {
+      case OUTCOME -> Heading.of(plan, outcome(plan, id));
+      case AREA -> Heading.of(area(plan, id));
+    };
+  }
+
+  /** The outcomes of the plan, or the areas of one of its outcomes. */
+  private List<Heading> headingsUnder(DeliveryPlan plan, Kind kind, long parentId) {
+    return switch (kind) {
+      case OUTCOME -> plans.outcomes(plan).stream().map(o -> Heading.of(plan, o)).toList();
+      case AREA ->
+          plans.areas(plan).stream()
+              .filter(a -> a.outcomeId() == parentId)
+              .map(Heading::of)
+              .toList();
+    };
+  }
+
+  /** Makes room for an outcome or an area among the others under its parent ({@link Refs}). */
+  private int place(
+      DeliveryPlan plan, Kind kind, long parentId, Optional<String> ref, Optional<Long> moving) {
+    return switch (kind) {
+      case OUTCOME -> plans.placeOutcome(plan, ref, moving);
+      case AREA -> plans.placeArea(parentId, ref, moving);
+    };
+  }
+
+  /**
+   * An import finds an outcome by its ref, or by its title when it has none: so no two outcomes of
+   * a plan share a ref, and an outcome without one needs a title no other outcome has. The same
+   * goes for the areas of one outcome.
+   */
+  private void checkKnownApart(
+      DeliveryPlan plan, Kind kind, long parentId, HeadingChange change, Optional<Long> self) {
+    for (Heading other : headingsUnder(plan, kind, parentId)) {
       if (self.isPresent() && self.get() == other.id()) {
         continue;
       }
@@ -550,17 +600,17 @@ public class PlanEditing {
             "The ref "
                 + change.ref()
                 + " is already used by "
-                + kind
+                + kind.word
                 + " "
                 + other.label()
-                + where
+                + kind.where
                 + ": give this "
-                + kind
+                + kind.word
                 + " a ref of its own");
       }
       if (change.optionalRef().isEmpty() && other.title().equalsIgnoreCase(change.title())) {
         throw new PlanEditRejectedException(
-            "title", titleTaken + other.title() + ": give this one a ref or another title");
+            "title", kind.titleTaken + other.title() + ": give this one a ref or another title");
       }
     }
   }

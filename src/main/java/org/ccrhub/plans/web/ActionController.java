@@ -155,7 +155,7 @@ class ActionController {
     PlanAction action = progress.action(plan, ref);
     PlanPages.requireManager(request);
     try {
-      progress.reschedule(partnership, plan, action, due, reporter(user, request));
+      progress.reschedule(partnership, plan, action, due, PlanPages.reporter(user, request));
     } catch (ProgressRejectedException e) {
       model.addAttribute("form", UpdatersForm.of(progress.handAddedUpdaters(action)));
       model.addAttribute("dueError", e.getMessage());
@@ -203,16 +203,16 @@ class ActionController {
     try {
       changed =
           progress.change(
-              partnership, plan, action, form.seenVersion(), change, reporter(user, request));
+              partnership,
+              plan,
+              action,
+              form.seenVersion(),
+              change,
+              PlanPages.reporter(user, request));
     } catch (ActionConflictException e) {
       PlanAction theirs = e.theirs();
       form.setVersion(String.valueOf(theirs.version()));
-      result.reject(
-          "conflict",
-          "Someone else changed "
-              + action.ref()
-              + " since you opened this page. Compare their version with yours below; save"
-              + " yours to replace theirs, or leave this page to keep theirs");
+      result.reject("conflict", PlanPages.conflict(action.ref()));
       model.addAttribute("theirs", theirs);
       model.addAttribute("errorAnchor", "their-version");
       return actionFormView(plan, theirs, model);
@@ -239,7 +239,7 @@ class ActionController {
       Model model) {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanAction action = progress.action(plan, ref);
-    Reporter reporter = reporter(user, request);
+    Reporter reporter = PlanPages.reporter(user, request);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, plan);
     Optional<KeptProgress> kept =
         KeptProgress.take(session, partnership, plan, action, reportingPeriod, user.accountId());
@@ -289,7 +289,7 @@ class ActionController {
       RedirectAttributes flash) {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanAction action = progress.action(plan, ref);
-    Reporter reporter = reporter(user, request);
+    Reporter reporter = PlanPages.reporter(user, request);
     checkMayUpdate(reporter, action);
     ReportingPeriod reportingPeriod = PlanPages.period(period, periods, plan);
     Optional<RagRating> rating = form.ratingChosen();
@@ -429,7 +429,7 @@ class ActionController {
     model.addAttribute("currentPeriod", current);
     model.addAttribute("currentUpdate", current(plan, action, current).orElse(null));
     model.addAttribute("managesPlans", PlanPages.managesPlans(PlanPages.roles(request)));
-    model.addAttribute("mayUpdate", progress.mayUpdate(reporter(user, request), action));
+    model.addAttribute("mayUpdate", progress.mayUpdate(PlanPages.reporter(user, request), action));
     return VIEW_ACTION;
   }
 
@@ -482,10 +482,6 @@ class ActionController {
   private Optional<ProgressUpdate> current(
       DeliveryPlan plan, PlanAction action, ReportingPeriod period) {
     return Optional.ofNullable(plans.updatesIn(plan, period).get(action.id()));
-  }
-
-  private static Reporter reporter(SignedInUser user, HttpServletRequest request) {
-    return new Reporter(user.accountId(), user.displayName(), PlanPages.roles(request).roles());
   }
 
   private void checkMayUpdate(Reporter reporter, PlanAction action) {

@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ccrhub.plans.ActionArchive;
 import org.ccrhub.plans.ActionConflictException;
 import org.ccrhub.plans.ActionProgress;
-import org.ccrhub.plans.ActionProgress.Reporter;
 import org.ccrhub.plans.DeliveryArea;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -113,7 +115,7 @@ class PlanEditController {
     }
     DeliveryPlan created;
     try {
-      created = editing.createPlan(partnership, plan, reporter(user, request));
+      created = editing.createPlan(partnership, plan, PlanPages.reporter(user, request));
     } catch (PlanEditRejectedException e) {
       result.rejectValue(e.field(), "rejected", e.getMessage());
       return planFormView(partnership, model);
@@ -141,7 +143,7 @@ class PlanEditController {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanPages.requireManager(request);
     model.addAttribute("form", new HeadingForm());
-    return outcomeFormView(plan, null, null, model);
+    return headingFormView(new Headings(plan, null), null, null, model);
   }
 
   @PostMapping("/{planId}/outcomes/new")
@@ -156,19 +158,17 @@ class PlanEditController {
       RedirectAttributes flash) {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanPages.requireManager(request);
-    rejectProblems(form.change().problems("outcome"), result);
-    if (result.hasErrors()) {
-      return outcomeFormView(plan, null, null, model);
-    }
-    PlanOutcome added;
-    try {
-      added = editing.addOutcome(partnership, plan, form.change(), reporter(user, request));
-    } catch (PlanEditRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
-      return outcomeFormView(plan, null, null, model);
-    }
-    flash.addFlashAttribute("message", "Outcome " + added.label() + " has been added");
-    return REDIRECT_STRUCTURE;
+    return processHeadingForm(
+        new Headings(plan, null),
+        form,
+        result,
+        model,
+        flash,
+        change -> {
+          PlanOutcome added =
+              editing.addOutcome(partnership, plan, change, PlanPages.reporter(user, request));
+          return "Outcome " + added.label() + " has been added";
+        });
   }
 
   @GetMapping("/{planId}/outcomes/{outcomeId}/edit")
@@ -182,7 +182,7 @@ class PlanEditController {
     PlanOutcome outcome = editing.outcome(plan, outcomeId);
     PlanPages.requireManager(request);
     model.addAttribute("form", HeadingForm.of(outcome));
-    return outcomeFormView(plan, outcome, null, model);
+    return headingFormView(new Headings(plan, null), SavedHeading.of(outcome), null, model);
   }
 
   @PostMapping("/{planId}/outcomes/{outcomeId}/edit")
@@ -199,36 +199,17 @@ class PlanEditController {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanOutcome outcome = editing.outcome(plan, outcomeId);
     PlanPages.requireManager(request);
-    rejectProblems(form.change().problems("outcome"), result);
-    if (result.hasErrors()) {
-      return outcomeFormView(plan, outcome, null, model);
-    }
-    boolean changed;
-    try {
-      changed =
-          editing.changeOutcome(
-              partnership,
-              plan,
-              outcome.id(),
-              form.seenVersion(),
-              form.change(),
-              reporter(user, request));
-    } catch (PlanEditRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
-      return outcomeFormView(plan, outcome, null, model);
-    } catch (ConcurrentChangeException e) {
-      PlanOutcome theirs = editing.outcome(plan, outcome.id());
-      form.setVersion(String.valueOf(theirs.version()));
-      result.reject("conflict", conflict("outcome " + outcome.label()));
-      model.addAttribute("errorAnchor", "their-version");
-      return outcomeFormView(plan, theirs, saved(theirs.ref(), theirs.title()), model);
-    }
-    flash.addFlashAttribute(
-        "message",
-        changed
-            ? "Outcome " + editing.outcome(plan, outcome.id()).label() + " has been changed"
-            : "Nothing was changed: outcome " + outcome.label() + " already says that");
-    return REDIRECT_STRUCTURE;
+    return processHeadingChangeForm(
+        new Headings(plan, null),
+        SavedHeading.of(outcome),
+        form,
+        result,
+        model,
+        flash,
+        (seen, change) ->
+            editing.changeOutcome(
+                partnership, plan, outcome.id(), seen, change, PlanPages.reporter(user, request)),
+        () -> SavedHeading.of(editing.outcome(plan, outcome.id())));
   }
 
   @GetMapping("/{planId}/outcomes/{outcomeId}/areas/new")
@@ -242,7 +223,7 @@ class PlanEditController {
     PlanOutcome outcome = editing.outcome(plan, outcomeId);
     PlanPages.requireManager(request);
     model.addAttribute("form", new HeadingForm());
-    return areaFormView(plan, outcome, null, null, model);
+    return headingFormView(new Headings(plan, outcome), null, null, model);
   }
 
   @PostMapping("/{planId}/outcomes/{outcomeId}/areas/new")
@@ -259,20 +240,18 @@ class PlanEditController {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanOutcome outcome = editing.outcome(plan, outcomeId);
     PlanPages.requireManager(request);
-    rejectProblems(form.change().problems("area"), result);
-    if (result.hasErrors()) {
-      return areaFormView(plan, outcome, null, null, model);
-    }
-    DeliveryArea added;
-    try {
-      added = editing.addArea(partnership, plan, outcome, form.change(), reporter(user, request));
-    } catch (PlanEditRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
-      return areaFormView(plan, outcome, null, null, model);
-    }
-    flash.addFlashAttribute(
-        "message", "Area " + added.label() + " has been added to outcome " + outcome.label());
-    return REDIRECT_STRUCTURE;
+    return processHeadingForm(
+        new Headings(plan, outcome),
+        form,
+        result,
+        model,
+        flash,
+        change -> {
+          DeliveryArea added =
+              editing.addArea(
+                  partnership, plan, outcome, change, PlanPages.reporter(user, request));
+          return "Area " + added.label() + " has been added to outcome " + outcome.label();
+        });
   }
 
   @GetMapping("/{planId}/areas/{areaId}/edit")
@@ -286,7 +265,8 @@ class PlanEditController {
     DeliveryArea area = editing.area(plan, areaId);
     PlanPages.requireManager(request);
     model.addAttribute("form", HeadingForm.of(area));
-    return areaFormView(plan, editing.outcome(plan, area.outcomeId()), area, null, model);
+    Headings areas = new Headings(plan, editing.outcome(plan, area.outcomeId()));
+    return headingFormView(areas, SavedHeading.of(area), null, model);
   }
 
   @PostMapping("/{planId}/areas/{areaId}/edit")
@@ -304,36 +284,17 @@ class PlanEditController {
     DeliveryArea area = editing.area(plan, areaId);
     PlanOutcome outcome = editing.outcome(plan, area.outcomeId());
     PlanPages.requireManager(request);
-    rejectProblems(form.change().problems("area"), result);
-    if (result.hasErrors()) {
-      return areaFormView(plan, outcome, area, null, model);
-    }
-    boolean changed;
-    try {
-      changed =
-          editing.changeArea(
-              partnership,
-              plan,
-              area.id(),
-              form.seenVersion(),
-              form.change(),
-              reporter(user, request));
-    } catch (PlanEditRejectedException e) {
-      result.rejectValue(e.field(), "rejected", e.getMessage());
-      return areaFormView(plan, outcome, area, null, model);
-    } catch (ConcurrentChangeException e) {
-      DeliveryArea theirs = editing.area(plan, area.id());
-      form.setVersion(String.valueOf(theirs.version()));
-      result.reject("conflict", conflict("area " + area.label()));
-      model.addAttribute("errorAnchor", "their-version");
-      return areaFormView(plan, outcome, theirs, saved(theirs.ref(), theirs.title()), model);
-    }
-    flash.addFlashAttribute(
-        "message",
-        changed
-            ? "Area " + editing.area(plan, area.id()).label() + " has been changed"
-            : "Nothing was changed: area " + area.label() + " already says that");
-    return REDIRECT_STRUCTURE;
+    return processHeadingChangeForm(
+        new Headings(plan, outcome),
+        SavedHeading.of(area),
+        form,
+        result,
+        model,
+        flash,
+        (seen, change) ->
+            editing.changeArea(
+                partnership, plan, area.id(), seen, change, PlanPages.reporter(user, request)),
+        () -> SavedHeading.of(editing.area(plan, area.id())));
   }
 
   @GetMapping("/{planId}/outcomes/{outcomeId}/actions/new")
@@ -377,7 +338,8 @@ class PlanEditController {
     }
     PlanAction added;
     try {
-      added = editing.addAction(partnership, plan, outcome, action, reporter(user, request));
+      added =
+          editing.addAction(partnership, plan, outcome, action, PlanPages.reporter(user, request));
     } catch (PlanEditRejectedException e) {
       result.rejectValue(e.field(), "rejected", e.getMessage());
       return actionFormView(plan, outcome, model);
@@ -438,7 +400,7 @@ class PlanEditController {
               action,
               seen,
               collecting(partnership, plan),
-              reporter(user, request));
+              PlanPages.reporter(user, request));
     } catch (ActionConflictException e) {
       model.addAttribute("version", String.valueOf(e.theirs().version()));
       model.addAttribute(
@@ -470,7 +432,8 @@ class PlanEditController {
     DeliveryPlan plan = plans.find(partnership, planId);
     PlanAction action = progress.action(plan, ref);
     PlanPages.requireManager(request);
-    boolean restored = editing.restoreAction(partnership, plan, action, reporter(user, request));
+    boolean restored =
+        editing.restoreAction(partnership, plan, action, PlanPages.reporter(user, request));
     flash.addFlashAttribute(
         "message",
         restored
@@ -494,49 +457,144 @@ class PlanEditController {
     return VIEW_PLAN_FORM;
   }
 
-  /** The form that adds an outcome (outcome null) or changes one. */
-  private String outcomeFormView(
-      DeliveryPlan plan,
-      @Nullable PlanOutcome outcome,
-      @Nullable HeadingChange theirs,
-      Model model) {
-    model.addAttribute("plan", plan);
-    model.addAttribute("what", "outcome");
-    model.addAttribute("outcome", null);
-    model.addAttribute("adding", outcome == null);
-    model.addAttribute("theirs", theirs);
-    model.addAttribute(
-        "heading", outcome == null ? "Add an outcome" : "Change outcome " + outcome.label());
-    model.addAttribute(
-        "formAction", outcome == null ? "/outcomes/new" : "/outcomes/" + outcome.id() + "/edit");
-    return VIEW_HEADING_FORM;
+  /**
+   * The outcomes of a plan (outcome null), or the areas of one of its outcomes: where a heading
+   * form adds one or changes one.
+   */
+  private record Headings(DeliveryPlan plan, @Nullable PlanOutcome outcome) {
+
+    /** "outcome" or "area", as the form and its messages say. */
+    String what() {
+      return outcome == null ? "outcome" : "area";
+    }
   }
 
-  /** The form that adds an area to an outcome (area null) or changes one. */
-  private String areaFormView(
-      DeliveryPlan plan,
-      PlanOutcome outcome,
-      @Nullable DeliveryArea area,
+  /**
+   * An outcome or an area as saved: what its form calls it and shows of it.
+   *
+   * @param words its ref and title, to show beside what the person typed
+   */
+  private record SavedHeading(long id, String label, int version, HeadingChange words) {
+
+    static SavedHeading of(PlanOutcome outcome) {
+      return new SavedHeading(
+          outcome.id(),
+          outcome.label(),
+          outcome.version(),
+          new HeadingChange(outcome.ref().orElse(""), outcome.title()));
+    }
+
+    static SavedHeading of(DeliveryArea area) {
+      return new SavedHeading(
+          area.id(),
+          area.label(),
+          area.version(),
+          new HeadingChange(area.ref().orElse(""), area.title()));
+    }
+  }
+
+  /** Saves a change to an outcome or an area, and says whether anything changed. */
+  @FunctionalInterface
+  private interface HeadingSaver {
+    boolean save(int seenVersion, HeadingChange change);
+  }
+
+  /**
+   * Adds an outcome or an area from its form, or shows the form again with what is wrong.
+   *
+   * @param add adds it and says so, for the page it goes back to
+   */
+  private String processHeadingForm(
+      Headings where,
+      HeadingForm form,
+      BindingResult result,
+      Model model,
+      RedirectAttributes flash,
+      Function<HeadingChange, String> add) {
+    rejectProblems(form.change().problems(where.what()), result);
+    if (result.hasErrors()) {
+      return headingFormView(where, null, null, model);
+    }
+    String added;
+    try {
+      added = add.apply(form.change());
+    } catch (PlanEditRejectedException e) {
+      result.rejectValue(e.field(), "rejected", e.getMessage());
+      return headingFormView(where, null, null, model);
+    }
+    flash.addFlashAttribute("message", added);
+    return REDIRECT_STRUCTURE;
+  }
+
+  /**
+   * Changes an outcome or an area from its form, or shows the form again with what is wrong, or
+   * with what someone else saved meanwhile beside what the person typed.
+   *
+   * @param saved the outcome or area as it is saved now
+   */
+  private String processHeadingChangeForm(
+      Headings where,
+      SavedHeading current,
+      HeadingForm form,
+      BindingResult result,
+      Model model,
+      RedirectAttributes flash,
+      HeadingSaver save,
+      Supplier<SavedHeading> saved) {
+    String what = where.what();
+    rejectProblems(form.change().problems(what), result);
+    if (result.hasErrors()) {
+      return headingFormView(where, current, null, model);
+    }
+    boolean changed;
+    try {
+      changed = save.save(form.seenVersion(), form.change());
+    } catch (PlanEditRejectedException e) {
+      result.rejectValue(e.field(), "rejected", e.getMessage());
+      return headingFormView(where, current, null, model);
+    } catch (ConcurrentChangeException e) {
+      SavedHeading theirs = saved.get();
+      form.setVersion(String.valueOf(theirs.version()));
+      result.reject("conflict", PlanPages.conflict(what + " " + current.label()));
+      model.addAttribute("errorAnchor", "their-version");
+      return headingFormView(where, theirs, theirs.words(), model);
+    }
+    flash.addFlashAttribute(
+        "message",
+        changed
+            ? StringUtils.capitalize(what) + " " + saved.get().label() + " has been changed"
+            : "Nothing was changed: " + what + " " + current.label() + " already says that");
+    return REDIRECT_STRUCTURE;
+  }
+
+  /**
+   * The form that adds an outcome or an area (changing null) or changes one.
+   *
+   * @param theirs what someone else saved meanwhile, to show beside what the person typed
+   */
+  private String headingFormView(
+      Headings where,
+      @Nullable SavedHeading changing,
       @Nullable HeadingChange theirs,
       Model model) {
-    model.addAttribute("plan", plan);
-    model.addAttribute("what", "area");
+    String what = where.what();
+    PlanOutcome outcome = where.outcome();
+    model.addAttribute("plan", where.plan());
+    model.addAttribute("what", what);
     model.addAttribute("outcome", outcome);
-    model.addAttribute("adding", area == null);
+    model.addAttribute("adding", changing == null);
     model.addAttribute("theirs", theirs);
-    model.addAttribute(
-        "heading", area == null ? "Add an area of delivery" : "Change area " + area.label());
-    model.addAttribute(
-        "formAction",
-        area == null
-            ? "/outcomes/" + outcome.id() + "/areas/new"
-            : "/areas/" + area.id() + "/edit");
+    if (changing != null) {
+      model.addAttribute("heading", "Change " + what + " " + changing.label());
+      model.addAttribute("formAction", "/" + what + "s/" + changing.id() + "/edit");
+    } else if (outcome == null) {
+      model.addAttribute("heading", "Add an outcome");
+      model.addAttribute("formAction", "/outcomes/new");
+    } else {
+      model.addAttribute("heading", "Add an area of delivery");
+      model.addAttribute("formAction", "/outcomes/" + outcome.id() + "/areas/new");
+    }
     return VIEW_HEADING_FORM;
-  }
-
-  /** What someone else saved meanwhile, to show beside what the person typed. */
-  private static HeadingChange saved(Optional<String> ref, String title) {
-    return new HeadingChange(ref.orElse(""), title);
   }
 
   private String actionFormView(DeliveryPlan plan, PlanOutcome outcome, Model model) {
@@ -560,19 +618,8 @@ class PlanEditController {
     return VIEW_ARCHIVE;
   }
 
-  private static String conflict(String what) {
-    return "Someone else changed "
-        + what
-        + " since you opened this page. Compare their version with yours below; save yours to"
-        + " replace theirs, or leave this page to keep theirs";
-  }
-
-  private static Reporter reporter(SignedInUser user, HttpServletRequest request) {
-    return new Reporter(user.accountId(), user.displayName(), PlanPages.roles(request).roles());
-  }
-
   /** Puts a form's problems, field by field, on the form. */
-  private static void rejectProblems(java.util.Map<String, String> problems, BindingResult result) {
+  private static void rejectProblems(Map<String, String> problems, BindingResult result) {
     problems.forEach((field, message) -> result.rejectValue(field, "rejected", message));
   }
 }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ccrhub.plans.ActionProgress.Reporter;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
+import org.ccrhub.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -43,6 +45,24 @@ final class PlanPages {
     if (!managesPlans(roles(request))) {
       throw new AccessDeniedException("Only administrators and strategic leads manage plans");
     }
+  }
+
+  /** The signed-in person, with their roles here, as the one changing or updating a plan. */
+  static Reporter reporter(SignedInUser user, HttpServletRequest request) {
+    return new Reporter(user.accountId(), user.displayName(), roles(request).roles());
+  }
+
+  /**
+   * What a form says when someone else saved a change to what it changes since the person opened
+   * it.
+   *
+   * @param what what changed, e.g. an action's ref or "outcome 1 Prevention"
+   */
+  static String conflict(String what) {
+    return "Someone else changed "
+        + what
+        + " since you opened this page. Compare their version with yours below; save yours to"
+        + " replace theirs, or leave this page to keep theirs";
   }
 
   /** The period asked for, or the one updates are being collected for. */
