@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param month the month the 12-month figures end at
  * @param byDefault whether the month was worked out by this rule rather than chosen by someone
+ * @param shown how many indicators are shown
  * @param missing the indicators shown that have no figure for the month, in the order given
  */
-public record DataMonth(YearMonth month, boolean byDefault, List<Missing> missing) {
+public record DataMonth(YearMonth month, boolean byDefault, int shown, List<Missing> missing) {
 
   /**
    * How many months before the latest month with a value the default may go back to find every
@@ -160,7 +161,7 @@ public record DataMonth(YearMonth month, boolean byDefault, List<Missing> missin
                 series.lastMonth().flatMap(series::latestUpTo).map(o -> o.period()).orElse(null)));
       }
     }
-    return new DataMonth(month, byDefault, missing);
+    return new DataMonth(month, byDefault, shown.size(), missing);
   }
 
   /**
@@ -174,6 +175,11 @@ public record DataMonth(YearMonth month, boolean byDefault, List<Missing> missin
   /** Whether the indicator is one of those without a figure for the month. */
   public boolean isMissing(Indicator indicator) {
     return missing.stream().anyMatch(m -> m.indicator().id() == indicator.id());
+  }
+
+  /** Whether any indicator shown has its figure for the month. */
+  public boolean anyFigure() {
+    return missing.size() < shown;
   }
 
   /** Whether every indicator shown has its figure for the month. */

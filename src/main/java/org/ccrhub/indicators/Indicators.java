@@ -103,8 +103,8 @@ public class Indicators {
   }
 
   /**
-   * The indicators off target at the month pages show by default (the latest with values), worked
-   * out once per data version and month: a home page asks for it at every visit.
+   * The indicators off target at the month pages show by default (the data month), worked out once
+   * per data version and month: a home page asks for it at every visit.
    *
    * @param thisMonth the month of today, which no default month is after
    */

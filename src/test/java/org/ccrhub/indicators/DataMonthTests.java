@@ -82,6 +82,7 @@ class DataMonthTests {
     DataMonth month = latest(NOV_2016);
     assertThat(month.month()).isEqualTo(OCT_2016);
     assertThat(month.complete()).isTrue();
+    assertThat(month.anyFigure()).isTrue();
     assertThat(month.byDefault()).isTrue();
   }
 
@@ -156,6 +157,7 @@ class DataMonthTests {
     DataMonth month = DataMonth.latest(indicators, i -> values.get(i.id()), SEP_2016, SEP_2016);
     assertThat(month.month()).isEqualTo(SEP_2016);
     assertThat(refs(month)).containsExactly("1");
+    assertThat(month.anyFigure()).isFalse();
     assertThat(month.missing().get(0).latestText()).isEqualTo("January 2018");
   }
 

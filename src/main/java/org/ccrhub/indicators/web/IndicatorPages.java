@@ -84,6 +84,9 @@ final class IndicatorPages {
 
     /** What the page says of the default month: the latest with every figure (or the most). */
     String about() {
+      if (!latest.anyFigure()) {
+        return latest.shown() == 0 ? "" : "No indicator has a value yet.";
+      }
       String which =
           latest.complete()
               ? "the latest month with a figure for every indicator"

@@ -215,6 +215,25 @@ class DataMonthPagesIntegrationTests {
                 + " | Source: Helpline; owner: Refuge | Up to date");
   }
 
+  @Test
+  void indicatorsWithoutValuesAreNamedNotShownAsEmptyTiles() throws Exception {
+    partnership = fixtures.partnership();
+    viewer = Fixtures.signIn(mvc, fixtures.user(partnership, Role.VIEWER));
+    save("1", "Repeat victims", Frequency.MONTHLY, "MARAC", "MARAC coordinator", false);
+    String page = text(page("/p/" + partnership.slug() + "/indicators"));
+    assertThat(page)
+        .contains("No indicator has a value yet.")
+        .contains(
+            "This indicator has no figure for "
+                + YearMonth.now()
+                    .minusMonths(1)
+                    .format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK))
+                + ", so it is not shown: 1 Repeat victims . Source: MARAC; owner: MARAC"
+                + " coordinator. No values yet.")
+        .contains("0 indicators with a figure for")
+        .doesNotContain("No indicators have this rating");
+  }
+
   private Indicator save(
       String ref,
       String name,
