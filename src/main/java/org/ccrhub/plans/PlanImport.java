@@ -52,20 +52,61 @@ public class PlanImport {
             "priority",
             "strategicoutcome",
             "strategicpriority",
+            "strategicobjective",
+            "strategyobjective",
             "objective"));
     COLUMNS.put("area", List.of("area", "areaofdelivery", "deliveryarea", "workarea"));
     COLUMNS.put("ref", List.of("ref", "reference", "refno", "actionref", "no"));
-    COLUMNS.put("action", List.of("action", "actions", "actiondescription"));
+    COLUMNS.put(
+        "action",
+        List.of(
+            "action",
+            "actions",
+            "actiondescription",
+            "actionsandoutcome",
+            "actionsandoutcomes",
+            "projectaction",
+            "activitiestofulfilobjective"));
     COLUMNS.put(
         "due", List.of("due", "duedate", "deadline", "timescale", "completiondate", "bywhen"));
-    COLUMNS.put("lead", List.of("lead", "leads", "leadagency", "leadofficer", "owner"));
+    COLUMNS.put(
+        "lead",
+        List.of(
+            "lead",
+            "leads",
+            "leadagency",
+            "leadofficer",
+            "leadofficers",
+            "leadofficersnames",
+            "leadagencyindividual",
+            "owner"));
     COLUMNS.put("links", List.of("links", "strategiclinks", "link"));
     COLUMNS.put("rag", List.of("rag", "ragstatus", "rating", "ragrating"));
-    COLUMNS.put("comment", List.of("comment", "comments", "progress", "progresscomment", "update"));
+    COLUMNS.put(
+        "comment",
+        List.of(
+            "comment",
+            "comments",
+            "progress",
+            "progresscomment",
+            "update",
+            "updates",
+            "progressupdate",
+            "actionsandupdates"));
     COLUMNS.put("period", List.of("period", "reportingperiod", "quarter"));
-    COLUMNS.put("expected", List.of("expectedoutcome", "measureofsuccess", "measure", "measures"));
+    COLUMNS.put(
+        "expected",
+        List.of(
+            "expectedoutcome",
+            "expectedoutcomes",
+            "measureofsuccess",
+            "measure",
+            "measures",
+            "measurementevidence"));
     COLUMNS.put("resources", List.of("resources", "resource", "funding"));
-    COLUMNS.put("impact", List.of("impact", "impactonotherservices"));
+    COLUMNS.put(
+        "impact",
+        List.of("impact", "impactonotherservices", "impactonotherservicesandorganisation"));
   }
 
   private static final Pattern REF_AND_TITLE =

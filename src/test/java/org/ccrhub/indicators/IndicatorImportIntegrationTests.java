@@ -703,6 +703,44 @@ class IndicatorImportIntegrationTests {
     assertThat(imports.importValues(partnership, values).unchanged()).isEqualTo(2);
   }
 
+  @Test
+  void readsAMonthWrittenAsAUkDateAsThatMonth() throws IOException {
+    imports.importDefinitions(partnership, bytes("ref,name\nX1,Calls to the helpline\n"));
+    String csv =
+        """
+        indicator,period,value
+        X1,30/11/2026,40
+        X1,31 Oct 2026,41
+        X1,01/09/2026,42
+        X1,31 December 2026,43
+        """;
+
+    assertThat(imports.importValues(partnership, bytes(csv)).recorded()).isEqualTo(4);
+
+    // a date cell that Excel shows as 31/01/2027 (its built-in short date) is January 2027
+    byte[] values =
+        xlsx(
+            sheet -> {
+              row(sheet, 0, "Indicator", "Period", "Value");
+              Row r = row(sheet, 1, "X1");
+              var shortDate = sheet.getWorkbook().createCellStyle();
+              shortDate.setDataFormat((short) 14);
+              r.createCell(1).setCellValue(java.time.LocalDate.of(2027, 1, 31));
+              r.getCell(1).setCellStyle(shortDate);
+              r.createCell(2).setCellValue(44);
+            });
+    assertThat(imports.importValues(partnership, values).recorded()).isEqualTo(1);
+
+    assertThat(indicators.data(partnership).series(indicator("X1"), "").observations())
+        .extracting(o -> o.period().toString(), o -> o.value().toPlainString())
+        .containsExactly(
+            tuple("2026-09", "42"),
+            tuple("2026-10", "41"),
+            tuple("2026-11", "40"),
+            tuple("2026-12", "43"),
+            tuple("2027-01", "44"));
+  }
+
   static byte[] xlsx(Consumer<Sheet> content) throws IOException {
     try (XSSFWorkbook workbook = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {

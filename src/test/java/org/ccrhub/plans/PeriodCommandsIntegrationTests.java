@@ -56,7 +56,7 @@ class PeriodCommandsIntegrationTests {
 
   @Test
   void opensAPeriodWithTheDueDateGivenOrTheTenthWorkingDayAfterTheQuarter() {
-    AdminCommands.Result q3 = open("2016/17 Q3", "--due", "2017-01-13");
+    AdminCommands.Result q3 = open("2016/17 Q3", "--due", "13/01/2017");
     assertThat(q3.exitCode()).as(q3.err()).isZero();
     assertThat(q3.out())
         .contains("Opened 2016/17 Q3 of VAWG plan: updates due by 13 January 2017.");

@@ -251,6 +251,18 @@ class IndicatorPagesIntegrationTests {
   }
 
   @Test
+  void theMonthAGridEndsAtMayBeTypedAsAUkDate() throws Exception {
+    for (String to : List.of("31/10/2016", "31 Oct 2016", "October 2016")) {
+      String grid = page(analyst, base + "/" + offences.id() + "/values?to=" + to);
+      assertThat(grid)
+          .as(to)
+          .contains("id=\"value-2016-10\"")
+          .contains("id=\"value-2015-11\"")
+          .doesNotContain("id=\"value-2016-11\"");
+    }
+  }
+
+  @Test
   void valuesEnteredInTheGridAreRecordedAndTheirHistoryShown() throws Exception {
     String grid = page(analyst, base + "/" + offences.id() + "/values?to=2016-10");
     assertThat(title(grid)).isEqualTo("Enter values for 1.1 Domestic abuse offences");
