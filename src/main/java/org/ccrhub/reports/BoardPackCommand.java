@@ -60,6 +60,12 @@ final class BoardPackCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE")
   Path out;
 
+  @Option(
+      names = "--issue",
+      description =
+          "Issue the pack: keep its PDF as it is now, listed on the board pack page (pdf only)")
+  boolean issue;
+
   BoardPackCommand(CommandContext context) {
     this.context = context;
   }
@@ -81,6 +87,9 @@ final class BoardPackCommand implements Callable<Integer> {
     Partnership p = context.bean(Partnerships.class).named(partnership);
     BoardPacks packs = context.bean(BoardPacks.class);
     BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date);
+    if (issue) {
+      return issue(p, pack, reportFormat);
+    }
     context
         .bean(Exports.class)
         .write(packs.file(pack, reportFormat), () -> packs.render(pack, reportFormat), out);
@@ -89,6 +98,22 @@ final class BoardPackCommand implements Callable<Integer> {
         .printf(
             "Board pack for %s (%d plans, %d indicators) written to %s.%n",
             reportingPeriod, pack.plans().size(), pack.performance().rows().size(), out);
+    return 0;
+  }
+
+  /** Issues the pack and writes the issued PDF, the same bytes the board pack page serves. */
+  private Integer issue(Partnership p, BoardPack pack, ReportFormat reportFormat) {
+    if (reportFormat != ReportFormat.PDF) {
+      throw new InvalidInputException("An issued board pack is a PDF: give --format pdf");
+    }
+    IssuedBoardPacks issued = context.bean(IssuedBoardPacks.class);
+    IssuedBoardPack kept = issued.issue(pack, IssuedBoardPacks.COMMAND_LINE);
+    context.bean(Exports.class).write(issued.file(p, kept), () -> issued.pdf(p, kept.id()), out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Board pack for %s issued as number %d (%d plans, %d indicators) and written to %s.%n",
+            pack.period(), kept.id(), pack.plans().size(), pack.performance().rows().size(), out);
     return 0;
   }
 }
