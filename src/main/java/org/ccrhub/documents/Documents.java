@@ -195,6 +195,7 @@ public class Documents {
       builder.usePdfUaAccessibility(true);
       builder.withProducer("CCR Hub");
       builder.useSVGDrawer(new BatikSVGDrawer());
+      builder.useUnicodeLineBreaker(new LineBreaks());
       builder.useFont(() -> font("CCRHubSans-Regular.ttf"), FONT, 400, FontStyle.NORMAL, true);
       builder.useFont(() -> font("CCRHubSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
       builder.useExternalResourceAccessControl(

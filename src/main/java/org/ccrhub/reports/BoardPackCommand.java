@@ -79,6 +79,12 @@ final class BoardPackCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE")
   Path out;
 
+  @Option(
+      names = "--issue",
+      description =
+          "Issue the pack: keep its PDF as it is now, listed on the board pack page (pdf only)")
+  boolean issue;
+
   BoardPackCommand(CommandContext context) {
     this.context = context;
   }
@@ -104,6 +110,9 @@ final class BoardPackCommand implements Callable<Integer> {
     Partnership p = context.bean(Partnerships.class).named(partnership);
     BoardPacks packs = context.bean(BoardPacks.class);
     BoardPack pack = packs.assemble(p, reportingPeriod, plans, board, date, month);
+    if (issue) {
+      return issue(p, pack, reportFormat);
+    }
     context
         .bean(Exports.class)
         .write(packs.file(pack, reportFormat), () -> packs.render(pack, reportFormat), out);
@@ -134,5 +143,21 @@ final class BoardPackCommand implements Callable<Integer> {
           "'" + text.strip() + "' is not a month: give the data month like 2016-10 or 10/2016");
     }
     return period.first();
+  }
+
+  /** Issues the pack and writes the issued PDF, the same bytes the board pack page serves. */
+  private Integer issue(Partnership p, BoardPack pack, ReportFormat reportFormat) {
+    if (reportFormat != ReportFormat.PDF) {
+      throw new InvalidInputException("An issued board pack is a PDF: give --format pdf");
+    }
+    IssuedBoardPacks issued = context.bean(IssuedBoardPacks.class);
+    IssuedBoardPack kept = issued.issue(pack, IssuedBoardPacks.COMMAND_LINE);
+    context.bean(Exports.class).write(issued.file(p, kept), () -> issued.pdf(p, kept.id()), out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Board pack for %s issued as number %d (%d plans, %d indicators) and written to %s.%n",
+            pack.period(), kept.id(), pack.plans().size(), pack.performance().rows().size(), out);
+    return 0;
   }
 }

@@ -374,6 +374,87 @@ class ExceptionReportDocumentsTests {
     }
   }
 
+  /**
+   * Leads and due dates as plans write them are never broken inside a word in the PDF: "Community
+   * Safety Team; Youth service" may wrap between words, "Q3/4" or "Business as usual" not within
+   * one. A broken word would come out of the PDF as two pieces.
+   */
+  @Test
+  void leadsAndDueDatesAreNotBrokenInsideAWordInThePdf() throws IOException {
+    ExceptionReport report =
+        aPlan(RagScheme.FOUR)
+            .outcome("1", "Prevention")
+            .action(
+                "1.1",
+                "Concerted partnership work in hotspots",
+                "Q3/4",
+                "Community Safety Team",
+                "Youth service")
+            .rated(RED, "Delayed")
+            .action(
+                "1.2",
+                "Deliver the multi-agency safeguarding training programme",
+                "Business as usual",
+                "Safeguarding Adults Board",
+                "Metropolitan Police Service")
+            .rated(AMBER_RED, "Fewer places than planned")
+            .action(
+                "1.3",
+                "Review the domestic homicide review action plans",
+                "31 March 2017",
+                "Community Safety Partnership Board",
+                "Commissioning",
+                "Safer Neighbourhoods")
+            .rated(RED, "Not started")
+            .action(
+                "1.4",
+                "Agree the information sharing protocol",
+                "Ongoing",
+                "Multi-Agency Risk Assessment Conference (MARAC) coordinator")
+            .rated(RED, "Protocol not signed by Health or Probation; escalated to the Board chair")
+            .action(
+                "1.5", "Run the sanctuary scheme", "2016/17", "Children’s Services", "Women’s Aid")
+            .rated(RED, "The landlord’s consent is still awaited")
+            .report();
+
+    byte[] pdf = documents.render(HARINGEY, report, ReportFormat.PDF);
+    Path copy = Path.of("target", "exception-report-leads.pdf");
+    Files.createDirectories(copy.getParent());
+    Files.write(copy, pdf);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      List<String> words = List.of(new PDFTextStripper().getText(document).split("\\s+"));
+      assertThat(words)
+          .contains(
+              "Q3/4",
+              "Community",
+              "Safety",
+              "Team;",
+              "Youth",
+              "service",
+              "Business",
+              "usual",
+              "31",
+              "March",
+              "2017",
+              "Ongoing",
+              "Safeguarding",
+              "Metropolitan",
+              "Partnership",
+              "Commissioning;",
+              "Neighbourhoods",
+              "Multi-Agency",
+              "Assessment",
+              "(MARAC)",
+              "coordinator",
+              "2016/17",
+              "Children’s",
+              "Services;",
+              "Women’s",
+              "landlord’s");
+    }
+  }
+
   /** The report above with two more outcomes of a dozen Red actions each: several pages. */
   private static ExceptionReport longReport() {
     PlanSnapshotFixture plan =

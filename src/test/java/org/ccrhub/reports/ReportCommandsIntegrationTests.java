@@ -290,6 +290,56 @@ class ReportCommandsIntegrationTests {
         .contains("role=\"img\"");
   }
 
+  /**
+   * The contents list each section with the page it starts on, and that page has the section's
+   * heading.
+   */
+  @Test
+  void theBoardPackContentsGiveThePageEachSectionStartsOn() throws Exception {
+    Path out = dir.resolve("contents.pdf");
+    AdminCommands.Result result =
+        commands.run(
+            "report",
+            "board-pack",
+            "--partnership",
+            slug,
+            "--period",
+            "2016/17 Q2",
+            "--format",
+            "pdf",
+            "--out",
+            out.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(out))) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setStartPage(1);
+      stripper.setEndPage(1);
+      String contents = stripper.getText(pdf);
+      List<String> sections =
+          List.of(
+              "Key to ratings",
+              "Delivery plans at a glance",
+              "Exception report: VAWG plan",
+              "Performance to September 2016",
+              "Charts");
+      int previous = 1;
+      for (String section : sections) {
+        java.util.regex.Matcher entry =
+            java.util.regex.Pattern.compile(
+                    java.util.regex.Pattern.quote(section) + "[ .]+ (\\d+)\\s*$",
+                    java.util.regex.Pattern.MULTILINE)
+                .matcher(contents);
+        assertThat(entry.find()).as("a page number after '%s' in %s", section, contents).isTrue();
+        int page = Integer.parseInt(entry.group(1));
+        assertThat(page).as(section).isGreaterThanOrEqualTo(previous).isGreaterThan(1);
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        assertThat(stripper.getText(pdf)).as("page %d", page).contains(section);
+        previous = page;
+      }
+    }
+  }
+
   @Test
   void anUnknownPlanIsRefusedWithItsName() {
     AdminCommands.Result result =

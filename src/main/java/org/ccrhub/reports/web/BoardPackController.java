@@ -16,6 +16,7 @@ import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.reports.BoardPack;
 import org.ccrhub.reports.BoardPacks;
+import org.ccrhub.reports.IssuedBoardPacks;
 import org.ccrhub.shared.Partnership;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -43,18 +44,21 @@ class BoardPackController {
   private final ReportingPeriods periods;
   private final Exports exports;
   private final Clock clock;
+  private final IssuedBoardPacks issued;
 
   BoardPackController(
       BoardPacks packs,
       DeliveryPlans plans,
       ReportingPeriods periods,
       Exports exports,
-      Clock clock) {
+      Clock clock,
+      IssuedBoardPacks issued) {
     this.packs = packs;
     this.plans = plans;
     this.periods = periods;
     this.exports = exports;
     this.clock = clock;
+    this.issued = issued;
   }
 
   @ModelAttribute("section")
@@ -120,6 +124,7 @@ class BoardPackController {
     }
     model.addAttribute("planOptions", planOptions);
     model.addAttribute("formatOptions", Map.of("pdf", "PDF", "html", "Web page (HTML)"));
+    model.addAttribute("issuedPacks", IssuedPackRow.of(issued.list(partnership)));
     return VIEW;
   }
 }
