@@ -141,7 +141,7 @@ public record PerformanceTable(
    *
    * @param comparator the comparator area to show, or null for each indicator's first
    */
-  public static PerformanceTable of(
+  static PerformanceTable of(
       IndicatorData data,
       DataMonth dataMonth,
       @Nullable String comparator,
