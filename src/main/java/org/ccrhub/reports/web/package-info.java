@@ -1,4 +1,7 @@
-/** The board pack page: choose the period, plans, board and meeting date, and download it. */
+/**
+ * The board pack page: choose the period, plans, board and meeting date, and download a draft or
+ * issue the pack; the packs issued.
+ */
 @NullMarked
 package org.ccrhub.reports.web;
 
