@@ -3,12 +3,14 @@ package org.ccrhub.reports.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.exports.Exports;
+import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ReportFormat;
@@ -135,6 +137,7 @@ class IssuedBoardPackController {
       Partnership partnership, BoardPackForm form, BindingResult errors) {
     Optional<ReportingPeriod> period = form.period(errors);
     Optional<LocalDate> date = form.meetingDate(errors, LocalDate.now(clock));
+    Optional<YearMonth> chosenMonth = form.dataMonth(errors);
     boolean boardOk = form.board(errors);
     Map<String, DeliveryPlan> byId = new LinkedHashMap<>();
     plans.findAll(partnership).forEach(p -> byId.put(Long.toString(p.id()), p));
@@ -142,9 +145,14 @@ class IssuedBoardPackController {
     if (period.isEmpty() || date.isEmpty() || !boardOk || !plansOk || errors.hasErrors()) {
       return Optional.empty();
     }
+    DataMonth dataMonth = packs.dataMonth(partnership, period.get(), chosenMonth.orElse(null));
+    if (!dataMonth.complete() && !form.getWithoutMissing().equals(dataMonth.month().toString())) {
+      return Optional.empty(); // the form says which figures the pack would leave out, as a draft's
+    }
     List<String> names = form.getPlans().stream().map(id -> byId.get(id).name()).toList();
     return Optional.of(
-        packs.assemble(partnership, period.get(), names, form.getBoard(), date.get()));
+        packs.assemble(
+            partnership, period.get(), names, form.getBoard(), date.get(), dataMonth.month()));
   }
 
   /**
