@@ -24,6 +24,13 @@ final class Figures {
   }
 
   /**
+   * The number as {@link #plain} writes it, with thousands separated: {@code 1,000}, {@code -7.2}.
+   */
+  static String plainGrouped(BigDecimal number) {
+    return grouped(new BigDecimal(plain(number)));
+  }
+
+  /**
    * The number with thousands separated and the decimals it has: {@code 12,400.5}, {@code -7.2}.
    */
   static String grouped(BigDecimal number) {

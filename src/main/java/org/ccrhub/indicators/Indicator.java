@@ -90,8 +90,8 @@ public record Indicator(
   }
 
   /**
-   * The target as written: {@code 410 by 2016/17}, {@code -20% by 2016/17 from 2011/12} or {@code
-   * -2 points by 2016/17 from 2011/12}.
+   * The target as written for people, thousands separated: {@code 1,410 by 2016/17}, {@code -20% by
+   * 2016/17 from 2011/12} or {@code -2 points by 2016/17 from 2011/12}.
    */
   public String targetText() {
     if (!hasTarget()) {
@@ -99,12 +99,12 @@ public record Indicator(
     }
     String by = targetPeriod == null ? "" : " by " + targetPeriod;
     if (targetValue != null) {
-      return Figures.plain(targetValue) + (unit == Unit.PERCENTAGE ? "%" : "") + by;
+      return Figures.plainGrouped(targetValue) + (unit == Unit.PERCENTAGE ? "%" : "") + by;
     }
     BigDecimal change = targetChangePct != null ? targetChangePct : targetChangePoints;
     String sign = change.signum() > 0 ? "+" : "";
     return sign
-        + Figures.plain(change)
+        + Figures.plainGrouped(change)
         + (targetChangePct != null ? "%" : " " + unit.pointsName())
         + by
         + (baselinePeriod == null ? "" : " from " + baselinePeriod);

@@ -132,22 +132,22 @@ public final class IndicatorCharts {
     BigDecimal lastValue = value(last.own(), unit);
     if (firstValue != null && lastValue != null) {
       text.append("It went from ")
-          .append(Figures.plain(firstValue))
+          .append(Figures.plainGrouped(firstValue))
           .append(" to ")
-          .append(Figures.plain(lastValue))
+          .append(Figures.plainGrouped(lastValue))
           .append(". ");
     }
     BigDecimal comparatorValue = value(last.comparator(), unit);
     if (!comparator.isEmpty() && comparatorValue != null) {
       text.append(comparator)
           .append(" was ")
-          .append(Figures.plain(comparatorValue))
+          .append(Figures.plainGrouped(comparatorValue))
           .append(" in ")
           .append(last.label())
           .append(". ");
     }
     if (target != null) {
-      text.append("The target is ").append(Figures.plain(target)).append(".");
+      text.append("The target is ").append(Figures.plainGrouped(target)).append(".");
     }
     return text.toString().strip();
   }

@@ -48,6 +48,9 @@ public final class XlsxReport implements AutoCloseable {
   /** Nor narrower than this. */
   static final int NARROWEST = 6;
 
+  /** The height of a line of text in points, in the default font (Calibri 11). */
+  static final float LINE_HEIGHT = 15f;
+
   /** The UK date format dates are shown in. */
   public static final String DATE_FORMAT = "dd/mm/yyyy";
 
@@ -178,7 +181,7 @@ public final class XlsxReport implements AutoCloseable {
             XlsxFile.text(row, 0, "Produced", styles.text);
             Cell date = row.createCell(1);
             date.setCellValue(produced);
-            date.setCellStyle(styles.date);
+            date.setCellStyle(styles.produced);
           });
       next++;
       int header = next;
@@ -187,9 +190,12 @@ public final class XlsxReport implements AutoCloseable {
       }
       row(
           row -> {
+            int lines = 1;
             for (int c = 0; c < headers.size(); c++) {
               XlsxFile.text(row, c, headers.get(c), styles.header);
+              lines = Math.max(lines, lines(headers.get(c), c));
             }
+            fitHeight(row, lines);
           });
       sheet.createFreezePane(0, header + 1);
       sheet.setRepeatingRows(new CellRangeAddress(header, header, 0, Math.max(0, columns - 1)));
@@ -240,6 +246,7 @@ public final class XlsxReport implements AutoCloseable {
     }
 
     private void cells(Row row, List<?> values, boolean bold) {
+      int lines = 1;
       for (int c = 0; c < values.size(); c++) {
         Object value = values.get(c);
         if (value == null || "".equals(value)) {
@@ -259,8 +266,49 @@ public final class XlsxReport implements AutoCloseable {
           cell.setCellStyle(styles.date);
         } else {
           XlsxFile.text(row, c, value.toString(), bold ? styles.bold : styles.text);
+          lines = Math.max(lines, lines(value.toString(), c));
         }
       }
+      fitHeight(row, lines);
+    }
+
+    /**
+     * How many lines the text wraps to in the column, as its words fill lines of the column's
+     * width: spreadsheets do not all grow a row to fit its wrapped text, so it is set.
+     */
+    private int lines(String text, int column) {
+      int room = Math.max(1, characters(column) - 1);
+      int lines = 0;
+      for (String paragraph : text.split("\\R", -1)) {
+        lines++;
+        int used = 0;
+        for (String word : paragraph.split(" ")) {
+          int length = word.length();
+          if (used > 0 && used + 1 + length > room) {
+            lines++;
+            used = 0;
+          }
+          used += (used > 0 ? 1 : 0) + length;
+          // a word longer than the line is broken over several
+          while (used > room) {
+            lines++;
+            used -= room;
+          }
+        }
+      }
+      return lines;
+    }
+
+    private void fitHeight(Row row, int lines) {
+      if (lines > 1) {
+        row.setHeightInPoints(lines * LINE_HEIGHT);
+      }
+    }
+
+    /** The column's width in characters. */
+    private int characters(int column) {
+      int measured = column < widths.length ? widths[column] : 0;
+      return Math.max(NARROWEST, Math.min(WIDEST, measured) + 2);
     }
 
     private void measure(List<?> cells) {
@@ -296,8 +344,7 @@ public final class XlsxReport implements AutoCloseable {
 
     private void fitColumns() {
       for (int c = 0; c < widths.length; c++) {
-        int characters = Math.max(NARROWEST, Math.min(WIDEST, widths[c]) + 2);
-        sheet.setColumnWidth(c, characters * 256);
+        sheet.setColumnWidth(c, characters(c) * 256);
       }
     }
   }
@@ -319,6 +366,7 @@ public final class XlsxReport implements AutoCloseable {
     final CellStyle text;
     final CellStyle bold;
     final CellStyle date;
+    final CellStyle produced;
     private final Map<Format, CellStyle> numbers = new EnumMap<>(Format.class);
     private final Map<Format, CellStyle> boldNumbers = new EnumMap<>(Format.class);
 
@@ -353,6 +401,9 @@ public final class XlsxReport implements AutoCloseable {
       date = workbook.createCellStyle();
       date.setVerticalAlignment(VerticalAlignment.TOP);
       date.setDataFormat(workbook.createDataFormat().getFormat(DATE_FORMAT));
+      produced = workbook.createCellStyle();
+      produced.cloneStyleFrom(date);
+      produced.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
       for (Format format : Format.values()) {
         CellStyle plain = workbook.createCellStyle();
         plain.setVerticalAlignment(VerticalAlignment.TOP);

@@ -121,7 +121,7 @@ class IndicatorPagesIntegrationTests {
         .contains("The 12 months to October 2016 against the 12 months before.")
         .contains(
             "1.1 Domestic abuse offences 12-month figure: 1,114 ↓ Down 7.2% on the previous 12"
-                + " months (better) Target: 1000 by 2016/17 Red")
+                + " months (better) Target: 1,000 by 2016/17 Red")
         .contains(
             "2.1 IDVA cases where safety increased 12-month figure: 90.0% ↑ Up 10.0 points"
                 + " (12.5%) on the previous 12 months (better) Target: 80% by 2016/17 Green")
@@ -181,13 +181,13 @@ class IndicatorPagesIntegrationTests {
     assertThat(text)
         .contains("Unit Count")
         .contains("Which way is better Lower is better")
-        .contains("Target 1000 by 2016/17")
+        .contains("Target 1,000 by 2016/17")
         .contains("Published Yes, on the public page")
         .contains("Previous 12 months (Nov 2014 to Oct 2015) 1,200")
         .contains("Current 12 months (Nov 2015 to Oct 2016) 1,114")
         .contains("Change on the previous 12 months Down 7.2% on the previous 12 months (better)")
         .contains("London, current 12 months 57,000; down 5.0% on its previous 12 months")
-        .contains("Target 1,000 (1000 by 2016/17)")
+        .contains("Target 1,000 (1,000 by 2016/17)")
         .contains("Behind the trajectory 11.4%")
         .contains("Rating Red");
     Matcher chart =
