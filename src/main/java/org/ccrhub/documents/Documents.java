@@ -14,14 +14,18 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.ccrhub.shared.BusyException;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.PlainText;
 import org.ccrhub.shared.TooLargeException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -79,16 +83,23 @@ public class Documents {
           + " minutes, or download it as a spreadsheet or web page instead.";
 
   private final ITemplateEngine templates;
+  private final ApplicationContext beans;
   private final int maxPdfCharacters;
   private final HeapRoom room;
 
-  /** With Spring's template engine, which resolves {@code templates/NAME.html}. */
+  /**
+   * With Spring's template engine, which resolves {@code templates/NAME.html}, and the
+   * application's beans, which templates reach as {@code @name} (e.g. {@code @dates}) as web pages
+   * do.
+   */
   @Autowired
   Documents(
       ITemplateEngine templates,
+      ApplicationContext beans,
       @Value("${ccr.documents.max-pdf-characters:0}") int maxPdfCharacters,
       @Value("${ccr.documents.max-wait:5s}") Duration maxWait) {
     this.templates = templates;
+    this.beans = beans;
     this.maxPdfCharacters =
         maxPdfCharacters > 0 ? maxPdfCharacters : fromHeap(Runtime.getRuntime().maxMemory());
     this.room = new HeapRoom(maxWait);
@@ -96,7 +107,15 @@ public class Documents {
 
   /** With the given template engine and the bound that follows the heap. */
   public Documents(ITemplateEngine templates) {
-    this(templates, 0, Duration.ofSeconds(5));
+    this(templates, templateBeans(), 0, Duration.ofSeconds(5));
+  }
+
+  /** Without Spring: the beans templates use, {@code @dates}. */
+  private static ApplicationContext templateBeans() {
+    StaticApplicationContext beans = new StaticApplicationContext();
+    beans.registerSingleton("dates", Dates.class);
+    beans.refresh();
+    return beans;
   }
 
   /** The characters of XHTML the heap has room to lay out at once, beyond what the rest needs. */
@@ -130,7 +149,15 @@ public class Documents {
     resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    return new Documents(engine, maxPdfCharacters, Duration.ofSeconds(5));
+    return new Documents(engine, templateBeans(), maxPdfCharacters, Duration.ofSeconds(5));
+  }
+
+  private Context context(Map<String, Object> model) {
+    Context context = new Context(Locale.UK, model);
+    context.setVariable(
+        ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new ThymeleafEvaluationContext(beans, null));
+    return context;
   }
 
   /**
@@ -139,7 +166,7 @@ public class Documents {
    * @param template the template's name, e.g. {@code plans/exception-report-document}
    */
   public String html(String template, Map<String, Object> model) {
-    return templates.process(template, new Context(Locale.UK, model));
+    return templates.process(template, context(model));
   }
 
   /**
@@ -154,7 +181,7 @@ public class Documents {
   public byte[] pdf(String template, Map<String, Object> model, String tooLong) {
     StringBuilder xhtml = new StringBuilder();
     try {
-      templates.process(template, new Context(Locale.UK, model), new Bounded(xhtml));
+      templates.process(template, context(model), new Bounded(xhtml));
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof Bounded.Overflow) {

@@ -38,7 +38,7 @@ public record ActionChange(
   public Map<String, String> problems() {
     Map<String, String> problems = new LinkedHashMap<>();
     if (text.isEmpty()) {
-      problems.put("text", "Describe the action");
+      problems.put("text", "Enter the action");
     }
     tooLong("An action", text, TEXT_LIMIT).ifPresent(m -> problems.put("text", m));
     tooLong("The expected outcome", expectedOutcome, TEXT_LIMIT)

@@ -180,12 +180,12 @@ public class ActionProgress {
     }
     RagScheme scheme = plans.scheme(partnership);
     if (!scheme.allowed().contains(rating)) {
-      throw new ProgressRejectedException("rating", "Choose one of this partnership's ratings");
+      throw new ProgressRejectedException("rating", "Select one of this partnership's ratings");
     }
     String text = comment == null ? "" : comment.strip();
     if (rating.needsComment() && text.isEmpty()) {
       throw new ProgressRejectedException(
-          "comment", "An " + rating.label() + " rating needs a comment explaining why");
+          "comment", "Enter a comment explaining why the action is rated " + rating.label());
     }
     if (text.length() > 8000) {
       throw new ProgressRejectedException("comment", "A comment must be 8,000 characters or fewer");
@@ -296,7 +296,7 @@ public class ActionProgress {
     }
     String text = dueText == null ? "" : dueText.strip();
     if (text.isEmpty()) {
-      throw new ProgressRejectedException("due", "Enter the new due date, for example Q2 2017/18");
+      throw new ProgressRejectedException("due", "Enter the new due date");
     }
     if (text.length() > 200) {
       throw new ProgressRejectedException("due", "The due date must be 200 characters or fewer");

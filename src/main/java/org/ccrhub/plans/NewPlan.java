@@ -60,7 +60,7 @@ public record NewPlan(
       }
     }
     if (!MARKINGS.contains(marking)) {
-      problems.put("marking", "Choose the protective marking");
+      problems.put("marking", "Select the protective marking");
     }
     return problems;
   }

@@ -2,12 +2,11 @@ package org.ccrhub.plans;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +26,6 @@ import picocli.CommandLine.Spec;
       PeriodCommands.ListAll.class
     })
 public final class PeriodCommands implements Runnable {
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   @Spec CommandSpec spec;
 
@@ -89,8 +85,8 @@ public final class PeriodCommands implements Runnable {
                   + " of "
                   + plan.name()
                   + ": updates due by "
-                  + DAY.format(opened.dueBy())
-                  + opened.closesOn().map(c -> ", closes on " + DAY.format(c)).orElse("")
+                  + Dates.date(opened.dueBy())
+                  + opened.closesOn().map(c -> ", closes on " + Dates.date(c)).orElse("")
                   + ".");
       return 0;
     }

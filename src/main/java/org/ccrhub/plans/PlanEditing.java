@@ -61,7 +61,7 @@ public class PlanEditing {
           "name", "There is already a plan called " + plan.name() + ": give this one another name");
     }
     if (plan.strategyId().isPresent() && !strategyExists(partnership, plan.strategyId().get())) {
-      throw new PlanEditRejectedException("strategy", "Choose one of the partnership's strategies");
+      throw new PlanEditRejectedException("strategy", "Select one of the partnership's strategies");
     }
     long id;
     try {
@@ -212,7 +212,7 @@ public class PlanEditing {
     if (action.areaId().isPresent()
         && plans.areas(plan).stream()
             .noneMatch(a -> a.id() == action.areaId().get() && a.outcomeId() == outcome.id())) {
-      throw new PlanEditRejectedException("area", "Choose one of this outcome's areas, or none");
+      throw new PlanEditRejectedException("area", "Select one of this outcome's areas, or none");
     }
     Optional<PlanAction> holder = plans.findAction(plan, action.ref());
     if (holder.isPresent()) {

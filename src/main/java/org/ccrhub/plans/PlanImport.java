@@ -409,7 +409,7 @@ public class PlanImport {
         }
       }
       if (action.isEmpty()) {
-        errors.add(new ImportProblem(n, "action", "", "Describe the action"));
+        errors.add(new ImportProblem(n, "action", "", "Enter the action"));
       } else {
         ActionChange.tooLong("An action", action, ActionChange.TEXT_LIMIT)
             .ifPresent(m -> errors.add(new ImportProblem(n, "action", action, m)));
@@ -456,7 +456,8 @@ public class PlanImport {
                 n,
                 "comment",
                 "",
-                "An " + rating.get().label() + " rating needs a comment explaining why"));
+                org.springframework.util.StringUtils.capitalize(rating.get().withArticle())
+                    + " rating needs a comment explaining why"));
       }
       Optional<ReportingPeriod> period = Optional.empty();
       String periodText = cell(line, columns, "period");
@@ -487,7 +488,7 @@ public class PlanImport {
                 "",
                 "Give the reporting period of this "
                     + (commentOnly ? "comment" : "rating")
-                    + " (a period column, or --period)"));
+                    + " in a period column, or the period of the file's ratings"));
       }
       if (rating.isPresent() && period.isPresent()) {
         ReportingPeriod p = period.get();

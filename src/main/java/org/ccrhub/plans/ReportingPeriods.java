@@ -5,12 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReportingPeriods {
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   /**
    * A plan's period.
@@ -163,12 +159,12 @@ public class ReportingPeriods {
           "The due date must be on or after the first day of "
               + period
               + " ("
-              + DAY.format(period.firstDay())
+              + Dates.date(period.firstDay())
               + ")");
     }
     if (closesOn.isPresent() && closesOn.get().isBefore(due)) {
       throw new InvalidInputException(
-          "The period cannot close before its updates are due (" + DAY.format(due) + ")");
+          "The period cannot close before its updates are due (" + Dates.date(due) + ")");
     }
     Optional<Period> before = find(plan, period);
     jdbc.sql(
@@ -202,8 +198,8 @@ public class ReportingPeriods {
                   + " of "
                   + plan.name()
                   + ", updates due by "
-                  + DAY.format(due)
-                  + closesOn.map(c -> ", closes on " + DAY.format(c)).orElse("")));
+                  + Dates.date(due)
+                  + closesOn.map(c -> ", closes on " + Dates.date(c)).orElse("")));
     } else if (!before.get().equals(opened)) {
       audit.record(
           AuditEntry.success(
@@ -216,8 +212,8 @@ public class ReportingPeriods {
                   + " of "
                   + plan.name()
                   + ": updates due by "
-                  + DAY.format(due)
-                  + closesOn.map(c -> ", closes on " + DAY.format(c)).orElse(", closed by hand")));
+                  + Dates.date(due)
+                  + closesOn.map(c -> ", closes on " + Dates.date(c)).orElse(", closed by hand")));
     }
     return opened;
   }

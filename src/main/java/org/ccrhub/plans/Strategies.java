@@ -195,7 +195,7 @@ public class Strategies {
                 groups
                     .findById(partnership, g)
                     .orElseThrow(
-                        () -> new InvalidInputException("Choose the owning group from the list")));
+                        () -> new InvalidInputException("Select the owning group from the list")));
   }
 
   private static java.util.Map<String, Object> params(Partnership partnership, Details d) {

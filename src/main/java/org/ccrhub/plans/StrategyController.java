@@ -84,9 +84,7 @@ class StrategyController {
       Model model,
       RedirectAttributes flash) {
     requireManager(request);
-    if (!form.reviewDateIsReal()) {
-      result.rejectValue("reviewDate", "date", "Enter a real review date, like 31/03/2027");
-    }
+    form.checkReviewDate(result);
     if (result.hasErrors()) {
       return formView(partnership, null, model);
     }
@@ -120,9 +118,7 @@ class StrategyController {
       RedirectAttributes flash) {
     requireManager(request);
     Strategy before = strategies.find(partnership, id);
-    if (!form.reviewDateIsReal()) {
-      result.rejectValue("reviewDate", "date", "Enter a real review date, like 31/03/2027");
-    }
+    form.checkReviewDate(result);
     if (result.hasErrors()) {
       return formView(partnership, before, model);
     }

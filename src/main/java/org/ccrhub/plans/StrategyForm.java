@@ -3,12 +3,11 @@ package org.ccrhub.plans;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.ccrhub.shared.UkDates;
+import org.ccrhub.shared.DateInput;
+import org.springframework.validation.Errors;
 
-/** The strategy form; dates are typed as 31/03/2027 or 2027-03-31. */
+/** The strategy form; the review date is typed as day, month and year. */
 class StrategyForm {
 
   @NotBlank(message = "Enter the name of the strategy")
@@ -23,16 +22,13 @@ class StrategyForm {
   @Size(max = 40, message = "The version must be 40 characters or fewer")
   private String documentVersion = "";
 
-  @Pattern(regexp = "DRAFT|APPROVED|PUBLISHED", message = "Choose the status")
+  @Pattern(regexp = "DRAFT|APPROVED|PUBLISHED", message = "Select the status")
   private String status = "DRAFT";
 
   @Size(max = 200, message = "Approved by must be 200 characters or fewer")
   private String approvedBy = "";
 
-  @Pattern(
-      regexp = "|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2}",
-      message = "Enter the review date like 31/03/2027")
-  private String reviewDate = "";
+  private DateInput reviewDate = new DateInput();
 
   private String version = "0";
 
@@ -44,11 +40,7 @@ class StrategyForm {
     form.documentVersion = strategy.documentVersion();
     form.status = strategy.status().name();
     form.approvedBy = strategy.approvedBy();
-    form.reviewDate =
-        strategy
-            .reviewDate()
-            .map(d -> d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
-            .orElse("");
+    form.reviewDate = DateInput.of(strategy.reviewDate());
     form.version = String.valueOf(strategy.version());
     return form;
   }
@@ -63,18 +55,12 @@ class StrategyForm {
         documentVersion,
         Strategy.Status.valueOf(status),
         approvedBy,
-        reviewDate());
+        reviewDate.date());
   }
 
-  Optional<LocalDate> reviewDate() {
-    if (reviewDate == null || reviewDate.isBlank()) {
-      return Optional.empty();
-    }
-    return UkDates.day(reviewDate);
-  }
-
-  boolean reviewDateIsReal() {
-    return reviewDate == null || reviewDate.isBlank() || reviewDate().isPresent();
+  /** Puts on the form what is wrong with the review date typed, if anything. */
+  void checkReviewDate(Errors errors) {
+    reviewDate.read("reviewDate", "the review date", false, errors);
   }
 
   int expectedVersion() {
@@ -129,12 +115,12 @@ class StrategyForm {
     this.approvedBy = approvedBy;
   }
 
-  public String getReviewDate() {
+  public DateInput getReviewDate() {
     return reviewDate;
   }
 
-  public void setReviewDate(String reviewDate) {
-    this.reviewDate = reviewDate;
+  public void setReviewDate(DateInput reviewDate) {
+    this.reviewDate = reviewDate == null ? new DateInput() : reviewDate;
   }
 
   public String getVersion() {

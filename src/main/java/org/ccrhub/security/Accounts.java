@@ -105,7 +105,7 @@ public class Accounts {
       @Nullable String password) {
     String normalisedEmail = checkEmail(email);
     if (roles.isEmpty()) {
-      throw new InvalidInputException("Choose at least one role");
+      throw new InvalidInputException("Select at least one role");
     }
     Optional<Account> existing = findByEmail(normalisedEmail);
     long accountId;
@@ -229,7 +229,7 @@ public class Accounts {
   public void changeRoles(long partnershipId, long accountId, Set<Role> roles) {
     Member member = member(partnershipId, accountId);
     if (roles.isEmpty()) {
-      throw new InvalidInputException("Choose at least one role");
+      throw new InvalidInputException("Select at least one role");
     }
     for (Role role : roles) {
       if (!member.roles().contains(role)) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -79,7 +80,7 @@ public class Invitations {
       boolean expired) {
 
     public String expiresText() {
-      return SignInAlerts.TIME.format(expiresAt);
+      return Dates.time(expiresAt);
     }
   }
 
@@ -104,7 +105,7 @@ public class Invitations {
     String normalised = Accounts.checkEmail(email);
     String displayName = Accounts.checkName(name);
     if (roles.isEmpty()) {
-      throw new InvalidInputException("Choose at least one role");
+      throw new InvalidInputException("Select at least one role");
     }
     boolean member =
         accounts

@@ -4,11 +4,9 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.ccrhub.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class SignInAlerts {
-
-  static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-          .withZone(ZoneId.of("Europe/London"));
 
   static final String UNBLOCK_PATH = "/sign-in/unblock/";
 
@@ -55,7 +49,7 @@ class SignInAlerts {
       implements Serializable {
 
     public String lastText() {
-      return TIME.format(last);
+      return Dates.time(last);
     }
   }
 

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -239,7 +240,7 @@ class SignInThrottle {
                   + " refused for accounts that have not signed in from it, after "
                   + (row.failures() + 1)
                   + " failed sign-ins since "
-                  + SignInAlerts.TIME.format(row.windowStartedAt())));
+                  + Dates.time(row.windowStartedAt())));
     }
   }
 
@@ -334,9 +335,9 @@ class SignInThrottle {
                 + " failed and "
                 + row.refused()
                 + " refused while waiting, from "
-                + SignInAlerts.TIME.format(row.firstFailedAt())
+                + Dates.time(row.firstFailedAt())
                 + " to "
-                + SignInAlerts.TIME.format(row.lastFailedAt())));
+                + Dates.time(row.lastFailedAt())));
   }
 
   private void summariseAddress(AddressRow row, String how) {
@@ -360,7 +361,7 @@ class SignInThrottle {
                 + " failed and "
                 + row.refused()
                 + " refused from "
-                + SignInAlerts.TIME.format(row.windowStartedAt())));
+                + Dates.time(row.windowStartedAt())));
   }
 
   private record PairRow(

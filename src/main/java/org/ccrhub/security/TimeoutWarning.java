@@ -6,8 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.ccrhub.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,7 +27,6 @@ final class TimeoutWarning {
   static final String STAY_SIGNED_IN_PATH = "/account/stay-signed-in";
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
   private TimeoutWarning() {}
 
@@ -65,9 +63,7 @@ final class TimeoutWarning {
               : clock.instant().plus(lifetime);
       long endsIn = Math.max(0, Duration.between(clock.instant(), end).toSeconds());
       return new SessionTimes(
-          session.getMaxInactiveInterval(),
-          endsIn,
-          TIME.format(end.atZone(UK)).toLowerCase(Locale.UK));
+          session.getMaxInactiveInterval(), endsIn, Dates.clock(end.atZone(UK).toLocalTime()));
     }
   }
 

@@ -41,6 +41,11 @@ public enum RagRating {
     return this != GREEN && isRating();
   }
 
+  /** The label after "a" or "an" as it is said: "a Red", "an Amber/Green". */
+  public String withArticle() {
+    return ("AEIOU".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+  }
+
   /** The GOV.UK tag modifier class for its colour, e.g. {@code govuk-tag--orange}. */
   public String cssClass() {
     return cssClass;

@@ -26,6 +26,7 @@ class AuditTrailPageIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
   @Autowired Accounts accounts;
+  @Autowired org.ccrhub.partnership.Agencies agencyDirectory;
 
   @Test
   void showsTheSlowingDownOfAMembersSignInsAndNothingOfAnotherPartnership() throws Exception {
@@ -92,10 +93,74 @@ class AuditTrailPageIntegrationTests {
     MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(ours, Role.PARTNERSHIP_ADMIN));
 
     mvc.perform(
-            get("/p/" + ours.slug() + "/admin/audit").param("from", "31/13/2026").session(admin))
+            get("/p/" + ours.slug() + "/admin/audit")
+                .param("from.day", "31")
+                .param("from.month", "13")
+                .param("from.year", "2026")
+                .session(admin))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("There is a problem")))
-        .andExpect(content().string(containsString("Enter a date in the form 2026-11-22")));
+        .andExpect(content().string(containsString("<title>Error: Audit trail – CCR Hub</title>")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "<a href=\"#from-month\">The date to search from must be a real date</a>")));
+    // a date written the old way is left out, not a failure
+    mvc.perform(
+            get("/p/" + ours.slug() + "/admin/audit").param("from", "2026-11-01").session(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("There is a problem"))));
+  }
+
+  @Test
+  void saysWhatHappenedInWordsLinksTheRecordByNameAndShowsTheAddressAsWritten() throws Exception {
+    Partnership ours = fixtures.partnership();
+    MockHttpSession admin = Fixtures.signIn(mvc, fixtures.user(ours, Role.PARTNERSHIP_ADMIN));
+    String agencies = "/p/" + ours.slug() + "/admin/agencies";
+    for (String name : new String[] {"Westshire Police", "Westshire Fire"}) {
+      mvc.perform(
+          post(agencies + "/new")
+              .param("name", name)
+              .param("type", "POLICE")
+              .session(admin)
+              .with(csrf())
+              .with(
+                  request -> {
+                    request.setRemoteAddr("0:0:0:0:0:0:0:1");
+                    return request;
+                  }));
+    }
+    long fire = agencies(ours).get("Westshire Fire");
+    mvc.perform(
+        post(agencies + "/" + fire + "/delete").param("version", "0").session(admin).with(csrf()));
+    long police = agencies(ours).get("Westshire Police");
+
+    String page =
+        mvc.perform(get("/p/" + ours.slug() + "/admin/audit").session(admin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    org.assertj.core.api.Assertions.assertThat(page)
+        .contains(">Agency added</td>")
+        .contains(">Agency deleted</td>")
+        .contains(
+            "<a class=\"govuk-link\" href=\"/p/"
+                + ours.slug()
+                + "/admin/agencies/"
+                + police
+                + "/edit\">Westshire Police</a>")
+        .contains("Agency " + fire + " (no longer exists)")
+        .contains(">127.0.0.1</td>")
+        .doesNotContain("0:0:0:0:0:0:0:1")
+        .doesNotContain(">CREATE<");
+  }
+
+  private java.util.Map<String, Long> agencies(Partnership partnership) {
+    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    agencyDirectory.findAll(partnership).forEach(a -> ids.put(a.name(), a.id()));
+    return ids;
   }
 
   @Test

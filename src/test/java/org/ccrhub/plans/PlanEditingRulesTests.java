@@ -24,7 +24,7 @@ class PlanEditingRulesTests {
         .containsEntry(
             "firstYear",
             "Enter the financial year the plan starts as a year and the next, like 2016/17")
-        .containsEntry("marking", "Choose the protective marking");
+        .containsEntry("marking", "Select the protective marking");
   }
 
   @Test

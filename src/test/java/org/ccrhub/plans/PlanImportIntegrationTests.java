@@ -148,6 +148,26 @@ class PlanImportIntegrationTests {
   }
 
   @Test
+  void aRatingWithoutItsCommentIsNamedWithTheRightArticle() {
+    String csv =
+        """
+        ref,action,rag,comment
+        1.1,First action,Red,
+        1.2,Second action,Amber/Red,
+        """;
+
+    assertThatThrownBy(() -> importCsv(csv, "2016/17 Q2"))
+        .isInstanceOfSatisfying(
+            ImportRejectedException.class,
+            e ->
+                assertThat(e.result().errors())
+                    .extracting(ImportProblem::reason)
+                    .containsExactly(
+                        "A Red rating needs a comment explaining why",
+                        "An Amber/Red rating needs a comment explaining why"));
+  }
+
+  @Test
   void overlongNotesAreRowProblemsNotDatabaseErrors() {
     String csv =
         "ref,action,expected outcome,links,resources,impact\n"

@@ -40,7 +40,9 @@ class StrategyPagesIntegrationTests {
                 .param("documentVersion", "1.3")
                 .param("status", "APPROVED")
                 .param("approvedBy", "CSP Board")
-                .param("reviewDate", "31/03/2027"))
+                .param("reviewDate.day", "31")
+                .param("reviewDate.month", "3")
+                .param("reviewDate.year", "2027"))
         .andExpect(status().is3xxRedirection());
     Strategy strategy = strategies.findAll(partnership).get(0);
     mvc.perform(
@@ -73,11 +75,17 @@ class StrategyPagesIntegrationTests {
                 .session(admin)
                 .with(csrf())
                 .param("name", "")
-                .param("reviewDate", "31/02/2027")
+                .param("reviewDate.day", "31")
+                .param("reviewDate.month", "2")
+                .param("reviewDate.year", "2027")
                 .param("status", "DRAFT"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Enter the name of the strategy")))
-        .andExpect(content().string(containsString("Enter a real review date")));
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "<a href=\"#reviewDate-day\">The review date must be a real date</a>")));
 
     Strategy strategy =
         strategies.create(

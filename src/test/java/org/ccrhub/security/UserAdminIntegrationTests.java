@@ -79,6 +79,49 @@ class UserAdminIntegrationTests {
   }
 
   @Test
+  void theFirstRoleBoxAloneHasTheFieldsIdSoItsLabelNamesItAndTheErrorSummaryLeadsToIt()
+      throws Exception {
+    String page =
+        mvc.perform(
+                post(users + "/new")
+                    .session(admin)
+                    .with(csrf())
+                    .param("email", "")
+                    .param("name", ""))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(page.split("id=\"roles\"", -1)).hasSize(2);
+    assertThat(page)
+        .contains("type=\"checkbox\" name=\"roles\" id=\"roles\"")
+        .contains("for=\"roles\">" + Role.values()[0].label() + "</label>")
+        .contains("<a href=\"#roles\">Select at least one role</a>")
+        .contains("id=\"roles-" + Role.values()[1].name() + "\"");
+  }
+
+  @Test
+  void thePartnershipBarIsANavigationLandmarkNamedPartnership() throws Exception {
+    accounts.addMember(fixtures.partnership(), adminEmail, "Ann Admin", Role.VIEWER, null);
+    MockHttpSession twoPartnerships = Fixtures.signIn(mvc, adminEmail);
+    String page =
+        mvc.perform(get(users + "/new").session(twoPartnerships))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    String bar =
+        page.substring(
+            page.indexOf("<nav class=\"app-partnership-bar\" aria-label=\"Partnership\">"));
+    assertThat(bar.substring(0, bar.indexOf("</nav>")))
+        .contains(partnership.name())
+        .contains(
+            "<select class=\"govuk-select govuk-!-margin-right-1\" id=\"switch-partnership\"");
+  }
+
+  @Test
   void aNewPersonChoosesTheirPasswordAndJoinsWhenTheyAccept() throws Exception {
     String email = "nadia." + partnership.slug() + "@police.example";
     String link = linkIn(invite(email, "Nadia New", "ACTION_LEAD"));

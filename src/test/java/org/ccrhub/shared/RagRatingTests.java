@@ -69,4 +69,12 @@ class RagRatingTests {
       assertThat(state.severity()).isLessThan(RagRating.GREEN.severity());
     }
   }
+
+  @Test
+  void takesTheArticleItsLabelIsSaidWith() {
+    assertThat(RagRating.RED.withArticle()).isEqualTo("a Red");
+    assertThat(RagRating.AMBER.withArticle()).isEqualTo("an Amber");
+    assertThat(RagRating.AMBER_RED.withArticle()).isEqualTo("an Amber/Red");
+    assertThat(RagRating.GREEN.withArticle()).isEqualTo("a Green");
+  }
 }

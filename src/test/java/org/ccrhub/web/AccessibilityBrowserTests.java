@@ -55,8 +55,11 @@ class AccessibilityBrowserTests {
 
   private static final int MAX_PAGES = 200;
 
-  /** Pages of one kind (the same address but for ids and query values) checked at most this often. */
+  /**
+   * Pages of one kind (the same address but for ids and query values) checked at most this often.
+   */
   private static final int PER_KIND = 3;
+
   private static final Set<String> NOT_PAGES =
       Set.of("/assets/", "/govuk/", "/css/", "/js/", "/actuator/");
   private static final Pattern FILE = Pattern.compile(".*\\.[A-Za-z0-9]{2,5}$");

@@ -110,7 +110,7 @@ class IndicatorImportController {
     boolean values = !kind.equals("definitions");
     model.addAttribute("kind", values ? "values" : "definitions");
     if (!kind.equals("definitions") && !kind.equals("values")) {
-      model.addAttribute("kindError", "Choose what the file holds");
+      model.addAttribute("kindError", "Select what the file holds");
     }
     if (file == null || file.isEmpty()) {
       model.addAttribute("fileError", "Select a CSV, XLSX or ODS file to import");

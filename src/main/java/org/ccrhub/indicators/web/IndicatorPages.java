@@ -8,7 +8,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.ccrhub.indicators.Ratio;
 import org.ccrhub.indicators.Unit;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -163,10 +163,7 @@ final class IndicatorPages {
 
   /** {@code 14 June 2016 at 3:45pm}, in UK time. */
   static String when(Instant instant) {
-    ZonedDateTime time = instant.atZone(UK);
-    String text = WHEN.format(time);
-    return text.substring(0, text.length() - 2)
-        + text.substring(text.length() - 2).toLowerCase(Locale.UK);
+    return Dates.time(instant);
   }
 
   /** Decimal places shown for a unit: none for counts, two for money, one otherwise. */

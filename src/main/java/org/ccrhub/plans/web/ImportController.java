@@ -90,7 +90,7 @@ class ImportController {
         form.getPlanName().isBlank() || plans.findByName(partnership, form.getPlanName()).isEmpty();
     check(result, "year", form.getYear(), FinancialYear::parse, "Enter the year like 2016/17");
     if (newPlan && form.getYear().isBlank() && !form.getPlanName().isBlank()) {
-      result.rejectValue("year", "required", "Enter the year of the new plan, like 2016/17");
+      result.rejectValue("year", "required", "Enter the year of the new plan");
     }
     check(
         result,

@@ -2,19 +2,18 @@ package org.ccrhub.plans.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.ccrhub.plans.DayText;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -35,18 +34,18 @@ class PeriodController {
 
   private static final String VIEW_PERIODS = "plans/reporting-periods";
   private static final String REDIRECT_PERIODS = "redirect:/p/{slug}/plans/periods";
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   /** A plan and its periods, for the page. */
   record PlanPeriods(DeliveryPlan plan, List<ReportingPeriods.Period> periods) {}
 
   private final ReportingPeriods periods;
   private final DeliveryPlans plans;
+  private final Clock clock;
 
-  PeriodController(ReportingPeriods periods, DeliveryPlans plans) {
+  PeriodController(ReportingPeriods periods, DeliveryPlans plans, Clock clock) {
     this.periods = periods;
     this.plans = plans;
+    this.clock = clock;
   }
 
   @ModelAttribute("section")
@@ -77,11 +76,13 @@ class PeriodController {
         period = ReportingPeriod.parse(form.getPeriod());
       } catch (InvalidInputException e) {
         result.rejectValue(
-            "period", "invalid", "Enter a period like 2016/17 Q3: a financial year and a quarter");
+            "period",
+            "invalid",
+            "Enter a financial year and a quarter, like " + ReportingPeriod.containing(today()));
       }
     }
-    Optional<LocalDate> due = date(form.getDue(), "due", "the day updates are due by", result);
-    Optional<LocalDate> closes = date(form.getCloses(), "closes", "the day it closes", result);
+    Optional<LocalDate> due = form.getDue().read("due", "the due date", false, result);
+    Optional<LocalDate> closes = form.getCloses().read("closes", "the closing date", false, result);
     if (result.hasErrors() || period == null) {
       return periodsView(partnership, model);
     }
@@ -92,7 +93,11 @@ class PeriodController {
     } catch (InvalidInputException e) {
       LocalDate dueBy = due.orElse(periods.defaultDueDate(period));
       boolean closesTooSoon = closes.isPresent() && closes.get().isBefore(dueBy);
-      result.rejectValue(closesTooSoon ? "closes" : "due", "invalid", e.getMessage());
+      if (closesTooSoon) {
+        form.getCloses().reject("closes", e.getMessage(), result);
+      } else {
+        form.getDue().reject("due", e.getMessage(), result);
+      }
       return periodsView(partnership, model);
     }
     LocalDate dueBy = due.orElse(periods.defaultDueDate(period));
@@ -102,7 +107,7 @@ class PeriodController {
             + " is open for updates"
             + (chosen.size() == 1 ? " in " + chosen.get(0).name() : " in every plan")
             + ": updates are due by "
-            + DAY.format(dueBy));
+            + Dates.date(dueBy));
     return REDIRECT_PERIODS;
   }
 
@@ -143,15 +148,8 @@ class PeriodController {
     }
   }
 
-  private static Optional<LocalDate> date(
-      String text, String field, String what, BindingResult result) {
-    try {
-      return DayText.parse(text);
-    } catch (InvalidInputException e) {
-      result.rejectValue(
-          field, "invalid", "Enter " + what + " as a date, like 13/1/2017, or leave it blank");
-      return Optional.empty();
-    }
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(Dates.UK));
   }
 
   private String periodsView(Partnership partnership, Model model) {
@@ -165,13 +163,21 @@ class PeriodController {
     ReportingPeriod next = periods.collecting(partnership);
     model.addAttribute("plans", all);
     model.addAttribute("planOptions", planOptions);
+    LocalDate dueByDefault = periods.defaultDueDate(next);
     model.addAttribute(
         "dueHint",
         "Leave blank for the 10th working day after the quarter ends, for example "
-            + DAY.format(periods.defaultDueDate(next))
+            + Dates.date(dueByDefault)
             + " for "
             + next
-            + ". Write it like 13/1/2017.");
+            + ". Type it like "
+            + dueByDefault.getDayOfMonth()
+            + " "
+            + dueByDefault.getMonthValue()
+            + " "
+            + dueByDefault.getYear()
+            + ".");
+    model.addAttribute("periodHint", "A financial year and quarter, for example " + next + ".");
     return VIEW_PERIODS;
   }
 }

@@ -108,7 +108,7 @@ class PlanEditController {
     NewPlan plan = form.plan();
     rejectProblems(plan.problems(), result);
     if (form.strategyChosen() && plan.strategyId().isEmpty()) {
-      result.rejectValue("strategy", "rejected", "Choose one of the partnership's strategies");
+      result.rejectValue("strategy", "rejected", "Select one of the partnership's strategies");
     }
     if (result.hasErrors()) {
       return planFormView(partnership, model);
@@ -331,7 +331,7 @@ class PlanEditController {
     NewAction action = form.action();
     rejectProblems(action.problems(), result);
     if (!form.getArea().isBlank() && action.areaId().isEmpty()) {
-      result.rejectValue("area", "rejected", "Choose one of this outcome's areas, or none");
+      result.rejectValue("area", "rejected", "Select one of this outcome's areas, or none");
     }
     if (result.hasErrors()) {
       return actionFormView(plan, outcome, model);

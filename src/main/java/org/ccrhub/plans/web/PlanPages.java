@@ -2,12 +2,9 @@ package org.ccrhub.plans.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ccrhub.plans.ActionProgress.Reporter;
@@ -17,16 +14,12 @@ import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
 import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /** What the plan pages share: who manages plans, periods to choose from, and UK dates. */
 final class PlanPages {
-
-  private static final ZoneId UK = ZoneId.of("Europe/London");
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
   private PlanPages() {}
 
@@ -101,17 +94,16 @@ final class PlanPages {
 
   /** E.g. {@code 14 June 2016 at 3:45pm}, in UK time. */
   static String dateTime(Instant instant) {
-    ZonedDateTime time = instant.atZone(UK);
-    return DATE.format(time) + " at " + TIME.format(time).toLowerCase(Locale.UK);
+    return Dates.time(instant);
   }
 
   /** E.g. {@code 3:45pm}, in UK time. */
   static String time(Instant instant) {
-    return TIME.format(instant.atZone(UK)).toLowerCase(Locale.UK);
+    return Dates.clock(LocalDateTime.ofInstant(instant, Dates.UK).toLocalTime());
   }
 
   /** E.g. {@code 14 June 2016}, in UK time. */
   static String date(Instant instant) {
-    return DATE.format(instant.atZone(UK));
+    return Dates.date(instant);
   }
 }

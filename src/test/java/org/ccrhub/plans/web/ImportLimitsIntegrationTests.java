@@ -114,8 +114,8 @@ class ImportLimitsIntegrationTests {
     assertThat(text(page))
         .contains("There are 250 problems in the file")
         .contains("The first 200 are listed: 50 more are not shown.");
-    assertThat(count(page, "Describe the action")).isEqualTo(200);
-    assertThat(text(page)).contains("201 action Describe the action").doesNotContain("202 action");
+    assertThat(count(page, "Enter the action")).isEqualTo(200);
+    assertThat(text(page)).contains("201 action Enter the action").doesNotContain("202 action");
   }
 
   @Test

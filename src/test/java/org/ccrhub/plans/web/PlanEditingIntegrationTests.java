@@ -335,7 +335,7 @@ class PlanEditingIntegrationTests {
     assertThat(text(empty))
         .contains("Enter the plan's name")
         .contains("Enter the financial year the plan starts, like 2016/17")
-        .contains("Choose the protective marking");
+        .contains("Select the protective marking");
   }
 
   @Test
@@ -471,7 +471,7 @@ class PlanEditingIntegrationTests {
                     .andReturn()
                     .getResponse()
                     .getContentAsString(StandardCharsets.UTF_8)))
-        .contains("Choose one of this outcome's areas, or none");
+        .contains("Select one of this outcome's areas, or none");
     assertThat(plans.outcomes(theirs)).extracting(PlanOutcome::title).containsExactly("Theirs");
   }
 

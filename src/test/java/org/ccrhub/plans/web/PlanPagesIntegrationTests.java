@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -212,7 +213,7 @@ class PlanPagesIntegrationTests {
 
     assertThat(title(page)).isEqualTo("Error: Update 2.2 for 2016/17 Q2");
     assertThat(page).contains("govuk-error-summary").contains("href=\"#comment\"");
-    assertThat(text(page)).contains("An Amber/Red rating needs a comment explaining why");
+    assertThat(text(page)).contains("Enter a comment explaining why the action is rated Amber/Red");
     assertThat(page).containsPattern("<input[^>]*value=\"AMBER_RED\"[^>]*checked");
     assertThat(updatesOf("2.2")).isEmpty();
 
@@ -400,7 +401,7 @@ class PlanPagesIntegrationTests {
     assertThat(title(page)).startsWith("Error: ");
     assertThat(text(page))
         .contains(
-            "There is a problem Describe the action"
+            "There is a problem Enter the action"
                 + " Strategic links must be 2,000 characters or fewer");
     assertThat(page)
         .contains("href=\"#text\"")
@@ -531,6 +532,60 @@ class PlanPagesIntegrationTests {
                 .session(lead)
                 .with(csrf()))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void periodDatesAreTypedAsDayMonthAndYearWithGovUkMessages() throws Exception {
+    String form = page(admin, "/p/" + partnership.slug() + "/plans/periods");
+    assertThat(form)
+        .contains("<legend class=\"govuk-fieldset__legend\">Updates due by (optional)</legend>")
+        .contains("id=\"due-day\" name=\"due.day\"")
+        .contains("id=\"closes-year\" name=\"closes.year\"");
+
+    // a month left out: only that box is in error, and the summary leads to it
+    String incomplete =
+        rendered(
+            openPeriod(admin, "2016/17 Q3")
+                .param("due.day", "13")
+                .param("due.month", "")
+                .param("due.year", "2017"));
+    assertThat(title(incomplete)).isEqualTo("Error: Reporting periods");
+    assertThat(incomplete)
+        .contains("<a href=\"#due-month\">The due date must include a month</a>")
+        .containsPattern(
+            "class=\"govuk-input govuk-date-input__input govuk-input--width-2 govuk-input--error\"[^>]*id=\"due-month\"")
+        .containsPattern(
+            "class=\"govuk-input govuk-date-input__input govuk-input--width-2\"[^>]*id=\"due-day\"[^>]*value=\"13\"");
+
+    String impossible =
+        rendered(
+            openPeriod(admin, "2016/17 Q3")
+                .param("due.day", "13")
+                .param("due.month", "1")
+                .param("due.year", "2017")
+                .param("closes.day", "31")
+                .param("closes.month", "2")
+                .param("closes.year", "2017"));
+    assertThat(impossible)
+        .contains("<a href=\"#closes-day\">The closing date must be a real date</a>");
+
+    // a month as a name is read too
+    mvc.perform(
+            openPeriod(admin, "2016/17 Q3")
+                .param("due.day", "13")
+                .param("due.month", "Jan")
+                .param("due.year", "2017")
+                .param("closes.day", "10")
+                .param("closes.month", "2")
+                .param("closes.year", "2017"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            flash()
+                .attribute(
+                    "message",
+                    org.hamcrest.Matchers.endsWith(": updates are due by 13 January 2017")));
+    assertThat(text(page(admin, "/p/" + partnership.slug() + "/plans/periods")))
+        .contains("2016/17 Q3 13 January 2017 10 February 2017 Open");
   }
 
   @Test
@@ -753,7 +808,7 @@ class PlanPagesIntegrationTests {
                 .with(csrf()));
     assertThat(title(page)).isEqualTo("Error: Import a plan");
     assertThat(text(page))
-        .contains("Enter the year of the new plan, like 2016/17")
+        .contains("Enter the year of the new plan")
         .contains("Select a CSV, XLSX or ODS file to import");
   }
 
@@ -863,7 +918,7 @@ class PlanPagesIntegrationTests {
   }
 
   /** The periods page's form that opens a period, sent by someone. */
-  private org.springframework.test.web.servlet.RequestBuilder openPeriod(
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder openPeriod(
       MockHttpSession session, String period) {
     return post("/p/" + partnership.slug() + "/plans/periods")
         .param("period", period)

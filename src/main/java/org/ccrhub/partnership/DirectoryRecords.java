@@ -1,0 +1,70 @@
+package org.ccrhub.partnership;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ccrhub.audit.AuditedRecords;
+import org.ccrhub.shared.Partnership;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Agencies, groups and people as the audit page links them. A person is personal data, whose
+ * reading is recorded: the link says "Person's details" and opening it is recorded as usual.
+ */
+@Component
+class DirectoryRecords implements AuditedRecords {
+
+  private final JdbcClient jdbc;
+
+  DirectoryRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Set<String> kinds() {
+    return Set.of("Agency", "Group", "Person");
+  }
+
+  @Override
+  public Map<String, Link> find(Partnership partnership, String kind, Collection<String> ids) {
+    List<Long> numbers = AuditedRecords.numbers(ids);
+    Map<String, Link> links = new LinkedHashMap<>();
+    if (numbers.isEmpty()) {
+      return links;
+    }
+    String base = "/p/" + partnership.slug() + "/admin/";
+    String sql =
+        switch (kind) {
+          case "Agency" -> "select id, name from agency where partnership_id = :p and id in (:ids)";
+          case "Group" ->
+              "select id, name from partnership_group where partnership_id = :p and id in (:ids)";
+          case "Person" ->
+              "select id, 'Person''s details' as name from person"
+                  + " where partnership_id = :p and id in (:ids)";
+          default -> null;
+        };
+    if (sql == null) {
+      return links;
+    }
+    String path =
+        switch (kind) {
+          case "Agency" -> base + "agencies/";
+          case "Group" -> base + "groups/";
+          default -> base + "people/";
+        };
+    jdbc.sql(sql)
+        .param("p", partnership.id())
+        .param("ids", numbers)
+        .query(
+            (rs, row) ->
+                Map.entry(
+                    String.valueOf(rs.getLong("id")),
+                    new Link(rs.getString("name"), path + rs.getLong("id") + "/edit")))
+        .list()
+        .forEach(e -> links.put(e.getKey(), e.getValue()));
+    return links;
+  }
+}
