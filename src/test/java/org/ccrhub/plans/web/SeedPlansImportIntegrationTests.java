@@ -204,7 +204,7 @@ class SeedPlansImportIntegrationTests {
     assertThat(commissioning.text()).startsWith("Commissioning of evidence led services");
     assertThat(commissioning.due().deadline()).contains(LocalDate.of(2016, 3, 31));
     assertThat(commissioning.resources()).contains("£14,798 for advocacy");
-    assertThat(commissioning.leads()).containsExactly("Community Safety Partnership", "Diane Egan");
+    assertThat(commissioning.leads()).containsExactly("Community Safety Partnership", "Erin Lowe");
     assertThat(action(plan, "1.1").links()).isEqualTo("1 – 1.2");
     assertThat(action(plan, "1.1").impact())
         .isEqualTo("Increased awareness of the prevalence of VAWG in Havering.");
@@ -327,7 +327,7 @@ class SeedPlansImportIntegrationTests {
         .endsWith(
             "\n\nComments: To consider other data as all victims do not report to the police. To"
                 + " include partner agencies data. To organise a launch event");
-    assertThat(action(plan, "1.3").leads()).containsExactly("Peter Clifton, LBB.");
+    assertThat(action(plan, "1.3").leads()).containsExactly("Colin Marsh, LBB.");
     assertThat(update(plan, q4, "4.4").rating()).isEqualTo(RagRating.NOT_RATED);
 
     MockHttpSession admin = admin(partnership);
