@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.TextEnds;
 import org.ccrhub.shared.UkDates;
 import org.jspecify.annotations.Nullable;
 
@@ -140,12 +141,12 @@ public record Due(String text, Optional<LocalDate> deadline, Kind kind) {
   }
 
   private static String normalise(String written) {
-    return written
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[\\u2012\\u2013\\u2014\\u2015\\u2212]", "-")
-        .replaceAll("[\\s\\u00a0]+", " ")
-        .replaceAll("[\\s.]+$", "")
-        .strip();
+    String t =
+        written
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[\\u2012\\u2013\\u2014\\u2015\\u2212]", "-")
+            .replaceAll("[\\s\\u00a0]+", " ");
+    return TextEnds.strip(t, ".", true).strip();
   }
 
   private static Optional<LocalDate> deadlineOf(String core, FinancialYear planYear) {

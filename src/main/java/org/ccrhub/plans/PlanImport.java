@@ -19,6 +19,7 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
+import org.ccrhub.shared.TextEnds;
 import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.Table;
@@ -567,7 +568,7 @@ public class PlanImport {
 
   /** A ref as written, without a closing full stop or bracket: "2.2." and "2)" are 2.2 and 2. */
   private static String ref(String written) {
-    String ref = written.replaceFirst("[.)]+$", "").strip();
+    String ref = TextEnds.strip(written, ".)", false).strip();
     return ref.isEmpty() ? written : ref;
   }
 

@@ -75,8 +75,14 @@ public final class UkDates {
 
   private UkDates() {}
 
+  /** Longer text is no date or month, whatever it holds. */
+  private static final int LONGEST = 100;
+
   /** The day the text means, or none when it is not a day (blank, other words, impossible). */
   public static Optional<LocalDate> day(String text) {
+    if (text.length() > LONGEST) {
+      return Optional.empty(); // no date is this long: not worth reading
+    }
     String t = normal(text);
     try {
       Matcher m = NUMERIC_DAY.matcher(t);
@@ -103,6 +109,9 @@ public final class UkDates {
    * 30/11/2026} is November 2026.
    */
   public static Optional<YearMonth> month(String text) {
+    if (text.length() > LONGEST) {
+      return Optional.empty(); // no date is this long: not worth reading
+    }
     String t = normal(text);
     try {
       Matcher m = ISO_MONTH.matcher(t);
@@ -125,11 +134,11 @@ public final class UkDates {
 
   /** Lower case, single spaces, no surrounding space and no trailing full stop. */
   private static String normal(String text) {
-    return text.toLowerCase(Locale.ROOT)
-        .replaceAll("[\\u2010-\\u2015\\u2212]", "-")
-        .replaceAll("[\\s\\u00a0]+", " ")
-        .replaceAll("[\\s.]+$", "")
-        .strip();
+    String t =
+        text.toLowerCase(Locale.ROOT)
+            .replaceAll("[\\u2010-\\u2015\\u2212]", "-")
+            .replaceAll("[\\s\\u00a0]+", " ");
+    return TextEnds.strip(t, ".", true).strip();
   }
 
   private static int year(String digits) {
