@@ -262,6 +262,9 @@ class ActionController {
                     useDraft
                         ? ProgressForm.of(offered.get(), current)
                         : ProgressForm.of(current, currentText));
+    if (kept.isEmpty()) {
+      form.setPublicTextSeen(savedText);
+    }
     model.addAttribute("form", form);
     model.addAttribute("kept", kept.isPresent());
     model.addAttribute("draftUsed", useDraft ? PlanPages.dateTime(offered.get().savedAt()) : null);
@@ -310,7 +313,7 @@ class ActionController {
           reportingPeriod,
           rating.orElseThrow(),
           form.getComment(),
-          Optional.of(form.getPublicText()),
+          form.publicTextChanged() ? Optional.of(form.getPublicText()) : Optional.empty(),
           seen,
           reporter);
     } catch (ProgressRejectedException e) {

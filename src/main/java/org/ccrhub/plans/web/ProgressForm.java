@@ -6,6 +6,7 @@ import org.ccrhub.plans.ProgressDraft;
 import org.ccrhub.plans.ProgressUpdate;
 import org.ccrhub.plans.PublicText;
 import org.ccrhub.shared.RagRating;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The quarterly update form: a rating, a comment (internal), the public text (what residents read
@@ -22,6 +23,9 @@ class ProgressForm {
   private String publicText = "";
 
   private String seenUpdateId = "";
+
+  /** The public text saved when the form was shown; null when the form did not say. */
+  private @Nullable String publicTextSeen;
 
   /** The form filled with the update and the public text saved for the period, if any. */
   static ProgressForm of(Optional<ProgressUpdate> current, Optional<PublicText> text) {
@@ -79,6 +83,23 @@ class ProgressForm {
 
   public void setComment(String comment) {
     this.comment = comment == null ? "" : comment;
+  }
+
+  /**
+   * Whether the person changed the public text from the one shown: only then is it saved, so that
+   * words a strategic lead changed (and approved) meanwhile are not put back by an untouched form,
+   * and a form that sent no public text leaves it alone.
+   */
+  boolean publicTextChanged() {
+    return publicTextSeen != null && !publicText.equals(publicTextSeen);
+  }
+
+  public @Nullable String getPublicTextSeen() {
+    return publicTextSeen;
+  }
+
+  public void setPublicTextSeen(@Nullable String publicTextSeen) {
+    this.publicTextSeen = publicTextSeen;
   }
 
   public String getPublicText() {
