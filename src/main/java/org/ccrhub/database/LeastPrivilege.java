@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 class LeastPrivilege implements Callback {
 
   static final String AUDIT_TABLE = "audit_event";
+
+  /** Issued board packs are kept as issued: the application may add them, never change them. */
+  static final String ISSUED_BOARD_PACK_TABLE = "issued_board_pack";
 
   private final DataSource application;
 
@@ -59,8 +63,10 @@ class LeastPrivilege implements Callback {
                     + " to "
                     + quoted);
       }
-      owner.execute(
-          "revoke update, delete, truncate on " + schema + "." + AUDIT_TABLE + " from " + quoted);
+      for (String appendOnly : List.of(AUDIT_TABLE, ISSUED_BOARD_PACK_TABLE)) {
+        owner.execute(
+            "revoke update, delete, truncate on " + schema + "." + appendOnly + " from " + quoted);
+      }
       owner.execute(
           "revoke all on "
               + schema

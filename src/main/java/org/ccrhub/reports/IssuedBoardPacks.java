@@ -20,6 +20,7 @@ import org.ccrhub.exports.FileExport;
 import org.ccrhub.plans.FinancialYear;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,11 @@ public class IssuedBoardPacks {
    * @throws org.ccrhub.shared.TooLargeException for a pack too long to make as a PDF
    */
   public IssuedBoardPack issue(BoardPack pack, String issuedBy) {
+    int year = pack.period().year().startYear();
+    if (year < 1990 || year > 2100) { // as the table allows: checked before the PDF is made
+      throw new InvalidInputException(
+          "Board packs can be issued for the years 1990/91 to 2100/01, not " + pack.period());
+    }
     // made before the transaction: a long pack takes seconds, and holds no connection meanwhile
     byte[] pdf = packs.render(pack, ReportFormat.PDF);
     return transactions.execute(status -> keep(pack, issuedBy, pdf));

@@ -51,6 +51,9 @@ public final class XlsxReport implements AutoCloseable {
   /** The height of a line of text in points, in the default font (Calibri 11). */
   static final float LINE_HEIGHT = 15f;
 
+  /** The tallest row a spreadsheet allows, in points (Excel's limit). */
+  static final float MAX_ROW_HEIGHT = 409f;
+
   /** The UK date format dates are shown in. */
   public static final String DATE_FORMAT = "dd/mm/yyyy";
 
@@ -301,7 +304,7 @@ public final class XlsxReport implements AutoCloseable {
 
     private void fitHeight(Row row, int lines) {
       if (lines > 1) {
-        row.setHeightInPoints(lines * LINE_HEIGHT);
+        row.setHeightInPoints(Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT));
       }
     }
 
