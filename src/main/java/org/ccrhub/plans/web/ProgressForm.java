@@ -27,6 +27,9 @@ class ProgressForm {
   /** The public text saved when the form was shown; null when the form did not say. */
   private @Nullable String publicTextSeen;
 
+  /** Whether the form sent a public text at all. */
+  private boolean publicTextSent;
+
   /** The form filled with the update and the public text saved for the period, if any. */
   static ProgressForm of(Optional<ProgressUpdate> current, Optional<PublicText> text) {
     ProgressForm form = new ProgressForm();
@@ -88,10 +91,11 @@ class ProgressForm {
   /**
    * Whether the person changed the public text from the one shown: only then is it saved, so that
    * words a strategic lead changed (and approved) meanwhile are not put back by an untouched form,
-   * and a form that sent no public text leaves it alone.
+   * and a form that sent no public text leaves it alone. A form that does not say what it showed (a
+   * script) saves what it sends.
    */
   boolean publicTextChanged() {
-    return publicTextSeen != null && !publicText.equals(publicTextSeen);
+    return publicTextSent && (publicTextSeen == null || !publicText.equals(publicTextSeen));
   }
 
   public @Nullable String getPublicTextSeen() {
@@ -108,6 +112,7 @@ class ProgressForm {
 
   public void setPublicText(String publicText) {
     this.publicText = publicText == null ? "" : publicText;
+    this.publicTextSent = publicText != null;
   }
 
   public String getSeenUpdateId() {

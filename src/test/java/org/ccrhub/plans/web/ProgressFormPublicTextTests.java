@@ -19,9 +19,10 @@ class ProgressFormPublicTextTests {
   }
 
   @Test
-  void aFormThatDidNotSayWhatItShowedLeavesThePublicTextAlone() {
+  void aFormThatSentNoPublicTextLeavesItAloneAndOneThatDidNotSayWhatItShowedSavesIt() {
     ProgressForm form = new ProgressForm();
-    form.setPublicText("");
     assertThat(form.publicTextChanged()).isFalse();
+    form.setPublicText("Work with schools continues.");
+    assertThat(form.publicTextChanged()).isTrue();
   }
 }
