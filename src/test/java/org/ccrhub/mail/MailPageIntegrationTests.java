@@ -96,7 +96,10 @@ class MailPageIntegrationTests {
         .contains("lead@council.example")
         .contains("Updates overdue")
         .contains("Line one of the body")
-        .contains("In the outbox");
+        .contains("In the outbox")
+        // the message is not taken for the layout's success message, nor shown as a record
+        .doesNotContain("govuk-notification-banner")
+        .doesNotContain("MailMessage[");
     assertThat(
             jdbc.sql(
                     "select summary from audit_event where partnership_id = :p"

@@ -32,6 +32,7 @@ import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.web.browser.Browser;
 import org.ccrhub.web.browser.PageChecks;
+import org.ccrhub.web.browser.Reflow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,6 +135,49 @@ class AccessibilityBrowserTests {
                 assertThat(p)
                     .startsWith("browser console: ")
                     .contains("Executing inline script violates the following Content Security"));
+  }
+
+  /**
+   * The reflow check: a page wider than 320 pixels is found, with what makes it wide; a wide table
+   * in a named, focusable scroll region with its cue is allowed (and keeps its visually hidden text
+   * inside), and one in a bare scroll box is not.
+   */
+  @Test
+  void theReflowCheckFindsWhatMakesAPageWiderThan320Pixels() {
+    browser.open("/privacy");
+    assertThat(Reflow.problems(browser, "reflow-self-test-fits")).isEmpty();
+
+    browser.script(
+        """
+        document.querySelector('main').insertAdjacentHTML('beforeend',
+          '<h2 id="wide-heading">Wide</h2><div class="app-table-scroll" tabindex="0" role="region"'
+          + ' aria-labelledby="wide-heading"><table class="govuk-table"><tr><td>'
+          + 'x'.repeat(40) + '</td><td>' + 'y'.repeat(40)
+          + '<span class="govuk-visually-hidden"> hidden, and positioned</span></td></tr></table></div>');
+        """);
+    assertThat(Reflow.problems(browser, "reflow-self-test-scroll-region")).isEmpty();
+
+    browser.script(
+        """
+        document.querySelector('main').insertAdjacentHTML('beforeend',
+          '<div class="bare-scroll"><p>' + 'z'.repeat(60) + '</p></div>'
+          + '<p id="too-wide">' + 'w'.repeat(80) + '</p>');
+        // CSSOM, which the Content-Security-Policy allows where a style attribute is refused
+        document.querySelector('.bare-scroll').style.overflowX = 'auto';
+        """);
+    List<String> found = Reflow.problems(browser, "reflow-self-test-wide");
+    assertThat(found)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("at 320 pixels wide the page scrolls sideways, caused by [")
+                    .contains("p#too-wide \"www"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("at 320 pixels wide these scroll sideways without being a named")
+                    .contains("div.bare-scroll \"zzz"));
+    assertThat(browser.script("return window.innerWidth")).isEqualTo(1280L);
   }
 
   @Test
@@ -524,6 +568,7 @@ class AccessibilityBrowserTests {
     }
     String where = stable + " (" + browser.path() + ")";
     PageChecks.problems(browser, stable).forEach(problem -> problem(problem, where));
+    Reflow.problems(browser, stable).forEach(problem -> problem(problem, where));
   }
 
   private void problem(String problem, String where) {

@@ -22,7 +22,19 @@ record IndicatorChartData(
     String comparatorName,
     List<Row> rows,
     String image,
+    String narrowImage,
     String alt) {
+
+  /**
+   * The chart's size in pixels: wide for screens, and narrow for phones, where the wide one would
+   * be shrunk until its text could not be read (the narrow one is drawn at the width of a 320-pixel
+   * screen's content, with fewer labels along the bottom).
+   */
+  static final int WIDTH = 900;
+
+  static final int HEIGHT = 360;
+  static final int NARROW_WIDTH = 290;
+  static final int NARROW_HEIGHT = 300;
 
   /** The months the chart covers at most. */
   static final int MONTHS = 36;
@@ -48,7 +60,7 @@ record IndicatorChartData(
               p.comparator() == null ? "" : text(p.comparator(), indicator)));
     }
     if (points.isEmpty()) {
-      return new IndicatorChartData("", ownName, comparator, rows, "", "");
+      return new IndicatorChartData("", ownName, comparator, rows, "", "", "");
     }
     String summary =
         "The figure for the 12 months to each "
@@ -63,10 +75,13 @@ record IndicatorChartData(
                 ? ""
                 : ", with the target of " + IndicatorPages.figure(target, indicator.unit()))
             + ". The chart's data, after the chart, gives the same figures"
-            + (comparator.isEmpty() ? "" : " with " + comparator + "'s")
+            + (comparator.isEmpty() ? "" : ", and those of " + comparator)
             + ".";
     String svg =
-        IndicatorCharts.svg(indicator, points, ownName, comparator, target, 900, 360, false);
+        IndicatorCharts.svg(indicator, points, ownName, comparator, target, WIDTH, HEIGHT, false);
+    String narrow =
+        IndicatorCharts.svg(
+            indicator, points, ownName, comparator, target, NARROW_WIDTH, NARROW_HEIGHT, false);
     String alt =
         "Line chart of the 12-month figures of "
             + indicator.ref()
@@ -77,7 +92,8 @@ record IndicatorChartData(
             + " to "
             + rows.get(rows.size() - 1).month()
             + ". The chart's data, after it, gives the figures.";
-    return new IndicatorChartData(summary, ownName, comparator, rows, dataUri(svg), alt);
+    return new IndicatorChartData(
+        summary, ownName, comparator, rows, dataUri(svg), dataUri(narrow), alt);
   }
 
   /**

@@ -60,7 +60,7 @@ class MailController {
 
   @GetMapping("/{id}")
   String showMessage(Partnership partnership, @PathVariable long id, Model model) {
-    model.addAttribute("message", messages.open(partnership, id));
+    model.addAttribute("email", messages.open(partnership, id));
     return "mail/message";
   }
 }

@@ -196,6 +196,17 @@ class IndicatorPagesIntegrationTests {
     String svg =
         new String(java.util.Base64.getDecoder().decode(chart.group(1)), StandardCharsets.UTF_8);
     assertThat(svg).startsWith("<svg").contains("role=\"img\"").contains("Domestic abuse offences");
+    // on a phone, the chart drawn for its width, so that its text can be read
+    Matcher narrow =
+        Pattern.compile(
+                "<source media=\"\\(max-width: 40.0525em\\)\" srcset=\"data:image/svg\\+xml;base64,([^\"]+)\"")
+            .matcher(page);
+    assertThat(narrow.find()).as("the narrow chart is on the page").isTrue();
+    assertThat(
+            new String(
+                java.util.Base64.getDecoder().decode(narrow.group(1)), StandardCharsets.UTF_8))
+        .contains("width=\"290\"");
+    assertThat(text).contains("gives the same figures, and those of London.");
     assertThat(page)
         .contains(
             "alt=\"Line chart of the 12-month figures of 1.1 Domestic abuse offences from Oct 2015 to Oct 2016.");

@@ -144,7 +144,9 @@ class SeedPlansImportIntegrationTests {
     plans.publish(partnership, plan.id(), true);
     assertThat(text(page(null, "/public/" + partnership.slug() + "/plans/" + plan.id())))
         .contains("3.6.3")
-        .contains("Awaiting sign off by Statutory Officers Group");
+        .contains("No public update")
+        .as("the lead's comment is internal: only an approved public text is published")
+        .doesNotContain("Awaiting sign off by Statutory Officers Group");
     String pack =
         new String(
             boardPacks.render(

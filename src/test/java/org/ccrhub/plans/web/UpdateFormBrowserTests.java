@@ -157,7 +157,8 @@ class UpdateFormBrowserTests {
     // now the end of the session's lifetime comes first: staying cannot help
     waitForTheWarning();
     assertThat(text("timeout-warning"))
-        .containsPattern("For your security you will be signed out at \\d{1,2}:\\d{2}[ap]m\\.");
+        .containsPattern(
+            "For your security you will be signed out at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)\\.");
     assertThat(displayed("[data-stay]")).isFalse();
     assertThat(browser.describe(browser.focused())).isEqualTo("button \"Continue\"");
     check("timeout warning at the end of the session");
@@ -186,7 +187,9 @@ class UpdateFormBrowserTests {
     choose("AMBER_GREEN");
     browser.driver().findElement(By.id("comment")).sendKeys(typed);
     waitUntil(
-        () -> text("draft-status").matches("Draft saved at \\d{1,2}:\\d{2}[ap]m"),
+        () ->
+            text("draft-status")
+                .matches("Draft saved at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)"),
         "the draft is saved");
 
     // the person walks away: the warning comes, then the sign-in page, saying why

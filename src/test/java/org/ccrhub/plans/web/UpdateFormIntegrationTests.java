@@ -120,7 +120,7 @@ class UpdateFormIntegrationTests {
             "Earlier updates The last updates before this period, newest first"
                 + " Period Rating Comment Recorded"
                 + " 2016/17 Q2 Amber/Red Funding gap Import from the command line, \\d+ \\w+ \\d{4}"
-                + " at \\d{1,2}:\\d{2}[ap]m"
+                + " at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)"
                 + " 2016/17 Q1 Amber/Green Bid drafted "
                 + Pattern.quote(adminMember.displayName())
                 + ", ")
@@ -242,12 +242,13 @@ class UpdateFormIntegrationTests {
     String typed = "Provider withdrew; looking for another with the council";
     MockHttpServletResponse draft = saveDraft(lead, "2.1", "RED", typed);
     assertThat(draft.getStatus()).isEqualTo(200);
-    assertThat(draft.getContentAsString()).matches("Draft saved at \\d{1,2}:\\d{2}[ap]m");
+    assertThat(draft.getContentAsString())
+        .matches("Draft saved at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)");
 
     String form = page(lead, base + "/actions/2.1/progress?period=2016/17 Q3");
     assertThat(text(form))
         .containsPattern(
-            "You have an unsaved draft from \\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2}[ap]m\\."
+            "You have an unsaved draft from \\d{1,2} \\w+ \\d{4} at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)\\."
                 + " Use the draft Discard it")
         .doesNotContain(typed);
     assertThat(form).contains("hx-post=\"" + base + "/actions/2.1/progress/draft?period=");

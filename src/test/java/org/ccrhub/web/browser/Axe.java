@@ -32,7 +32,7 @@ public final class Axe {
    * rule, what to do and where; minor and moderate ones are printed only.
    */
   public static List<String> violations(WebDriver driver) {
-    Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
+    Results results = analyze(driver);
     if (results.isErrored()) {
       return List.of("axe could not run: " + results.getErrorMessage());
     }
@@ -49,6 +49,36 @@ public final class Axe {
         .filter(rule -> FAILING_IMPACTS.contains(rule.getImpact()))
         .map(Axe::describe)
         .toList();
+  }
+
+  /**
+   * axe opens about:blank for a moment, allowing it one second; on a busy machine Chromium can take
+   * longer, which is no fault of the page: then it is tried again, once.
+   */
+  private static Results analyze(WebDriver driver) {
+    String page = driver.getWindowHandle();
+    try {
+      return new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
+    } catch (RuntimeException busy) {
+      if (!String.valueOf(busy.getMessage()).contains("switchToWindow failed")) {
+        throw busy;
+      }
+      // back to the page, without the blank tab axe left open
+      for (String window : driver.getWindowHandles()) {
+        if (!window.equals(page)) {
+          driver.switchTo().window(window).close();
+        }
+      }
+      driver.switchTo().window(page);
+      driver.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(30));
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw busy;
+      }
+      return new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
+    }
   }
 
   private static String describe(Rule rule) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -245,6 +246,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
             d ->
                 "complete"
                     .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /** Makes the page's viewport (window.innerWidth) this many CSS pixels wide. */
+  public void viewportWidth(int width) {
+    var window = driver.manage().window();
+    var size = window.getSize();
+    long inner = ((Number) script("return window.innerWidth")).longValue();
+    window.setSize(new Dimension(size.getWidth() + (int) (width - inner), size.getHeight()));
   }
 
   public Object script(String script, Object... args) {
