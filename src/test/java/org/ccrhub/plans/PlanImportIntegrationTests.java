@@ -290,8 +290,8 @@ class PlanImportIntegrationTests {
                 assertThat(e.result().errors())
                     .extracting(ImportProblem::toString)
                     .containsExactly(
-                        "Row 2, column period: Give the reporting period of this comment (a"
-                            + " period column, or --period)"));
+                        "Row 2, column period: Give the reporting period of this comment in a"
+                            + " period column, or the period of the file's ratings"));
   }
 
   @Test

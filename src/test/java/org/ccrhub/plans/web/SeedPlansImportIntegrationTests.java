@@ -324,7 +324,7 @@ class SeedPlansImportIntegrationTests {
     ProgressUpdate housing = update(plan, q4, "3.5");
     assertThat(housing.rating()).isEqualTo(RagRating.AMBER);
     assertThat(housing.comment()).hasSize(3521).endsWith("committee is February 2015.");
-    assertThat(update(plan, q4, "2.7").comment()).hasSize(4284);
+    assertThat(update(plan, q4, "2.7").comment()).hasSize(4261);
     assertThat(update(plan, q4, "1.3").comment())
         .endsWith(
             "\n\nComments: To consider other data as all victims do not report to the police. To"
