@@ -150,7 +150,7 @@ final class BoardPackCommand implements Callable<Integer> {
       throw new InvalidInputException("An issued board pack is a PDF: give --format pdf");
     }
     IssuedBoardPacks issued = context.bean(IssuedBoardPacks.class);
-    IssuedBoardPack kept = issued.issue(pack, IssuedBoardPacks.COMMAND_LINE);
+    IssuedBoardPack kept = issued.issue(pack, IssuedBoardPacks.COMMAND_LINE, null);
     context.bean(Exports.class).write(issued.file(p, kept), () -> issued.pdf(p, kept.id()), out);
     spec.commandLine()
         .getOut()

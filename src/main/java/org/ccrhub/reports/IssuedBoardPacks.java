@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
@@ -23,6 +24,7 @@ import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,9 +66,11 @@ public class IssuedBoardPacks {
    * Issues the pack: makes its PDF and keeps it, with what it covers and who issued it.
    *
    * @param issuedBy the person's name, or {@link #COMMAND_LINE}
+   * @param token the confirmation page's one-time token (none from the command line): a second
+   *     issue with the same token keeps nothing new and gives the pack the first one kept
    * @throws org.ccrhub.shared.TooLargeException for a pack too long to make as a PDF
    */
-  public IssuedBoardPack issue(BoardPack pack, String issuedBy) {
+  public IssuedBoardPack issue(BoardPack pack, String issuedBy, @Nullable UUID token) {
     int year = pack.period().year().startYear();
     if (year < 1990 || year > 2100) { // as the table allows: checked before the PDF is made
       throw new InvalidInputException(
@@ -74,22 +78,38 @@ public class IssuedBoardPacks {
     }
     // made before the transaction: a long pack takes seconds, and holds no connection meanwhile
     byte[] pdf = packs.render(pack, ReportFormat.PDF);
-    return transactions.execute(status -> keep(pack, issuedBy, pdf));
+    return transactions.execute(status -> keep(pack, issuedBy, token, pdf));
   }
 
-  private IssuedBoardPack keep(BoardPack pack, String issuedBy, byte[] pdf) {
+  /** The pack issued with this confirmation token, if one was. */
+  @Transactional(readOnly = true)
+  public Optional<IssuedBoardPack> findByToken(Partnership partnership, UUID token) {
+    return jdbc.sql(
+            """
+            select id, year, quarter, data_month, plan_ids, board, meeting_date, marking,
+                issued_by, issued_at, length(pdf) as size, sha256
+            from issued_board_pack where partnership_id = :partnership and issue_token = :token
+            """)
+        .param("partnership", partnership.id())
+        .param("token", token)
+        .query((rs, row) -> issued(rs))
+        .optional();
+  }
+
+  private IssuedBoardPack keep(BoardPack pack, String issuedBy, @Nullable UUID token, byte[] pdf) {
     String sha256 = sha256(pdf);
     List<Long> planIds = pack.plans().stream().map(r -> r.snapshot().plan().id()).toList();
     // the month the performance table runs to is the month of the pack's figures
     YearMonth dataMonth = pack.performance().month();
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    long id =
+    Optional<Long> inserted =
         jdbc.sql(
                 """
                 insert into issued_board_pack (partnership_id, year, quarter, data_month, plan_ids,
-                    board, meeting_date, marking, issued_by, issued_at, pdf, sha256)
+                    board, meeting_date, marking, issued_by, issued_at, pdf, sha256, issue_token)
                 values (:partnership, :year, :quarter, :dataMonth, :plans, :board, :meeting,
-                    :marking, :by, :at, :pdf, :sha256)
+                    :marking, :by, :at, :pdf, :sha256, :token)
+                on conflict (partnership_id, issue_token) do nothing
                 returning id
                 """)
             .param("partnership", pack.partnership().id())
@@ -104,8 +124,13 @@ public class IssuedBoardPacks {
             .param("at", now)
             .param("pdf", pdf)
             .param("sha256", sha256)
+            .param("token", token)
             .query(Long.class)
-            .single();
+            .optional();
+    if (inserted.isEmpty() && token != null) { // the same confirmation, sent twice at once
+      return findByToken(pack.partnership(), token).orElseThrow();
+    }
+    long id = inserted.orElseThrow();
     audit.record(
         AuditEntry.success(
             "ISSUE",

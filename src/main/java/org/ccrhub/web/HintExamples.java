@@ -60,6 +60,17 @@ public class HintExamples {
     return today().minusMonths(1).toString().substring(0, 7);
   }
 
+  /** The last month that has ended, the UK way, e.g. "11/2026" in December 2026. */
+  public String lastMonthTyped() {
+    LocalDate month = today().minusMonths(1);
+    return month.getMonthValue() + "/" + month.getYear();
+  }
+
+  /** The last month that has ended, in words, e.g. "November 2026" in December 2026. */
+  public String lastMonthInWords() {
+    return Dates.month(today().minusMonths(1));
+  }
+
   /** The last day of this financial year as a date input takes it, e.g. "31 3 2027". */
   public String typedDate() {
     LocalDate end = FinancialYear.containing(today()).lastDay();

@@ -152,7 +152,7 @@ class ExportsIntegrationTests {
               + id
               + "&format="
               + format
-              + "&meetingDate=15/11/2016");
+              + "&meetingDate.day=15&meetingDate.month=11&meetingDate.year=2016");
       assertThat(lastExport())
           .isEqualTo(
               tuple(

@@ -155,6 +155,47 @@ class IndicatorImportIntegrationTests {
     assertThat(auditEntries("Indicator definitions")).isEqualTo(1);
   }
 
+  /**
+   * PostgreSQL's numeric holds NaN and ±Infinity, which no figure is: the database refuses them.
+   */
+  @Test
+  void theDatabaseRefusesNumbersThatAreNotFigures() {
+    imports.importDefinitions(partnership, bytes(DEFINITIONS_CSV));
+    imports.importValues(partnership, bytes("indicator,period,value\nDA2,2016-09,12\n"));
+    List<String> targets = List.of("target_value", "target_change_pct", "target_change_points");
+    for (String column :
+        List.of("population", "baseline_value", "target_value", "target_change_pct")) {
+      for (String number : List.of("NaN", "Infinity", "-Infinity")) {
+        StringBuilder set = new StringBuilder(column + " = '" + number + "'::numeric");
+        targets.stream()
+            .filter(t -> !t.equals(column))
+            .forEach(t -> set.append(", ").append(t).append(" = null"));
+        assertThatThrownBy(
+                () ->
+                    jdbc.sql("update indicator set " + set + " where partnership_id = :p")
+                        .param("p", partnership.id())
+                        .update())
+            .as(column + " = " + number)
+            // below zero, a population was refused already
+            .hasMessageMatching(
+                "(?s).*violates check constraint \"indicator_(\\w+_finite|population_check)\".*");
+      }
+    }
+    for (String column : List.of("value", "numerator", "denominator")) {
+      assertThatThrownBy(
+              () ->
+                  jdbc.sql(
+                          "update indicator_value set "
+                              + column
+                              + " = 'NaN'::numeric where indicator_id in"
+                              + " (select id from indicator where partnership_id = :p)")
+                      .param("p", partnership.id())
+                      .update())
+          .as(column)
+          .hasMessageContaining("_finite");
+    }
+  }
+
   @Test
   void importingTheSameDefinitionsAgainChangesNothingAndAChangedRowUpdatesByRef() {
     imports.importDefinitions(partnership, bytes(DEFINITIONS_CSV));

@@ -238,9 +238,17 @@ class BoardPackDataMonthIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andReturn());
     assertThat(title(wrong)).isEqualTo("Error: Board pack");
+    YearMonth example = YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1);
     assertThat(text(wrong))
         .contains(
-            "There is a problem Enter the data month as a month, like 10/2016 or October 2016");
+            "There is a problem Enter the data month as a month, like "
+                + example.getMonthValue()
+                + "/"
+                + example.getYear()
+                + " or "
+                + example.format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "MMMM yyyy", java.util.Locale.UK)));
     assertThat(wrong).contains("href=\"#dataMonth\"");
   }
 

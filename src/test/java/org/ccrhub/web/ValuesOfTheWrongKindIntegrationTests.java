@@ -117,10 +117,11 @@ class ValuesOfTheWrongKindIntegrationTests {
             get(base + "/board-pack/download")
                 .param("period", "2016/17 Q2")
                 .param("format", "pdf")
-                .param("meetingDate", "31/02/2016"),
+                .param("meetingDate.day", "31")
+                .param("meetingDate.month", "2")
+                .param("meetingDate.year", "2016"),
             status().isBadRequest());
-    assertThat(text(pack))
-        .contains("There is a problem Enter the meeting date as a real date, like 15/11/2016");
+    assertThat(text(pack)).contains("There is a problem The meeting date must be a real date");
     assertNoFrameworkText(pack);
   }
 

@@ -120,7 +120,7 @@ final class IndicatorPages {
       // not a period at all: the same message as for a quarter or a year
     }
     return new MonthChoice(
-        fallback, fallback, "Choose a month from the list, for example October 2016");
+        fallback, fallback, "Select a month from the list, for example " + fallback.monthText());
   }
 
   /** The months from the earliest with a value to the latest, newest first, with the one shown. */

@@ -177,7 +177,9 @@ class IndicatorValuesController {
     } catch (RuntimeException e) {
       // reported below
     }
-    errors.add(new ValuesForm.CellError("to", "The last month must be a month, like 2016-10"));
+    errors.add(
+        new ValuesForm.CellError(
+            "to", "The last month must be a month, like " + now.minusMonths(1)));
     return now;
   }
 

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
@@ -12,6 +14,7 @@ import org.ccrhub.plans.ImportRejectedException;
 import org.ccrhub.plans.ImportResult;
 import org.ccrhub.plans.PlanImport;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportsBusyException;
@@ -43,10 +46,13 @@ class ImportController {
   private final DeliveryPlans plans;
   private final PendingUploads uploads;
 
-  ImportController(PlanImport imports, DeliveryPlans plans, PendingUploads uploads) {
+  private final Clock clock;
+
+  ImportController(PlanImport imports, DeliveryPlans plans, PendingUploads uploads, Clock clock) {
     this.imports = imports;
     this.plans = plans;
     this.uploads = uploads;
+    this.clock = clock;
   }
 
   @ModelAttribute("section")
@@ -88,16 +94,14 @@ class ImportController {
     PlanPages.requireManager(request);
     boolean newPlan =
         form.getPlanName().isBlank() || plans.findByName(partnership, form.getPlanName()).isEmpty();
-    check(result, "year", form.getYear(), FinancialYear::parse, "Enter the year like 2016/17");
+    ReportingPeriod now = ReportingPeriod.containing(LocalDate.now(clock.withZone(Dates.UK)));
+    check(
+        result, "year", form.getYear(), FinancialYear::parse, "Enter the year like " + now.year());
     if (newPlan && form.getYear().isBlank() && !form.getPlanName().isBlank()) {
       result.rejectValue("year", "required", "Enter the year of the new plan");
     }
     check(
-        result,
-        "period",
-        form.getPeriod(),
-        ReportingPeriod::parse,
-        "Enter the period like 2016/17 Q2");
+        result, "period", form.getPeriod(), ReportingPeriod::parse, "Enter the period like " + now);
     MultipartFile file = form.getFile();
     if (file == null || file.isEmpty()) {
       result.rejectValue("file", "required", "Select a CSV, XLSX or ODS file to import");

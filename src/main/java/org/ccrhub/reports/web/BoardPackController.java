@@ -1,18 +1,11 @@
 package org.ccrhub.reports.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ccrhub.exports.Exports;
-import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ReportFormat;
-import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.reports.BoardPack;
 import org.ccrhub.reports.BoardPacks;
@@ -40,24 +33,24 @@ class BoardPackController {
   static final String VIEW = "reports/board-pack";
 
   private final BoardPacks packs;
+  private final BoardPackChoices choices;
   private final DeliveryPlans plans;
   private final ReportingPeriods periods;
   private final Exports exports;
-  private final Clock clock;
   private final IssuedBoardPacks issued;
 
   BoardPackController(
       BoardPacks packs,
+      BoardPackChoices choices,
       DeliveryPlans plans,
       ReportingPeriods periods,
       Exports exports,
-      Clock clock,
       IssuedBoardPacks issued) {
     this.packs = packs;
+    this.choices = choices;
     this.plans = plans;
     this.periods = periods;
     this.exports = exports;
-    this.clock = clock;
     this.issued = issued;
   }
 
@@ -80,36 +73,22 @@ class BoardPackController {
       @ModelAttribute("form") BoardPackForm form,
       BindingResult errors,
       Model model) {
-    Optional<ReportingPeriod> period = form.period(errors);
-    Optional<LocalDate> date = form.meetingDate(errors, LocalDate.now(clock));
-    Optional<YearMonth> chosenMonth = form.dataMonth(errors);
-    boolean formatOk = form.format(errors);
-    boolean boardOk = form.board(errors);
-    Map<String, DeliveryPlan> byId = new LinkedHashMap<>();
-    plans.findAll(partnership).forEach(p -> byId.put(Long.toString(p.id()), p));
-    if (!form.getPlans().stream().allMatch(byId::containsKey)) {
-      errors.rejectValue("plans", "unknown", "Choose plans from the list");
-    }
-    if (errors.hasErrors() || period.isEmpty() || date.isEmpty() || !formatOk || !boardOk) {
+    form.format(errors);
+    BoardPackChoices.Checked checked = choices.check(partnership, form, errors);
+    if (errors.hasErrors()) {
       ModelAndView page = new ModelAndView(view(partnership, model), model.asMap());
       page.setStatus(HttpStatus.BAD_REQUEST);
       return page;
     }
-    DataMonth dataMonth = packs.dataMonth(partnership, period.get(), chosenMonth.orElse(null));
-    if (!dataMonth.complete() && !form.getWithoutMissing().equals(dataMonth.month().toString())) {
+    if (checked.pack() == null) {
       // the pack would leave figures out: say which, and produce it only when asked again
-      model.addAttribute("missingFor", dataMonth);
-      model.addAttribute(
-          "latest",
-          chosenMonth.isEmpty() ? dataMonth : packs.dataMonth(partnership, period.get(), null));
+      model.addAttribute("missingFor", checked.missingFor());
+      model.addAttribute("latest", checked.latest());
       return view(partnership, model);
     }
-    List<String> names = form.getPlans().stream().map(id -> byId.get(id).name()).toList();
-    BoardPack pack =
-        packs.assemble(
-            partnership, period.get(), names, form.getBoard(), date.get(), dataMonth.month());
+    BoardPack pack = checked.pack();
     ReportFormat format = ReportFormat.parse(form.getFormat());
-    String name = "board-pack-" + period.get().toString().replace('/', '-').replace(' ', '-');
+    String name = "board-pack-" + pack.period().toString().replace('/', '-').replace(' ', '-');
     return exports.download(
         packs.file(pack, format),
         () -> packs.render(pack, format),

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.DateInput;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
-import org.ccrhub.shared.UkDates;
 import org.springframework.validation.Errors;
 
 /**
@@ -20,10 +21,11 @@ public class BoardPackForm {
   private String period = "";
   private List<String> plans = new ArrayList<>();
   private String board = "";
-  private String meetingDate = "";
+  private DateInput meetingDate = new DateInput();
   private String format = "pdf";
   private String dataMonth = "";
   private String withoutMissing = "";
+  private String issueToken = "";
 
   public String getPeriod() {
     return period;
@@ -49,12 +51,12 @@ public class BoardPackForm {
     this.board = board == null ? "" : board;
   }
 
-  public String getMeetingDate() {
+  public DateInput getMeetingDate() {
     return meetingDate;
   }
 
-  public void setMeetingDate(String meetingDate) {
-    this.meetingDate = meetingDate == null ? "" : meetingDate;
+  public void setMeetingDate(DateInput meetingDate) {
+    this.meetingDate = meetingDate == null ? new DateInput() : meetingDate;
   }
 
   public String getFormat() {
@@ -82,11 +84,20 @@ public class BoardPackForm {
     this.withoutMissing = withoutMissing == null ? "" : withoutMissing;
   }
 
+  /** The issue confirmation's one-time token, so that sending it twice issues one pack. */
+  public String getIssueToken() {
+    return issueToken;
+  }
+
+  public void setIssueToken(String issueToken) {
+    this.issueToken = issueToken == null ? "" : issueToken;
+  }
+
   /**
    * The data month chosen ({@code 2016-10}, {@code 10/2016}, {@code Oct 2016}, {@code October
    * 2016}), empty for the default, or an error on the field.
    */
-  Optional<YearMonth> dataMonth(Errors errors) {
+  Optional<YearMonth> dataMonth(Errors errors, LocalDate today) {
     if (dataMonth.isBlank()) {
       return Optional.empty();
     }
@@ -98,16 +109,26 @@ public class BoardPackForm {
     } catch (InvalidInputException e) {
       // the same message as for a quarter or a year
     }
+    YearMonth example = YearMonth.from(today).minusMonths(1);
     errors.rejectValue(
-        "dataMonth", "invalid", "Enter the data month as a month, like 10/2016 or October 2016");
+        "dataMonth",
+        "invalid",
+        "Enter the data month as a month, like "
+            + example.getMonthValue()
+            + "/"
+            + example.getYear()
+            + " or "
+            + Dates.month(example.atDay(1)));
     return Optional.empty();
   }
 
   /** The period, or an error on the field. */
-  Optional<ReportingPeriod> period(Errors errors) {
+  Optional<ReportingPeriod> period(Errors errors, LocalDate today) {
     if (period.isBlank()) {
       errors.rejectValue(
-          "period", "required", "Enter the period the pack reports, like 2016/17 Q2");
+          "period",
+          "required",
+          "Enter the period the pack reports, like " + ReportingPeriod.containing(today));
       return Optional.empty();
     }
     try {
@@ -120,33 +141,23 @@ public class BoardPackForm {
 
   /** The meeting date (today when blank), or an error on the field. */
   Optional<LocalDate> meetingDate(Errors errors, LocalDate today) {
-    String text = meetingDate.strip();
-    if (text.isEmpty()) {
+    if (meetingDate.isBlank()) {
       return Optional.of(today);
     }
-    Optional<LocalDate> day = UkDates.day(text);
-    if (day.isEmpty()) {
-      errors.rejectValue(
-          "meetingDate", "invalid", "Enter the meeting date as a real date, like 15/11/2016");
-    }
-    return day;
+    return meetingDate.read("meetingDate", "the meeting date", false, errors);
   }
 
   /** Whether the format is one the pack comes in, or an error on the field. */
-  boolean format(Errors errors) {
+  void format(Errors errors) {
     if (!format.equals("pdf") && !format.equals("html")) {
-      errors.rejectValue("format", "invalid", "Choose PDF or web page");
-      return false;
+      errors.rejectValue("format", "invalid", "Select PDF or web page");
     }
-    return true;
   }
 
   /** Limits long text to what a cover can show. */
-  boolean board(Errors errors) {
+  void board(Errors errors) {
     if (board.strip().length() > 200) {
       errors.rejectValue("board", "tooLong", "The board's name must be 200 characters or fewer");
-      return false;
     }
-    return true;
   }
 }

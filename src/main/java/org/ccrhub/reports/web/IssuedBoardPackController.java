@@ -1,27 +1,21 @@
 package org.ccrhub.reports.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.ccrhub.exports.Exports;
-import org.ccrhub.indicators.DataMonth;
-import org.ccrhub.plans.DeliveryPlan;
-import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.ReportFormat;
-import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.reports.BoardPack;
-import org.ccrhub.reports.BoardPacks;
 import org.ccrhub.reports.IssuedBoardPack;
 import org.ccrhub.reports.IssuedBoardPacks;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
 import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.DateInput;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.core.io.Resource;
@@ -38,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Issuing a board pack, and the packs issued. The board pack form's "Issue board pack" button asks
@@ -51,23 +46,14 @@ class IssuedBoardPackController {
 
   static final String VIEW_CONFIRM = "reports/issue-board-pack";
 
-  private final BoardPacks packs;
+  private final BoardPackChoices choices;
   private final IssuedBoardPacks issued;
-  private final DeliveryPlans plans;
   private final Exports exports;
-  private final Clock clock;
 
-  IssuedBoardPackController(
-      BoardPacks packs,
-      IssuedBoardPacks issued,
-      DeliveryPlans plans,
-      Exports exports,
-      Clock clock) {
-    this.packs = packs;
+  IssuedBoardPackController(BoardPackChoices choices, IssuedBoardPacks issued, Exports exports) {
+    this.choices = choices;
     this.issued = issued;
-    this.plans = plans;
     this.exports = exports;
-    this.clock = clock;
   }
 
   @ModelAttribute("section")
@@ -93,12 +79,12 @@ class IssuedBoardPackController {
       HttpServletRequest request,
       Model model) {
     requireIssuer(request);
-    Optional<BoardPack> pack = assemble(partnership, form, errors);
-    if (pack.isEmpty()) {
+    BoardPack pack = choices.check(partnership, form, errors).pack();
+    if (pack == null) {
       return "forward:/p/" + partnership.slug() + "/board-pack/download";
     }
-    model.addAttribute("pack", pack.get());
-    model.addAttribute("choices", choices(request));
+    model.addAttribute("pack", pack);
+    model.addAttribute("choices", confirmed(form, pack));
     return VIEW_CONFIRM;
   }
 
@@ -110,12 +96,31 @@ class IssuedBoardPackController {
       HttpServletRequest request,
       RedirectAttributes flash) {
     requireIssuer(request);
+    UUID token = token(form.getIssueToken());
+    Optional<IssuedBoardPack> earlier = issued.findByToken(partnership, token);
+    if (earlier.isPresent()) { // the confirmation sent again: the pack is issued once
+      flash.addFlashAttribute(
+          "message", "Board pack for " + earlier.get().period() + " was already issued");
+      return "redirect:/p/{slug}/board-pack#issued";
+    }
     BindingResult errors = new BeanPropertyBindingResult(form, "form");
-    // the choices come from the confirmation page's hidden fields: wrong ones were changed by hand
-    BoardPack pack =
-        assemble(partnership, form, errors)
-            .orElseThrow(() -> new InvalidInputException("Board pack choices"));
-    IssuedBoardPack kept = issued.issue(pack, user.displayName());
+    BoardPack pack = choices.check(partnership, form, errors).pack();
+    if (pack == null) {
+      // figures went missing since the confirmation was shown (or its fields were changed by
+      // hand): the choices go back through the check, which says what is wrong
+      UriComponentsBuilder again =
+          UriComponentsBuilder.fromPath("/p/" + partnership.slug() + "/board-pack/issue")
+              .queryParam("period", form.getPeriod())
+              .queryParam("plans", form.getPlans())
+              .queryParam("board", form.getBoard())
+              .queryParam("dataMonth", form.getDataMonth());
+      DateInput meeting = form.getMeetingDate();
+      for (String part : DateInput.PARTS) {
+        again.queryParam("meetingDate." + part, meeting.part(part));
+      }
+      return "redirect:" + again.build().encode().toUriString();
+    }
+    IssuedBoardPack kept = issued.issue(pack, user.displayName(), token);
     flash.addFlashAttribute(
         "message", "Board pack for " + kept.period() + " issued: it is kept below as it is now");
     return "redirect:/p/{slug}/board-pack#issued";
@@ -132,46 +137,35 @@ class IssuedBoardPackController {
         pack.fileName());
   }
 
-  /** The pack the form's choices describe, as the download checks them, or the errors. */
-  private Optional<BoardPack> assemble(
-      Partnership partnership, BoardPackForm form, BindingResult errors) {
-    Optional<ReportingPeriod> period = form.period(errors);
-    Optional<LocalDate> date = form.meetingDate(errors, LocalDate.now(clock));
-    Optional<YearMonth> chosenMonth = form.dataMonth(errors);
-    boolean boardOk = form.board(errors);
-    Map<String, DeliveryPlan> byId = new LinkedHashMap<>();
-    plans.findAll(partnership).forEach(p -> byId.put(Long.toString(p.id()), p));
-    boolean plansOk = form.getPlans().stream().allMatch(byId::containsKey);
-    if (period.isEmpty() || date.isEmpty() || !boardOk || !plansOk || errors.hasErrors()) {
-      return Optional.empty();
+  /**
+   * The confirmation's hidden fields: the choices as the pack shown resolved them (a blank meeting
+   * date or data month is the day and month shown, not worked out again when confirmed), and a
+   * one-time token.
+   */
+  private static List<Map.Entry<String, String>> confirmed(BoardPackForm form, BoardPack pack) {
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    fields.add(Map.entry("period", pack.period().toString()));
+    form.getPlans().forEach(id -> fields.add(Map.entry("plans", id)));
+    fields.add(Map.entry("board", form.getBoard()));
+    LocalDate meeting = pack.meetingDate();
+    fields.add(Map.entry("meetingDate.day", String.valueOf(meeting.getDayOfMonth())));
+    fields.add(Map.entry("meetingDate.month", String.valueOf(meeting.getMonthValue())));
+    fields.add(Map.entry("meetingDate.year", String.valueOf(meeting.getYear())));
+    String month = pack.performance().month().toString();
+    fields.add(Map.entry("dataMonth", month));
+    if (!pack.performance().missing().isEmpty()) {
+      fields.add(Map.entry("withoutMissing", month));
     }
-    DataMonth dataMonth = packs.dataMonth(partnership, period.get(), chosenMonth.orElse(null));
-    if (!dataMonth.complete() && !form.getWithoutMissing().equals(dataMonth.month().toString())) {
-      return Optional.empty(); // the form says which figures the pack would leave out, as a draft's
-    }
-    List<String> names = form.getPlans().stream().map(id -> byId.get(id).name()).toList();
-    return Optional.of(
-        packs.assemble(
-            partnership, period.get(), names, form.getBoard(), date.get(), dataMonth.month()));
+    fields.add(Map.entry("issueToken", UUID.randomUUID().toString()));
+    return fields;
   }
 
-  /**
-   * The form's choices as the confirmation's hidden fields: every field the form sent, so that the
-   * pack issued is the one confirmed, but the format (an issued pack is a PDF) and the button.
-   */
-  private static List<Map.Entry<String, String>> choices(HttpServletRequest request) {
-    List<Map.Entry<String, String>> fields = new ArrayList<>();
-    request
-        .getParameterMap()
-        .forEach(
-            (name, values) -> {
-              if (!name.equals("format") && !name.equals("_csrf")) {
-                for (String value : values) {
-                  fields.add(Map.entry(name, value));
-                }
-              }
-            });
-    return fields;
+  private static UUID token(String text) {
+    try {
+      return UUID.fromString(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("Board pack confirmation"); // changed by hand
+    }
   }
 
   private static void requireIssuer(HttpServletRequest request) {

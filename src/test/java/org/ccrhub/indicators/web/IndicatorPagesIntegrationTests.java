@@ -151,7 +151,7 @@ class IndicatorPagesIntegrationTests {
     assertThat(title(page)).isEqualTo("Error: Performance indicators");
     assertThat(page).contains("govuk-error-summary").contains("href=\"#to\"");
     assertThat(text(page))
-        .contains("Choose a month from the list, for example October 2016")
+        .contains("Select a month from the list, for example October 2016")
         .contains("The 12 months to October 2016");
     assertThat(title(page(analyst, base + "?to=2016/17 Q2"))).startsWith("Error: ");
   }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -14,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -111,7 +118,9 @@ class IssuedBoardPackIntegrationTests {
             get(base + "/issue")
                 .param("period", "2016/17 Q2")
                 .param("board", "Safer Borough board")
-                .param("meetingDate", "15/11/2016")
+                .param("meetingDate.day", "15")
+                .param("meetingDate.month", "11")
+                .param("meetingDate.year", "2016")
                 .param("format", "html"));
     assertThat(text(confirm))
         .contains("Issue the board pack for 2016/17 Q2")
@@ -122,17 +131,12 @@ class IssuedBoardPackIntegrationTests {
         .contains("cannot be changed or removed");
     assertThat(confirm)
         .contains("name=\"period\" value=\"2016/17 Q2\"")
-        .contains("name=\"meetingDate\" value=\"15/11/2016\"")
+        .contains("name=\"meetingDate.day\" value=\"15\"")
+        .contains("name=\"dataMonth\" value=\"2016-09\"")
         .doesNotContain("name=\"format\"");
     assertThat(issuedCount()).isZero();
 
-    mvc.perform(
-            post(base + "/issue")
-                .param("period", "2016/17 Q2")
-                .param("board", "Safer Borough board")
-                .param("meetingDate", "15/11/2016")
-                .session(lead)
-                .with(csrf()))
+    mvc.perform(confirmation(confirm).session(lead).with(csrf()))
         .andExpect(status().is3xxRedirection())
         .andExpect(header().string("Location", base + "#issued"));
     long id = newestIssuedId();
@@ -166,7 +170,7 @@ class IssuedBoardPackIntegrationTests {
             lead,
             base
                 + "/download?period=2016/17 Q2&board=Safer Borough board"
-                + "&meetingDate=15/11/2016&format=pdf");
+                + "&meetingDate.day=15&meetingDate.month=11&meetingDate.year=2016&format=pdf");
     assertThat(pdfText(draft)).contains("Domestic abuse offences 600 630");
 
     byte[] again = download(viewer, base + "/issued/" + id + ".pdf");
@@ -235,22 +239,81 @@ class IssuedBoardPackIntegrationTests {
     HttpBrowser browser = new HttpBrowser(port);
     browser.signIn(leadEmail, Fixtures.PASSWORD, null);
     HttpResponse<String> form =
-        browser.get(base + "/issue?period=Q9&meetingDate=31%2F02%2F2016&format=pdf");
+        browser.get(
+            base
+                + "/issue?period=Q9&meetingDate.day=31&meetingDate.month=2&meetingDate.year=2016"
+                + "&format=pdf");
     assertThat(form.statusCode()).isEqualTo(400);
     assertThat(form.body()).contains("<title>Error: Board pack");
     assertThat(text(form.body()))
         .contains("There is a problem")
         .contains("'Q9' is not a reporting period")
-        .contains("Enter the meeting date as a real date, like 15/11/2016")
+        .contains("The meeting date must be a real date")
         .contains("Download a draft");
+    // a confirmation changed by hand issues nothing: its choices go back through the check
     mvc.perform(
             post(base + "/issue")
                 .param("period", "Q9")
                 .param("plans", "999999")
+                .param("issueToken", UUID.randomUUID().toString())
                 .session(lead)
                 .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrlPattern(base + "/issue?period=Q9&plans=999999*"));
+    mvc.perform(post(base + "/issue").param("period", "2016/17 Q2").session(lead).with(csrf()))
         .andExpect(status().isBadRequest());
     assertThat(issuedCount()).isZero();
+  }
+
+  /**
+   * The confirmation carries the day and month it showed, not blanks worked out again when it is
+   * confirmed, and a one-time token: sending it twice issues one pack.
+   */
+  @Test
+  void theConfirmationIssuesWhatItShowedOnce() throws Exception {
+    String confirm = page(lead, get(base + "/issue").param("period", "2016/17 Q2"));
+    String today = LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+    assertThat(confirm)
+        .contains("name=\"meetingDate.year\" value=\"" + today.substring(0, 4) + "\"")
+        .contains("name=\"dataMonth\" value=\"2016-09\"")
+        .containsPattern("name=\"issueToken\" value=\"[0-9a-f-]{36}\"");
+
+    // figures for October arrive before it is confirmed: the pack confirmed is still September's
+    indicatorImport.importValues(
+        partnership, "indicator,period,value\n1,2016-10,70\n".getBytes(StandardCharsets.UTF_8));
+    mvc.perform(confirmation(confirm).session(lead).with(csrf()))
+        .andExpect(header().string("Location", base + "#issued"));
+    mvc.perform(confirmation(confirm).session(lead).with(csrf()))
+        .andExpect(header().string("Location", base + "#issued"))
+        .andExpect(flash().attribute("message", "Board pack for 2016/17 Q2 was already issued"));
+    assertThat(issuedCount()).isEqualTo(1);
+    assertThat(text(page(viewer, get(base)))).contains("2016/17 Q2 September 2016");
+  }
+
+  /** An indicator added after the confirmation was shown sends the person back to it. */
+  @Test
+  void figuresMissingSinceTheConfirmationIssueNothing() throws Exception {
+    String confirm = page(lead, get(base + "/issue").param("period", "2016/17 Q2"));
+    assertThat(confirm).doesNotContain("name=\"withoutMissing\"");
+    indicatorImport.importDefinitions(
+        partnership, "ref,name,unit\n2,Stalking offences,count\n".getBytes(StandardCharsets.UTF_8));
+
+    String back =
+        mvc.perform(confirmation(confirm).session(lead).with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(back).startsWith(base + "/issue?period=2016/17%20Q2");
+    assertThat(issuedCount()).isZero();
+    // the check of the choices goes to the form's own download (a forward, which MockMvc only
+    // notes)
+    mvc.perform(get(java.net.URI.create(back)).session(lead))
+        .andExpect(forwardedUrl("/p/" + partnership.slug() + "/board-pack/download"));
+    String query = back.substring(back.indexOf('?'));
+    assertThat(text(page(lead, get(java.net.URI.create(base + "/download" + query)))))
+        .contains("The pack would leave out 1 figure")
+        .contains("Stalking offences");
   }
 
   @Test
@@ -327,13 +390,28 @@ class IssuedBoardPackIntegrationTests {
   }
 
   private void issue() throws Exception {
-    mvc.perform(
-            post(base + "/issue")
+    String confirm =
+        page(
+            lead,
+            get(base + "/issue")
                 .param("period", "2016/17 Q2")
-                .param("board", "Safer Borough board")
-                .session(lead)
-                .with(csrf()))
+                .param("board", "Safer Borough board"));
+    mvc.perform(confirmation(confirm).session(lead).with(csrf()))
         .andExpect(status().is3xxRedirection());
+  }
+
+  /** The confirmation page's form, sent as a browser sends it: its hidden fields. */
+  private MockHttpServletRequestBuilder confirmation(String page) {
+    MockHttpServletRequestBuilder request = post(base + "/issue");
+    Matcher field =
+        Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .matcher(page);
+    while (field.find()) {
+      if (!field.group(1).equals("_csrf")) {
+        request.param(field.group(1), HtmlUtils.htmlUnescape(field.group(2)));
+      }
+    }
+    return request;
   }
 
   private long issuedCount() {
