@@ -1,9 +1,13 @@
 package org.ccrhub.audit;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.shared.Partnership;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The records of a module that the audit trail names by kind and id ({@code Agency 12}), by their
@@ -25,10 +29,34 @@ public interface AuditedRecords {
   record Link(String name, String path) {}
 
   /** The ids among the texts, as numbers. */
-  static java.util.List<Long> numbers(Collection<String> ids) {
+  static List<Long> numbers(Collection<String> ids) {
     return ids.stream()
         .filter(id -> id != null && id.matches("\\d{1,18}"))
         .map(Long::valueOf)
         .toList();
+  }
+
+  /**
+   * The links to the records one query finds: it selects the column {@code id} among others, with
+   * the parameters {@code :p} (the partnership's id) and {@code :ids} (the numbers among the ids).
+   */
+  static Map<String, Link> select(
+      JdbcClient jdbc,
+      Partnership partnership,
+      Collection<String> ids,
+      String sql,
+      RowMapper<Link> link) {
+    List<Long> numbers = numbers(ids);
+    Map<String, Link> links = new LinkedHashMap<>();
+    if (numbers.isEmpty()) {
+      return links;
+    }
+    jdbc.sql(sql)
+        .param("p", partnership.id())
+        .param("ids", numbers)
+        .query((rs, row) -> Map.entry(String.valueOf(rs.getLong("id")), link.mapRow(rs, row)))
+        .list()
+        .forEach(e -> links.put(e.getKey(), e.getValue()));
+    return links;
   }
 }

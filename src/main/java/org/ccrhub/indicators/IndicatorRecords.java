@@ -1,8 +1,6 @@
 package org.ccrhub.indicators;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.audit.AuditedRecords;
@@ -27,23 +25,17 @@ class IndicatorRecords implements AuditedRecords {
 
   @Override
   public Map<String, Link> find(Partnership partnership, String kind, Collection<String> ids) {
-    List<Long> numbers = AuditedRecords.numbers(ids);
-    Map<String, Link> links = new LinkedHashMap<>();
-    if (numbers.isEmpty() || !kind.equals("Indicator")) {
-      return links;
+    if (!kind.equals("Indicator")) {
+      return Map.of();
     }
-    jdbc.sql("select id, ref, name from indicator where partnership_id = :p and id in (:ids)")
-        .param("p", partnership.id())
-        .param("ids", numbers)
-        .query(
-            (rs, row) ->
-                Map.entry(
-                    String.valueOf(rs.getLong("id")),
-                    new Link(
-                        rs.getString("ref") + " " + rs.getString("name"),
-                        "/p/" + partnership.slug() + "/indicators/" + rs.getLong("id"))))
-        .list()
-        .forEach(e -> links.put(e.getKey(), e.getValue()));
-    return links;
+    return AuditedRecords.select(
+        jdbc,
+        partnership,
+        ids,
+        "select id, ref, name from indicator where partnership_id = :p and id in (:ids)",
+        (rs, row) ->
+            new Link(
+                rs.getString("ref") + " " + rs.getString("name"),
+                "/p/" + partnership.slug() + "/indicators/" + rs.getLong("id")));
   }
 }

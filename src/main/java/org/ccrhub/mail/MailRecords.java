@@ -1,8 +1,6 @@
 package org.ccrhub.mail;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.audit.AuditedRecords;
@@ -27,23 +25,17 @@ class MailRecords implements AuditedRecords {
 
   @Override
   public Map<String, Link> find(Partnership partnership, String kind, Collection<String> ids) {
-    List<Long> numbers = AuditedRecords.numbers(ids);
-    Map<String, Link> links = new LinkedHashMap<>();
-    if (numbers.isEmpty() || !kind.equals("MailMessage")) {
-      return links;
+    if (!kind.equals("MailMessage")) {
+      return Map.of();
     }
-    jdbc.sql("select id, subject from mail_message where partnership_id = :p and id in (:ids)")
-        .param("p", partnership.id())
-        .param("ids", numbers)
-        .query(
-            (rs, row) ->
-                Map.entry(
-                    String.valueOf(rs.getLong("id")),
-                    new Link(
-                        rs.getString("subject"),
-                        "/p/" + partnership.slug() + "/admin/mail/" + rs.getLong("id"))))
-        .list()
-        .forEach(e -> links.put(e.getKey(), e.getValue()));
-    return links;
+    return AuditedRecords.select(
+        jdbc,
+        partnership,
+        ids,
+        "select id, subject from mail_message where partnership_id = :p and id in (:ids)",
+        (rs, row) ->
+            new Link(
+                rs.getString("subject"),
+                "/p/" + partnership.slug() + "/admin/mail/" + rs.getLong("id")));
   }
 }

@@ -1,8 +1,6 @@
 package org.ccrhub.partnership;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.audit.AuditedRecords;
@@ -30,11 +28,6 @@ class DirectoryRecords implements AuditedRecords {
 
   @Override
   public Map<String, Link> find(Partnership partnership, String kind, Collection<String> ids) {
-    List<Long> numbers = AuditedRecords.numbers(ids);
-    Map<String, Link> links = new LinkedHashMap<>();
-    if (numbers.isEmpty()) {
-      return links;
-    }
     String base = "/p/" + partnership.slug() + "/admin/";
     String sql =
         switch (kind) {
@@ -47,7 +40,7 @@ class DirectoryRecords implements AuditedRecords {
           default -> null;
         };
     if (sql == null) {
-      return links;
+      return Map.of();
     }
     String path =
         switch (kind) {
@@ -55,16 +48,11 @@ class DirectoryRecords implements AuditedRecords {
           case "Group" -> base + "groups/";
           default -> base + "people/";
         };
-    jdbc.sql(sql)
-        .param("p", partnership.id())
-        .param("ids", numbers)
-        .query(
-            (rs, row) ->
-                Map.entry(
-                    String.valueOf(rs.getLong("id")),
-                    new Link(rs.getString("name"), path + rs.getLong("id") + "/edit")))
-        .list()
-        .forEach(e -> links.put(e.getKey(), e.getValue()));
-    return links;
+    return AuditedRecords.select(
+        jdbc,
+        partnership,
+        ids,
+        sql,
+        (rs, row) -> new Link(rs.getString("name"), path + rs.getLong("id") + "/edit"));
   }
 }

@@ -1,8 +1,6 @@
 package org.ccrhub.plans;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.audit.AuditedRecords;
@@ -38,11 +36,6 @@ class PlanRecords implements AuditedRecords {
 
   @Override
   public Map<String, Link> find(Partnership partnership, String kind, Collection<String> ids) {
-    List<Long> numbers = AuditedRecords.numbers(ids);
-    Map<String, Link> links = new LinkedHashMap<>();
-    if (numbers.isEmpty()) {
-      return links;
-    }
     String plans = "/p/" + partnership.slug() + "/plans/";
     String sql =
         switch (kind) {
@@ -73,34 +66,31 @@ class PlanRecords implements AuditedRecords {
           default -> null;
         };
     if (sql == null) {
-      return links;
+      return Map.of();
     }
-    jdbc.sql(sql)
-        .param("p", partnership.id())
-        .param("ids", numbers)
-        .query(
-            (rs, row) -> {
-              long id = rs.getLong("id");
-              long planId = rs.getLong("plan_id");
-              String ref = rs.getString("ref");
-              String path =
-                  switch (kind) {
-                    case "Strategy" -> "/p/" + partnership.slug() + "/strategies/" + id;
-                    case "DeliveryPlan", "ExceptionReport" -> plans + id;
-                    case "PlanOutcome" -> plans + planId + "/outcomes/" + id + "/edit";
-                    case "DeliveryArea" -> plans + planId + "/areas/" + id + "/edit";
-                    default ->
-                        plans
-                            + planId
-                            + "/actions/"
-                            + UriUtils.encodePathSegment(
-                                ref, java.nio.charset.StandardCharsets.UTF_8);
-                  };
-              return Map.entry(String.valueOf(id), new Link(shortName(rs.getString("name")), path));
-            })
-        .list()
-        .forEach(e -> links.put(e.getKey(), e.getValue()));
-    return links;
+    return AuditedRecords.select(
+        jdbc,
+        partnership,
+        ids,
+        sql,
+        (rs, row) -> {
+          long id = rs.getLong("id");
+          long planId = rs.getLong("plan_id");
+          String ref = rs.getString("ref");
+          String path =
+              switch (kind) {
+                case "Strategy" -> "/p/" + partnership.slug() + "/strategies/" + id;
+                case "DeliveryPlan", "ExceptionReport" -> plans + id;
+                case "PlanOutcome" -> plans + planId + "/outcomes/" + id + "/edit";
+                case "DeliveryArea" -> plans + planId + "/areas/" + id + "/edit";
+                default ->
+                    plans
+                        + planId
+                        + "/actions/"
+                        + UriUtils.encodePathSegment(ref, java.nio.charset.StandardCharsets.UTF_8);
+              };
+          return new Link(shortName(rs.getString("name")), path);
+        });
   }
 
   /** A name short enough for a table cell: an action's text can be long. */

@@ -1,8 +1,6 @@
 package org.ccrhub.security;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.audit.AuditedRecords;
@@ -30,28 +28,21 @@ class AccountRecords implements AuditedRecords {
 
   @Override
   public Map<String, Link> find(Partnership partnership, String kind, Collection<String> ids) {
-    List<Long> numbers = AuditedRecords.numbers(ids);
-    Map<String, Link> links = new LinkedHashMap<>();
-    if (numbers.isEmpty() || !kind.equals("Account")) {
-      return links;
+    if (!kind.equals("Account")) {
+      return Map.of();
     }
-    jdbc.sql(
-            """
-            select distinct a.id, a.display_name from user_account a
-            join membership m on m.user_account_id = a.id and m.partnership_id = :p
-            where a.id in (:ids)
-            """)
-        .param("p", partnership.id())
-        .param("ids", numbers)
-        .query(
-            (rs, row) ->
-                Map.entry(
-                    String.valueOf(rs.getLong("id")),
-                    new Link(
-                        rs.getString("display_name"),
-                        "/p/" + partnership.slug() + "/admin/users/" + rs.getLong("id"))))
-        .list()
-        .forEach(e -> links.put(e.getKey(), e.getValue()));
-    return links;
+    return AuditedRecords.select(
+        jdbc,
+        partnership,
+        ids,
+        """
+        select distinct a.id, a.display_name from user_account a
+        join membership m on m.user_account_id = a.id and m.partnership_id = :p
+        where a.id in (:ids)
+        """,
+        (rs, row) ->
+            new Link(
+                rs.getString("display_name"),
+                "/p/" + partnership.slug() + "/admin/users/" + rs.getLong("id")));
   }
 }

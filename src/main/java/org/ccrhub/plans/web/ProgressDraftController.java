@@ -118,8 +118,7 @@ class ProgressDraftController {
   private PlanAction updatable(
       DeliveryPlan plan, String ref, SignedInUser user, HttpServletRequest request) {
     PlanAction action = progress.action(plan, ref);
-    Reporter reporter =
-        new Reporter(user.accountId(), user.displayName(), PlanPages.roles(request).roles());
+    Reporter reporter = PlanPages.reporter(user, request);
     if (!progress.mayUpdate(reporter, action)) {
       throw new AccessDeniedException("Not an updater of this action");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,8 +19,7 @@ import org.ccrhub.indicators.Frequency;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.indicators.Indicators;
-import org.ccrhub.indicators.Polarity;
-import org.ccrhub.indicators.Unit;
+import org.ccrhub.indicators.TestIndicators;
 import org.ccrhub.indicators.ValueEntry;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
@@ -241,33 +239,12 @@ class DataMonthPagesIntegrationTests {
       String source,
       String owner,
       boolean published) {
-    indicators.save(
-        partnership,
-        new Indicator(
-            0,
-            ref,
-            name,
-            "",
-            Unit.COUNT,
-            Polarity.LOWER_IS_BETTER,
-            frequency,
-            source,
-            owner,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Indicator.DEFAULT_TOLERANCE,
-            List.of(),
-            published,
-            0));
-    return indicators.findByRef(partnership, ref).orElseThrow();
+    return TestIndicators.saveCount(
+        indicators, partnership, ref, name, frequency, source, owner, published);
   }
 
   private static ValueEntry entry(Indicator indicator, IndicatorPeriod period, int value) {
-    return new ValueEntry(indicator.id(), "", period, BigDecimal.valueOf(value), null, null);
+    return TestIndicators.entry(indicator, period, value);
   }
 
   private String page(String url) throws Exception {
