@@ -95,6 +95,26 @@ public record DataMonth(YearMonth month, boolean byDefault, int shown, List<Miss
     }
   }
 
+  /**
+   * What someone agrees to when they let papers go without the missing figures: the month and which
+   * indicators, e.g. {@code 2016-09:12,15}. Papers produced later with other figures missing need
+   * another agreement.
+   */
+  public static String agreement(YearMonth month, List<Missing> missing) {
+    return month
+        + ":"
+        + missing.stream()
+            .map(m -> m.indicator().id())
+            .sorted()
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /** {@link #agreement(YearMonth, List)} for this month's missing figures. */
+  public String agreement() {
+    return agreement(month, missing);
+  }
+
   /** The default data month, as the class describes. */
   public static DataMonth latest(
       List<Indicator> shown,

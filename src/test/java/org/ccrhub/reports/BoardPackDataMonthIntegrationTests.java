@@ -49,6 +49,7 @@ class BoardPackDataMonthIntegrationTests {
   @TempDir Path dir;
 
   Partnership partnership;
+  Indicator assaults;
 
   @BeforeEach
   void policeFiguresToOctoberAndHealthToSeptember() {
@@ -57,7 +58,7 @@ class BoardPackDataMonthIntegrationTests {
         save("1", "Domestic abuse offences", Frequency.MONTHLY, "Police (CRIS)", "Analyst");
     Indicator stalking =
         save("2", "Stalking referrals", Frequency.MONTHLY, "Police (CRIS)", "Analyst");
-    Indicator assaults =
+    assaults =
         save("3", "Assaults seen at A&E", Frequency.MONTHLY, "NHS A&E data", "Public health team");
     Indicator marac =
         save("4", "MARAC cases", Frequency.QUARTERLY, "MARAC return", "MARAC coordinator");
@@ -193,15 +194,26 @@ class BoardPackDataMonthIntegrationTests {
                 + " Leave the data month blank to use it.")
         .contains("Produce the pack without these figures, to October 2016");
     assertThat(page)
-        .contains("name=\"withoutMissing\" type=\"checkbox\" value=\"2016-10\"")
+        .contains(
+            "name=\"withoutMissing\" type=\"checkbox\" value=\"2016-10:" + assaults.id() + "\"")
         .contains("value=\"10/2016\"");
 
-    // ticked for another month, it still warns; ticked for October, the pack comes
+    // ticked for another month or other figures, it still warns; ticked for these, the pack comes
     mvc.perform(
             get(base + "/download")
                 .param("period", "2016/17 Q3")
                 .param("dataMonth", "October 2016")
-                .param("withoutMissing", "2016-09")
+                .param("withoutMissing", "2016-09:" + assaults.id())
+                .param("format", "pdf")
+                .session(lead))
+        .andExpect(status().isOk())
+        .andExpect(
+            result -> assertThat(result.getResponse().getContentType()).startsWith("text/html"));
+    mvc.perform(
+            get(base + "/download")
+                .param("period", "2016/17 Q3")
+                .param("dataMonth", "October 2016")
+                .param("withoutMissing", "2016-10:" + (assaults.id() + 1))
                 .param("format", "pdf")
                 .session(lead))
         .andExpect(status().isOk())
@@ -212,7 +224,7 @@ class BoardPackDataMonthIntegrationTests {
                 get(base + "/download")
                     .param("period", "2016/17 Q3")
                     .param("dataMonth", "October 2016")
-                    .param("withoutMissing", "2016-10")
+                    .param("withoutMissing", "2016-10:" + assaults.id())
                     .param("format", "pdf")
                     .session(lead))
             .andExpect(status().isOk())

@@ -16,6 +16,7 @@ import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.Series;
 import org.ccrhub.indicators.ValueEntry;
 import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
@@ -165,7 +166,7 @@ class IndicatorValuesController {
 
   /** The month the grid ends at: the one asked for, or the current month. */
   private YearMonth month(@Nullable String to, List<ValuesForm.CellError> errors) {
-    YearMonth now = YearMonth.now(clock);
+    YearMonth now = YearMonth.now(clock.withZone(Dates.UK));
     if (to == null || to.isBlank()) {
       return now;
     }

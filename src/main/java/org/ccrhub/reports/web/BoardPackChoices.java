@@ -59,7 +59,7 @@ class BoardPackChoices {
       return new Checked(null, null, null);
     }
     DataMonth dataMonth = packs.dataMonth(partnership, period.get(), chosenMonth.orElse(null));
-    if (!dataMonth.complete() && !form.getWithoutMissing().equals(dataMonth.month().toString())) {
+    if (!dataMonth.complete() && !form.getWithoutMissing().equals(dataMonth.agreement())) {
       DataMonth latest =
           chosenMonth.isEmpty() ? dataMonth : packs.dataMonth(partnership, period.get(), null);
       return new Checked(null, dataMonth, latest);

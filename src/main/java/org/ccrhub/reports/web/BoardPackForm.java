@@ -134,7 +134,11 @@ public class BoardPackForm {
     try {
       return Optional.of(ReportingPeriod.parse(period));
     } catch (InvalidInputException e) {
-      errors.rejectValue("period", "invalid", e.getMessage());
+      errors.rejectValue(
+          "period",
+          "invalid",
+          "Enter the period as a financial year and a quarter, like "
+              + ReportingPeriod.containing(today));
       return Optional.empty();
     }
   }
@@ -144,7 +148,12 @@ public class BoardPackForm {
     if (meetingDate.isBlank()) {
       return Optional.of(today);
     }
-    return meetingDate.read("meetingDate", "the meeting date", false, errors);
+    Optional<LocalDate> date = meetingDate.read("meetingDate", "the meeting date", false, errors);
+    if (date.isPresent() && (date.get().getYear() < 1990 || date.get().getYear() > 2100)) {
+      meetingDate.reject("meetingDate", "The meeting date must be between 1990 and 2100", errors);
+      return Optional.empty();
+    }
+    return date;
   }
 
   /** Whether the format is one the pack comes in, or an error on the field. */

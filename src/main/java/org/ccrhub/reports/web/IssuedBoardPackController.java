@@ -2,12 +2,14 @@ package org.ccrhub.reports.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ccrhub.exports.Exports;
+import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.reports.BoardPack;
 import org.ccrhub.reports.IssuedBoardPack;
@@ -32,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Issuing a board pack, and the packs issued. The board pack form's "Issue board pack" button asks
@@ -84,7 +85,11 @@ class IssuedBoardPackController {
       return "forward:/p/" + partnership.slug() + "/board-pack/download";
     }
     model.addAttribute("pack", pack);
-    model.addAttribute("choices", confirmed(form, pack));
+    model.addAttribute("choices", confirmed(pack));
+    // the back button fetches this page again, with a new token: say when it was issued already
+    model.addAttribute(
+        "sameIssued",
+        issued.list(partnership).stream().filter(p -> same(p, pack)).findFirst().orElse(null));
     return VIEW_CONFIRM;
   }
 
@@ -94,34 +99,35 @@ class IssuedBoardPackController {
       @ModelAttribute("form") BoardPackForm form,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletRequest request,
-      RedirectAttributes flash) {
+      RedirectAttributes again) {
     requireIssuer(request);
     UUID token = token(form.getIssueToken());
     Optional<IssuedBoardPack> earlier = issued.findByToken(partnership, token);
     if (earlier.isPresent()) { // the confirmation sent again: the pack is issued once
-      flash.addFlashAttribute(
+      again.addFlashAttribute(
           "message", "Board pack for " + earlier.get().period() + " was already issued");
       return "redirect:/p/{slug}/board-pack#issued";
     }
     BindingResult errors = new BeanPropertyBindingResult(form, "form");
-    BoardPack pack = choices.check(partnership, form, errors).pack();
+    BoardPackChoices.Checked checked = choices.check(partnership, form, errors);
+    if (errors.hasErrors()) {
+      throw new InvalidInputException("Board pack confirmation"); // changed by hand
+    }
+    BoardPack pack = checked.pack();
     if (pack == null) {
-      // figures went missing since the confirmation was shown (or its fields were changed by
-      // hand): the choices go back through the check, which says what is wrong
-      UriComponentsBuilder again =
-          UriComponentsBuilder.fromPath("/p/" + partnership.slug() + "/board-pack/issue")
-              .queryParam("period", form.getPeriod())
-              .queryParam("plans", form.getPlans())
-              .queryParam("board", form.getBoard())
-              .queryParam("dataMonth", form.getDataMonth());
-      DateInput meeting = form.getMeetingDate();
+      // other figures are missing than the confirmation showed: the choices go back through the
+      // check, which names them (as query parameters, which the redirect encodes)
+      again.addAttribute("period", form.getPeriod());
+      again.addAttribute("plans", String.join(",", form.getPlans()));
+      again.addAttribute("board", form.getBoard());
+      again.addAttribute("dataMonth", form.getDataMonth());
       for (String part : DateInput.PARTS) {
-        again.queryParam("meetingDate." + part, meeting.part(part));
+        again.addAttribute("meetingDate." + part, form.getMeetingDate().part(part));
       }
-      return "redirect:" + again.build().encode().toUriString();
+      return "redirect:/p/{slug}/board-pack/issue";
     }
     IssuedBoardPack kept = issued.issue(pack, user.displayName(), token);
-    flash.addFlashAttribute(
+    again.addFlashAttribute(
         "message", "Board pack for " + kept.period() + " issued: it is kept below as it is now");
     return "redirect:/p/{slug}/board-pack#issued";
   }
@@ -138,26 +144,40 @@ class IssuedBoardPackController {
   }
 
   /**
-   * The confirmation's hidden fields: the choices as the pack shown resolved them (a blank meeting
-   * date or data month is the day and month shown, not worked out again when confirmed), and a
-   * one-time token.
+   * The confirmation's hidden fields: the choices as the pack shown resolved them (the plans it
+   * holds, the day of the meeting and the data month shown, not worked out again when confirmed,
+   * and which figures it goes without), and a one-time token.
    */
-  private static List<Map.Entry<String, String>> confirmed(BoardPackForm form, BoardPack pack) {
+  private static List<Map.Entry<String, String>> confirmed(BoardPack pack) {
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     fields.add(Map.entry("period", pack.period().toString()));
-    form.getPlans().forEach(id -> fields.add(Map.entry("plans", id)));
-    fields.add(Map.entry("board", form.getBoard()));
+    planIds(pack).forEach(id -> fields.add(Map.entry("plans", String.valueOf(id))));
+    fields.add(Map.entry("board", pack.board()));
     LocalDate meeting = pack.meetingDate();
     fields.add(Map.entry("meetingDate.day", String.valueOf(meeting.getDayOfMonth())));
     fields.add(Map.entry("meetingDate.month", String.valueOf(meeting.getMonthValue())));
     fields.add(Map.entry("meetingDate.year", String.valueOf(meeting.getYear())));
-    String month = pack.performance().month().toString();
-    fields.add(Map.entry("dataMonth", month));
+    YearMonth month = pack.performance().month();
+    fields.add(Map.entry("dataMonth", month.toString()));
     if (!pack.performance().missing().isEmpty()) {
-      fields.add(Map.entry("withoutMissing", month));
+      fields.add(
+          Map.entry("withoutMissing", DataMonth.agreement(month, pack.performance().missing())));
     }
     fields.add(Map.entry("issueToken", UUID.randomUUID().toString()));
     return fields;
+  }
+
+  /** Whether an issued pack was issued with the same choices as the pack. */
+  private static boolean same(IssuedBoardPack issued, BoardPack pack) {
+    return issued.period().equals(pack.period())
+        && issued.dataMonth().equals(Optional.of(pack.performance().month()))
+        && issued.planIds().equals(planIds(pack))
+        && issued.board().equals(pack.board())
+        && issued.meetingDate().equals(pack.meetingDate());
+  }
+
+  private static List<Long> planIds(BoardPack pack) {
+    return pack.plans().stream().map(r -> r.snapshot().plan().id()).toList();
   }
 
   private static UUID token(String text) {

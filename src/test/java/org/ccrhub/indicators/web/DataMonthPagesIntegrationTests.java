@@ -162,6 +162,22 @@ class DataMonthPagesIntegrationTests {
         .doesNotContain("Probation");
   }
 
+  /** A public page names a published indicator without figures, but not who provides it. */
+  @Test
+  void thePublicPageNamesFiguresMissingButNotWhoProvidesThem() throws Exception {
+    save("5.1", "Calls to the helpline", Frequency.MONTHLY, "Helpline", "Outreach manager", true);
+
+    String page = text(rendered(get("/public/" + partnership.slug() + "/performance")));
+
+    assertThat(page)
+        .contains("Figures missing")
+        .contains("5.1 Calls to the helpline . No values yet.")
+        .doesNotContain("Outreach manager")
+        .doesNotContain("Source: Helpline");
+    assertThat(text(page(base + "/performance")))
+        .contains("5.1 Calls to the helpline . Source: Helpline; owner: Outreach manager.");
+  }
+
   @Test
   void theCompletenessPageShowsEachLatestValueTheNextExpectedAndWhoProvidesIt() throws Exception {
     String html = page(base + "/completeness");
