@@ -43,6 +43,14 @@ public class IssuedBoardPacks {
   /** Who a pack issued by an admin command is recorded as issued by. */
   public static final String COMMAND_LINE = "Command line";
 
+  /** The columns of an issued pack but its PDF, from the partnership's packs. */
+  private static final String SELECT =
+      """
+      select id, year, quarter, data_month, plan_ids, board, meeting_date, marking,
+          issued_by, issued_at, length(pdf) as size, sha256
+      from issued_board_pack where partnership_id = :partnership
+      """;
+
   private final BoardPacks packs;
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -84,12 +92,7 @@ public class IssuedBoardPacks {
   /** The pack issued with this confirmation token, if one was. */
   @Transactional(readOnly = true)
   public Optional<IssuedBoardPack> findByToken(Partnership partnership, UUID token) {
-    return jdbc.sql(
-            """
-            select id, year, quarter, data_month, plan_ids, board, meeting_date, marking,
-                issued_by, issued_at, length(pdf) as size, sha256
-            from issued_board_pack where partnership_id = :partnership and issue_token = :token
-            """)
+    return jdbc.sql(SELECT + " and issue_token = :token")
         .param("partnership", partnership.id())
         .param("token", token)
         .query((rs, row) -> issued(rs))
@@ -168,13 +171,7 @@ public class IssuedBoardPacks {
   /** The partnership's issued packs, newest first. */
   @Transactional(readOnly = true)
   public List<IssuedBoardPack> list(Partnership partnership) {
-    return jdbc.sql(
-            """
-            select id, year, quarter, data_month, plan_ids, board, meeting_date, marking,
-                issued_by, issued_at, length(pdf) as size, sha256
-            from issued_board_pack where partnership_id = :partnership
-            order by id desc
-            """)
+    return jdbc.sql(SELECT + " order by id desc")
         .param("partnership", partnership.id())
         .query((rs, row) -> issued(rs))
         .list();
@@ -187,12 +184,7 @@ public class IssuedBoardPacks {
    */
   @Transactional(readOnly = true)
   public IssuedBoardPack find(Partnership partnership, long id) {
-    return jdbc.sql(
-            """
-            select id, year, quarter, data_month, plan_ids, board, meeting_date, marking,
-                issued_by, issued_at, length(pdf) as size, sha256
-            from issued_board_pack where partnership_id = :partnership and id = :id
-            """)
+    return jdbc.sql(SELECT + " and id = :id")
         .param("partnership", partnership.id())
         .param("id", id)
         .query((rs, row) -> issued(rs))
