@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * person starts again from the password.
  */
 @Controller
+@ConditionalOnWebApplication // with the sign-in handlers of SecurityConfiguration
 class SignInCodeController {
 
   static final String CODE_PATH = "/sign-in/code";
@@ -187,9 +189,9 @@ class SignInCodeController {
   }
 
   private static String tooLate() {
-    return "You did not enter a code within "
+    return "Your sign-in was not finished within "
         + SignInController.wordsFor(SignInHandlers.CODE_TIME)
-        + " of your password. Sign in again.";
+        + " of your password, or has ended. Enter your email address and password again.";
   }
 
   private static String tooMany(long minutes) {

@@ -95,9 +95,7 @@ class TwoFactorController {
     // every session of an account with two-factor sign-in has passed both steps
     enrolments.endOtherSessions(user.email(), session.getId());
     request.changeSessionId();
-    model.addAttribute("codes", codes.get());
-    model.addAttribute("renewed", false);
-    return VIEW_CODES;
+    return codesView(model, codes.get(), false);
   }
 
   private String setUpView(SignedInUser user, HttpSession session, Model model) {
@@ -201,9 +199,7 @@ class TwoFactorController {
     } catch (InvalidInputException e) {
       return "redirect:" + PATH;
     }
-    model.addAttribute("codes", codes);
-    model.addAttribute("renewed", true);
-    return VIEW_CODES;
+    return codesView(model, codes, true);
   }
 
   /** Whether the code passed; if not, why, as the field's error. */
@@ -231,7 +227,16 @@ class TwoFactorController {
 
   private static String confirmView(Model model, boolean newCodes) {
     model.addAttribute("newCodes", newCodes);
+    model.addAttribute(
+        "heading", newCodes ? "Get new recovery codes" : "Turn off two-factor sign-in");
     return VIEW_CONFIRM;
+  }
+
+  private static String codesView(Model model, List<String> codes, boolean renewed) {
+    model.addAttribute("codes", codes);
+    model.addAttribute("renewed", renewed);
+    model.addAttribute("heading", renewed ? "Your new recovery codes" : "Two-factor sign-in is on");
+    return VIEW_CODES;
   }
 
   private @Nullable String requiredBy(SignedInUser user) {
