@@ -66,6 +66,7 @@ class TwoFactorIntegrationTests {
     String email = fixtures.user(partnership, Role.VIEWER);
     String home = "/p/" + partnership.slug();
     MockHttpSession session = Fixtures.signIn(mvc, email);
+    MockHttpSession phone = Fixtures.signIn(mvc, email);
 
     String page =
         mvc.perform(get("/account/two-factor").session(session))
@@ -130,6 +131,9 @@ class TwoFactorIntegrationTests {
             .single();
     assertThat(stored).startsWith("v1:").doesNotContain(secret.base32());
     assertThat(actions(partnership, email)).contains("TWO_FACTOR_ENROLLED");
+    // the session that set it up goes on; the other one, which gave no code, has ended
+    mvc.perform(get(home).session(session)).andExpect(status().isOk());
+    mvc.perform(get(home).session(phone)).andExpect(redirectedUrl("/sign-in?timeout"));
 
     mvc.perform(post("/sign-out").session(session).with(csrf()));
     String address = SignInIntegrationTests.anAddress();
