@@ -403,6 +403,14 @@ public class Accounts {
   /** A successful sign-in clears the count of failures. */
   @Transactional
   public void signedIn(long accountId, String email) {
+    signedIn(accountId, email, "Signed in");
+  }
+
+  /**
+   * A successful sign-in, recorded with how it was made, e.g. "Signed in with a two-factor code".
+   */
+  @Transactional
+  void signedIn(long accountId, String email, String how) {
     jdbc.sql(
             """
             update user_account set last_signed_in_at = :now where id = :id
@@ -419,7 +427,7 @@ public class Accounts {
             String.valueOf(accountId),
             null,
             AuditEntry.Outcome.SUCCESS,
-            "Signed in"));
+            how));
   }
 
   @Transactional(readOnly = true)

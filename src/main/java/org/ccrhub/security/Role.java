@@ -1,10 +1,16 @@
 package org.ccrhub.security;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.ccrhub.shared.InvalidInputException;
 
-/** What a person may do in one partnership. A person may hold several roles in it. */
+/**
+ * What a person may do in one partnership. A person may hold several roles in it. A role that
+ * reaches personal data requires two-factor sign-in (ADR 17), e.g. {@code MARAC_COORDINATOR("MARAC
+ * coordinator", Requires.TWO_FACTOR_SIGN_IN)}.
+ */
 public enum Role {
   PARTNERSHIP_ADMIN("Partnership administrator"),
   STRATEGIC_LEAD("Strategic lead"),
@@ -12,14 +18,30 @@ public enum Role {
   ANALYST("Analyst"),
   VIEWER("Viewer");
 
-  private final String label;
+  /** What a role asks of the people who hold it. */
+  public enum Requires {
+    /** They must sign in with two factors: set it up before anything else, never turn it off. */
+    TWO_FACTOR_SIGN_IN
+  }
 
-  Role(String label) {
+  private final String label;
+  private final Set<Requires> requires;
+
+  Role(String label, Requires... requires) {
     this.label = label;
+    this.requires = requires.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(requires));
   }
 
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether a person holding this role (in any partnership) must set up two-factor sign-in before
+   * they can do anything, and cannot turn it off.
+   */
+  public boolean requiresTwoFactor() {
+    return requires.contains(Requires.TWO_FACTOR_SIGN_IN);
   }
 
   /** The Spring Security authority, e.g. {@code ROLE_PARTNERSHIP_ADMIN}. */

@@ -42,7 +42,15 @@ class SecurityConfiguration {
           "/actuator/health",
           SignInAlerts.UNBLOCK_PATH);
   private static final List<String> PUBLIC_PAGES =
-      List.of(SIGN_IN, "/login", "/accessibility", "/privacy", "/error", "/favicon.ico");
+      List.of(
+          SIGN_IN,
+          SignInCodeController.CODE_PATH,
+          SignInCodeController.RECOVERY_CODE_PATH,
+          "/login",
+          "/accessibility",
+          "/privacy",
+          "/error",
+          "/favicon.ico");
 
   /** An invitation's page is open to whoever has its link; accepting as a member is not. */
   private static final Pattern INVITATION = Pattern.compile("^/invitations/[^/]+$");
@@ -63,18 +71,27 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(
-      HttpSecurity http,
+  SignInHandlers signInHandlers(
       Accounts accounts,
       TypedEmails emails,
       SignInThrottle throttle,
       SignInAlerts alerts,
       AuditTrail audit,
+      TwoFactorEnrolments twoFactor,
+      Clock clock) {
+    return new SignInHandlers(accounts, emails, throttle, alerts, audit, twoFactor, clock);
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      SignInHandlers signIn,
+      Accounts accounts,
+      TwoFactorEnrolments twoFactor,
       Clock clock,
       @Value("${ccr.session.absolute-lifetime:12h}") Duration absoluteLifetime,
       ObjectProvider<UnsavedWork> unsavedWork)
       throws Exception {
-    SignInHandlers signIn = new SignInHandlers(accounts, emails, throttle, alerts, audit, clock);
     SignedOut signedOut = new SignedOut(unsavedWork.orderedStream().toList());
     http.authorizeHttpRequests(
             requests ->
@@ -114,6 +131,7 @@ class SecurityConfiguration {
         .addFilterBefore(new ExpiredSessionFilter(signedOut), CsrfFilter.class)
         .addFilterBefore(signIn.guard(), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeFilter(), AuthorizationFilter.class)
+        .addFilterBefore(new TwoFactorFilter(twoFactor), AuthorizationFilter.class)
         .addFilterBefore(new PartnershipAccessFilter(accounts), AuthorizationFilter.class);
     return http.build();
   }

@@ -4,16 +4,27 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,19 +32,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * any password is checked; a wrong password is counted ({@link SignInThrottle}); a right one ends
  * its address's wait, starts the session's absolute lifetime, and shows the person any failed
  * attempts on their account.
+ *
+ * <p>For an account with two-factor sign-in, a right password is only the first step: the person is
+ * not signed in, the session keeps a {@link PendingSignIn} for a few minutes, and the code page
+ * ({@link SignInCodeController}) finishes the sign-in when the code is right. Someone whose role
+ * requires two-factor sign-in and who has not set it up is signed in and sent to set it up, and can
+ * do nothing else until they have ({@link TwoFactorFilter}).
  */
 final class SignInHandlers {
 
   static final String SIGNED_IN_AT = SignInHandlers.class.getName() + ".SIGNED_IN_AT";
   static final String NOTICE = SignInHandlers.class.getName() + ".NOTICE";
+  static final String PENDING = SignInHandlers.class.getName() + ".PENDING";
   static final String NOTICE_PATH = "/account/sign-in-notice";
+
+  /** How long after the password the code may come. */
+  static final Duration CODE_TIME = Duration.ofMinutes(10);
 
   private final Accounts accounts;
   private final TypedEmails emails;
   private final SignInThrottle throttle;
   private final SignInAlerts alerts;
   private final AuditTrail audit;
+  private final TwoFactorEnrolments twoFactor;
   private final Clock clock;
+  private final SecurityContextRepository contexts =
+      new DelegatingSecurityContextRepository(
+          new RequestAttributeSecurityContextRepository(),
+          new HttpSessionSecurityContextRepository());
+  private final Succeeded success = new Succeeded();
 
   SignInHandlers(
       Accounts accounts,
@@ -41,13 +68,27 @@ final class SignInHandlers {
       SignInThrottle throttle,
       SignInAlerts alerts,
       AuditTrail audit,
+      TwoFactorEnrolments twoFactor,
       Clock clock) {
     this.accounts = accounts;
     this.emails = emails;
     this.throttle = throttle;
     this.alerts = alerts;
     this.audit = audit;
+    this.twoFactor = twoFactor;
     this.clock = clock;
+  }
+
+  /**
+   * A right password for an account with two-factor sign-in, waiting in the session for its code.
+   */
+  record PendingSignIn(long accountId, long passwordAt) implements Serializable {
+
+    /** Whether the code may still come, {@link #CODE_TIME} after the password. */
+    boolean current(Clock clock) {
+      long age = clock.millis() - passwordAt;
+      return age >= 0 && age < CODE_TIME.toMillis();
+    }
   }
 
   /** The client's address as the throttle keys it (after trusted proxies, ADR 12). */
@@ -118,7 +159,52 @@ final class SignInHandlers {
   }
 
   SavedRequestAwareAuthenticationSuccessHandler success() {
-    return new Succeeded();
+    return success;
+  }
+
+  /** The session's sign-in waiting for its code, if it is still current; an old one is dropped. */
+  Optional<PendingSignIn> pending(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(PENDING) instanceof PendingSignIn pending)) {
+      return Optional.empty();
+    }
+    if (!pending.current(clock)) {
+      session.removeAttribute(PENDING);
+      return Optional.empty();
+    }
+    return Optional.of(pending);
+  }
+
+  /** The person must sign in again from the start (too many wrong codes). */
+  void abandon(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(PENDING);
+    }
+  }
+
+  /**
+   * The code was right: the person is signed in now, in a session with a new id, and sent on as
+   * after a password alone.
+   *
+   * @param how the audit record's summary, e.g. "Signed in with a two-factor code"
+   */
+  void secondStepPassed(
+      HttpServletRequest request, HttpServletResponse response, PendingSignIn pending, String how)
+      throws ServletException, IOException {
+    Account account =
+        accounts.findById(pending.accountId()).orElseThrow(() -> new IllegalStateException());
+    SignedInUser user = new SignedInUser(account, clock.instant());
+    user.eraseCredentials();
+    Authentication authentication =
+        UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
+    request.getSession().removeAttribute(PENDING);
+    request.changeSessionId();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    success.finish(request, response, authentication, how);
   }
 
   /** Ends the address's wait, records the sign-in, and sends the person to what they must see. */
@@ -133,14 +219,39 @@ final class SignInHandlers {
         HttpServletRequest request, HttpServletResponse response, Authentication authentication)
         throws ServletException, IOException {
       SignedInUser user = (SignedInUser) authentication.getPrincipal();
+      if (twoFactor.enrolled(user.accountId())) {
+        // the password was right, but the person is not signed in until their code is
+        SecurityContextHolder.clearContext();
+        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+        request
+            .getSession()
+            .setAttribute(PENDING, new PendingSignIn(user.accountId(), clock.millis()));
+        response.sendRedirect(request.getContextPath() + SignInCodeController.CODE_PATH);
+        return;
+      }
+      finish(request, response, authentication, "Signed in");
+    }
+
+    void finish(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        Authentication authentication,
+        String how)
+        throws ServletException, IOException {
+      SignedInUser user = (SignedInUser) authentication.getPrincipal();
       Account account =
           accounts.findById(user.accountId()).orElseThrow(() -> new IllegalStateException());
       throttle.succeeded(addressOf(request), account, emails.of(account));
-      accounts.signedIn(user.accountId(), user.email());
+      accounts.signedIn(user.accountId(), user.email(), how);
       request.getSession().setAttribute(SIGNED_IN_AT, clock.millis());
       if (user.mustChangePassword()) {
         clearAuthenticationAttributes(request);
         response.sendRedirect(request.getContextPath() + PasswordChangeFilter.CHANGE_PASSWORD_PATH);
+        return;
+      }
+      if (twoFactor.mustEnrol(user.accountId())) {
+        clearAuthenticationAttributes(request);
+        response.sendRedirect(request.getContextPath() + TwoFactorController.PATH);
         return;
       }
       Optional<SignInAlerts.Notice> notice = alerts.takeNotice(user.accountId());

@@ -1,5 +1,6 @@
 package org.ccrhub.security;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,21 +35,25 @@ class UserAdminController {
   private static final String VIEW_NEW = "security/user-new";
   private static final String VIEW_EDIT = "security/user-edit";
   private static final String REDIRECT_LIST = "redirect:/p/{slug}/admin/users";
+  private static final String VIEW_RESET_TWO_FACTOR = "security/user-reset-two-factor";
 
   private final Accounts accounts;
   private final Invitations invitations;
   private final SignInAlerts alerts;
   private final PersonAccounts personAccounts;
+  private final TwoFactorEnrolments twoFactor;
 
   UserAdminController(
       Accounts accounts,
       Invitations invitations,
       SignInAlerts alerts,
-      PersonAccounts personAccounts) {
+      PersonAccounts personAccounts,
+      TwoFactorEnrolments twoFactor) {
     this.accounts = accounts;
     this.invitations = invitations;
     this.alerts = alerts;
     this.personAccounts = personAccounts;
+    this.twoFactor = twoFactor;
   }
 
   /** A member whose sign-ins are failing, as the list of users shows them. */
@@ -200,6 +205,9 @@ class UserAdminController {
                 options.put(
                     String.valueOf(p.id()),
                     p.agencyName().map(a -> p.name() + ", " + a).orElse(p.name())));
+    model.addAttribute("twoFactor", twoFactor.of(member.accountId()).orElse(null));
+    model.addAttribute(
+        "twoFactorRequired", !twoFactor.requiringRolesOf(member.accountId()).isEmpty());
     model.addAttribute("linkedPerson", linked.orElse(null));
     model.addAttribute("personOptions", options);
     model.addAttribute("selectedPerson", linked.map(p -> String.valueOf(p.personId())).orElse(""));
@@ -261,5 +269,47 @@ class UserAdminController {
     flash.addFlashAttribute(
         "message", member.email() + " no longer has a role in this partnership");
     return REDIRECT_LIST;
+  }
+
+  /** Asks why, before removing a member's two-factor sign-in (a lost or new phone). */
+  @GetMapping("/{accountId}/two-factor/reset")
+  String initResetTwoFactorForm(
+      Partnership partnership, @PathVariable long accountId, Model model) {
+    Member member = accounts.member(partnership.id(), accountId);
+    if (twoFactor.of(accountId).isEmpty()) {
+      return "redirect:/p/{slug}/admin/users/{accountId}";
+    }
+    model.addAttribute("member", member);
+    model.addAttribute("form", new ResetTwoFactorForm());
+    return VIEW_RESET_TWO_FACTOR;
+  }
+
+  /**
+   * Removes a member's two-factor sign-in, with the reason in the audit trail: they set it up again
+   * at their next sign-in, and are signed out everywhere now.
+   */
+  @PostMapping("/{accountId}/two-factor/reset")
+  String processResetTwoFactorForm(
+      Partnership partnership,
+      @PathVariable long accountId,
+      @ModelAttribute("form") ResetTwoFactorForm form,
+      BindingResult result,
+      HttpSession session,
+      Model model,
+      RedirectAttributes flash) {
+    Member member = accounts.member(partnership.id(), accountId);
+    model.addAttribute("member", member);
+    try {
+      twoFactor.reset(partnership.id(), accountId, form.getReason(), session.getId());
+    } catch (InvalidInputException e) {
+      result.rejectValue("reason", "rejected", e.getMessage());
+      return VIEW_RESET_TWO_FACTOR;
+    }
+    flash.addFlashAttribute(
+        "message",
+        "Two-factor sign-in reset for "
+            + member.email()
+            + ". They will set it up again when they next sign in.");
+    return "redirect:/p/{slug}/admin/users/{accountId}";
   }
 }

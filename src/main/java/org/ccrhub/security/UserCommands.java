@@ -14,19 +14,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code user create}: gives a person a role in a partnership, creating their account. */
+/**
+ * {@code user create}: gives a person a role in a partnership, creating their account; {@code user
+ * reset-2fa}: removes a member's two-factor sign-in, with a reason, so that they set it up again.
+ */
 @Command(
     name = "user",
     mixinStandardHelpOptions = true,
-    description = "Create user accounts.",
-    subcommands = UserCommands.Create.class)
+    description = "Create user accounts and reset their two-factor sign-in.",
+    subcommands = {UserCommands.Create.class, UserCommands.ResetTwoFactor.class})
 public final class UserCommands implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: user create");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: user create or user reset-2fa");
   }
 
   @Command(
@@ -94,6 +98,47 @@ public final class UserCommands implements Runnable {
         throw new InvalidInputException("No password was given on standard input");
       }
       return line;
+    }
+  }
+
+  @Command(
+      name = "reset-2fa",
+      mixinStandardHelpOptions = true,
+      description =
+          "Remove a member's two-factor sign-in (a lost or new phone): they are signed out, and set"
+              + " it up again at their next sign-in. The reason is kept in the audit trail.")
+  static final class ResetTwoFactor implements Callable<Integer> {
+    private final CommandContext context;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
+    String partnership;
+
+    @Option(names = "--email", required = true, paramLabel = "EMAIL")
+    String email;
+
+    @Option(
+        names = "--reason",
+        required = true,
+        paramLabel = "TEXT",
+        description = "Why, for the audit trail, e.g. \"new phone, confirmed by a call\".")
+    String reason;
+
+    ResetTwoFactor(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      TwoFactorEnrolments.checkReason(reason);
+      String reset = context.bean(TwoFactorEnrolments.class).reset(partnership, email, reason);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Reset two-factor sign-in for %s in %s: they set it up again at their next"
+                  + " sign-in.%n",
+              reset, partnership);
+      return 0;
     }
   }
 }

@@ -1,0 +1,91 @@
+package org.ccrhub.security;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * A code typed for an enrolled account, checked under the sign-in protection (ADR 12): while the
+ * address must wait for that account's email, no code is checked; a wrong code, a code used before
+ * or a wrong recovery code is a failed sign-in like a wrong password, recorded and counted, and may
+ * start a wait. A secret that cannot be decrypted is not the person's fault and is not counted.
+ */
+@Component
+class TwoFactorChecks {
+
+  private final TwoFactorEnrolments enrolments;
+  private final SignInThrottle throttle;
+  private final TypedEmails emails;
+  private final Clock clock;
+
+  TwoFactorChecks(
+      TwoFactorEnrolments enrolments, SignInThrottle throttle, TypedEmails emails, Clock clock) {
+    this.enrolments = enrolments;
+    this.throttle = throttle;
+    this.emails = emails;
+    this.clock = clock;
+  }
+
+  enum Kind {
+    PASSED,
+    WRONG,
+    ALREADY_USED,
+    UNREADABLE,
+    NOT_ENROLLED,
+    /** Too many failures from this address for this account: wait {@code minutes}. */
+    WAIT
+  }
+
+  /** What came of a code: for a recovery code, how many are left; for a wait, how long. */
+  record Result(Kind kind, int recoveryCodesLeft, long minutes) {
+    boolean passed() {
+      return kind == Kind.PASSED;
+    }
+  }
+
+  /**
+   * A code from the authenticator app.
+   *
+   * @param digits the code as typed, without spaces
+   * @param doing what the person was doing, for the audit trail, e.g. "signing in"
+   */
+  Result code(Account account, String address, String digits, String doing) {
+    TypedEmail email = emails.of(account);
+    SignInThrottle.Verdict verdict = throttle.check(address, email);
+    if (!verdict.allowed()) {
+      return waiting(verdict);
+    }
+    TwoFactorEnrolments.CodeCheck check = enrolments.checkCode(account.id(), digits);
+    return switch (check.outcome()) {
+      case ACCEPTED -> new Result(Kind.PASSED, check.recoveryCodesLeft(), 0);
+      case UNREADABLE -> new Result(Kind.UNREADABLE, 0, 0);
+      case NOT_ENROLLED -> new Result(Kind.NOT_ENROLLED, 0, 0);
+      case WRONG -> failed(address, email, Kind.WRONG, "Wrong two-factor code when " + doing);
+      case ALREADY_USED ->
+          failed(address, email, Kind.ALREADY_USED, "Two-factor code used before, when " + doing);
+    };
+  }
+
+  /** A recovery code, which is used up if it is right. */
+  Result recoveryCode(Account account, String address, String typed) {
+    TypedEmail email = emails.of(account);
+    SignInThrottle.Verdict verdict = throttle.check(address, email);
+    if (!verdict.allowed()) {
+      return waiting(verdict);
+    }
+    TwoFactorEnrolments.CodeCheck check = enrolments.useRecoveryCode(account, typed);
+    return switch (check.outcome()) {
+      case ACCEPTED -> new Result(Kind.PASSED, check.recoveryCodesLeft(), 0);
+      case NOT_ENROLLED -> new Result(Kind.NOT_ENROLLED, 0, 0);
+      default -> failed(address, email, Kind.WRONG, "Wrong recovery code when signing in");
+    };
+  }
+
+  private Result failed(String address, TypedEmail email, Kind kind, String what) {
+    SignInThrottle.Verdict verdict = throttle.failed(address, email, what);
+    return verdict.allowed() ? new Result(kind, 0, 0) : waiting(verdict);
+  }
+
+  private Result waiting(SignInThrottle.Verdict verdict) {
+    return new Result(Kind.WAIT, 0, verdict.minutesFrom(clock.instant()));
+  }
+}

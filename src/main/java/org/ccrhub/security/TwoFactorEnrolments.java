@@ -1,0 +1,472 @@
+package org.ccrhub.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ccrhub.audit.AuditEntry;
+import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who has two-factor sign-in, and every change to it (ADR 17). An account enrols by confirming a
+ * code from its new secret; it then has ten recovery codes, each kept as an Argon2 hash and deleted
+ * when used. A code is accepted once: its time step is kept, and a code for that step or an earlier
+ * one is refused. Turning it off needs a current code (checked by {@link TwoFactorChecks}) and is
+ * refused to anyone holding a role that requires it; an administrator can reset it with a reason.
+ * Everything is audited, never a secret or a code.
+ */
+@Service
+class TwoFactorEnrolments {
+
+  /** The most characters of an administrator's reason for a reset. */
+  static final int MAX_REASON = 500;
+
+  private final JdbcClient jdbc;
+  private final TwoFactorKey key;
+  private final PasswordEncoder encoder;
+  private final AuditTrail audit;
+  private final Accounts accounts;
+  private final Partnerships partnerships;
+  private final Clock clock;
+  private final Totp totp = new Totp();
+  private volatile Set<Role> requiring = rolesRequiringTwoFactor();
+
+  TwoFactorEnrolments(
+      JdbcClient jdbc,
+      TwoFactorKey key,
+      PasswordEncoder encoder,
+      AuditTrail audit,
+      Accounts accounts,
+      Partnerships partnerships,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.key = key;
+    this.encoder = encoder;
+    this.audit = audit;
+    this.accounts = accounts;
+    this.partnerships = partnerships;
+    this.clock = clock;
+  }
+
+  /** An account's two-factor sign-in: since when, and how many recovery codes it has left. */
+  record Enrolment(Instant enrolledAt, int recoveryCodesLeft) {}
+
+  /** What a code typed for an enrolled account turned out to be. */
+  enum Outcome {
+    ACCEPTED,
+    WRONG,
+    /** Right, but its time step has signed in already. */
+    ALREADY_USED,
+    /** The secret does not decrypt with the two-factor key (it was lost or changed). */
+    UNREADABLE,
+    /** The account has no two-factor sign-in (an administrator reset it meanwhile). */
+    NOT_ENROLLED
+  }
+
+  /** The outcome of a code, and the recovery codes left after it. */
+  record CodeCheck(Outcome outcome, int recoveryCodesLeft) {
+    static CodeCheck of(Outcome outcome) {
+      return new CodeCheck(outcome, 0);
+    }
+  }
+
+  static Set<Role> rolesRequiringTwoFactor() {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    Arrays.stream(Role.values()).filter(Role::requiresTwoFactor).forEach(roles::add);
+    return roles;
+  }
+
+  /**
+   * For tests only: which roles require two-factor sign-in, in place of those whose {@link Role}
+   * says so (none does until the MARAC roles come).
+   *
+   * @return the roles that required it before
+   */
+  Set<Role> requireForRoles(Set<Role> roles) {
+    Set<Role> before = requiring;
+    requiring = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+    return before;
+  }
+
+  @Transactional(readOnly = true)
+  Optional<Enrolment> of(long accountId) {
+    return jdbc.sql(
+            """
+            select t.enrolled_at, (select count(*) from two_factor_recovery_code r
+                where r.account_id = t.account_id) as codes
+            from two_factor t where t.account_id = :id
+            """)
+        .param("id", accountId)
+        .query(
+            (rs, row) ->
+                new Enrolment(
+                    rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
+                    rs.getInt("codes")))
+        .optional();
+  }
+
+  @Transactional(readOnly = true)
+  boolean enrolled(long accountId) {
+    return jdbc.sql("select count(*) from two_factor where account_id = :id")
+            .param("id", accountId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The roles the account holds, in any partnership, that require two-factor sign-in. */
+  @Transactional(readOnly = true)
+  Set<Role> requiringRolesOf(long accountId) {
+    Set<Role> roles = requiring;
+    if (roles.isEmpty()) {
+      return Set.of();
+    }
+    Set<Role> held = EnumSet.noneOf(Role.class);
+    jdbc.sql(
+            "select distinct role from membership where user_account_id = :id and role in (:roles)")
+        .param("id", accountId)
+        .param("roles", roles.stream().map(Role::name).toList())
+        .query(String.class)
+        .list()
+        .forEach(r -> held.add(Role.valueOf(r)));
+    return held;
+  }
+
+  /**
+   * Whether the account holds a role that requires two-factor sign-in and has not set it up, so
+   * that it may do nothing else. Asked on every request, so it costs nothing while no role requires
+   * it, and one indexed query when one does.
+   */
+  @Transactional(readOnly = true)
+  boolean mustEnrol(long accountId) {
+    Set<Role> roles = requiring;
+    if (roles.isEmpty()) {
+      return false;
+    }
+    return jdbc.sql(
+            """
+            select exists (select 1 from membership where user_account_id = :id
+                               and role in (:roles))
+               and not exists (select 1 from two_factor where account_id = :id)
+            """)
+        .param("id", accountId)
+        .param("roles", roles.stream().map(Role::name).toList())
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** A new secret's sealed form, kept in the session until the person confirms a code from it. */
+  String sealPending(long accountId, TotpSecret secret) {
+    return key.seal(secret.bytes(), pendingContext(accountId));
+  }
+
+  Optional<TotpSecret> openPending(long accountId, String sealed) {
+    return key.open(sealed, pendingContext(accountId)).map(TotpSecret::of);
+  }
+
+  /**
+   * Sets up two-factor sign-in with a secret whose current code the person typed.
+   *
+   * @return the ten recovery codes, to be shown once; empty when the code is not right now
+   * @throws InvalidInputException when the account has two-factor sign-in already
+   */
+  @Transactional
+  Optional<List<String>> enrol(long accountId, TotpSecret secret, String code) {
+    if (!(totp.check(secret, code, clock.instant(), -1) instanceof Totp.Check.Accepted accepted)) {
+      return Optional.empty();
+    }
+    int added =
+        jdbc.sql(
+                """
+                insert into two_factor (account_id, secret, last_used_step, enrolled_at)
+                values (:id, :secret, :step, :now) on conflict do nothing
+                """)
+            .param("id", accountId)
+            .param("secret", key.seal(secret.bytes(), secretContext(accountId)))
+            .param("step", accepted.step())
+            .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+            .update();
+    if (added == 0) {
+      throw new InvalidInputException("Two-factor sign-in is already set up for this account");
+    }
+    List<String> codes = storeRecoveryCodes(accountId);
+    audit.record(
+        AuditEntry.success(
+            "TWO_FACTOR_ENROLLED",
+            "Account",
+            accountId,
+            null,
+            "Set up two-factor sign-in, with " + codes.size() + " recovery codes"));
+    return Optional.of(codes);
+  }
+
+  private List<String> storeRecoveryCodes(long accountId) {
+    List<String> codes = RecoveryCodes.generate();
+    for (String code : codes) {
+      jdbc.sql("insert into two_factor_recovery_code (account_id, code_hash) values (:id, :hash)")
+          .param("id", accountId)
+          .param("hash", encoder.encode(RecoveryCodes.normalise(code).orElseThrow()))
+          .update();
+    }
+    return codes;
+  }
+
+  /**
+   * Checks a code from the authenticator app (its digits only); a right one uses up its time step.
+   */
+  @Transactional
+  CodeCheck checkCode(long accountId, String digits) {
+    Optional<StoredSecret> stored =
+        jdbc.sql("select secret, last_used_step from two_factor where account_id = :id for update")
+            .param("id", accountId)
+            .query((rs, row) -> new StoredSecret(rs.getString(1), rs.getLong(2)))
+            .optional();
+    if (stored.isEmpty()) {
+      return CodeCheck.of(Outcome.NOT_ENROLLED);
+    }
+    Optional<TotpSecret> secret =
+        key.open(stored.get().sealed(), secretContext(accountId)).map(TotpSecret::of);
+    if (secret.isEmpty()) {
+      return CodeCheck.of(Outcome.UNREADABLE);
+    }
+    Totp.Check check = totp.check(secret.get(), digits, clock.instant(), stored.get().lastUsed());
+    if (check instanceof Totp.Check.Accepted accepted) {
+      jdbc.sql("update two_factor set last_used_step = :step where account_id = :id")
+          .param("step", accepted.step())
+          .param("id", accountId)
+          .update();
+      return new CodeCheck(Outcome.ACCEPTED, recoveryCodesLeft(accountId));
+    }
+    return CodeCheck.of(
+        check instanceof Totp.Check.AlreadyUsed ? Outcome.ALREADY_USED : Outcome.WRONG);
+  }
+
+  private record StoredSecret(String sealed, long lastUsed) {}
+
+  /** Checks a recovery code; a right one is deleted, so it works once. */
+  @Transactional
+  CodeCheck useRecoveryCode(Account account, String typed) {
+    long accountId = account.id();
+    if (!enrolledForUpdate(accountId)) {
+      return CodeCheck.of(Outcome.NOT_ENROLLED);
+    }
+    Optional<String> code = RecoveryCodes.normalise(typed);
+    if (code.isEmpty()) {
+      return CodeCheck.of(Outcome.WRONG);
+    }
+    record Stored(long id, String hash) {}
+    List<Stored> stored =
+        jdbc.sql("select id, code_hash from two_factor_recovery_code where account_id = :id")
+            .param("id", accountId)
+            .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2)))
+            .list();
+    Optional<Stored> match =
+        stored.stream().filter(s -> encoder.matches(code.get(), s.hash())).findFirst();
+    if (match.isEmpty()) {
+      return CodeCheck.of(Outcome.WRONG);
+    }
+    jdbc.sql("delete from two_factor_recovery_code where id = :id")
+        .param("id", match.get().id())
+        .update();
+    int left = stored.size() - 1;
+    // the person is not signed in yet: the record names the account the code was for
+    audit.recordFor(
+        account.email(),
+        accountId,
+        AuditEntry.success(
+            "TWO_FACTOR_RECOVERY_CODE_USED",
+            "Account",
+            accountId,
+            null,
+            "Used a recovery code to sign in: "
+                + left
+                + (left == 1 ? " code" : " codes")
+                + " left"));
+    return new CodeCheck(Outcome.ACCEPTED, left);
+  }
+
+  /** Locks the account's enrolment row, so that two uses of one recovery code cannot both pass. */
+  private boolean enrolledForUpdate(long accountId) {
+    return jdbc.sql("select account_id from two_factor where account_id = :id for update")
+        .param("id", accountId)
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
+  private int recoveryCodesLeft(long accountId) {
+    return jdbc.sql("select count(*) from two_factor_recovery_code where account_id = :id")
+        .param("id", accountId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * Turns two-factor sign-in off, after the person has given a current code.
+   *
+   * @throws InvalidInputException when a role they hold requires it
+   */
+  @Transactional
+  void turnOff(long accountId) {
+    Set<Role> required = requiringRolesOf(accountId);
+    if (!required.isEmpty()) {
+      throw new InvalidInputException(requiredBy(required) + ", so you cannot turn it off");
+    }
+    if (delete(accountId) == 0) {
+      throw new InvalidInputException("Two-factor sign-in is not set up for this account");
+    }
+    audit.record(
+        AuditEntry.success(
+            "TWO_FACTOR_TURNED_OFF", "Account", accountId, null, "Turned off two-factor sign-in"));
+  }
+
+  /** New recovery codes in place of the old ones, after the person has given a current code. */
+  @Transactional
+  List<String> renewRecoveryCodes(long accountId) {
+    if (!enrolledForUpdate(accountId)) {
+      throw new InvalidInputException("Two-factor sign-in is not set up for this account");
+    }
+    int old =
+        jdbc.sql("delete from two_factor_recovery_code where account_id = :id")
+            .param("id", accountId)
+            .update();
+    List<String> codes = storeRecoveryCodes(accountId);
+    audit.record(
+        AuditEntry.success(
+            "TWO_FACTOR_RECOVERY_CODES_RENEWED",
+            "Account",
+            accountId,
+            null,
+            "Made " + codes.size() + " new recovery codes in place of " + old));
+    return codes;
+  }
+
+  /**
+   * An administrator removes a member's two-factor sign-in (a lost phone): they set it up again at
+   * their next sign-in, and every session of theirs but the administrator's own ends now.
+   *
+   * @param keepSession the session not to end (the administrator's, resetting their own)
+   * @throws NotFoundException when the account is not a member of the partnership
+   * @throws InvalidInputException when the reason is missing or too long, or there is nothing to
+   *     reset
+   */
+  @Transactional
+  void reset(long partnershipId, long accountId, String reason, @Nullable String keepSession) {
+    Member member = accounts.member(partnershipId, accountId);
+    String why = checkReason(reason);
+    if (delete(accountId) == 0) {
+      throw new InvalidInputException(
+          member.email() + " has not set up two-factor sign-in: there is nothing to reset");
+    }
+    int ended =
+        jdbc.sql(
+                "delete from spring_session where principal_name = :email"
+                    + " and (cast(:keep as text) is null or session_id <> cast(:keep as text))")
+            .param("email", member.email())
+            .param("keep", keepSession)
+            .update();
+    audit.record(
+        AuditEntry.success(
+            "TWO_FACTOR_RESET",
+            "Account",
+            accountId,
+            partnershipId,
+            "Reset two-factor sign-in for "
+                + member.email()
+                + (ended == 0
+                    ? ""
+                    : " and signed them out (" + ended + (ended == 1 ? " session)" : " sessions)"))
+                + ". Reason: "
+                + why));
+  }
+
+  /** The same, from the command line: the member by partnership and email. */
+  @Transactional
+  String reset(String partnershipSlug, String email, String reason) {
+    Partnership partnership = partnerships.named(partnershipSlug);
+    String normalised = Accounts.checkEmail(email);
+    Account account =
+        accounts
+            .findByEmail(normalised)
+            .filter(a -> !accounts.rolesIn(a.id(), partnership.id()).isEmpty())
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "No user " + normalised + " in " + partnership.slug()));
+    reset(partnership.id(), account.id(), reason, null);
+    return account.email();
+  }
+
+  static String checkReason(@Nullable String reason) {
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      throw new InvalidInputException("Enter why you are resetting two-factor sign-in");
+    }
+    if (why.length() > MAX_REASON) {
+      throw new InvalidInputException("The reason must be " + MAX_REASON + " characters or fewer");
+    }
+    return why;
+  }
+
+  /**
+   * Ends the person's other sessions: after enrolling, every session of theirs passed two factors.
+   */
+  @Transactional
+  void endOtherSessions(String email, String currentSession) {
+    jdbc.sql("delete from spring_session where principal_name = :email and session_id <> :current")
+        .param("email", email)
+        .param("current", currentSession)
+        .update();
+  }
+
+  private int delete(long accountId) {
+    return jdbc.sql("delete from two_factor where account_id = :id")
+        .param("id", accountId)
+        .update();
+  }
+
+  /**
+   * Why the person must have two-factor sign-in: "Your role as ... requires two-factor sign-in".
+   */
+  static String requiredBy(Set<Role> roles) {
+    return (roles.size() == 1 ? "Your role as " : "Your roles as ")
+        + roles.stream()
+            .map(TwoFactorEnrolments::inSentence)
+            .sorted()
+            .collect(Collectors.joining(" and "))
+        + (roles.size() == 1 ? " requires" : " require")
+        + " two-factor sign-in";
+  }
+
+  /** A role's label inside a sentence: "partnership administrator", but "MARAC coordinator". */
+  static String inSentence(Role role) {
+    String label = role.label();
+    String first = label.split(" ", 2)[0];
+    return first.equals(first.toUpperCase(java.util.Locale.ROOT))
+        ? label
+        : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+  }
+
+  private static String secretContext(long accountId) {
+    return "two-factor secret of account " + accountId;
+  }
+
+  private static String pendingContext(long accountId) {
+    return "new two-factor secret of account " + accountId;
+  }
+}
