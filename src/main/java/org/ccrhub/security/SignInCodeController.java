@@ -33,6 +33,8 @@ class SignInCodeController {
   static final String RECOVERY_CODE_PATH = "/sign-in/recovery-code";
   private static final String VIEW_CODE = "security/sign-in-code";
   private static final String VIEW_RECOVERY_CODE = "security/sign-in-recovery-code";
+  static final String BLOCKED =
+      "Too many wrong codes. Ask your partnership administrator to reset two-factor sign-in.";
 
   private final SignInHandlers signIn;
   private final TwoFactorChecks checks;
@@ -111,6 +113,10 @@ class SignInCodeController {
         signIn.abandon(request);
         return startAgain(model, VIEW_CODE, tooMany(checked.minutes()));
       }
+      case BLOCKED -> {
+        signIn.abandon(request);
+        return startAgain(model, VIEW_CODE, BLOCKED);
+      }
     }
     return VIEW_CODE;
   }
@@ -155,6 +161,10 @@ class SignInCodeController {
       case WAIT -> {
         signIn.abandon(request);
         return startAgain(model, VIEW_RECOVERY_CODE, tooMany(checked.minutes()));
+      }
+      case BLOCKED -> {
+        signIn.abandon(request);
+        return startAgain(model, VIEW_RECOVERY_CODE, BLOCKED);
       }
       default ->
           result.rejectValue(

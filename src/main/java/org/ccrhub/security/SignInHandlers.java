@@ -7,12 +7,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -93,10 +97,36 @@ final class SignInHandlers {
 
   /** The client's address as the throttle keys it (after trusted proxies, ADR 12). */
   static String addressOf(HttpServletRequest request) {
-    String address = request.getRemoteAddr();
-    return address == null || address.isEmpty()
-        ? "unknown"
-        : address.substring(0, Math.min(64, address.length()));
+    return keyOf(request.getRemoteAddr());
+  }
+
+  /**
+   * An address as the throttle keys it: an IPv4 address whole, an IPv6 address by its /64 network
+   * (one subscriber usually holds a whole /64, so each of its addresses is the same client).
+   */
+  static String keyOf(@Nullable String address) {
+    if (address == null || address.isEmpty()) {
+      return "unknown";
+    }
+    if (address.indexOf(':') >= 0) {
+      try {
+        // a literal with a colon is parsed as IPv6, never looked up
+        InetAddress parsed = InetAddress.getByName(address);
+        if (parsed instanceof Inet6Address) {
+          byte[] bytes = parsed.getAddress();
+          StringBuilder key = new StringBuilder();
+          for (int i = 0; i < 8; i += 2) {
+            key.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                .append(':');
+          }
+          return key.append(":/64").toString();
+        }
+        return parsed.getHostAddress();
+      } catch (UnknownHostException | SecurityException e) {
+        // not an address: keyed as it is
+      }
+    }
+    return address.substring(0, Math.min(64, address.length()));
   }
 
   OncePerRequestFilter guard() {

@@ -1,6 +1,7 @@
 package org.ccrhub.security;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,9 @@ class TwoFactorChecks {
     UNREADABLE,
     NOT_ENROLLED,
     /** Too many failures from this address for this account: wait {@code minutes}. */
-    WAIT
+    WAIT,
+    /** Too many wrong codes for the account: no code is checked until an administrator resets. */
+    BLOCKED
   }
 
   /** What came of a code: for a recovery code, how many are left; for a wait, how long. */
@@ -54,7 +57,7 @@ class TwoFactorChecks {
     if (!verdict.allowed()) {
       return waiting(verdict);
     }
-    TwoFactorEnrolments.CodeCheck check = enrolments.checkCode(account.id(), digits);
+    TwoFactorEnrolments.CodeCheck check = enrolments.checkCode(account, digits);
     return switch (check.outcome()) {
       case ACCEPTED -> new Result(Kind.PASSED, check.recoveryCodesLeft(), 0);
       case UNREADABLE -> new Result(Kind.UNREADABLE, 0, 0);
@@ -62,6 +65,8 @@ class TwoFactorChecks {
       case WRONG -> failed(address, email, Kind.WRONG, "Wrong two-factor code when " + doing);
       case ALREADY_USED ->
           failed(address, email, Kind.ALREADY_USED, "Two-factor code used before, when " + doing);
+      case BLOCKED -> new Result(Kind.BLOCKED, 0, 0);
+      case BLOCKED_NOW -> blocked(address, email, "Wrong two-factor code when " + doing);
     };
   }
 
@@ -72,12 +77,33 @@ class TwoFactorChecks {
     if (!verdict.allowed()) {
       return waiting(verdict);
     }
-    TwoFactorEnrolments.CodeCheck check = enrolments.useRecoveryCode(account, typed);
+    // the account's limit first, then the slow hashes with no connection held, then single use
+    TwoFactorEnrolments.RecoveryAttempt attempt = enrolments.startRecoveryCode(account.id());
+    if (attempt.refused() != null) {
+      return new Result(
+          attempt.refused() == TwoFactorEnrolments.Outcome.BLOCKED
+              ? Kind.BLOCKED
+              : Kind.NOT_ENROLLED,
+          0,
+          0);
+    }
+    Optional<TwoFactorEnrolments.StoredRecoveryCode> match =
+        enrolments.matching(attempt.stored(), typed);
+    TwoFactorEnrolments.CodeCheck check =
+        match.isPresent()
+            ? enrolments.usedRecoveryCode(account, match.get().id())
+            : enrolments.wrongRecoveryCode(account, attempt.wrongWithThis());
     return switch (check.outcome()) {
       case ACCEPTED -> new Result(Kind.PASSED, check.recoveryCodesLeft(), 0);
-      case NOT_ENROLLED -> new Result(Kind.NOT_ENROLLED, 0, 0);
+      case BLOCKED_NOW -> blocked(address, email, "Wrong recovery code when signing in");
       default -> failed(address, email, Kind.WRONG, "Wrong recovery code when signing in");
     };
+  }
+
+  /** The wrong code that reached the account's limit: recorded, and the account is blocked. */
+  private Result blocked(String address, TypedEmail email, String what) {
+    throttle.failed(address, email, what);
+    return new Result(Kind.BLOCKED, 0, 0);
   }
 
   private Result failed(String address, TypedEmail email, Kind kind, String what) {

@@ -214,6 +214,7 @@ class TwoFactorController {
           case UNREADABLE, NOT_ENROLLED ->
               "Codes from your app cannot be checked just now. Ask your partnership administrator"
                   + " to reset your two-factor sign-in";
+          case BLOCKED -> SignInCodeController.BLOCKED;
           case WAIT ->
               "You have entered a wrong code too many times. Wait "
                   + (checked.minutes() == 1 ? "1 minute" : checked.minutes() + " minutes")

@@ -54,6 +54,7 @@ class TwoFactorIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired AdminCommands commands;
   @Autowired TwoFactorEnrolments enrolments;
+  @Autowired TwoFactorChecks checks;
 
   private final Totp totp = new Totp();
 
@@ -226,6 +227,122 @@ class TwoFactorIntegrationTests {
             audit.search(partnership.id(), new AuditQuery(null, null, email, null, null, 1, 100)))
         .extracting(AuditRecord::summary)
         .noneMatch(s -> s != null && (s.contains(code) || s.contains(enrolled.secret().base32())));
+  }
+
+  @Test
+  void tenWrongCodesFromAnyAddressesBlockTheSecondFactorUntilAnAdministratorResetsIt()
+      throws Exception {
+    Partnership partnership = fixtures.partnership();
+    MockHttpSession admin =
+        Fixtures.signIn(mvc, fixtures.user(partnership, Role.PARTNERSHIP_ADMIN));
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    // a second sign-in waits for its code meanwhile
+    String waitingAddress = SignInIntegrationTests.anAddress();
+    MockHttpSession waiting = passwordFrom(email, waitingAddress);
+
+    // three wrong codes from each address: never enough for the address throttle
+    int wrong = 0;
+    while (wrong < 9) {
+      String address = SignInIntegrationTests.anAddress();
+      MockHttpSession attacker = passwordFrom(email, address);
+      for (int i = 0; i < 3 && wrong < 9; i++, wrong++) {
+        mvc.perform(
+                wrong % 2 == 0
+                    ? code(attacker, address, wrongCode(enrolled))
+                    : recovery(attacker, address, "abcde-23456"))
+            .andExpect(unauthenticated())
+            .andExpect(content().string(not(containsString("Too many wrong codes"))));
+      }
+    }
+    String address = SignInIntegrationTests.anAddress();
+    MockHttpSession attacker = passwordFrom(email, address);
+    mvc.perform(code(attacker, address, wrongCode(enrolled)))
+        .andExpect(unauthenticated())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Too many wrong codes. Ask your partnership administrator to reset"
+                            + " two-factor sign-in.")));
+    // no code is checked any more, not even the right one, from any waiting sign-in
+    mvc.perform(code(waiting, waitingAddress, freshCode(enrolled.accountId(), enrolled.secret())))
+        .andExpect(unauthenticated())
+        .andExpect(content().string(containsString("Too many wrong codes")));
+    String other = SignInIntegrationTests.anAddress();
+    MockHttpSession again = passwordFrom(email, other);
+    mvc.perform(recovery(again, other, enrolled.recoveryCodes().get(0)))
+        .andExpect(unauthenticated())
+        .andExpect(content().string(containsString("Too many wrong codes")));
+    assertThat(enrolments.of(enrolled.accountId()).orElseThrow().recoveryCodesLeft()).isEqualTo(10);
+    assertThat(records(partnership, email, "TWO_FACTOR_BLOCKED"))
+        .extracting(AuditRecord::summary)
+        .containsExactly(
+            "Two-factor sign-in blocked after 10 wrong codes: an administrator must reset it");
+
+    mvc.perform(
+            reset(
+                admin,
+                "/p/" + partnership.slug() + "/admin/users/" + enrolled.accountId(),
+                "Too many wrong codes"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+  }
+
+  @Test
+  void aRightCodeStartsTheCountOfWrongCodesAgain() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 3; i++) {
+        String address = SignInIntegrationTests.anAddress();
+        MockHttpSession attacker = passwordFrom(email, address);
+        for (int j = 0; j < 3; j++) {
+          mvc.perform(code(attacker, address, wrongCode(enrolled)))
+              .andExpect(content().string(containsString("The code is not correct")));
+        }
+      }
+      String address = SignInIntegrationTests.anAddress();
+      MockHttpSession person = passwordFrom(email, address);
+      mvc.perform(code(person, address, freshCode(enrolled.accountId(), enrolled.secret())))
+          .andExpect(authenticated());
+    }
+  }
+
+  @Test
+  void parallelWrongCodesAreCheckedNoMoreThanTheLimit() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    Account account = accounts.findById(enrolled.accountId()).orElseThrow();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    List<java.util.concurrent.Future<TwoFactorChecks.Result>> results = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      boolean recovery = i % 3 == 0;
+      String address = SignInIntegrationTests.anAddress();
+      String wrong = wrongCode(enrolled);
+      results.add(
+          pool.submit(
+              () ->
+                  recovery
+                      ? checks.recoveryCode(account, address, "abcde-23456")
+                      : checks.code(account, address, wrong, "signing in")));
+    }
+    pool.shutdown();
+    List<TwoFactorChecks.Kind> kinds = new ArrayList<>();
+    for (var result : results) {
+      kinds.add(result.get().kind());
+    }
+    assertThat(kinds).filteredOn(k -> k == TwoFactorChecks.Kind.WRONG).hasSize(9);
+    assertThat(kinds).filteredOn(k -> k == TwoFactorChecks.Kind.BLOCKED).hasSize(21);
+    assertThat(
+            jdbc.sql("select wrong_codes from two_factor where account_id = :id")
+                .param("id", enrolled.accountId())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(10);
   }
 
   @Test
