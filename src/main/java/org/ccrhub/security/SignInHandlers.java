@@ -10,8 +10,12 @@ import java.io.Serializable;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
@@ -86,13 +90,43 @@ final class SignInHandlers {
   /**
    * A right password for an account with two-factor sign-in, waiting in the session for its code.
    */
-  record PendingSignIn(long accountId, long passwordAt) implements Serializable {
+  record PendingSignIn(long accountId, long passwordAt, String passwordStamp)
+      implements Serializable {
 
     /** Whether the code may still come, {@link #CODE_TIME} after the password. */
     boolean current(Clock clock) {
       long age = clock.millis() - passwordAt;
       return age >= 0 && age < CODE_TIME.toMillis();
     }
+  }
+
+  /**
+   * A digest of the account's password hash: a pending sign-in holds it, so that a password changed
+   * (or reset) while the code is awaited ends the pending sign-in.
+   */
+  static String passwordStamp(Account account) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(account.passwordHash().getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The account a pending sign-in is for, if it still exists and its password is the one given; if
+   * not, the person must sign in again.
+   */
+  Optional<Account> accountOf(PendingSignIn pending) {
+    return accounts
+        .findById(pending.accountId())
+        .filter(
+            a ->
+                MessageDigest.isEqual(
+                    passwordStamp(a).getBytes(StandardCharsets.UTF_8),
+                    pending.passwordStamp().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The client's address as the throttle keys it (after trusted proxies, ADR 12). */
@@ -222,8 +256,14 @@ final class SignInHandlers {
   void secondStepPassed(
       HttpServletRequest request, HttpServletResponse response, PendingSignIn pending, String how)
       throws ServletException, IOException {
-    Account account =
-        accounts.findById(pending.accountId()).orElseThrow(() -> new IllegalStateException());
+    Optional<Account> current = accountOf(pending);
+    if (current.isEmpty()) {
+      // deleted, or its password changed, since the password was given
+      abandon(request);
+      response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN);
+      return;
+    }
+    Account account = current.get();
     SignedInUser user = new SignedInUser(account, clock.instant());
     user.eraseCredentials();
     Authentication authentication =
@@ -249,13 +289,16 @@ final class SignInHandlers {
         HttpServletRequest request, HttpServletResponse response, Authentication authentication)
         throws ServletException, IOException {
       SignedInUser user = (SignedInUser) authentication.getPrincipal();
-      if (twoFactor.enrolled(user.accountId())) {
+      Optional<Account> account = accounts.findById(user.accountId());
+      if (account.isPresent() && twoFactor.enrolled(user.accountId())) {
         // the password was right, but the person is not signed in until their code is
         SecurityContextHolder.clearContext();
         contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
         request
             .getSession()
-            .setAttribute(PENDING, new PendingSignIn(user.accountId(), clock.millis()));
+            .setAttribute(
+                PENDING,
+                new PendingSignIn(user.accountId(), clock.millis(), passwordStamp(account.get())));
         response.sendRedirect(request.getContextPath() + SignInCodeController.CODE_PATH);
         return;
       }
@@ -269,8 +312,15 @@ final class SignInHandlers {
         String how)
         throws ServletException, IOException {
       SignedInUser user = (SignedInUser) authentication.getPrincipal();
-      Account account =
-          accounts.findById(user.accountId()).orElseThrow(() -> new IllegalStateException());
+      Optional<Account> found = accounts.findById(user.accountId());
+      if (found.isEmpty()) {
+        // deleted since the password or code was checked
+        SecurityContextHolder.clearContext();
+        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+        response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN);
+        return;
+      }
+      Account account = found.get();
       throttle.succeeded(addressOf(request), account, emails.of(account));
       accounts.signedIn(user.accountId(), user.email(), how);
       request.getSession().setAttribute(SIGNED_IN_AT, clock.millis());

@@ -346,6 +346,46 @@ class TwoFactorIntegrationTests {
   }
 
   @Test
+  void aPasswordChangedOrAnAccountDeletedWhileTheCodeIsAwaitedEndsTheSignIn() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    String address = SignInIntegrationTests.anAddress();
+    MockHttpSession waiting = passwordFrom(email, address);
+    MockHttpSession waitingForRecovery = passwordFrom(email, address);
+    // an administrator resets the password meanwhile (the thief's is now wrong)
+    jdbc.sql("update user_account set password_hash = :hash where id = :id")
+        .param("hash", accounts.findById(enrolled.accountId()).orElseThrow().passwordHash() + "x")
+        .param("id", enrolled.accountId())
+        .update();
+    mvc.perform(code(waiting, address, freshCode(enrolled.accountId(), enrolled.secret())))
+        .andExpect(unauthenticated())
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Your sign-in has ended. Enter your email address and password again.")));
+    mvc.perform(recovery(waitingForRecovery, address, enrolled.recoveryCodes().get(0)))
+        .andExpect(unauthenticated())
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your sign-in has ended.")));
+    assertThat(enrolments.of(enrolled.accountId()).orElseThrow().recoveryCodesLeft()).isEqualTo(10);
+
+    String other = fixtures.user(partnership, Role.VIEWER);
+    Enrolled deleted = enrol(other);
+    MockHttpSession gone = passwordFrom(other, address);
+    jdbc.sql("delete from membership where user_account_id = :id")
+        .param("id", deleted.accountId())
+        .update();
+    jdbc.sql("delete from user_account where id = :id").param("id", deleted.accountId()).update();
+    mvc.perform(code(gone, address, totp.codeAt(deleted.secret(), Instant.now())))
+        .andExpect(unauthenticated())
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your sign-in has ended.")));
+  }
+
+  @Test
   void aRecoveryCodeSignsInOnceAndIsThenGone() throws Exception {
     Partnership partnership = fixtures.partnership();
     String email = fixtures.user(partnership, Role.VIEWER);
