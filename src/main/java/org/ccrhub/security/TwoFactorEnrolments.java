@@ -457,16 +457,56 @@ class TwoFactorEnrolments {
   }
 
   /**
+   * Whether an administrator of the partnership may reset the account's two-factor sign-in: never
+   * their own (another administrator or the command line does it), and when the account holds, in
+   * any partnership, a role that requires it, only an administrator of a partnership where it holds
+   * such a role.
+   */
+  @Transactional(readOnly = true)
+  boolean mayReset(long partnershipId, long accountId, long administratorId) {
+    if (accountId == administratorId) {
+      return false;
+    }
+    Set<Role> roles = requiring;
+    if (roles.isEmpty()) {
+      return true;
+    }
+    return jdbc.sql(
+            """
+            select not exists (select 1 from membership where user_account_id = :id
+                                   and role in (:roles))
+                or exists (select 1 from membership where user_account_id = :id
+                               and partnership_id = :p and role in (:roles))
+            """)
+        .param("id", accountId)
+        .param("p", partnershipId)
+        .param("roles", roles.stream().map(Role::name).toList())
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
    * An administrator removes a member's two-factor sign-in (a lost phone): they set it up again at
-   * their next sign-in, and every session of theirs but the administrator's own ends now.
+   * their next sign-in, and every session of theirs ends now.
    *
-   * @param keepSession the session not to end (the administrator's, resetting their own)
-   * @throws NotFoundException when the account is not a member of the partnership
+   * @param administratorId the administrator's account, who may not reset their own ({@link
+   *     #mayReset})
+   * @throws NotFoundException when the account is not a member of the partnership, or the
+   *     administrator may not reset it
    * @throws InvalidInputException when the reason is missing or too long, or there is nothing to
    *     reset
    */
   @Transactional
-  void reset(long partnershipId, long accountId, String reason, @Nullable String keepSession) {
+  void reset(long partnershipId, long accountId, String reason, long administratorId) {
+    accounts.member(partnershipId, accountId);
+    if (!mayReset(partnershipId, accountId, administratorId)) {
+      throw new NotFoundException("No such user in this partnership");
+    }
+    reset(partnershipId, accountId, reason, null);
+  }
+
+  private void reset(
+      long partnershipId, long accountId, String reason, @Nullable String keepSession) {
     Member member = accounts.member(partnershipId, accountId);
     String why = checkReason(reason);
     if (delete(accountId) == 0) {

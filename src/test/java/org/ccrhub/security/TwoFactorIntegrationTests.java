@@ -386,6 +386,59 @@ class TwoFactorIntegrationTests {
   }
 
   @Test
+  void anAdministratorCannotResetTheirOwnNorThatOfSomeoneWhoseRoleElsewhereRequiresIt()
+      throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String adminEmail = fixtures.user(partnership, Role.PARTNERSHIP_ADMIN);
+    Enrolled adminEnrolled = enrol(adminEmail);
+    String address = SignInIntegrationTests.anAddress();
+    MockHttpSession admin = passwordFrom(adminEmail, address);
+    mvc.perform(code(admin, address, freshCode(adminEnrolled.accountId(), adminEnrolled.secret())))
+        .andExpect(authenticated());
+    String own = "/p/" + partnership.slug() + "/admin/users/" + adminEnrolled.accountId();
+    mvc.perform(get(own).session(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("Reset two-factor sign-in"))))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "You cannot reset your own two-factor sign-in. Ask another partnership"
+                            + " administrator.")));
+    mvc.perform(get(own + "/two-factor/reset").session(admin)).andExpect(status().isNotFound());
+    mvc.perform(reset(admin, own, "Stolen session")).andExpect(status().isNotFound());
+    assertThat(enrolments.enrolled(adminEnrolled.accountId())).isTrue();
+
+    Set<Role> before = enrolments.requireForRoles(Set.of(Role.ANALYST));
+    try {
+      // a viewer here, and an analyst (a role that requires it) in another partnership
+      Partnership elsewhere = fixtures.partnership();
+      String email = fixtures.user(partnership, Role.VIEWER);
+      Enrolled enrolled = enrol(email);
+      accounts.ensureRole(elsewhere, email, Role.ANALYST);
+      String user = "/p/" + partnership.slug() + "/admin/users/" + enrolled.accountId();
+      mvc.perform(get(user).session(admin))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("with 10 recovery codes left.")))
+          .andExpect(content().string(not(containsString("Reset two-factor sign-in"))));
+      mvc.perform(get(user + "/two-factor/reset").session(admin)).andExpect(status().isNotFound());
+      mvc.perform(reset(admin, user, "Lost phone")).andExpect(status().isNotFound());
+      assertThat(enrolments.enrolled(enrolled.accountId())).isTrue();
+
+      // that partnership's administrator may
+      MockHttpSession theirs =
+          Fixtures.signIn(mvc, fixtures.user(elsewhere, Role.PARTNERSHIP_ADMIN));
+      String there = "/p/" + elsewhere.slug() + "/admin/users/" + enrolled.accountId();
+      mvc.perform(get(there).session(theirs))
+          .andExpect(content().string(containsString("Reset two-factor sign-in")));
+      mvc.perform(reset(theirs, there, "Lost phone")).andExpect(redirectedUrl(there));
+      assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+    } finally {
+      enrolments.requireForRoles(before);
+    }
+  }
+
+  @Test
   void aRecoveryCodeSignsInOnceAndIsThenGone() throws Exception {
     Partnership partnership = fixtures.partnership();
     String email = fixtures.user(partnership, Role.VIEWER);
