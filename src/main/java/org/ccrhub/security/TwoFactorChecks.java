@@ -2,6 +2,7 @@ package org.ccrhub.security;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +18,15 @@ class TwoFactorChecks {
   private final SignInThrottle throttle;
   private final TypedEmails emails;
   private final Clock clock;
+  private final PasswordEncoder encoder;
 
   TwoFactorChecks(
-      TwoFactorEnrolments enrolments, SignInThrottle throttle, TypedEmails emails, Clock clock) {
+      TwoFactorEnrolments enrolments,
+      SignInThrottle throttle,
+      TypedEmails emails,
+      Clock clock,
+      PasswordEncoder encoder) {
+    this.encoder = encoder;
     this.enrolments = enrolments;
     this.throttle = throttle;
     this.emails = emails;
@@ -68,6 +75,22 @@ class TwoFactorChecks {
       case BLOCKED -> new Result(Kind.BLOCKED, 0, 0);
       case BLOCKED_NOW -> blocked(address, email, "Wrong two-factor code when " + doing);
     };
+  }
+
+  /**
+   * The account's password, asked again before two-factor sign-in is set up: a wrong one is a
+   * failed sign-in like any other.
+   */
+  Result password(Account account, String address, String password) {
+    TypedEmail email = emails.of(account);
+    SignInThrottle.Verdict verdict = throttle.check(address, email);
+    if (!verdict.allowed()) {
+      return waiting(verdict);
+    }
+    if (encoder.matches(password, account.passwordHash())) {
+      return new Result(Kind.PASSED, 0, 0);
+    }
+    return failed(address, email, Kind.WRONG, "Wrong password when setting up two-factor sign-in");
   }
 
   /** A recovery code, which is used up if it is right. */

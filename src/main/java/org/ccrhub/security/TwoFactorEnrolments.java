@@ -44,6 +44,7 @@ class TwoFactorEnrolments {
   private final Accounts accounts;
   private final Partnerships partnerships;
   private final Clock clock;
+  private final AccountMail mail;
   private final int maxWrongCodes;
   private final Totp totp = new Totp();
   private volatile Set<Role> requiring = rolesRequiringTwoFactor();
@@ -56,6 +57,7 @@ class TwoFactorEnrolments {
       Accounts accounts,
       Partnerships partnerships,
       Clock clock,
+      AccountMail mail,
       @Value("${ccr.two-factor.max-wrong-codes:10}") int maxWrongCodes) {
     this.jdbc = jdbc;
     this.key = key;
@@ -64,6 +66,7 @@ class TwoFactorEnrolments {
     this.accounts = accounts;
     this.partnerships = partnerships;
     this.clock = clock;
+    this.mail = mail;
     if (maxWrongCodes < 1) {
       throw new IllegalArgumentException("ccr.two-factor.max-wrong-codes must be at least 1");
     }
@@ -226,6 +229,12 @@ class TwoFactorEnrolments {
             accountId,
             null,
             "Set up two-factor sign-in, with " + codes.size() + " recovery codes"));
+    notify(
+        accountId,
+        null,
+        "Two-factor sign-in was set up for your CCR Hub account",
+        "Two-factor sign-in was set up for your CCR Hub account. From now on you will need a"
+            + " code from your authenticator app to sign in.");
     return Optional.of(codes);
   }
 
@@ -433,6 +442,34 @@ class TwoFactorEnrolments {
     audit.record(
         AuditEntry.success(
             "TWO_FACTOR_TURNED_OFF", "Account", accountId, null, "Turned off two-factor sign-in"));
+    notify(
+        accountId,
+        null,
+        "Two-factor sign-in was turned off for your CCR Hub account",
+        "Two-factor sign-in was turned off for your CCR Hub account. You now sign in with your"
+            + " password only.");
+  }
+
+  /**
+   * Tells the person by email of a change to their two-factor sign-in, so that a change they did
+   * not make is noticed. Queued in the transaction of the change (in the partnership given, or
+   * their first), so that it goes if and only if the change is kept.
+   */
+  private void notify(long accountId, @Nullable Long partnershipId, String subject, String text) {
+    Optional<Account> account = accounts.findById(accountId);
+    Optional<Long> partnership =
+        partnershipId != null
+            ? Optional.of(partnershipId)
+            : accounts.partnershipsOf(accountId).stream().map(Partnership::id).findFirst();
+    if (account.isPresent() && partnership.isPresent()) {
+      mail.queueSecurityNotice(
+          partnership.get(),
+          account.get().email(),
+          subject,
+          text
+              + " If this was not you, tell your partnership administrator at once and change"
+              + " your password.");
+    }
   }
 
   /** New recovery codes in place of the old ones, after the person has given a current code. */
@@ -533,6 +570,12 @@ class TwoFactorEnrolments {
                     : " and signed them out (" + ended + (ended == 1 ? " session)" : " sessions)"))
                 + ". Reason: "
                 + why));
+    notify(
+        accountId,
+        partnershipId,
+        "Two-factor sign-in was reset for your CCR Hub account",
+        "An administrator reset two-factor sign-in for your CCR Hub account. You will set it up"
+            + " again when you next sign in.");
   }
 
   /** The same, from the command line: the member by partnership and email. */

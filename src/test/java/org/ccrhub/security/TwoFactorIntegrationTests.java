@@ -439,6 +439,79 @@ class TwoFactorIntegrationTests {
   }
 
   @Test
+  void settingItUpAsksForThePasswordAgainTheKeyExpiresAndThePersonIsToldByEmail() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    MockHttpSession session = Fixtures.signIn(mvc, email);
+    String page =
+        mvc.perform(get("/account/two-factor").session(session))
+            .andExpect(content().string(containsString("Your password")))
+            .andExpect(content().string(containsString("The QR code and key work for 10 minutes.")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    TotpSecret secret = keyOn(page);
+    long accountId = idOf(email);
+    // a session alone (left open, or stolen) cannot set it up
+    mvc.perform(
+            post("/account/two-factor")
+                .session(session)
+                .with(csrf())
+                .param("code", totp.codeAt(secret, Instant.now())))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(containsString("<a href=\"#password\">Enter your password</a>")));
+    mvc.perform(
+            post("/account/two-factor")
+                .session(session)
+                .with(csrf())
+                .param("password", "not the password")
+                .param("code", totp.codeAt(secret, Instant.now())))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(containsString("<a href=\"#password\">Your password is not correct</a>")));
+    assertThat(enrolments.enrolled(accountId)).isFalse();
+    assertThat(records(partnership, email, "SIGN_IN_FAILED"))
+        .extracting(AuditRecord::summary)
+        .containsExactly("Wrong password when setting up two-factor sign-in");
+
+    // ten minutes on, the key shown has expired and a new one is shown
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(Long.valueOf(System.currentTimeMillis() - 10 * 60 * 1000 - 1));
+    }
+    assertThat(
+            jdbc.sql(
+                    """
+                    update spring_session_attributes set attribute_bytes = :bytes
+                    where attribute_name = :name and session_primary_id in
+                        (select primary_id from spring_session where principal_name = :email)
+                    """)
+                .param("bytes", bytes.toByteArray())
+                .param("name", TwoFactorController.NEW_SECRET_AT)
+                .param("email", email)
+                .update())
+        .isEqualTo(1);
+    String expired =
+        mvc.perform(setUp(session, totp.codeAt(secret, Instant.now())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("The QR code and key have expired.")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(enrolments.enrolled(accountId)).isFalse();
+    TotpSecret renewed = keyOn(expired);
+    assertThat(renewed.base32()).isNotEqualTo(secret.base32());
+    mvc.perform(setUp(session, totp.codeAt(renewed, Instant.now())))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Keep these codes safe")));
+    assertThat(enrolments.enrolled(accountId)).isTrue();
+    assertThat(notices(email))
+        .containsExactly("Two-factor sign-in was set up for your CCR Hub account");
+  }
+
+  @Test
   void aRecoveryCodeSignsInOnceAndIsThenGone() throws Exception {
     Partnership partnership = fixtures.partnership();
     String email = fixtures.user(partnership, Role.VIEWER);
@@ -534,6 +607,10 @@ class TwoFactorIntegrationTests {
         .andExpect(redirectedUrl("/account/two-factor"))
         .andExpect(flash().attribute("message", "Two-factor sign-in is off"));
     assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+    assertThat(notices(email))
+        .containsExactly(
+            "Two-factor sign-in was set up for your CCR Hub account",
+            "Two-factor sign-in was turned off for your CCR Hub account");
 
     // the password alone signs in again
     mvc.perform(SignInIntegrationTests.signIn(email, Fixtures.PASSWORD, address))
@@ -649,6 +726,10 @@ class TwoFactorIntegrationTests {
                         + email
                         + ". They will set it up again when they next sign in."));
     assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+    assertThat(notices(email))
+        .containsExactly(
+            "Two-factor sign-in was set up for your CCR Hub account",
+            "Two-factor sign-in was reset for your CCR Hub account");
     assertThat(
             jdbc.sql("select count(*) from two_factor_recovery_code where account_id = :id")
                 .param("id", enrolled.accountId())
@@ -819,7 +900,11 @@ class TwoFactorIntegrationTests {
 
   private static org.springframework.test.web.servlet.RequestBuilder setUp(
       MockHttpSession session, String code) {
-    return post("/account/two-factor").session(session).with(csrf()).param("code", code);
+    return post("/account/two-factor")
+        .session(session)
+        .with(csrf())
+        .param("password", Fixtures.PASSWORD)
+        .param("code", code);
   }
 
   private static org.springframework.test.web.servlet.RequestBuilder code(
@@ -868,6 +953,16 @@ class TwoFactorIntegrationTests {
   /** "123 456", as some apps show it. */
   private static String spaced(String code) {
     return code.substring(0, 3) + " " + code.substring(3);
+  }
+
+  /** The subjects of the notices about two-factor sign-in queued for the address. */
+  private List<String> notices(String email) {
+    return jdbc.sql(
+            "select subject from mail_message where recipient = :to"
+                + " and template = 'two-factor-changed' order by id")
+        .param("to", email)
+        .query(String.class)
+        .list();
   }
 
   private long idOf(String email) {
