@@ -137,13 +137,13 @@ class SignInIntegrationTests {
         .extracting(AuditRecord::summary)
         .containsExactly(
             "Sign-ins from "
-                + attacker
+                + SignInHandlers.keyOf(attacker)
                 + " slowed down after 5 failed sign-ins: the next may come in 1 minute");
     // the 22 refused attempts are one counter, not 22 records
     assertThat(trail).hasSize(5 + 1 + 1);
     assertThat(
             jdbc.sql("select refused from sign_in_throttle where address = :a")
-                .param("a", attacker)
+                .param("a", SignInHandlers.keyOf(attacker))
                 .query(Integer.class)
                 .single())
         .isEqualTo(22);
@@ -183,7 +183,7 @@ class SignInIntegrationTests {
                     .matches("unknown email [0-9a-f]{16} .*"));
     assertThat(
             jdbc.sql("select subject from sign_in_throttle where address = :a")
-                .param("a", address)
+                .param("a", SignInHandlers.keyOf(address))
                 .query(String.class)
                 .list())
         .hasSize(3)
