@@ -20,3 +20,7 @@ create table two_factor_recovery_code (
     code_hash   text not null check (length(code_hash) between 20 and 200)
 );
 create index two_factor_recovery_code_by_account on two_factor_recovery_code (account_id);
+
+-- Whether the failures an alert is about include wrong two-factor codes after a right password: the
+-- person is then told that their password is known, not that someone tried wrong passwords.
+alter table sign_in_alert add column password_known boolean not null default false;

@@ -19,14 +19,17 @@ class TwoFactorChecks {
   private final TypedEmails emails;
   private final Clock clock;
   private final PasswordEncoder encoder;
+  private final SignInAlerts alerts;
 
   TwoFactorChecks(
       TwoFactorEnrolments enrolments,
       SignInThrottle throttle,
       TypedEmails emails,
       Clock clock,
-      PasswordEncoder encoder) {
+      PasswordEncoder encoder,
+      SignInAlerts alerts) {
     this.encoder = encoder;
+    this.alerts = alerts;
     this.enrolments = enrolments;
     this.throttle = throttle;
     this.emails = emails;
@@ -125,12 +128,16 @@ class TwoFactorChecks {
 
   /** The wrong code that reached the account's limit: recorded, and the account is blocked. */
   private Result blocked(String address, TypedEmail email, String what) {
-    throttle.failed(address, email, what);
+    throttle.failed(address, email, what, true);
+    // the person is told even if no single address had to wait
+    email.account().ifPresent(a -> alerts.raise(a, true));
     return new Result(Kind.BLOCKED, 0, 0);
   }
 
   private Result failed(String address, TypedEmail email, Kind kind, String what) {
-    SignInThrottle.Verdict verdict = throttle.failed(address, email, what);
+    // a wrong code comes after a right password (a wrong password when setting up does not)
+    SignInThrottle.Verdict verdict =
+        throttle.failed(address, email, what, !what.startsWith("Wrong password"));
     return verdict.allowed() ? new Result(kind, 0, 0) : waiting(verdict);
   }
 

@@ -211,6 +211,23 @@ class TwoFactorIntegrationTests {
         .andExpect(content().string(containsString("Sign in again")));
     mvc.perform(SignInIntegrationTests.signIn(email, Fixtures.PASSWORD, address))
         .andExpect(redirectedUrl("/sign-in?wait=1"));
+    // the person, signing in from elsewhere, is told their password is known
+    String elsewhere = SignInIntegrationTests.anAddress();
+    MockHttpSession person = passwordFrom(email, elsewhere);
+    mvc.perform(code(person, elsewhere, freshCode(enrolled.accountId(), enrolled.secret())))
+        .andExpect(authenticated())
+        .andExpect(redirectedUrl("/account/sign-in-notice"));
+    mvc.perform(get("/account/sign-in-notice").session(person))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Someone entered your password correctly, then a wrong two-factor code."
+                            + " There were 5 failed attempts from 1 network address")))
+        .andExpect(
+            content()
+                .string(containsString("Your password is known to someone else: change it now.")))
+        .andExpect(content().string(not(containsString("with a wrong password"))));
 
     List<AuditRecord> failed = records(partnership, email, "SIGN_IN_FAILED");
     assertThat(failed)
