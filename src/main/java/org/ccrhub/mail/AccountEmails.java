@@ -15,6 +15,7 @@ class AccountEmails implements AccountMail {
 
   static final String INVITATION = "invitation";
   static final String UNBLOCK = "unblock";
+  static final String SECURITY_NOTICE = "two-factor-changed";
   static final String LINK_NOT_KEPT = "(a one-time link, not kept)";
 
   private final Mail mail;
@@ -32,6 +33,15 @@ class AccountEmails implements AccountMail {
   @Override
   public boolean sendUnblockLink(String toEmail, String subject, String text, String link) {
     return send(null, UNBLOCK, toEmail, subject, text, link);
+  }
+
+  @Override
+  public void queueSecurityNotice(long partnershipId, String toEmail, String subject, String text) {
+    try {
+      mail.queue(new Message(partnershipId, toEmail, SECURITY_NOTICE, subject, text.strip(), 0));
+    } catch (IllegalArgumentException e) {
+      // an address email cannot go to: there is no one to tell
+    }
   }
 
   private boolean send(

@@ -22,7 +22,9 @@ public final class TemplateNames {
           AccountEmails.INVITATION,
           "Invitation",
           AccountEmails.UNBLOCK,
-          "Link to unblock sign-in");
+          "Link to unblock sign-in",
+          AccountEmails.SECURITY_NOTICE,
+          "Two-factor sign-in changed");
 
   private TemplateNames() {}
 

@@ -25,4 +25,10 @@ public interface AccountMail {
    * @return true when sent; false when this installation does not send email or sending failed
    */
   boolean sendUnblockLink(String toEmail, String subject, String text, String link);
+
+  /**
+   * Queues a notice of a change to the person's sign-in (two-factor sign-in set up, turned off or
+   * reset), with no link: sent when CCR Hub sends email, kept in the partnership's outbox if not.
+   */
+  void queueSecurityNotice(long partnershipId, String toEmail, String subject, String text);
 }

@@ -9,6 +9,16 @@ import org.springframework.validation.BindingResult;
 class CodeForm {
 
   private String code = "";
+  private String password = "";
+
+  /** The account's password, asked again when setting up (never shown back). */
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password == null ? "" : password;
+  }
 
   public String getCode() {
     return code;

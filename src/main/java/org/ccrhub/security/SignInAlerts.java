@@ -54,22 +54,36 @@ class SignInAlerts {
   }
 
   /** What the person is shown at sign-in, with the path of their unblock link. */
-  public record Notice(FailedSignIns failedSignIns, String unblockPath) implements Serializable {}
+  public record Notice(FailedSignIns failedSignIns, String unblockPath, boolean passwordKnown)
+      implements Serializable {}
 
   /** An address has started to wait for this account: the holder is to be told. */
   @Transactional
   void raise(Account account) {
+    raise(account, false);
+  }
+
+  /**
+   * The same, saying whether the failures were wrong two-factor codes after a right password: then
+   * the person is told their password is known and must be changed (and told again if an alert
+   * about wrong passwords only is still waiting to be shown).
+   */
+  @Transactional
+  void raise(Account account, boolean passwordKnown) {
     Instant now = clock.instant();
     boolean raised =
         jdbc.sql(
                 """
-                insert into sign_in_alert as a (account_id, raised_at) values (:id, :now)
-                on conflict (account_id) do update set raised_at = :now, shown_at = null
-                    where a.shown_at is not null
+                insert into sign_in_alert as a (account_id, raised_at, password_known)
+                values (:id, :now, :known)
+                on conflict (account_id) do update set raised_at = :now, shown_at = null,
+                    password_known = (a.shown_at is null and a.password_known) or :known
+                    where a.shown_at is not null or (:known and not a.password_known)
                 returning account_id
                 """)
             .param("id", account.id())
             .param("now", SignInThrottle.at(now))
+            .param("known", passwordKnown)
             .query(Long.class)
             .optional()
             .isPresent();
@@ -77,10 +91,17 @@ class SignInAlerts {
       // sent at once and never stored; it is also shown at the next sign-in
       mail.sendUnblockLink(
           account.email(),
-          "Failed attempts to sign in to your CCR Hub account",
-          "Someone has tried several times to sign in to your CCR Hub account with a wrong"
-              + " password, and their attempts are being slowed down. If you cannot sign in"
-              + " because of this, this link lets you in again at once.",
+          passwordKnown
+              ? "Someone knows your CCR Hub password"
+              : "Failed attempts to sign in to your CCR Hub account",
+          (passwordKnown
+                  ? "Someone has signed in to your CCR Hub account with your password, then"
+                      + " entered wrong two-factor codes. Your password is known to someone"
+                      + " else: change it now, and tell your partnership administrator. Their"
+                      + " attempts are being slowed down."
+                  : "Someone has tried several times to sign in to your CCR Hub account with a"
+                      + " wrong password, and their attempts are being slowed down.")
+              + " If you cannot sign in because of this, this link lets you in again at once.",
           baseUrl.of(UNBLOCK_PATH + newLink(account.id(), now)));
     }
   }
@@ -100,11 +121,17 @@ class SignInAlerts {
     Instant now = clock.instant();
     Optional<FailedSignIns> failed = failedSignIns(accountId, now);
     String token = newLink(accountId, now);
+    boolean known =
+        jdbc.sql("select password_known from sign_in_alert where account_id = :id")
+            .param("id", accountId)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
     jdbc.sql("update sign_in_alert set shown_at = :now where account_id = :id")
         .param("now", SignInThrottle.at(now))
         .param("id", accountId)
         .update();
-    return failed.map(f -> new Notice(f, UNBLOCK_PATH + token));
+    return failed.map(f -> new Notice(f, UNBLOCK_PATH + token, known));
   }
 
   private String newLink(long accountId, Instant now) {

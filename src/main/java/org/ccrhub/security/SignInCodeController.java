@@ -33,15 +33,17 @@ class SignInCodeController {
   static final String RECOVERY_CODE_PATH = "/sign-in/recovery-code";
   private static final String VIEW_CODE = "security/sign-in-code";
   private static final String VIEW_RECOVERY_CODE = "security/sign-in-recovery-code";
+  private static final String ENDED =
+      "Your sign-in has ended. Enter your email address and password again.";
+  static final String BLOCKED =
+      "Too many wrong codes. Ask your partnership administrator to reset two-factor sign-in.";
 
   private final SignInHandlers signIn;
   private final TwoFactorChecks checks;
-  private final Accounts accounts;
 
-  SignInCodeController(SignInHandlers signIn, TwoFactorChecks checks, Accounts accounts) {
+  SignInCodeController(SignInHandlers signIn, TwoFactorChecks checks) {
     this.signIn = signIn;
     this.checks = checks;
-    this.accounts = accounts;
   }
 
   @GetMapping(CODE_PATH)
@@ -80,8 +82,13 @@ class SignInCodeController {
     if (!form.checkAppCode(result)) {
       return VIEW_CODE;
     }
+    Optional<Account> account = account(pending.get());
+    if (account.isEmpty()) {
+      signIn.abandon(request);
+      return startAgain(model, VIEW_CODE, ENDED);
+    }
     TwoFactorChecks.Result checked =
-        checks.code(account(pending.get()), addressOf(request), form.digits(), "signing in");
+        checks.code(account.get(), addressOf(request), form.digits(), "signing in");
     switch (checked.kind()) {
       case PASSED -> {
         signIn.secondStepPassed(
@@ -111,6 +118,10 @@ class SignInCodeController {
         signIn.abandon(request);
         return startAgain(model, VIEW_CODE, tooMany(checked.minutes()));
       }
+      case BLOCKED -> {
+        signIn.abandon(request);
+        return startAgain(model, VIEW_CODE, BLOCKED);
+      }
     }
     return VIEW_CODE;
   }
@@ -136,8 +147,13 @@ class SignInCodeController {
           "code", "format", "A recovery code is 10 letters and numbers, for example abcde-23456");
       return VIEW_RECOVERY_CODE;
     }
+    Optional<Account> account = account(pending.get());
+    if (account.isEmpty()) {
+      signIn.abandon(request);
+      return startAgain(model, VIEW_RECOVERY_CODE, ENDED);
+    }
     TwoFactorChecks.Result checked =
-        checks.recoveryCode(account(pending.get()), addressOf(request), form.getCode());
+        checks.recoveryCode(account.get(), addressOf(request), form.getCode());
     switch (checked.kind()) {
       case PASSED -> {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
@@ -156,6 +172,10 @@ class SignInCodeController {
         signIn.abandon(request);
         return startAgain(model, VIEW_RECOVERY_CODE, tooMany(checked.minutes()));
       }
+      case BLOCKED -> {
+        signIn.abandon(request);
+        return startAgain(model, VIEW_RECOVERY_CODE, BLOCKED);
+      }
       default ->
           result.rejectValue(
               "code",
@@ -173,8 +193,8 @@ class SignInCodeController {
         + (left <= 3 ? " Get new ones on the Two-factor sign-in page." : "");
   }
 
-  private Account account(SignInHandlers.PendingSignIn pending) {
-    return accounts.findById(pending.accountId()).orElseThrow(() -> new IllegalStateException());
+  private Optional<Account> account(SignInHandlers.PendingSignIn pending) {
+    return signIn.accountOf(pending);
   }
 
   private static String addressOf(HttpServletRequest request) {

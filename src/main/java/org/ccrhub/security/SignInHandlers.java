@@ -7,12 +7,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -82,7 +90,8 @@ final class SignInHandlers {
   /**
    * A right password for an account with two-factor sign-in, waiting in the session for its code.
    */
-  record PendingSignIn(long accountId, long passwordAt) implements Serializable {
+  record PendingSignIn(long accountId, long passwordAt, String passwordStamp)
+      implements Serializable {
 
     /** Whether the code may still come, {@link #CODE_TIME} after the password. */
     boolean current(Clock clock) {
@@ -91,12 +100,67 @@ final class SignInHandlers {
     }
   }
 
+  /**
+   * A digest of the account's password hash: a pending sign-in holds it, so that a password changed
+   * (or reset) while the code is awaited ends the pending sign-in.
+   */
+  static String passwordStamp(Account account) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(account.passwordHash().getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The account a pending sign-in is for, if it still exists and its password is the one given; if
+   * not, the person must sign in again.
+   */
+  Optional<Account> accountOf(PendingSignIn pending) {
+    return accounts
+        .findById(pending.accountId())
+        .filter(
+            a ->
+                MessageDigest.isEqual(
+                    passwordStamp(a).getBytes(StandardCharsets.UTF_8),
+                    pending.passwordStamp().getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** The client's address as the throttle keys it (after trusted proxies, ADR 12). */
   static String addressOf(HttpServletRequest request) {
-    String address = request.getRemoteAddr();
-    return address == null || address.isEmpty()
-        ? "unknown"
-        : address.substring(0, Math.min(64, address.length()));
+    return keyOf(request.getRemoteAddr());
+  }
+
+  /**
+   * An address as the throttle keys it: an IPv4 address whole, an IPv6 address by its /64 network
+   * (one subscriber usually holds a whole /64, so each of its addresses is the same client).
+   */
+  static String keyOf(@Nullable String address) {
+    if (address == null || address.isEmpty()) {
+      return "unknown";
+    }
+    if (address.indexOf(':') >= 0) {
+      try {
+        // a literal with a colon is parsed as IPv6, never looked up
+        InetAddress parsed = InetAddress.getByName(address);
+        if (parsed instanceof Inet6Address) {
+          byte[] bytes = parsed.getAddress();
+          StringBuilder key = new StringBuilder();
+          for (int i = 0; i < 8; i += 2) {
+            key.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                .append(':');
+          }
+          return key.append(":/64").toString();
+        }
+        return parsed.getHostAddress();
+      } catch (UnknownHostException | SecurityException e) {
+        // not an address: keyed as it is
+      }
+    }
+    return address.substring(0, Math.min(64, address.length()));
   }
 
   OncePerRequestFilter guard() {
@@ -192,8 +256,14 @@ final class SignInHandlers {
   void secondStepPassed(
       HttpServletRequest request, HttpServletResponse response, PendingSignIn pending, String how)
       throws ServletException, IOException {
-    Account account =
-        accounts.findById(pending.accountId()).orElseThrow(() -> new IllegalStateException());
+    Optional<Account> current = accountOf(pending);
+    if (current.isEmpty()) {
+      // deleted, or its password changed, since the password was given
+      abandon(request);
+      response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN);
+      return;
+    }
+    Account account = current.get();
     SignedInUser user = new SignedInUser(account, clock.instant());
     user.eraseCredentials();
     Authentication authentication =
@@ -219,13 +289,16 @@ final class SignInHandlers {
         HttpServletRequest request, HttpServletResponse response, Authentication authentication)
         throws ServletException, IOException {
       SignedInUser user = (SignedInUser) authentication.getPrincipal();
-      if (twoFactor.enrolled(user.accountId())) {
+      Optional<Account> account = accounts.findById(user.accountId());
+      if (account.isPresent() && twoFactor.enrolled(user.accountId())) {
         // the password was right, but the person is not signed in until their code is
         SecurityContextHolder.clearContext();
         contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
         request
             .getSession()
-            .setAttribute(PENDING, new PendingSignIn(user.accountId(), clock.millis()));
+            .setAttribute(
+                PENDING,
+                new PendingSignIn(user.accountId(), clock.millis(), passwordStamp(account.get())));
         response.sendRedirect(request.getContextPath() + SignInCodeController.CODE_PATH);
         return;
       }
@@ -239,8 +312,15 @@ final class SignInHandlers {
         String how)
         throws ServletException, IOException {
       SignedInUser user = (SignedInUser) authentication.getPrincipal();
-      Account account =
-          accounts.findById(user.accountId()).orElseThrow(() -> new IllegalStateException());
+      Optional<Account> found = accounts.findById(user.accountId());
+      if (found.isEmpty()) {
+        // deleted since the password or code was checked
+        SecurityContextHolder.clearContext();
+        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+        response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN);
+        return;
+      }
+      Account account = found.get();
       throttle.succeeded(addressOf(request), account, emails.of(account));
       accounts.signedIn(user.accountId(), user.email(), how);
       request.getSession().setAttribute(SIGNED_IN_AT, clock.millis());

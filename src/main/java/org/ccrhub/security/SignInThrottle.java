@@ -140,6 +140,14 @@ class SignInThrottle {
    */
   @Transactional
   Verdict failed(String address, TypedEmail email, String what) {
+    return failed(address, email, what, false);
+  }
+
+  /**
+   * The same, saying whether the failure came after a right password (a wrong two-factor code), so
+   * that the person is told their password is known.
+   */
+  Verdict failed(String address, TypedEmail email, String what, boolean passwordKnown) {
     Instant now = now();
     forgetOldFailures(now);
     Long accountId = email.accountId().orElse(null);
@@ -196,7 +204,7 @@ class SignInThrottle {
                   + failures
                   + " failed sign-ins: the next may come in "
                   + minutes(wait.get())));
-      email.account().ifPresent(alerts::raise);
+      email.account().ifPresent(a -> alerts.raise(a, passwordKnown));
     }
     return new Verdict(Verdict.Kind.WAIT, until);
   }

@@ -1,6 +1,8 @@
 package org.ccrhub.security;
 
 import java.time.Clock;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +18,18 @@ class TwoFactorChecks {
   private final SignInThrottle throttle;
   private final TypedEmails emails;
   private final Clock clock;
+  private final PasswordEncoder encoder;
+  private final SignInAlerts alerts;
 
   TwoFactorChecks(
-      TwoFactorEnrolments enrolments, SignInThrottle throttle, TypedEmails emails, Clock clock) {
+      TwoFactorEnrolments enrolments,
+      SignInThrottle throttle,
+      TypedEmails emails,
+      Clock clock,
+      PasswordEncoder encoder,
+      SignInAlerts alerts) {
+    this.encoder = encoder;
+    this.alerts = alerts;
     this.enrolments = enrolments;
     this.throttle = throttle;
     this.emails = emails;
@@ -32,7 +43,9 @@ class TwoFactorChecks {
     UNREADABLE,
     NOT_ENROLLED,
     /** Too many failures from this address for this account: wait {@code minutes}. */
-    WAIT
+    WAIT,
+    /** Too many wrong codes for the account: no code is checked until an administrator resets. */
+    BLOCKED
   }
 
   /** What came of a code: for a recovery code, how many are left; for a wait, how long. */
@@ -54,7 +67,7 @@ class TwoFactorChecks {
     if (!verdict.allowed()) {
       return waiting(verdict);
     }
-    TwoFactorEnrolments.CodeCheck check = enrolments.checkCode(account.id(), digits);
+    TwoFactorEnrolments.CodeCheck check = enrolments.checkCode(account, digits);
     return switch (check.outcome()) {
       case ACCEPTED -> new Result(Kind.PASSED, check.recoveryCodesLeft(), 0);
       case UNREADABLE -> new Result(Kind.UNREADABLE, 0, 0);
@@ -62,7 +75,25 @@ class TwoFactorChecks {
       case WRONG -> failed(address, email, Kind.WRONG, "Wrong two-factor code when " + doing);
       case ALREADY_USED ->
           failed(address, email, Kind.ALREADY_USED, "Two-factor code used before, when " + doing);
+      case BLOCKED -> new Result(Kind.BLOCKED, 0, 0);
+      case BLOCKED_NOW -> blocked(address, email, "Wrong two-factor code when " + doing);
     };
+  }
+
+  /**
+   * The account's password, asked again before two-factor sign-in is set up: a wrong one is a
+   * failed sign-in like any other.
+   */
+  Result password(Account account, String address, String password) {
+    TypedEmail email = emails.of(account);
+    SignInThrottle.Verdict verdict = throttle.check(address, email);
+    if (!verdict.allowed()) {
+      return waiting(verdict);
+    }
+    if (encoder.matches(password, account.passwordHash())) {
+      return new Result(Kind.PASSED, 0, 0);
+    }
+    return failed(address, email, Kind.WRONG, "Wrong password when setting up two-factor sign-in");
   }
 
   /** A recovery code, which is used up if it is right. */
@@ -72,16 +103,41 @@ class TwoFactorChecks {
     if (!verdict.allowed()) {
       return waiting(verdict);
     }
-    TwoFactorEnrolments.CodeCheck check = enrolments.useRecoveryCode(account, typed);
+    // the account's limit first, then the slow hashes with no connection held, then single use
+    TwoFactorEnrolments.RecoveryAttempt attempt = enrolments.startRecoveryCode(account.id());
+    if (attempt.refused() != null) {
+      return new Result(
+          attempt.refused() == TwoFactorEnrolments.Outcome.BLOCKED
+              ? Kind.BLOCKED
+              : Kind.NOT_ENROLLED,
+          0,
+          0);
+    }
+    Optional<TwoFactorEnrolments.StoredRecoveryCode> match =
+        enrolments.matching(attempt.stored(), typed);
+    TwoFactorEnrolments.CodeCheck check =
+        match.isPresent()
+            ? enrolments.usedRecoveryCode(account, match.get().id())
+            : enrolments.wrongRecoveryCode(account, attempt.wrongWithThis());
     return switch (check.outcome()) {
       case ACCEPTED -> new Result(Kind.PASSED, check.recoveryCodesLeft(), 0);
-      case NOT_ENROLLED -> new Result(Kind.NOT_ENROLLED, 0, 0);
+      case BLOCKED_NOW -> blocked(address, email, "Wrong recovery code when signing in");
       default -> failed(address, email, Kind.WRONG, "Wrong recovery code when signing in");
     };
   }
 
+  /** The wrong code that reached the account's limit: recorded, and the account is blocked. */
+  private Result blocked(String address, TypedEmail email, String what) {
+    throttle.failed(address, email, what, true);
+    // the person is told even if no single address had to wait
+    email.account().ifPresent(a -> alerts.raise(a, true));
+    return new Result(Kind.BLOCKED, 0, 0);
+  }
+
   private Result failed(String address, TypedEmail email, Kind kind, String what) {
-    SignInThrottle.Verdict verdict = throttle.failed(address, email, what);
+    // a wrong code comes after a right password (a wrong password when setting up does not)
+    SignInThrottle.Verdict verdict =
+        throttle.failed(address, email, what, !what.startsWith("Wrong password"));
     return verdict.allowed() ? new Result(kind, 0, 0) : waiting(verdict);
   }
 

@@ -34,6 +34,12 @@ class TwoFactorController {
   /** The new secret, sealed, until the person confirms a code from it. */
   static final String NEW_SECRET = TwoFactorController.class.getName() + ".NEW_SECRET";
 
+  /** When the new secret was made (epoch milliseconds): it is good for {@link #SET_UP_TIME}. */
+  static final String NEW_SECRET_AT = TwoFactorController.class.getName() + ".NEW_SECRET_AT";
+
+  /** How long a new secret may wait for its confirming code. */
+  static final java.time.Duration SET_UP_TIME = java.time.Duration.ofMinutes(10);
+
   private static final String VIEW_STATUS = "security/two-factor";
   private static final String VIEW_SET_UP = "security/two-factor-set-up";
   private static final String VIEW_CONFIRM = "security/two-factor-confirm";
@@ -42,11 +48,17 @@ class TwoFactorController {
   private final TwoFactorEnrolments enrolments;
   private final TwoFactorChecks checks;
   private final Accounts accounts;
+  private final java.time.Clock clock;
 
-  TwoFactorController(TwoFactorEnrolments enrolments, TwoFactorChecks checks, Accounts accounts) {
+  TwoFactorController(
+      TwoFactorEnrolments enrolments,
+      TwoFactorChecks checks,
+      Accounts accounts,
+      java.time.Clock clock) {
     this.enrolments = enrolments;
     this.checks = checks;
     this.accounts = accounts;
+    this.clock = clock;
   }
 
   @GetMapping(PATH)
@@ -74,12 +86,38 @@ class TwoFactorController {
       return "redirect:" + PATH;
     }
     model.addAttribute("requiredBy", requiredBy(user));
-    if (!form.checkAppCode(result)) {
+    if (form.getPassword().isEmpty()) {
+      result.rejectValue("password", "missing", "Enter your password");
+    }
+    form.checkAppCode(result);
+    if (result.hasErrors()) {
+      return setUpView(user, session, model);
+    }
+    Optional<TotpSecret> pending = currentSecret(user, session);
+    if (pending.isEmpty()) {
+      result.rejectValue(
+          "code",
+          "expired",
+          "The QR code and key have expired. Scan the new QR code or enter the new key, then"
+              + " enter the code your app shows");
+      return setUpView(user, session, model);
+    }
+    TwoFactorChecks.Result password =
+        checks.password(account(user), SignInHandlers.addressOf(request), form.getPassword());
+    if (!password.passed()) {
+      result.rejectValue(
+          "password",
+          "wrong",
+          password.kind() == TwoFactorChecks.Kind.WAIT
+              ? "You have entered a wrong password too many times. Wait "
+                  + (password.minutes() == 1 ? "1 minute" : password.minutes() + " minutes")
+                  + " and try again"
+              : "Your password is not correct");
       return setUpView(user, session, model);
     }
     Optional<List<String>> codes;
     try {
-      codes = enrolments.enrol(user.accountId(), secret(user, session), form.digits());
+      codes = enrolments.enrol(user.accountId(), pending.get(), form.digits());
     } catch (InvalidInputException alreadySetUp) {
       return "redirect:" + PATH;
     }
@@ -92,6 +130,7 @@ class TwoFactorController {
       return setUpView(user, session, model);
     }
     session.removeAttribute(NEW_SECRET);
+    session.removeAttribute(NEW_SECRET_AT);
     // every session of an account with two-factor sign-in has passed both steps
     enrolments.endOtherSessions(user.email(), session.getId());
     request.changeSessionId();
@@ -114,15 +153,28 @@ class TwoFactorController {
    * code already scanned. It is kept in the session only sealed with the two-factor key.
    */
   private TotpSecret secret(SignedInUser user, HttpSession session) {
-    if (session.getAttribute(NEW_SECRET) instanceof String sealed) {
-      Optional<TotpSecret> secret = enrolments.openPending(user.accountId(), sealed);
-      if (secret.isPresent()) {
-        return secret.get();
-      }
+    Optional<TotpSecret> current = currentSecret(user, session);
+    if (current.isPresent()) {
+      return current.get();
     }
     TotpSecret secret = TotpSecret.random();
     session.setAttribute(NEW_SECRET, enrolments.sealPending(user.accountId(), secret));
+    session.setAttribute(NEW_SECRET_AT, clock.millis());
     return secret;
+  }
+
+  /** The secret being set up, if it was made less than {@link #SET_UP_TIME} ago. */
+  private Optional<TotpSecret> currentSecret(SignedInUser user, HttpSession session) {
+    if (session.getAttribute(NEW_SECRET) instanceof String sealed
+        && session.getAttribute(NEW_SECRET_AT) instanceof Long madeAt) {
+      long age = clock.millis() - madeAt;
+      if (age >= 0 && age < SET_UP_TIME.toMillis()) {
+        return enrolments.openPending(user.accountId(), sealed);
+      }
+    }
+    session.removeAttribute(NEW_SECRET);
+    session.removeAttribute(NEW_SECRET_AT);
+    return Optional.empty();
   }
 
   @GetMapping(TURN_OFF_PATH)
@@ -214,6 +266,7 @@ class TwoFactorController {
           case UNREADABLE, NOT_ENROLLED ->
               "Codes from your app cannot be checked just now. Ask your partnership administrator"
                   + " to reset your two-factor sign-in";
+          case BLOCKED -> SignInCodeController.BLOCKED;
           case WAIT ->
               "You have entered a wrong code too many times. Wait "
                   + (checked.minutes() == 1 ? "1 minute" : checked.minutes() + " minutes")

@@ -17,6 +17,7 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,8 @@ class TwoFactorEnrolments {
   private final Accounts accounts;
   private final Partnerships partnerships;
   private final Clock clock;
+  private final AccountMail mail;
+  private final int maxWrongCodes;
   private final Totp totp = new Totp();
   private volatile Set<Role> requiring = rolesRequiringTwoFactor();
 
@@ -53,7 +56,9 @@ class TwoFactorEnrolments {
       AuditTrail audit,
       Accounts accounts,
       Partnerships partnerships,
-      Clock clock) {
+      Clock clock,
+      AccountMail mail,
+      @Value("${ccr.two-factor.max-wrong-codes:10}") int maxWrongCodes) {
     this.jdbc = jdbc;
     this.key = key;
     this.encoder = encoder;
@@ -61,6 +66,11 @@ class TwoFactorEnrolments {
     this.accounts = accounts;
     this.partnerships = partnerships;
     this.clock = clock;
+    this.mail = mail;
+    if (maxWrongCodes < 1) {
+      throw new IllegalArgumentException("ccr.two-factor.max-wrong-codes must be at least 1");
+    }
+    this.maxWrongCodes = maxWrongCodes;
   }
 
   /** An account's two-factor sign-in: since when, and how many recovery codes it has left. */
@@ -75,7 +85,14 @@ class TwoFactorEnrolments {
     /** The secret does not decrypt with the two-factor key (it was lost or changed). */
     UNREADABLE,
     /** The account has no two-factor sign-in (an administrator reset it meanwhile). */
-    NOT_ENROLLED
+    NOT_ENROLLED,
+    /**
+     * Too many wrong codes since the last right one: no code is checked until an administrator
+     * resets the account's two-factor sign-in.
+     */
+    BLOCKED,
+    /** A wrong code that reached the limit: it is blocked from now on. */
+    BLOCKED_NOW
   }
 
   /** The outcome of a code, and the recovery codes left after it. */
@@ -212,6 +229,12 @@ class TwoFactorEnrolments {
             accountId,
             null,
             "Set up two-factor sign-in, with " + codes.size() + " recovery codes"));
+    notify(
+        accountId,
+        null,
+        "Two-factor sign-in was set up for your CCR Hub account",
+        "Two-factor sign-in was set up for your CCR Hub account. From now on you will need a"
+            + " code from your authenticator app to sign in.");
     return Optional.of(codes);
   }
 
@@ -228,16 +251,24 @@ class TwoFactorEnrolments {
 
   /**
    * Checks a code from the authenticator app (its digits only); a right one uses up its time step.
+   * The account's count of wrong codes is read, checked and changed under the same row lock as the
+   * code: once it has reached the limit no code is checked, so parallel guesses cannot pass it.
    */
   @Transactional
-  CodeCheck checkCode(long accountId, String digits) {
+  CodeCheck checkCode(Account account, String digits) {
+    long accountId = account.id();
     Optional<StoredSecret> stored =
-        jdbc.sql("select secret, last_used_step from two_factor where account_id = :id for update")
+        jdbc.sql(
+                "select secret, last_used_step, wrong_codes from two_factor"
+                    + " where account_id = :id for update")
             .param("id", accountId)
-            .query((rs, row) -> new StoredSecret(rs.getString(1), rs.getLong(2)))
+            .query((rs, row) -> new StoredSecret(rs.getString(1), rs.getLong(2), rs.getInt(3)))
             .optional();
     if (stored.isEmpty()) {
       return CodeCheck.of(Outcome.NOT_ENROLLED);
+    }
+    if (stored.get().wrongCodes() >= maxWrongCodes) {
+      return CodeCheck.of(Outcome.BLOCKED);
     }
     Optional<TotpSecret> secret =
         key.open(stored.get().sealed(), secretContext(accountId)).map(TotpSecret::of);
@@ -246,44 +277,116 @@ class TwoFactorEnrolments {
     }
     Totp.Check check = totp.check(secret.get(), digits, clock.instant(), stored.get().lastUsed());
     if (check instanceof Totp.Check.Accepted accepted) {
-      jdbc.sql("update two_factor set last_used_step = :step where account_id = :id")
+      jdbc.sql(
+              "update two_factor set last_used_step = :step, wrong_codes = 0"
+                  + " where account_id = :id")
           .param("step", accepted.step())
           .param("id", accountId)
           .update();
       return new CodeCheck(Outcome.ACCEPTED, recoveryCodesLeft(accountId));
     }
-    return CodeCheck.of(
-        check instanceof Totp.Check.AlreadyUsed ? Outcome.ALREADY_USED : Outcome.WRONG);
+    if (check instanceof Totp.Check.AlreadyUsed) {
+      // a right code seen before is no guess: counted by the address throttle only
+      return CodeCheck.of(Outcome.ALREADY_USED);
+    }
+    int wrong =
+        jdbc.sql(
+                "update two_factor set wrong_codes = wrong_codes + 1 where account_id = :id"
+                    + " returning wrong_codes")
+            .param("id", accountId)
+            .query(Integer.class)
+            .single();
+    return wrongCode(account, wrong);
   }
 
-  private record StoredSecret(String sealed, long lastUsed) {}
+  private record StoredSecret(String sealed, long lastUsed, int wrongCodes) {}
 
-  /** Checks a recovery code; a right one is deleted, so it works once. */
-  @Transactional
-  CodeCheck useRecoveryCode(Account account, String typed) {
-    long accountId = account.id();
-    if (!enrolledForUpdate(accountId)) {
-      return CodeCheck.of(Outcome.NOT_ENROLLED);
-    }
-    Optional<String> code = RecoveryCodes.normalise(typed);
-    if (code.isEmpty()) {
+  /** A wrong code, the account's {@code wrong}th: at the limit its second factor is blocked. */
+  private CodeCheck wrongCode(Account account, int wrong) {
+    if (wrong < maxWrongCodes) {
       return CodeCheck.of(Outcome.WRONG);
     }
-    record Stored(long id, String hash) {}
-    List<Stored> stored =
+    audit.recordFor(
+        account.email(),
+        account.id(),
+        new AuditEntry(
+            "TWO_FACTOR_BLOCKED",
+            "Account",
+            String.valueOf(account.id()),
+            null,
+            AuditEntry.Outcome.DENIED,
+            "Two-factor sign-in blocked after "
+                + wrong
+                + " wrong codes: an administrator must reset it"));
+    return CodeCheck.of(Outcome.BLOCKED_NOW);
+  }
+
+  /** A recovery code's stored hash. */
+  record StoredRecoveryCode(long id, String hash) {}
+
+  /**
+   * The first step of checking a recovery code: counts it as a wrong code in advance (so that
+   * parallel guesses are limited before any hash is checked), then gives the stored hashes to check
+   * outside any transaction.
+   *
+   * @return the hashes and the count of wrong codes with this one; or the outcome when no code may
+   *     be checked (not enrolled, or blocked)
+   */
+  @Transactional
+  RecoveryAttempt startRecoveryCode(long accountId) {
+    Optional<Integer> wrong =
+        jdbc.sql(
+                "update two_factor set wrong_codes = wrong_codes + 1"
+                    + " where account_id = :id and wrong_codes < :max returning wrong_codes")
+            .param("id", accountId)
+            .param("max", maxWrongCodes)
+            .query(Integer.class)
+            .optional();
+    if (wrong.isEmpty()) {
+      return new RecoveryAttempt(
+          enrolled(accountId) ? Outcome.BLOCKED : Outcome.NOT_ENROLLED, List.of(), 0);
+    }
+    List<StoredRecoveryCode> stored =
         jdbc.sql("select id, code_hash from two_factor_recovery_code where account_id = :id")
             .param("id", accountId)
-            .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2)))
+            .query((rs, row) -> new StoredRecoveryCode(rs.getLong(1), rs.getString(2)))
             .list();
-    Optional<Stored> match =
-        stored.stream().filter(s -> encoder.matches(code.get(), s.hash())).findFirst();
-    if (match.isEmpty()) {
+    return new RecoveryAttempt(null, stored, wrong.get());
+  }
+
+  /** What {@link #startRecoveryCode} found: the hashes to check, or why none may be. */
+  record RecoveryAttempt(
+      @Nullable Outcome refused, List<StoredRecoveryCode> stored, int wrongWithThis) {}
+
+  /** The stored code the typed one matches, checked with no transaction (Argon2 is slow). */
+  Optional<StoredRecoveryCode> matching(List<StoredRecoveryCode> stored, String typed) {
+    Optional<String> code = RecoveryCodes.normalise(typed);
+    if (code.isEmpty()) {
+      return Optional.empty();
+    }
+    return stored.stream().filter(s -> encoder.matches(code.get(), s.hash())).findFirst();
+  }
+
+  /**
+   * The last step for a recovery code that matched: it is deleted, and only the request that
+   * deletes it signs in (0 rows: another request used it first). A right code resets the wrong-code
+   * count.
+   */
+  @Transactional
+  CodeCheck usedRecoveryCode(Account account, long codeId) {
+    long accountId = account.id();
+    int deleted =
+        jdbc.sql("delete from two_factor_recovery_code where id = :id and account_id = :account")
+            .param("id", codeId)
+            .param("account", accountId)
+            .update();
+    if (deleted == 0) {
       return CodeCheck.of(Outcome.WRONG);
     }
-    jdbc.sql("delete from two_factor_recovery_code where id = :id")
-        .param("id", match.get().id())
+    jdbc.sql("update two_factor set wrong_codes = 0 where account_id = :id")
+        .param("id", accountId)
         .update();
-    int left = stored.size() - 1;
+    int left = recoveryCodesLeft(accountId);
     // the person is not signed in yet: the record names the account the code was for
     audit.recordFor(
         account.email(),
@@ -300,7 +403,13 @@ class TwoFactorEnrolments {
     return new CodeCheck(Outcome.ACCEPTED, left);
   }
 
-  /** Locks the account's enrolment row, so that two uses of one recovery code cannot both pass. */
+  /** A recovery code that matched none: its count was taken in advance; at the limit, blocked. */
+  @Transactional
+  CodeCheck wrongRecoveryCode(Account account, int wrongWithThis) {
+    return wrongCode(account, wrongWithThis);
+  }
+
+  /** Locks the account's enrolment row. */
   private boolean enrolledForUpdate(long accountId) {
     return jdbc.sql("select account_id from two_factor where account_id = :id for update")
         .param("id", accountId)
@@ -333,6 +442,34 @@ class TwoFactorEnrolments {
     audit.record(
         AuditEntry.success(
             "TWO_FACTOR_TURNED_OFF", "Account", accountId, null, "Turned off two-factor sign-in"));
+    notify(
+        accountId,
+        null,
+        "Two-factor sign-in was turned off for your CCR Hub account",
+        "Two-factor sign-in was turned off for your CCR Hub account. You now sign in with your"
+            + " password only.");
+  }
+
+  /**
+   * Tells the person by email of a change to their two-factor sign-in, so that a change they did
+   * not make is noticed. Queued in the transaction of the change (in the partnership given, or
+   * their first), so that it goes if and only if the change is kept.
+   */
+  private void notify(long accountId, @Nullable Long partnershipId, String subject, String text) {
+    Optional<Account> account = accounts.findById(accountId);
+    Optional<Long> partnership =
+        partnershipId != null
+            ? Optional.of(partnershipId)
+            : accounts.partnershipsOf(accountId).stream().map(Partnership::id).findFirst();
+    if (account.isPresent() && partnership.isPresent()) {
+      mail.queueSecurityNotice(
+          partnership.get(),
+          account.get().email(),
+          subject,
+          text
+              + " If this was not you, tell your partnership administrator at once and change"
+              + " your password.");
+    }
   }
 
   /** New recovery codes in place of the old ones, after the person has given a current code. */
@@ -357,16 +494,56 @@ class TwoFactorEnrolments {
   }
 
   /**
+   * Whether an administrator of the partnership may reset the account's two-factor sign-in: never
+   * their own (another administrator or the command line does it), and when the account holds, in
+   * any partnership, a role that requires it, only an administrator of a partnership where it holds
+   * such a role.
+   */
+  @Transactional(readOnly = true)
+  boolean mayReset(long partnershipId, long accountId, long administratorId) {
+    if (accountId == administratorId) {
+      return false;
+    }
+    Set<Role> roles = requiring;
+    if (roles.isEmpty()) {
+      return true;
+    }
+    return jdbc.sql(
+            """
+            select not exists (select 1 from membership where user_account_id = :id
+                                   and role in (:roles))
+                or exists (select 1 from membership where user_account_id = :id
+                               and partnership_id = :p and role in (:roles))
+            """)
+        .param("id", accountId)
+        .param("p", partnershipId)
+        .param("roles", roles.stream().map(Role::name).toList())
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
    * An administrator removes a member's two-factor sign-in (a lost phone): they set it up again at
-   * their next sign-in, and every session of theirs but the administrator's own ends now.
+   * their next sign-in, and every session of theirs ends now.
    *
-   * @param keepSession the session not to end (the administrator's, resetting their own)
-   * @throws NotFoundException when the account is not a member of the partnership
+   * @param administratorId the administrator's account, who may not reset their own ({@link
+   *     #mayReset})
+   * @throws NotFoundException when the account is not a member of the partnership, or the
+   *     administrator may not reset it
    * @throws InvalidInputException when the reason is missing or too long, or there is nothing to
    *     reset
    */
   @Transactional
-  void reset(long partnershipId, long accountId, String reason, @Nullable String keepSession) {
+  void reset(long partnershipId, long accountId, String reason, long administratorId) {
+    accounts.member(partnershipId, accountId);
+    if (!mayReset(partnershipId, accountId, administratorId)) {
+      throw new NotFoundException("No such user in this partnership");
+    }
+    reset(partnershipId, accountId, reason, null);
+  }
+
+  private void reset(
+      long partnershipId, long accountId, String reason, @Nullable String keepSession) {
     Member member = accounts.member(partnershipId, accountId);
     String why = checkReason(reason);
     if (delete(accountId) == 0) {
@@ -393,6 +570,12 @@ class TwoFactorEnrolments {
                     : " and signed them out (" + ended + (ended == 1 ? " session)" : " sessions)"))
                 + ". Reason: "
                 + why));
+    notify(
+        accountId,
+        partnershipId,
+        "Two-factor sign-in was reset for your CCR Hub account",
+        "An administrator reset two-factor sign-in for your CCR Hub account. You will set it up"
+            + " again when you next sign in.");
   }
 
   /** The same, from the command line: the member by partnership and email. */

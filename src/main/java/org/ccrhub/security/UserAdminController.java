@@ -1,6 +1,5 @@
 package org.ccrhub.security;
 
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -11,7 +10,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ccrhub.partnership.PersonAccounts;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -208,6 +209,11 @@ class UserAdminController {
     model.addAttribute("twoFactor", twoFactor.of(member.accountId()).orElse(null));
     model.addAttribute(
         "twoFactorRequired", !twoFactor.requiringRolesOf(member.accountId()).isEmpty());
+    long administratorId = administratorId();
+    model.addAttribute("ownAccount", member.accountId() == administratorId);
+    model.addAttribute(
+        "mayResetTwoFactor",
+        twoFactor.mayReset(partnership.id(), member.accountId(), administratorId));
     model.addAttribute("linkedPerson", linked.orElse(null));
     model.addAttribute("personOptions", options);
     model.addAttribute("selectedPerson", linked.map(p -> String.valueOf(p.personId())).orElse(""));
@@ -276,6 +282,9 @@ class UserAdminController {
   String initResetTwoFactorForm(
       Partnership partnership, @PathVariable long accountId, Model model) {
     Member member = accounts.member(partnership.id(), accountId);
+    if (!twoFactor.mayReset(partnership.id(), accountId, administratorId())) {
+      throw new NotFoundException("No such user in this partnership");
+    }
     if (twoFactor.of(accountId).isEmpty()) {
       return "redirect:/p/{slug}/admin/users/{accountId}";
     }
@@ -294,13 +303,12 @@ class UserAdminController {
       @PathVariable long accountId,
       @ModelAttribute("form") ResetTwoFactorForm form,
       BindingResult result,
-      HttpSession session,
       Model model,
       RedirectAttributes flash) {
     Member member = accounts.member(partnership.id(), accountId);
     model.addAttribute("member", member);
     try {
-      twoFactor.reset(partnership.id(), accountId, form.getReason(), session.getId());
+      twoFactor.reset(partnership.id(), accountId, form.getReason(), administratorId());
     } catch (InvalidInputException e) {
       result.rejectValue("reason", "rejected", e.getMessage());
       return VIEW_RESET_TWO_FACTOR;
@@ -311,5 +319,11 @@ class UserAdminController {
             + member.email()
             + ". They will set it up again when they next sign in.");
     return "redirect:/p/{slug}/admin/users/{accountId}";
+  }
+
+  /** The signed-in administrator's account. */
+  private static long administratorId() {
+    return ((SignedInUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+        .accountId();
   }
 }

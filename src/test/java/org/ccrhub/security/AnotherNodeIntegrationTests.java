@@ -134,10 +134,10 @@ class AnotherNodeIntegrationTests {
         .containsExactly(client);
     assertThat(
             jdbc.sql("select address from sign_in_throttle where address = :a")
-                .param("a", client)
+                .param("a", SignInHandlers.keyOf(client))
                 .query(String.class)
                 .list())
-        .containsExactly(client);
+        .containsExactly(SignInHandlers.keyOf(client));
   }
 
   @Test
@@ -198,13 +198,13 @@ class AnotherNodeIntegrationTests {
         .asString()
         .startsWith(
             "Slowing down of sign-ins from "
-                + address
+                + SignInHandlers.keyOf(address)
                 + " after a day without failures: 5 failed and 3 refused while waiting");
   }
 
   private long remainingAt(String address) {
     return jdbc.sql("select count(*) from sign_in_throttle where address = :a")
-        .param("a", address)
+        .param("a", SignInHandlers.keyOf(address))
         .query(Long.class)
         .single();
   }

@@ -33,10 +33,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class SignInIntegrationTests {
 
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
-  private static final String RUN =
-      Integer.toHexString(new java.security.SecureRandom().nextInt(0x10000))
-          + ":"
-          + Integer.toHexString(new java.security.SecureRandom().nextInt(0x10000));
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final String RUN = Integer.toHexString(RANDOM.nextInt(0x10000));
+  private static final int RUN_LOW = RANDOM.nextInt(0x10) << 12;
 
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
@@ -46,10 +45,14 @@ class SignInIntegrationTests {
 
   /**
    * A documentation address (RFC 3849) that no other test, and no earlier run on a reused database,
-   * has used.
+   * has used: each in a /64 of its own, since the throttle keys an IPv6 address by its /64.
    */
   static String anAddress() {
-    return "2001:db8:" + RUN + "::" + Integer.toHexString(ADDRESSES.incrementAndGet());
+    return "2001:db8:"
+        + RUN
+        + ":"
+        + Integer.toHexString(RUN_LOW | (ADDRESSES.incrementAndGet() & 0xfff))
+        + "::1";
   }
 
   static RequestPostProcessor from(String address) {
@@ -134,13 +137,13 @@ class SignInIntegrationTests {
         .extracting(AuditRecord::summary)
         .containsExactly(
             "Sign-ins from "
-                + attacker
+                + SignInHandlers.keyOf(attacker)
                 + " slowed down after 5 failed sign-ins: the next may come in 1 minute");
     // the 22 refused attempts are one counter, not 22 records
     assertThat(trail).hasSize(5 + 1 + 1);
     assertThat(
             jdbc.sql("select refused from sign_in_throttle where address = :a")
-                .param("a", attacker)
+                .param("a", SignInHandlers.keyOf(attacker))
                 .query(Integer.class)
                 .single())
         .isEqualTo(22);
@@ -180,7 +183,7 @@ class SignInIntegrationTests {
                     .matches("unknown email [0-9a-f]{16} .*"));
     assertThat(
             jdbc.sql("select subject from sign_in_throttle where address = :a")
-                .param("a", address)
+                .param("a", SignInHandlers.keyOf(address))
                 .query(String.class)
                 .list())
         .hasSize(3)

@@ -106,6 +106,9 @@ class TwoFactorBrowserTests {
   }
 
   private void turnOn(String code) {
+    var password = browser.driver().findElement(By.id("password"));
+    password.clear();
+    password.sendKeys(Fixtures.PASSWORD);
     var input = browser.driver().findElement(By.id("code"));
     input.clear();
     input.sendKeys(code);

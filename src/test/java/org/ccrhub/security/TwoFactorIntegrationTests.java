@@ -54,6 +54,7 @@ class TwoFactorIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired AdminCommands commands;
   @Autowired TwoFactorEnrolments enrolments;
+  @Autowired TwoFactorChecks checks;
 
   private final Totp totp = new Totp();
 
@@ -210,6 +211,23 @@ class TwoFactorIntegrationTests {
         .andExpect(content().string(containsString("Sign in again")));
     mvc.perform(SignInIntegrationTests.signIn(email, Fixtures.PASSWORD, address))
         .andExpect(redirectedUrl("/sign-in?wait=1"));
+    // the person, signing in from elsewhere, is told their password is known
+    String elsewhere = SignInIntegrationTests.anAddress();
+    MockHttpSession person = passwordFrom(email, elsewhere);
+    mvc.perform(code(person, elsewhere, freshCode(enrolled.accountId(), enrolled.secret())))
+        .andExpect(authenticated())
+        .andExpect(redirectedUrl("/account/sign-in-notice"));
+    mvc.perform(get("/account/sign-in-notice").session(person))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Someone entered your password correctly, then a wrong two-factor code."
+                            + " There were 5 failed attempts from 1 network address")))
+        .andExpect(
+            content()
+                .string(containsString("Your password is known to someone else: change it now.")))
+        .andExpect(content().string(not(containsString("with a wrong password"))));
 
     List<AuditRecord> failed = records(partnership, email, "SIGN_IN_FAILED");
     assertThat(failed)
@@ -226,6 +244,288 @@ class TwoFactorIntegrationTests {
             audit.search(partnership.id(), new AuditQuery(null, null, email, null, null, 1, 100)))
         .extracting(AuditRecord::summary)
         .noneMatch(s -> s != null && (s.contains(code) || s.contains(enrolled.secret().base32())));
+  }
+
+  @Test
+  void tenWrongCodesFromAnyAddressesBlockTheSecondFactorUntilAnAdministratorResetsIt()
+      throws Exception {
+    Partnership partnership = fixtures.partnership();
+    MockHttpSession admin =
+        Fixtures.signIn(mvc, fixtures.user(partnership, Role.PARTNERSHIP_ADMIN));
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    // a second sign-in waits for its code meanwhile
+    String waitingAddress = SignInIntegrationTests.anAddress();
+    MockHttpSession waiting = passwordFrom(email, waitingAddress);
+
+    // three wrong codes from each address: never enough for the address throttle
+    int wrong = 0;
+    while (wrong < 9) {
+      String address = SignInIntegrationTests.anAddress();
+      MockHttpSession attacker = passwordFrom(email, address);
+      for (int i = 0; i < 3 && wrong < 9; i++, wrong++) {
+        mvc.perform(
+                wrong % 2 == 0
+                    ? code(attacker, address, wrongCode(enrolled))
+                    : recovery(attacker, address, "abcde-23456"))
+            .andExpect(unauthenticated())
+            .andExpect(content().string(not(containsString("Too many wrong codes"))));
+      }
+    }
+    String address = SignInIntegrationTests.anAddress();
+    MockHttpSession attacker = passwordFrom(email, address);
+    mvc.perform(code(attacker, address, wrongCode(enrolled)))
+        .andExpect(unauthenticated())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Too many wrong codes. Ask your partnership administrator to reset"
+                            + " two-factor sign-in.")));
+    // no code is checked any more, not even the right one, from any waiting sign-in
+    mvc.perform(code(waiting, waitingAddress, freshCode(enrolled.accountId(), enrolled.secret())))
+        .andExpect(unauthenticated())
+        .andExpect(content().string(containsString("Too many wrong codes")));
+    String other = SignInIntegrationTests.anAddress();
+    MockHttpSession again = passwordFrom(email, other);
+    mvc.perform(recovery(again, other, enrolled.recoveryCodes().get(0)))
+        .andExpect(unauthenticated())
+        .andExpect(content().string(containsString("Too many wrong codes")));
+    assertThat(enrolments.of(enrolled.accountId()).orElseThrow().recoveryCodesLeft()).isEqualTo(10);
+    assertThat(records(partnership, email, "TWO_FACTOR_BLOCKED"))
+        .extracting(AuditRecord::summary)
+        .containsExactly(
+            "Two-factor sign-in blocked after 10 wrong codes: an administrator must reset it");
+
+    mvc.perform(
+            reset(
+                admin,
+                "/p/" + partnership.slug() + "/admin/users/" + enrolled.accountId(),
+                "Too many wrong codes"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+  }
+
+  @Test
+  void aRightCodeStartsTheCountOfWrongCodesAgain() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 3; i++) {
+        String address = SignInIntegrationTests.anAddress();
+        MockHttpSession attacker = passwordFrom(email, address);
+        for (int j = 0; j < 3; j++) {
+          mvc.perform(code(attacker, address, wrongCode(enrolled)))
+              .andExpect(content().string(containsString("The code is not correct")));
+        }
+      }
+      String address = SignInIntegrationTests.anAddress();
+      MockHttpSession person = passwordFrom(email, address);
+      mvc.perform(code(person, address, freshCode(enrolled.accountId(), enrolled.secret())))
+          .andExpect(authenticated());
+    }
+  }
+
+  @Test
+  void parallelWrongCodesAreCheckedNoMoreThanTheLimit() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    Account account = accounts.findById(enrolled.accountId()).orElseThrow();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    List<java.util.concurrent.Future<TwoFactorChecks.Result>> results = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      boolean recovery = i % 3 == 0;
+      String address = SignInIntegrationTests.anAddress();
+      String wrong = wrongCode(enrolled);
+      results.add(
+          pool.submit(
+              () ->
+                  recovery
+                      ? checks.recoveryCode(account, address, "abcde-23456")
+                      : checks.code(account, address, wrong, "signing in")));
+    }
+    pool.shutdown();
+    List<TwoFactorChecks.Kind> kinds = new ArrayList<>();
+    for (var result : results) {
+      kinds.add(result.get().kind());
+    }
+    assertThat(kinds).filteredOn(k -> k == TwoFactorChecks.Kind.WRONG).hasSize(9);
+    assertThat(kinds).filteredOn(k -> k == TwoFactorChecks.Kind.BLOCKED).hasSize(21);
+    assertThat(
+            jdbc.sql("select wrong_codes from two_factor where account_id = :id")
+                .param("id", enrolled.accountId())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(10);
+  }
+
+  @Test
+  void aPasswordChangedOrAnAccountDeletedWhileTheCodeIsAwaitedEndsTheSignIn() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    Enrolled enrolled = enrol(email);
+    String address = SignInIntegrationTests.anAddress();
+    MockHttpSession waiting = passwordFrom(email, address);
+    MockHttpSession waitingForRecovery = passwordFrom(email, address);
+    // an administrator resets the password meanwhile (the thief's is now wrong)
+    jdbc.sql("update user_account set password_hash = :hash where id = :id")
+        .param("hash", accounts.findById(enrolled.accountId()).orElseThrow().passwordHash() + "x")
+        .param("id", enrolled.accountId())
+        .update();
+    mvc.perform(code(waiting, address, freshCode(enrolled.accountId(), enrolled.secret())))
+        .andExpect(unauthenticated())
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Your sign-in has ended. Enter your email address and password again.")));
+    mvc.perform(recovery(waitingForRecovery, address, enrolled.recoveryCodes().get(0)))
+        .andExpect(unauthenticated())
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your sign-in has ended.")));
+    assertThat(enrolments.of(enrolled.accountId()).orElseThrow().recoveryCodesLeft()).isEqualTo(10);
+
+    String other = fixtures.user(partnership, Role.VIEWER);
+    Enrolled deleted = enrol(other);
+    MockHttpSession gone = passwordFrom(other, address);
+    jdbc.sql("delete from membership where user_account_id = :id")
+        .param("id", deleted.accountId())
+        .update();
+    jdbc.sql("delete from user_account where id = :id").param("id", deleted.accountId()).update();
+    mvc.perform(code(gone, address, totp.codeAt(deleted.secret(), Instant.now())))
+        .andExpect(unauthenticated())
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your sign-in has ended.")));
+  }
+
+  @Test
+  void anAdministratorCannotResetTheirOwnNorThatOfSomeoneWhoseRoleElsewhereRequiresIt()
+      throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String adminEmail = fixtures.user(partnership, Role.PARTNERSHIP_ADMIN);
+    Enrolled adminEnrolled = enrol(adminEmail);
+    String address = SignInIntegrationTests.anAddress();
+    MockHttpSession admin = passwordFrom(adminEmail, address);
+    mvc.perform(code(admin, address, freshCode(adminEnrolled.accountId(), adminEnrolled.secret())))
+        .andExpect(authenticated());
+    String own = "/p/" + partnership.slug() + "/admin/users/" + adminEnrolled.accountId();
+    mvc.perform(get(own).session(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("Reset two-factor sign-in"))))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "You cannot reset your own two-factor sign-in. Ask another partnership"
+                            + " administrator.")));
+    mvc.perform(get(own + "/two-factor/reset").session(admin)).andExpect(status().isNotFound());
+    mvc.perform(reset(admin, own, "Stolen session")).andExpect(status().isNotFound());
+    assertThat(enrolments.enrolled(adminEnrolled.accountId())).isTrue();
+
+    Set<Role> before = enrolments.requireForRoles(Set.of(Role.ANALYST));
+    try {
+      // a viewer here, and an analyst (a role that requires it) in another partnership
+      Partnership elsewhere = fixtures.partnership();
+      String email = fixtures.user(partnership, Role.VIEWER);
+      Enrolled enrolled = enrol(email);
+      accounts.ensureRole(elsewhere, email, Role.ANALYST);
+      String user = "/p/" + partnership.slug() + "/admin/users/" + enrolled.accountId();
+      mvc.perform(get(user).session(admin))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("with 10 recovery codes left.")))
+          .andExpect(content().string(not(containsString("Reset two-factor sign-in"))));
+      mvc.perform(get(user + "/two-factor/reset").session(admin)).andExpect(status().isNotFound());
+      mvc.perform(reset(admin, user, "Lost phone")).andExpect(status().isNotFound());
+      assertThat(enrolments.enrolled(enrolled.accountId())).isTrue();
+
+      // that partnership's administrator may
+      MockHttpSession theirs =
+          Fixtures.signIn(mvc, fixtures.user(elsewhere, Role.PARTNERSHIP_ADMIN));
+      String there = "/p/" + elsewhere.slug() + "/admin/users/" + enrolled.accountId();
+      mvc.perform(get(there).session(theirs))
+          .andExpect(content().string(containsString("Reset two-factor sign-in")));
+      mvc.perform(reset(theirs, there, "Lost phone")).andExpect(redirectedUrl(there));
+      assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+    } finally {
+      enrolments.requireForRoles(before);
+    }
+  }
+
+  @Test
+  void settingItUpAsksForThePasswordAgainTheKeyExpiresAndThePersonIsToldByEmail() throws Exception {
+    Partnership partnership = fixtures.partnership();
+    String email = fixtures.user(partnership, Role.VIEWER);
+    MockHttpSession session = Fixtures.signIn(mvc, email);
+    String page =
+        mvc.perform(get("/account/two-factor").session(session))
+            .andExpect(content().string(containsString("Your password")))
+            .andExpect(content().string(containsString("The QR code and key work for 10 minutes.")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    TotpSecret secret = keyOn(page);
+    long accountId = idOf(email);
+    // a session alone (left open, or stolen) cannot set it up
+    mvc.perform(
+            post("/account/two-factor")
+                .session(session)
+                .with(csrf())
+                .param("code", totp.codeAt(secret, Instant.now())))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(containsString("<a href=\"#password\">Enter your password</a>")));
+    mvc.perform(
+            post("/account/two-factor")
+                .session(session)
+                .with(csrf())
+                .param("password", "not the password")
+                .param("code", totp.codeAt(secret, Instant.now())))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(containsString("<a href=\"#password\">Your password is not correct</a>")));
+    assertThat(enrolments.enrolled(accountId)).isFalse();
+    assertThat(records(partnership, email, "SIGN_IN_FAILED"))
+        .extracting(AuditRecord::summary)
+        .containsExactly("Wrong password when setting up two-factor sign-in");
+
+    // ten minutes on, the key shown has expired and a new one is shown
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(Long.valueOf(System.currentTimeMillis() - 10 * 60 * 1000 - 1));
+    }
+    assertThat(
+            jdbc.sql(
+                    """
+                    update spring_session_attributes set attribute_bytes = :bytes
+                    where attribute_name = :name and session_primary_id in
+                        (select primary_id from spring_session where principal_name = :email)
+                    """)
+                .param("bytes", bytes.toByteArray())
+                .param("name", TwoFactorController.NEW_SECRET_AT)
+                .param("email", email)
+                .update())
+        .isEqualTo(1);
+    String expired =
+        mvc.perform(setUp(session, totp.codeAt(secret, Instant.now())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("The QR code and key have expired.")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(enrolments.enrolled(accountId)).isFalse();
+    TotpSecret renewed = keyOn(expired);
+    assertThat(renewed.base32()).isNotEqualTo(secret.base32());
+    mvc.perform(setUp(session, totp.codeAt(renewed, Instant.now())))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Keep these codes safe")));
+    assertThat(enrolments.enrolled(accountId)).isTrue();
+    assertThat(notices(email))
+        .containsExactly("Two-factor sign-in was set up for your CCR Hub account");
   }
 
   @Test
@@ -324,6 +624,10 @@ class TwoFactorIntegrationTests {
         .andExpect(redirectedUrl("/account/two-factor"))
         .andExpect(flash().attribute("message", "Two-factor sign-in is off"));
     assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+    assertThat(notices(email))
+        .containsExactly(
+            "Two-factor sign-in was set up for your CCR Hub account",
+            "Two-factor sign-in was turned off for your CCR Hub account");
 
     // the password alone signs in again
     mvc.perform(SignInIntegrationTests.signIn(email, Fixtures.PASSWORD, address))
@@ -439,6 +743,10 @@ class TwoFactorIntegrationTests {
                         + email
                         + ". They will set it up again when they next sign in."));
     assertThat(enrolments.enrolled(enrolled.accountId())).isFalse();
+    assertThat(notices(email))
+        .containsExactly(
+            "Two-factor sign-in was set up for your CCR Hub account",
+            "Two-factor sign-in was reset for your CCR Hub account");
     assertThat(
             jdbc.sql("select count(*) from two_factor_recovery_code where account_id = :id")
                 .param("id", enrolled.accountId())
@@ -609,7 +917,11 @@ class TwoFactorIntegrationTests {
 
   private static org.springframework.test.web.servlet.RequestBuilder setUp(
       MockHttpSession session, String code) {
-    return post("/account/two-factor").session(session).with(csrf()).param("code", code);
+    return post("/account/two-factor")
+        .session(session)
+        .with(csrf())
+        .param("password", Fixtures.PASSWORD)
+        .param("code", code);
   }
 
   private static org.springframework.test.web.servlet.RequestBuilder code(
@@ -658,6 +970,16 @@ class TwoFactorIntegrationTests {
   /** "123 456", as some apps show it. */
   private static String spaced(String code) {
     return code.substring(0, 3) + " " + code.substring(3);
+  }
+
+  /** The subjects of the notices about two-factor sign-in queued for the address. */
+  private List<String> notices(String email) {
+    return jdbc.sql(
+            "select subject from mail_message where recipient = :to"
+                + " and template = 'two-factor-changed' order by id")
+        .param("to", email)
+        .query(String.class)
+        .list();
   }
 
   private long idOf(String email) {

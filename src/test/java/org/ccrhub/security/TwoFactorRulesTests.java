@@ -44,7 +44,7 @@ class TwoFactorRulesTests {
   void theCodeMustComeWithinTenMinutesOfThePassword() {
     Instant password = Instant.parse("2026-12-02T16:21:00Z");
     SignInHandlers.PendingSignIn pending =
-        new SignInHandlers.PendingSignIn(7, password.toEpochMilli());
+        new SignInHandlers.PendingSignIn(7, password.toEpochMilli(), "stamp");
 
     assertThat(pending.current(Clock.fixed(password.plusSeconds(599), ZoneOffset.UTC))).isTrue();
     assertThat(pending.current(Clock.fixed(password.plusSeconds(600), ZoneOffset.UTC))).isFalse();
