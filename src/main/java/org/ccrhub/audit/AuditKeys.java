@@ -9,14 +9,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ccrhub.shared.KeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,8 +33,6 @@ class AuditKeys {
   private static final String PROPERTY = "ccr.audit.key (CCR_AUDIT_KEY)";
   private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
   private static final Pattern FINGERPRINT = Pattern.compile("(?m)^key ([0-9a-f]{16})$");
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
   private static final Object JVM_LOCK = new Object();
 
   @Bean
@@ -95,25 +88,7 @@ class AuditKeys {
   }
 
   private static AuditKey create(Path file) throws IOException {
-    byte[] bytes = new byte[AuditKey.MINIMUM_BYTES];
-    new SecureRandom().nextBytes(bytes);
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    FileAttribute<?>[] attributes =
-        posix
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-            : new FileAttribute<?>[0];
-    Path temporary = file.resolveSibling(FILE_NAME + ".new");
-    Files.deleteIfExists(temporary);
-    try (FileChannel channel =
-        FileChannel.open(
-            temporary,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            attributes)) {
-      channel.write(
-          StandardCharsets.US_ASCII.encode(Base64.getEncoder().encodeToString(bytes) + "\n"));
-      channel.force(true);
-    }
-    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    byte[] bytes = KeyFiles.create(file, AuditKey.MINIMUM_BYTES);
     log.info(
         "Created the audit key {}: keep it with the backups (without it the audit trail cannot be"
             + " verified)",
@@ -123,7 +98,7 @@ class AuditKeys {
 
   private static void warnIfReadableByOthers(Path file) throws IOException {
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-        && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
+        && !KeyFiles.OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
       log.warn("The audit key {} can be read by others: make it readable by its owner only", file);
     }
   }

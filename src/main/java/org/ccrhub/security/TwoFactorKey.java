@@ -9,21 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.ccrhub.shared.KeyFiles;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +49,6 @@ class TwoFactorKey {
   private static final int KEY_BYTES = 32;
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger log = LoggerFactory.getLogger(TwoFactorKey.class);
   private static final Object JVM_LOCK = new Object();
@@ -181,7 +175,7 @@ class TwoFactorKey {
           FileLock lock = channel.lock()) {
         if (Files.exists(file)) {
           if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-              && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
+              && !KeyFiles.OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
             log.warn(
                 "The two-factor key {} can be read by others: make it readable by its owner only",
                 file);
@@ -196,25 +190,7 @@ class TwoFactorKey {
   }
 
   private byte[] create() throws IOException {
-    byte[] bytes = new byte[KEY_BYTES];
-    RANDOM.nextBytes(bytes);
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    FileAttribute<?>[] attributes =
-        posix
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-            : new FileAttribute<?>[0];
-    Path temporary = file.resolveSibling(FILE_NAME + ".new");
-    Files.deleteIfExists(temporary);
-    try (FileChannel channel =
-        FileChannel.open(
-            temporary,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            attributes)) {
-      channel.write(
-          StandardCharsets.US_ASCII.encode(Base64.getEncoder().encodeToString(bytes) + "\n"));
-      channel.force(true);
-    }
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    byte[] bytes = KeyFiles.create(file, KEY_BYTES);
     long enrolled = enrolledAccounts.getAsLong();
     if (enrolled > 0) {
       log.error(
