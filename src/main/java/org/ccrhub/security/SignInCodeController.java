@@ -95,15 +95,8 @@ class SignInCodeController {
             request, response, pending.get(), "Signed in with a two-factor code");
         return null;
       }
-      case WRONG ->
-          result.rejectValue(
-              "code", "wrong", "The code is not correct. Enter the code your app shows now");
-      case ALREADY_USED ->
-          result.rejectValue(
-              "code",
-              "used",
-              "That code has been used already. Wait for your app to show a new code, then"
-                  + " enter it");
+      case WRONG -> result.rejectValue("code", "wrong", TwoFactorChecks.WRONG_CODE);
+      case ALREADY_USED -> result.rejectValue("code", "used", TwoFactorChecks.USED_CODE);
       case UNREADABLE ->
           result.rejectValue(
               "code",

@@ -49,6 +49,13 @@ class TwoFactorChecks {
   }
 
   /** What came of a code: for a recovery code, how many are left; for a wait, how long. */
+  /** The field's message for a wrong code, at sign-in and on the account's forms. */
+  static final String WRONG_CODE = "The code is not correct. Enter the code your app shows now";
+
+  /** The field's message for a code that was used already. */
+  static final String USED_CODE =
+      "That code has been used already. Wait for your app to show a new code, then enter it";
+
   record Result(Kind kind, int recoveryCodesLeft, long minutes) {
     boolean passed() {
       return kind == Kind.PASSED;

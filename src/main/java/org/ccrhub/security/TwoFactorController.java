@@ -259,10 +259,8 @@ class TwoFactorController {
     String problem =
         switch (checked.kind()) {
           case PASSED -> null;
-          case WRONG -> "The code is not correct. Enter the code your app shows now";
-          case ALREADY_USED ->
-              "That code has been used already. Wait for your app to show a new code, then enter"
-                  + " it";
+          case WRONG -> TwoFactorChecks.WRONG_CODE;
+          case ALREADY_USED -> TwoFactorChecks.USED_CODE;
           case UNREADABLE, NOT_ENROLLED ->
               "Codes from your app cannot be checked just now. Ask your partnership administrator"
                   + " to reset your two-factor sign-in";
