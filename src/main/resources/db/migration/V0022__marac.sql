@@ -254,3 +254,6 @@ create table marac_audit_sample_case (
     audited_at   timestamptz,
     primary key (sample_id, referral_id)
 );
+
+-- "Who looked at this case": the audit trail's records about one object.
+create index audit_event_by_object on audit_event (partnership_id, object_type, object_id, id desc);

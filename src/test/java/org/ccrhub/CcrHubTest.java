@@ -28,6 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
   AdminCommands.class,
   DatabaseAdministrator.class,
   MockMvcSessions.class,
+  org.ccrhub.security.TwoFactorSessions.class,
   org.ccrhub.web.BrokenPage.class
 })
 public @interface CcrHubTest {}

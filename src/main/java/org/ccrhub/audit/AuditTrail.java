@@ -374,4 +374,24 @@ public class AuditTrail {
     params.put("offset", (long) (query.page() - 1) * query.pageSize());
     return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(AuditRecord::read).list());
   }
+
+  /**
+   * The records about one object of a partnership, newest first, at most {@code most}: who looked
+   * at or changed it, and when.
+   */
+  @Transactional(readOnly = true)
+  public List<AuditRecord> about(long partnershipId, String objectType, String objectId, int most) {
+    return jdbc.sql(
+            """
+            select * from audit_event
+            where partnership_id = :p and object_type = :type and object_id = :id
+            order by id desc limit :most
+            """)
+        .param("p", partnershipId)
+        .param("type", objectType)
+        .param("id", objectId)
+        .param("most", most)
+        .query(AuditRecord::read)
+        .list();
+  }
 }

@@ -64,7 +64,7 @@ public class Maracs {
                 """)
             .param("p", partnership.id())
             .param("name", checked)
-            .paramSource(settingsParams(settings))
+            .params(settingsParams(settings))
             .param("frequency", frequency.name())
             .query(Long.class)
             .single();
@@ -115,7 +115,7 @@ public class Maracs {
             .param("p", partnership.id())
             .param("version", version)
             .param("name", checked)
-            .paramSource(settingsParams(settings))
+            .params(settingsParams(settings))
             .param("frequency", frequency.name())
             .update();
     if (changed == 0) {
@@ -201,18 +201,17 @@ public class Maracs {
     return stripped;
   }
 
-  private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource settingsParams(
-      MaracSettings s) {
-    return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-        .addValue("dash", s.dashThreshold())
-        .addValue("incidents", s.escalationIncidents())
-        .addValue("window", s.escalationWindowMonths())
-        .addValue("repeat", s.repeatWindowMonths())
-        .addValue("release", s.researchReleaseDays())
-        .addValue("retention", s.retentionYears())
-        .addValue("population", s.adultFemalePopulation())
-        .addValue("sample", s.auditSampleSize())
-        .addValue("interval", s.auditIntervalMonths());
+  private static java.util.Map<String, Object> settingsParams(MaracSettings s) {
+    return java.util.Map.of(
+        "dash", s.dashThreshold(),
+        "incidents", s.escalationIncidents(),
+        "window", s.escalationWindowMonths(),
+        "repeat", s.repeatWindowMonths(),
+        "release", s.researchReleaseDays(),
+        "retention", s.retentionYears(),
+        "population", s.adultFemalePopulation(),
+        "sample", s.auditSampleSize(),
+        "interval", s.auditIntervalMonths());
   }
 
   /** The settings that changed, as "DASH threshold 14 to 12", for the audit trail. */

@@ -291,7 +291,7 @@ class TwoFactorController {
   }
 
   private @Nullable String requiredBy(SignedInUser user) {
-    Set<Role> roles = enrolments.requiringRolesOf(user.accountId());
+    Set<String> roles = enrolments.requiringRolesOf(user.accountId());
     return roles.isEmpty() ? null : TwoFactorEnrolments.requiredBy(roles);
   }
 

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
@@ -17,6 +18,7 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,6 +50,7 @@ class TwoFactorEnrolments {
   private final int maxWrongCodes;
   private final Totp totp = new Totp();
   private volatile Set<Role> requiring = rolesRequiringTwoFactor();
+  private final ObjectProvider<TwoFactorRequirement> requirements;
 
   TwoFactorEnrolments(
       JdbcClient jdbc,
@@ -58,7 +61,9 @@ class TwoFactorEnrolments {
       Partnerships partnerships,
       Clock clock,
       AccountMail mail,
+      ObjectProvider<TwoFactorRequirement> requirements,
       @Value("${ccr.two-factor.max-wrong-codes:10}") int maxWrongCodes) {
+    this.requirements = requirements;
     this.jdbc = jdbc;
     this.key = key;
     this.encoder = encoder;
@@ -146,45 +151,50 @@ class TwoFactorEnrolments {
         > 0;
   }
 
-  /** The roles the account holds, in any partnership, that require two-factor sign-in. */
+  /**
+   * What the account holds, in any partnership, that requires two-factor sign-in, each as it reads
+   * in a sentence: its partnership roles that do, and the MARAC roles ({@link
+   * TwoFactorRequirement}).
+   */
   @Transactional(readOnly = true)
-  Set<Role> requiringRolesOf(long accountId) {
+  Set<String> requiringRolesOf(long accountId) {
+    Set<String> held = new TreeSet<>();
     Set<Role> roles = requiring;
-    if (roles.isEmpty()) {
-      return Set.of();
+    if (!roles.isEmpty()) {
+      jdbc.sql(
+              "select distinct role from membership where user_account_id = :id"
+                  + " and role in (:roles)")
+          .param("id", accountId)
+          .param("roles", roles.stream().map(Role::name).toList())
+          .query(String.class)
+          .list()
+          .forEach(r -> held.add(inSentence(Role.valueOf(r))));
     }
-    Set<Role> held = EnumSet.noneOf(Role.class);
-    jdbc.sql(
-            "select distinct role from membership where user_account_id = :id and role in (:roles)")
-        .param("id", accountId)
-        .param("roles", roles.stream().map(Role::name).toList())
-        .query(String.class)
-        .list()
-        .forEach(r -> held.add(Role.valueOf(r)));
+    requirements.orderedStream().forEach(r -> held.addAll(r.heldBy(accountId)));
     return held;
   }
 
   /**
-   * Whether the account holds a role that requires two-factor sign-in and has not set it up, so
-   * that it may do nothing else. Asked on every request, so it costs nothing while no role requires
-   * it, and one indexed query when one does.
+   * Whether the account holds something that requires two-factor sign-in and has not set it up, so
+   * that it may do nothing else. Asked on every request: one indexed query for the roles, and one
+   * for each {@link TwoFactorRequirement}, made only when the account has not set it up.
    */
   @Transactional(readOnly = true)
   boolean mustEnrol(long accountId) {
-    Set<Role> roles = requiring;
-    if (roles.isEmpty()) {
+    if (enrolled(accountId)) {
       return false;
     }
-    return jdbc.sql(
-            """
-            select exists (select 1 from membership where user_account_id = :id
-                               and role in (:roles))
-               and not exists (select 1 from two_factor where account_id = :id)
-            """)
-        .param("id", accountId)
-        .param("roles", roles.stream().map(Role::name).toList())
-        .query(Boolean.class)
-        .single();
+    Set<Role> roles = requiring;
+    boolean byRole =
+        !roles.isEmpty()
+            && jdbc.sql(
+                    "select exists (select 1 from membership where user_account_id = :id"
+                        + " and role in (:roles))")
+                .param("id", accountId)
+                .param("roles", roles.stream().map(Role::name).toList())
+                .query(Boolean.class)
+                .single();
+    return byRole || requirements.orderedStream().anyMatch(r -> !r.heldBy(accountId).isEmpty());
   }
 
   /** A new secret's sealed form, kept in the session until the person confirms a code from it. */
@@ -432,7 +442,7 @@ class TwoFactorEnrolments {
    */
   @Transactional
   void turnOff(long accountId) {
-    Set<Role> required = requiringRolesOf(accountId);
+    Set<String> required = requiringRolesOf(accountId);
     if (!required.isEmpty()) {
       throw new InvalidInputException(requiredBy(required) + ", so you cannot turn it off");
     }
@@ -504,22 +514,22 @@ class TwoFactorEnrolments {
     if (accountId == administratorId) {
       return false;
     }
-    Set<Role> roles = requiring;
-    if (roles.isEmpty()) {
+    if (requiringRolesOf(accountId).isEmpty()) {
       return true;
     }
-    return jdbc.sql(
-            """
-            select not exists (select 1 from membership where user_account_id = :id
-                                   and role in (:roles))
-                or exists (select 1 from membership where user_account_id = :id
-                               and partnership_id = :p and role in (:roles))
-            """)
-        .param("id", accountId)
-        .param("p", partnershipId)
-        .param("roles", roles.stream().map(Role::name).toList())
-        .query(Boolean.class)
-        .single();
+    Set<Role> roles = requiring;
+    boolean byRoleHere =
+        !roles.isEmpty()
+            && jdbc.sql(
+                    "select exists (select 1 from membership where user_account_id = :id"
+                        + " and partnership_id = :p and role in (:roles))")
+                .param("id", accountId)
+                .param("p", partnershipId)
+                .param("roles", roles.stream().map(Role::name).toList())
+                .query(Boolean.class)
+                .single();
+    return byRoleHere
+        || requirements.orderedStream().anyMatch(r -> r.heldIn(partnershipId, accountId));
   }
 
   /**
@@ -626,12 +636,9 @@ class TwoFactorEnrolments {
   /**
    * Why the person must have two-factor sign-in: "Your role as ... requires two-factor sign-in".
    */
-  static String requiredBy(Set<Role> roles) {
+  static String requiredBy(Set<String> roles) {
     return (roles.size() == 1 ? "Your role as " : "Your roles as ")
-        + roles.stream()
-            .map(TwoFactorEnrolments::inSentence)
-            .sorted()
-            .collect(Collectors.joining(" and "))
+        + roles.stream().sorted().collect(Collectors.joining(" and "))
         + (roles.size() == 1 ? " requires" : " require")
         + " two-factor sign-in";
   }

@@ -23,9 +23,13 @@ class TwoFactorRulesTests {
 
   @Test
   void namesTheRolesThatRequireItInASentence() {
-    assertThat(TwoFactorEnrolments.requiredBy(Set.of(Role.ANALYST)))
+    assertThat(TwoFactorEnrolments.requiredBy(Set.of(TwoFactorEnrolments.inSentence(Role.ANALYST))))
         .isEqualTo("Your role as analyst requires two-factor sign-in");
-    assertThat(TwoFactorEnrolments.requiredBy(Set.of(Role.PARTNERSHIP_ADMIN, Role.VIEWER)))
+    assertThat(
+            TwoFactorEnrolments.requiredBy(
+                Set.of(
+                    TwoFactorEnrolments.inSentence(Role.PARTNERSHIP_ADMIN),
+                    TwoFactorEnrolments.inSentence(Role.VIEWER))))
         .isEqualTo("Your roles as partnership administrator and viewer require two-factor sign-in");
   }
 
