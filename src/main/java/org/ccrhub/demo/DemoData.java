@@ -45,9 +45,11 @@ class DemoData implements ApplicationRunner {
   private final DemoPlans demoPlans;
   private final DemoLeads demoLeads;
   private final DemoIndicators demoIndicators;
+  private final DemoMarac demoMarac;
   private final Reminders reminders;
   private final Clock clock;
   private final List<DemoUser> users = new ArrayList<>();
+  private final List<DemoMarac.MaracUser> maracUsers = new ArrayList<>();
 
   DemoData(
       Partnerships partnerships,
@@ -56,8 +58,10 @@ class DemoData implements ApplicationRunner {
       DemoPlans demoPlans,
       DemoLeads demoLeads,
       DemoIndicators demoIndicators,
+      DemoMarac demoMarac,
       Reminders reminders,
       Clock clock) {
+    this.demoMarac = demoMarac;
     this.reminders = reminders;
     this.clock = clock;
     this.partnerships = partnerships;
@@ -75,6 +79,7 @@ class DemoData implements ApplicationRunner {
   @Transactional
   public void run(ApplicationArguments args) {
     users.clear();
+    maracUsers.clear();
     Partnership northbridge = partnership(SLUG, NAME);
     Partnership southmere = partnership(NEIGHBOUR_SLUG, NEIGHBOUR_NAME);
     directory.fill(northbridge);
@@ -89,6 +94,7 @@ class DemoData implements ApplicationRunner {
     demoPlans.fill(northbridge, "action.lead@northbridge.demo");
     demoLeads.fill(northbridge, "action.lead@northbridge.demo", "strategic.lead@northbridge.demo");
     demoIndicators.fill(northbridge);
+    maracUsers.addAll(demoMarac.fill(northbridge));
   }
 
   private Partnership partnership(String slug, String name) {
@@ -134,9 +140,19 @@ class DemoData implements ApplicationRunner {
     for (DemoUser user : users) {
       out.printf("   %-20s %-36s %s%n", user.role().name(), user.email(), user.password());
     }
+    out.println();
+    out.println(" " + DemoMarac.NAME + ": these accounts see its cases, with two-factor");
+    out.println(" sign-in. Add the key to an authenticator app (or run: oathtool --totp -b KEY):");
+    out.println();
+    for (DemoMarac.MaracUser user : maracUsers) {
+      out.printf(
+          "   %-20s %-36s %s%n   %-20s key %s%n",
+          user.role().name(), user.email(), user.password(), "", user.secret());
+    }
     out.println("==================================================================");
     out.println();
     out.flush();
-    log.info("Demo data loaded; {} demo accounts have new passwords", users.size());
+    log.info(
+        "Demo data loaded; {} demo accounts have new passwords", users.size() + maracUsers.size());
   }
 }

@@ -1,7 +1,9 @@
 package org.ccrhub.security;
 
 import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sets up two-factor sign-in for an account without its app: for the demo's accounts, whose secrets
@@ -12,24 +14,28 @@ import org.springframework.stereotype.Service;
 public class DemoTwoFactor {
 
   private final TwoFactorEnrolments enrolments;
+  private final JdbcClient jdbc;
   private final Clock clock;
   private final Totp totp = new Totp();
 
-  DemoTwoFactor(TwoFactorEnrolments enrolments, Clock clock) {
+  DemoTwoFactor(TwoFactorEnrolments enrolments, JdbcClient jdbc, Clock clock) {
     this.enrolments = enrolments;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   /**
-   * Sets up two-factor sign-in with a new secret.
+   * Sets up two-factor sign-in with a new secret, in place of any it had (the demo prints new
+   * secrets at every start, as it does passwords).
    *
    * @return the secret in Base32, as an authenticator app takes it when typed
-   * @throws org.ccrhub.shared.InvalidInputException when it is set up already
    */
+  @Transactional
   public String setUp(long accountId) {
+    jdbc.sql("delete from two_factor where account_id = :id").param("id", accountId).update();
     TotpSecret secret = TotpSecret.random();
     enrolments
-        .enrol(accountId, secret, totp.codeAt(secret, clock.instant()))
+        .enrol(accountId, secret, totp.codeAt(secret, clock.instant()), false)
         .orElseThrow(() -> new IllegalStateException("The code made now was not accepted"));
     return secret.base32();
   }

@@ -87,7 +87,7 @@ class DemoDataIntegrationTests {
         adminPassword = lines.group(3);
       }
     }
-    assertThat(passwords).hasSize(6).doesNotHaveDuplicates();
+    assertThat(passwords).hasSize(10).doesNotHaveDuplicates();
     assertThat(adminPassword).isNotNull();
     // the printed password is the one that signs in
     Fixtures.signIn(mvc, "admin@northbridge.demo", adminPassword);
@@ -99,7 +99,21 @@ class DemoDataIntegrationTests {
         logged.add(String.valueOf(t.getMessage()));
       }
     }
-    assertThat(logged).contains("Demo data loaded; 6 demo accounts have new passwords");
+    assertThat(logged).contains("Demo data loaded; 10 demo accounts have new passwords");
+    // each MARAC account's two-factor key is printed under it, once, and never logged
+    Matcher keys =
+        Pattern.compile(
+                "^ {3}(MARAC_\\w+|IDVA) +(\\S+@\\S+) +\\S+\\R +key ([A-Z2-7 ]+)$",
+                Pattern.MULTILINE)
+            .matcher(output.getOut());
+    List<String> printedKeys = new ArrayList<>();
+    while (keys.find()) {
+      printedKeys.add(keys.group(3).strip());
+    }
+    assertThat(printedKeys).hasSize(4).doesNotHaveDuplicates();
+    for (String key : printedKeys) {
+      assertThat(logged).noneMatch(line -> line.contains(key));
+    }
     for (String password : passwords) {
       assertThat(logged).noneMatch(line -> line.contains(password));
       assertThat(output.getOut().split(Pattern.quote(password), -1)).hasSize(2); // shown once
