@@ -4,6 +4,7 @@ import org.ccrhub.audit.AuditCommands;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
 import org.ccrhub.indicators.IndicatorCommands;
+import org.ccrhub.marac.MaracCommands;
 import org.ccrhub.partnership.PartnershipCommands;
 import org.ccrhub.plans.LeadCommands;
 import org.ccrhub.plans.PeriodCommands;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       IndicatorCommands.class,
       ReportCommands.class,
       ReminderCommands.class,
+      MaracCommands.class,
       AuditCommands.class
     })
 public class CcrHub {
