@@ -62,10 +62,11 @@ public class Maracs {
                     :population, :sample, :interval, :frequency)
                 returning id
                 """)
-            .param("p", partnership.id())
-            .param("name", checked)
-            .paramSource(settingsParams(settings))
-            .param("frequency", frequency.name())
+            .paramSource(
+                settingsParams(settings)
+                    .addValue("p", partnership.id())
+                    .addValue("name", checked)
+                    .addValue("frequency", frequency.name()))
             .query(Long.class)
             .single();
     audit.record(
@@ -111,12 +112,13 @@ public class Maracs {
                     meeting_frequency = :frequency, version = version + 1
                 where id = :id and partnership_id = :p and version = :version
                 """)
-            .param("id", id)
-            .param("p", partnership.id())
-            .param("version", version)
-            .param("name", checked)
-            .paramSource(settingsParams(settings))
-            .param("frequency", frequency.name())
+            .paramSource(
+                settingsParams(settings)
+                    .addValue("id", id)
+                    .addValue("p", partnership.id())
+                    .addValue("version", version)
+                    .addValue("name", checked)
+                    .addValue("frequency", frequency.name()))
             .update();
     if (changed == 0) {
       throw new ConcurrentChangeException("The settings of " + before.name());
