@@ -135,6 +135,7 @@ public class MaracImport {
       throw new MaracImportRejectedException(ProblemList.byRow(errors), warnings);
     }
 
+    referrals.lock(marac);
     List<String> created = new ArrayList<>();
     for (ImportedReferrals.Row row : rows) {
       if (!known.containsKey(row.agencyKey())) {
@@ -183,8 +184,9 @@ public class MaracImport {
     int heard = 0;
     for (ImportedReferrals.Row row : ImportedReferrals.inReferralOrder(rows)) {
       NewReferral referral = row.referral(known.get(row.agencyKey()).id());
+      // the agencies are the partnership's and the meetings the MARAC's: found or made above
       RecordedReferral recorded =
-          referrals.record(marac, referral, row.meetingDate().map(meetings::get), true, createdBy);
+          referrals.store(marac, referral, row.meetingDate().map(meetings::get), true, createdBy);
       rowOf.put(recorded.id(), row.number());
       heard += row.meetingDate().isPresent() ? 1 : 0;
     }
@@ -218,7 +220,11 @@ public class MaracImport {
                 + marac.id()
                 + " from a file of "
                 + rows.size()
-                + " rows. "
+                + " rows (referral ids "
+                + rowOf.keySet().stream().mapToLong(Long::longValue).min().orElse(0)
+                + " to "
+                + rowOf.keySet().stream().mapToLong(Long::longValue).max().orElse(0)
+                + "). "
                 + result.summary()
                 + " "
                 + created.size()

@@ -74,24 +74,7 @@ public class Referrals {
    */
   @Transactional
   public RecordedReferral record(Marac marac, NewReferral referral, Optional<Long> meetingId) {
-    return record(marac, referral, meetingId, false, createdBy());
-  }
-
-  /** As {@link #record(Marac, NewReferral, Optional)}, for an imported record. */
-  @Transactional
-  RecordedReferral record(
-      Marac marac,
-      NewReferral referral,
-      Optional<Long> meetingId,
-      boolean imported,
-      String createdBy) {
-    // one referral of a MARAC at a time: two referrals of a new victim must not both make one
-    jdbc.sql("select id from marac where id = :m and partnership_id = :p for no key update")
-        .param("m", marac.id())
-        .param("p", marac.partnershipId())
-        .query(Long.class)
-        .optional()
-        .orElseThrow(() -> new NotFoundException("No such MARAC"));
+    lock(marac);
     jdbc.sql("select id from agency where id = :a and partnership_id = :p")
         .param("a", referral.referringAgencyId())
         .param("p", marac.partnershipId())
@@ -106,30 +89,73 @@ public class Referrals {
           .optional()
           .orElseThrow(() -> new NotFoundException("No such meeting"));
     }
+    RecordedReferral recorded = store(marac, referral, meetingId, false, createdBy());
+    int offered = recorded.nearMatches().size();
+    audit.record(
+        AuditEntry.success(
+            "CREATE",
+            "MaracCase",
+            recorded.id(),
+            marac.partnershipId(),
+            "Recorded referral "
+                + recorded.id()
+                + " to MARAC "
+                + marac.id()
+                + (recorded.repeat() ? ", a repeat" : "")
+                + (offered == 0
+                    ? ""
+                    : ", with "
+                        + offered
+                        + " near "
+                        + (offered == 1 ? "match" : "matches")
+                        + " to review")));
+    return recorded;
+  }
 
+  /**
+   * Holds the MARAC's lock until the transaction ends: one referral of a MARAC is recorded at a
+   * time, so that two referrals of a new victim do not both make one.
+   */
+  void lock(Marac marac) {
+    jdbc.sql("select id from marac where id = :m and partnership_id = :p for no key update")
+        .param("m", marac.id())
+        .param("p", marac.partnershipId())
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("No such MARAC"));
+  }
+
+  /**
+   * The recording itself, which a live referral and an imported row share: links the victim, stores
+   * the referral and its near matches. The caller holds the {@link #lock}, has checked that the
+   * agency is the partnership's and the meeting the MARAC's, and audits.
+   */
+  RecordedReferral store(
+      Marac marac,
+      NewReferral referral,
+      Optional<Long> meetingId,
+      boolean imported,
+      String createdBy) {
     VictimIdentity identity = referral.victim().identity();
     ReferralIndex index = new ReferralIndex(candidates(marac, identity));
     RepeatCheck check = index.check(identity, referral.referralDate());
 
-    long victimId;
-    if (check.linkedVictims().isEmpty()) {
-      victimId =
-          jdbc.sql("insert into marac_victim (marac_id) values (:m) returning id")
-              .param("m", marac.id())
-              .query(Long.class)
-              .single();
-    } else {
+    Optional<Long> victimId = Optional.empty();
+    if (!check.linkedVictims().isEmpty()) {
       TreeSet<Long> victims = new TreeSet<>(check.linkedVictims());
-      victimId = victims.first();
-      for (long other : victims.tailSet(victimId, false)) {
-        merge(marac, other, victimId);
+      long kept = victims.first();
+      for (long other : victims.tailSet(kept, false)) {
+        merge(marac, other, kept);
       }
+      victimId = Optional.of(kept);
     }
 
-    long id = insert(marac, referral, victimId, meetingId, imported, createdBy);
+    long[] ids = insert(marac, referral, victimId, meetingId, imported, createdBy);
+    long id = ids[0];
+    long victim = ids[1];
     List<NearMatch> offered = new ArrayList<>();
     for (NearMatch match : check.nearMatches()) {
-      if (match.victimId() == victimId || rejectedBefore(marac, victimId, match.victimId())) {
+      if (match.victimId() == victim || rejectedBefore(marac, victim, match.victimId())) {
         continue;
       }
       jdbc.sql(
@@ -144,27 +170,10 @@ public class Referrals {
           .update();
       offered.add(match);
     }
-    boolean repeat = isRepeat(marac, id);
-    audit.record(
-        AuditEntry.success(
-            "CREATE",
-            "MaracCase",
-            id,
-            marac.partnershipId(),
-            (imported ? "Imported" : "Recorded")
-                + " referral "
-                + id
-                + " to MARAC "
-                + marac.id()
-                + (repeat ? ", a repeat" : "")
-                + (offered.isEmpty()
-                    ? ""
-                    : ", with "
-                        + offered.size()
-                        + " near "
-                        + (offered.size() == 1 ? "match" : "matches")
-                        + " to review")));
-    return new RecordedReferral(id, victimId, repeat, offered);
+    // the new referral has the highest id, so an exactly linked referral of the same day is
+    // earlier: the check's answer is the derived one (isRepeat)
+    boolean repeat = check.isRepeat(marac.settings().repeatWindow());
+    return new RecordedReferral(id, victim, repeat, offered);
   }
 
   /**
@@ -182,12 +191,13 @@ public class Referrals {
                 select d.id from marac_referral d
                 where d.marac_id = :m and d.victim_dob = cast(:dob as date)
             )
+            , victims as (
+                select distinct h.victim_id from hits join marac_referral h on h.id = hits.id
+            )
             select r.id, r.victim_id, r.referral_date, r.victim_name, r.victim_other_names,
                    r.victim_dob, r.victim_age
-            from marac_referral r
+            from victims v join marac_referral r on r.victim_id = v.victim_id
             where r.marac_id = :m and r.victim_name is not null
-              and r.victim_id in (select h.victim_id from marac_referral h
-                                  where h.id in (select id from hits))
             """)
         .param("m", marac.id())
         .param("keys", identity.nameKeys().toArray(String[]::new))
@@ -217,10 +227,10 @@ public class Referrals {
     return Arrays.stream(values).map(String::valueOf).toList();
   }
 
-  private long insert(
+  private long[] insert(
       Marac marac,
       NewReferral referral,
-      long victimId,
+      Optional<Long> victimId,
       Optional<Long> meetingId,
       boolean imported,
       String createdBy) {
@@ -228,9 +238,14 @@ public class Referrals {
     VictimIdentity identity = victim.identity();
     ReferralCriteria criteria = referral.criteria();
     RiskAssessment risk = criteria.risk();
-    long id =
+    long[] ids =
         jdbc.sql(
                 """
+                with victim as (
+                    insert into marac_victim (marac_id)
+                    select :marac where cast(:victim as bigint) is null
+                    returning id
+                )
                 insert into marac_referral (
                     marac_id, victim_id, referral_date, referring_agency_id, referring_officer,
                     victim_name, victim_other_names, victim_dob, victim_age, victim_gender,
@@ -240,19 +255,20 @@ public class Referrals {
                     dara_grade, police_incidents_12m, criteria, judgement_reason, consent,
                     without_consent_reason, lawful_basis, consent_decided_by, idva_offer,
                     idva_offered_on, meeting_id, imported, created_by)
-                values (
-                    :marac, :victim, :date, :agency, :officer,
+                select
+                    :marac, coalesce(cast(:victim as bigint), (select id from victim)), :date,
+                    :agency, :officer,
                     :name, :otherNames, :dob, :age, :gender,
                     :address, :safeContact, :safeToCall, :group, :category,
                     :disabled, :lgbt, :pregnant, :language, :interpreter, :aware,
                     :unawareReason, :fears, :safePeople, :answers, :score,
                     :dara, :incidents, :criteria, :judgement, :consent,
                     :withoutConsent, :lawfulBasis, :decidedBy, :idva,
-                    :idvaOn, :meeting, :imported, :createdBy)
-                returning id
+                    :idvaOn, :meeting, :imported, :createdBy
+                returning id, victim_id
                 """)
             .param("marac", marac.id())
-            .param("victim", victimId)
+            .param("victim", victimId.orElse(null))
             .param("date", referral.referralDate())
             .param("agency", referral.referringAgencyId())
             .param("officer", referral.referringOfficer().orElse(null))
@@ -298,19 +314,19 @@ public class Referrals {
             .param("meeting", meetingId.orElse(null))
             .param("imported", imported)
             .param("createdBy", createdBy)
-            .query(Long.class)
+            .query((rs, row) -> new long[] {rs.getLong("id"), rs.getLong("victim_id")})
             .single();
-    for (String key : identity.nameKeys()) {
-      jdbc.sql(
-              """
-              insert into marac_victim_key (marac_id, name_key, referral_id) values (:m, :k, :r)
-              on conflict do nothing
-              """)
-          .param("m", marac.id())
-          .param("k", key)
-          .param("r", id)
-          .update();
-    }
+    long id = ids[0];
+    jdbc.sql(
+            """
+            insert into marac_victim_key (marac_id, name_key, referral_id)
+            select :m, k, :r from unnest(cast(:keys as text[])) k
+            on conflict do nothing
+            """)
+        .param("m", marac.id())
+        .param("keys", identity.nameKeys().toArray(String[]::new))
+        .param("r", id)
+        .update();
     for (NewReferral.Perpetrator p : referral.perpetrators()) {
       jdbc.sql(
               """
@@ -324,6 +340,14 @@ public class Referrals {
           .param("gender", p.gender().name())
           .param("relationship", p.relationship().orElse(null))
           .update();
+    }
+    if (!referral.children().isEmpty()
+        && referral.children().stream().allMatch(NewReferral.Child.UNNAMED::equals)) {
+      jdbc.sql("insert into marac_child (referral_id) select :r from generate_series(1, :n)")
+          .param("r", id)
+          .param("n", referral.children().size())
+          .update();
+      return ids;
     }
     for (NewReferral.Child c : referral.children()) {
       jdbc.sql(
@@ -340,7 +364,7 @@ public class Referrals {
           .param("school", c.school().orElse(null))
           .update();
     }
-    return id;
+    return ids;
   }
 
   /** The 24 answers as stored: Y, N or ? in question order. */
