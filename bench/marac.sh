@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmark for the MARAC (issue 12), run as a test against the embedded PostgreSQL of the test
+# build (MaracBenchmarkIntegrationTests, skipped by the ordinary build):
+#  - 200,000 earlier referrals of 150,000 victims in one MARAC, made in SQL (generate_series);
+#  - the repeat and near-match search at referral (p95 of 300 new referrals: a third known victims,
+#    a third names spelled differently, a third new people), and the whole recording of a referral;
+#  - the data return for a financial year (2016/17) from the database;
+#  - the import of 10,000 rows into a new MARAC (through Referrals.record, one row at a time).
+# Prints the BENCH lines. REFERRALS=N changes the size of the history.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REFERRALS=${REFERRALS:-200000}
+./mvnw -o -q -Dccr.bench=true -Dccr.bench.referrals="$REFERRALS" \
+  -Dtest=MaracBenchmarkIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false test \
+  | grep '^BENCH' || {
+    echo "bench/marac.sh: the benchmark failed; see target/surefire-reports" >&2
+    exit 1
+  }

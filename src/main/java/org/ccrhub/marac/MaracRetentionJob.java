@@ -1,0 +1,52 @@
+package org.ccrhub.marac;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Partnership;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every night (at 02:30 UK time unless {@code ccr.marac.retention-cron} says otherwise) removes the
+ * personal details that every MARAC's retention has run out for ({@link MaracRetention}). Safe on
+ * several servers at once: a purge locks its MARAC, and the second server finds nothing left due.
+ */
+@Component
+class MaracRetentionJob {
+
+  private static final Logger log = LoggerFactory.getLogger(MaracRetentionJob.class);
+
+  private final MaracRetention retention;
+  private final Maracs maracs;
+  private final Partnerships partnerships;
+  private final Clock clock;
+
+  MaracRetentionJob(
+      MaracRetention retention, Maracs maracs, Partnerships partnerships, Clock clock) {
+    this.retention = retention;
+    this.maracs = maracs;
+    this.partnerships = partnerships;
+    this.clock = clock;
+  }
+
+  @Scheduled(cron = "${ccr.marac.retention-cron:0 30 2 * * *}", zone = "Europe/London")
+  void purgeToday() {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    int purged = 0;
+    for (Partnership partnership : partnerships.findAll()) {
+      for (Marac marac : maracs.all(partnership)) {
+        try {
+          purged += retention.purge(marac, today, "the nightly retention job");
+        } catch (RuntimeException e) {
+          // one MARAC's failure must not stop the others' retention
+          log.error("Retention for MARAC {} failed", marac.id(), e);
+        }
+      }
+    }
+    log.info("MARAC retention for {}: personal details removed from {} referrals", today, purged);
+  }
+}

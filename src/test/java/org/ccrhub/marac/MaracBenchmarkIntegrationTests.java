@@ -1,0 +1,267 @@
+package org.ccrhub.marac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.ccrhub.CcrHubTest;
+import org.ccrhub.Fixtures;
+import org.ccrhub.partnership.Agencies;
+import org.ccrhub.partnership.AgencyType;
+import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.Partnership;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The MARAC benchmarks of issue 12 (run by {@code bench/marac.sh}, not by the build): with 200,000
+ * earlier referrals in a MARAC, the repeat and near-match search at referral and the whole
+ * recording of a referral (p95), the data return for a year, and the import of 10,000 rows. The
+ * history is made in SQL (generate_series), so that making it takes seconds.
+ */
+@CcrHubTest
+@EnabledIfSystemProperty(named = "ccr.bench", matches = "true")
+class MaracBenchmarkIntegrationTests {
+
+  static final int REFERRALS = Integer.getInteger("ccr.bench.referrals", 200_000);
+  static final int VICTIMS = REFERRALS * 3 / 4;
+  static final int DAYS = 3000; // 2010-01-01 to 2018-03-19
+  static final String[] FIRST = {
+    "Ann", "Bea", "Cara", "Dee", "Eve", "Fay", "Gail", "Hana", "Iris", "Jo", "Kay", "Lee", "Mia",
+    "Nia", "Ola", "Pam", "Queenie", "Rosa", "Sam", "Tia", "Una", "Val", "Wendy", "Xena", "Yas",
+    "Zoe", "Amy", "Beth", "Cleo", "Dana", "Edie", "Flo", "Gwen", "Hope", "Ivy", "Jess", "Kim",
+    "Liv", "May", "Nell", "Opal", "Pia", "Rae", "Sue", "Tess", "Uma", "Vera", "Win", "Yva", "Zara"
+  };
+
+  @Autowired Fixtures fixtures;
+  @Autowired Maracs maracs;
+  @Autowired Agencies agencies;
+  @Autowired Referrals referrals;
+  @Autowired DataReturns dataReturns;
+  @Autowired MaracImport imports;
+  @Autowired JdbcClient jdbc;
+
+  static String first(long v) {
+    return FIRST[(int) (v % FIRST.length)];
+  }
+
+  static String last(long v) {
+    return "Surname" + (v / FIRST.length) % 600;
+  }
+
+  static LocalDate dob(long v) {
+    return LocalDate.of(1950, 1, 1).plusDays(v * 37 % 20_000);
+  }
+
+  @Test
+  void measures() {
+    Partnership partnership = fixtures.partnership();
+    long police = agencies.create(partnership, "Bench Police", AgencyType.POLICE).id();
+    agencies.create(partnership, "Bench Council", AgencyType.LOCAL_AUTHORITY);
+    Marac marac =
+        maracs.create(
+            partnership, "Bench MARAC", MaracSettings.defaults(112_350), MeetingFrequency.WEEKLY);
+
+    long started = System.nanoTime();
+    history(marac, police);
+    System.out.printf(
+        "BENCH history: %,d referrals of %,d victims made in %.1f s%n",
+        REFERRALS, VICTIMS, (System.nanoTime() - started) / 1e9);
+
+    // the search at referral, and the whole recording, for 300 new referrals: a third of known
+    // victims (exact), a third with a name spelled differently, a third new people
+    Random random = new Random(12);
+    List<Double> search = new ArrayList<>();
+    List<Double> record = new ArrayList<>();
+    int warmUp = 30;
+    for (int i = 0; i < 300 + warmUp; i++) {
+      long v = random.nextInt(VICTIMS);
+      String name =
+          switch (i % 3) {
+            case 0 -> first(v) + " " + last(v);
+            case 1 -> first(v) + "e " + last(v);
+            default -> first(v) + " Newname" + i;
+          };
+      VictimIdentity identity = VictimIdentity.of(name, List.of(), DateOfBirthOrAge.born(dob(v)));
+      LocalDate date = LocalDate.of(2018, 3, 20).plusDays(i % 10);
+      long t0 = System.nanoTime();
+      new ReferralIndex(referrals.candidates(marac, identity)).check(identity, date);
+      long t1 = System.nanoTime();
+      referrals.record(marac, referral(identity, date, police), Optional.empty());
+      long t2 = System.nanoTime();
+      if (i >= warmUp) {
+        search.add((t1 - t0) / 1e6);
+        record.add((t2 - t1) / 1e6);
+      }
+    }
+    System.out.printf(
+        "BENCH search at referral: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d referrals)%n",
+        percentile(search, 50), percentile(search, 95), percentile(search, 100), search.size());
+    System.out.printf(
+        "BENCH record a referral (search, link, store, audit): p50 %.1f ms, p95 %.1f ms%n",
+        percentile(record, 50), percentile(record, 95));
+
+    // the data return for a year
+    List<Double> returns = new ArrayList<>();
+    DataReturn dataReturn = null;
+    for (int i = 0; i < 6; i++) {
+      long t0 = System.nanoTime();
+      dataReturn =
+          dataReturns.count(
+              marac,
+              ReportingPeriod.parse("2016/17 Q1"),
+              ReportingPeriod.parse("2016/17 Q4"),
+              LocalDate.of(2026, 1, 1));
+      if (i > 0) {
+        returns.add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    int cases = dataReturn.quarters().stream().mapToInt(QuarterFigures::cases).sum();
+    System.out.printf(
+        "BENCH data return for 2016/17 (%,d cases): median %.0f ms, max %.0f ms%n",
+        cases, percentile(returns, 50), percentile(returns, 100));
+
+    // the import of 10,000 rows into a new MARAC of the same partnership
+    Marac fresh =
+        maracs.create(
+            partnership, "Bench MARAC 2", MaracSettings.defaults(112_350), MeetingFrequency.WEEKLY);
+    byte[] csv = importFile(10_000);
+    long t0 = System.nanoTime();
+    MaracImportResult result = imports.importReferrals(partnership, fresh, csv);
+    System.out.printf(
+        "BENCH import of 10,000 rows: %.1f s (%s)%n",
+        (System.nanoTime() - t0) / 1e9, result.summary());
+    assertThat(result.referrals()).isEqualTo(10_000);
+  }
+
+  private void history(Marac marac, long agency) {
+    jdbc.sql("insert into marac_victim (marac_id) select :m from generate_series(1, :n)")
+        .param("m", marac.id())
+        .param("n", VICTIMS)
+        .update();
+    long v0 =
+        jdbc.sql("select min(id) from marac_victim where marac_id = :m")
+            .param("m", marac.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into marac_meeting (marac_id, meeting_date, kind)
+            select :m, date '2010-01-01' + 7 * k + 6, 'REGULAR' from generate_series(0, :weeks) k
+            """)
+        .param("m", marac.id())
+        .param("weeks", DAYS / 7 + 1)
+        .update();
+    long m0 =
+        jdbc.sql("select min(id) from marac_meeting where marac_id = :m")
+            .param("m", marac.id())
+            .query(Long.class)
+            .single();
+    String[] first = FIRST;
+    jdbc.sql(
+            """
+            insert into marac_referral (marac_id, victim_id, referral_date, referring_agency_id,
+                victim_name, victim_dob, victim_gender, ethnic_group, disabled, lgbt,
+                meeting_id, imported, created_by)
+            select :m, :v0 + v, date '2010-01-01' + d, :agency,
+                   (cast(:first as text[]))[1 + v % :firsts] || ' Surname' || (v / :firsts) % 600,
+                   date '1950-01-01' + (v * 37 % 20000)::integer,
+                   case when g % 20 = 0 then 'MALE' else 'FEMALE' end,
+                   (array['WHITE','ASIAN','BLACK','MIXED','OTHER','NOT_KNOWN'])[1 + g % 6],
+                   case when g % 7 = 0 then 'YES' else 'NO' end,
+                   case when g % 11 = 0 then 'YES' else 'NO' end,
+                   :m0 + d / 7, true, 'benchmark'
+            from (select g, (g * 7919) % :victims as v, (g * 31) % :days as d
+                  from generate_series(0, :n - 1) g) s
+            """)
+        .param("m", marac.id())
+        .param("v0", v0)
+        .param("agency", agency)
+        .param("first", first)
+        .param("firsts", first.length)
+        .param("m0", m0)
+        .param("victims", VICTIMS)
+        .param("days", DAYS)
+        .param("n", REFERRALS)
+        .update();
+    jdbc.sql(
+            """
+            insert into marac_victim_key (marac_id, name_key, referral_id)
+            select marac_id, lower(regexp_replace(victim_name, '[^A-Za-z0-9]', '', 'g')), id
+            from marac_referral where marac_id = :m
+            """)
+        .param("m", marac.id())
+        .update();
+    jdbc.sql(
+            """
+            insert into marac_perpetrator (referral_id, age, gender)
+            select id, 16 + id % 50, 'MALE' from marac_referral where marac_id = :m
+            """)
+        .param("m", marac.id())
+        .update();
+    jdbc.sql(
+            """
+            insert into marac_child (referral_id)
+            select id from marac_referral where marac_id = :m and id % 3 = 0
+            """)
+        .param("m", marac.id())
+        .update();
+    jdbc.sql("analyze").update();
+  }
+
+  private static NewReferral referral(VictimIdentity identity, LocalDate date, long agency) {
+    return new NewReferral(
+        date,
+        agency,
+        Optional.empty(),
+        NewReferral.Victim.recorded(
+            identity, Gender.FEMALE, Ethnicity.NOT_KNOWN, Answer.NO, Answer.NO),
+        ReferralCriteria.of(RiskAssessment.ofDashScore(15)),
+        java.util.Set.of(Criterion.VISIBLE_HIGH_RISK),
+        NewReferral.Consent.NOT_RECORDED,
+        NewReferral.IdvaOffer.NOT_RECORDED,
+        List.of(),
+        List.of());
+  }
+
+  /** A file of {@code rows} referrals of 7,000 victims over three years, most heard. */
+  static byte[] importFile(int rows) {
+    StringBuilder csv = new StringBuilder(MaracCommandsIntegrationTests.HEADER);
+    Random random = new Random(3);
+    for (int i = 0; i < rows; i++) {
+      long v = random.nextInt(rows * 7 / 10);
+      LocalDate date = LocalDate.of(2014, 4, 1).plusDays(random.nextInt(1095));
+      String meeting =
+          i % 10 == 0 ? "" : date.plusDays(7 - date.getDayOfWeek().getValue() % 7).toString();
+      csv.append(date)
+          .append(',')
+          .append(meeting)
+          .append(',')
+          .append(first(v))
+          .append(' ')
+          .append(last(v))
+          .append(',')
+          .append(dob(v))
+          .append(",,female,White,no,no,,,30,male,partner,")
+          .append(i % 3 == 0 ? "Bench Police,Police" : "Bench Council,Local authority")
+          .append(",15,visible high risk,")
+          .append(i % 3)
+          .append("\r\n");
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static double percentile(List<Double> values, int percentile) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+}
