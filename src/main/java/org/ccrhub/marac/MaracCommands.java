@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       MaracCreateCommand.class,
       MaracRoleCommands.class,
+      MaracIndicatorsCommand.class,
       MaracCommands.Import.class,
       MaracCommands.Dataset.class,
       MaracCommands.Purge.class

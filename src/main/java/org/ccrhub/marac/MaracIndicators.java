@@ -1,6 +1,7 @@
 package org.ccrhub.marac;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -11,6 +12,7 @@ import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.Polarity;
 import org.ccrhub.indicators.Unit;
 import org.ccrhub.indicators.ValueEntry;
+import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,10 +81,30 @@ public class MaracIndicators {
               QuarterFigures::children,
               f -> 1));
 
-  private final Indicators indicators;
+  /** How many completed quarters are recorded each time: two years, for rolling comparisons. */
+  static final int QUARTERS = 8;
 
-  MaracIndicators(Indicators indicators) {
+  private final Indicators indicators;
+  private final DataReturns returns;
+
+  MaracIndicators(Indicators indicators, DataReturns returns) {
     this.indicators = indicators;
+    this.returns = returns;
+  }
+
+  /**
+   * Records the last {@link #QUARTERS} completed quarters before {@code today} (a quarter in
+   * progress would show a part as if it were the whole).
+   */
+  @Transactional
+  public Indicators.Recorded publish(
+      Partnership partnership, Marac marac, LocalDate today, String recordedBy) {
+    ReportingPeriod last = ReportingPeriod.containing(today).previous();
+    ReportingPeriod first = last;
+    for (int i = 1; i < QUARTERS; i++) {
+      first = first.previous();
+    }
+    return publish(partnership, marac, returns.count(marac, first, last, today), recordedBy);
   }
 
   /** The ref of a figure's indicator: "MARAC7-CASES" for the MARAC with id 7. */
