@@ -57,8 +57,8 @@ class MaracPeopleController {
   }
 
   /** Who is asking, and what they may give. */
-  private record Manager(Marac marac, boolean admin, Set<MaracRole> held) {
-    boolean mayGive(MaracRole role) {
+  record Manager(Marac marac, boolean admin, Set<MaracRole> held) {
+    public boolean mayGive(MaracRole role) {
       return MaracRoles.mayGrant(role, admin, held);
     }
   }
