@@ -74,7 +74,7 @@ public class CaseChanges {
       int version) {
     access.checkVisible(reader, caseId);
     boolean allocated =
-        jdbc.sql("select idva_account_id = :a from marac_referral where id = :id")
+        jdbc.sql("select coalesce(idva_account_id = :a, false) from marac_referral where id = :id")
             .param("a", reader.accountId())
             .param("id", caseId)
             .query(Boolean.class)
