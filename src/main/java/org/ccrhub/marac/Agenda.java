@@ -31,7 +31,9 @@ public record Agenda(Meeting meeting, List<AgendaItem> items, int waiting) {
 
   /** The cases heard at this meeting (not those back for outstanding actions). */
   public List<AgendaItem> newCases() {
-    return items.stream().filter(i -> i.section() != AgendaItem.Section.OUTSTANDING_ACTIONS).toList();
+    return items.stream()
+        .filter(i -> i.section() != AgendaItem.Section.OUTSTANDING_ACTIONS)
+        .toList();
   }
 
   public List<Long> ids() {

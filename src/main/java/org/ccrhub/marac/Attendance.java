@@ -68,7 +68,8 @@ public class Attendance {
     Meetings.requireCoordinator(reader);
     Meeting meeting = meetings.get(reader, meetingId);
     if (meeting.cancelled()) {
-      throw new InvalidInputException("This meeting is cancelled: there is no attendance to record");
+      throw new InvalidInputException(
+          "This meeting is cancelled: there is no attendance to record");
     }
     Map<AttendanceStatus, Integer> counts = new EnumMap<>(AttendanceStatus.class);
     for (AttendanceRow row : rows) {

@@ -38,7 +38,10 @@ public class AuditSamples {
 
   /** The default period: the MARAC's audit interval up to today. */
   public LocalDate defaultFrom(MaracReader reader) {
-    return meetings.today().minusMonths(reader.marac().settings().auditIntervalMonths()).plusDays(1);
+    return meetings
+        .today()
+        .minusMonths(reader.marac().settings().auditIntervalMonths())
+        .plusDays(1);
   }
 
   /**
@@ -56,7 +59,8 @@ public class AuditSamples {
       throw new InvalidInputException("The number of cases must be a whole number from 1 to 1,000");
     }
     if (to.isBefore(from)) {
-      throw new InvalidInputException("The end of the period must be the same as or after its start");
+      throw new InvalidInputException(
+          "The end of the period must be the same as or after its start");
     }
     long id =
         jdbc.sql(

@@ -206,6 +206,19 @@ public class MaracActions {
         .list();
   }
 
+  /** The partnership's agencies by name, for choosing one. */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, String> agencyNames(MaracReader reader) {
+    java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+    jdbc.sql("select id, name from agency where partnership_id = :p order by lower(name), id")
+        .param("p", reader.marac().partnershipId())
+        .query(
+            rs -> {
+              names.put(rs.getLong("id"), rs.getString("name"));
+            });
+    return names;
+  }
+
   void checkAgency(MaracReader reader, long agencyId) {
     boolean ours =
         jdbc.sql("select exists (select 1 from agency where id = :a and partnership_id = :p)")

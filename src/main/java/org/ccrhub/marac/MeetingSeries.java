@@ -48,7 +48,8 @@ public final class MeetingSeries {
 
   /** "the second Tuesday of each month", for the form's hint and the message. */
   public static String describe(LocalDate first, MeetingFrequency frequency) {
-    String weekday = first.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
+    String weekday =
+        first.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
     return switch (frequency) {
       case WEEKLY -> "every " + weekday;
       case FORTNIGHTLY -> "every other " + weekday;

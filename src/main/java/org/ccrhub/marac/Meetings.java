@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The meetings of a MARAC and their agendas. The coordinator schedules meetings (a regular series
- * or an emergency meeting), cancels them, builds an agenda from the referrals not yet heard, moves a
- * case to another meeting and releases the case list to the members for research. Everyone with a
+ * or an emergency meeting), cancels them, builds an agenda from the referrals not yet heard, moves
+ * a case to another meeting and releases the case list to the members for research. Everyone with a
  * role sees the meetings; the cases on an agenda only as {@link MaracAccess#VISIBLE} allows. Every
  * change is audited with the meeting's or the case's id.
  */
@@ -56,7 +56,9 @@ public class Meetings {
   @Transactional(readOnly = true)
   public List<Meeting> all(MaracReader reader) {
     return jdbc.sql(
-            "select " + COLUMNS + " from marac_meeting m where m.marac_id = :m"
+            "select "
+                + COLUMNS
+                + " from marac_meeting m where m.marac_id = :m"
                 + " order by m.meeting_date, m.id")
         .param("m", reader.maracId())
         .query(Meetings::meeting)
@@ -81,8 +83,8 @@ public class Meetings {
 
   /**
    * Schedules regular meetings from {@code first}: {@code count} of them in the MARAC's frequency
-   * ({@link MeetingSeries}), or one emergency meeting. A date that already has a meeting that is not
-   * cancelled is left out.
+   * ({@link MeetingSeries}), or one emergency meeting. A date that already has a meeting that is
+   * not cancelled is left out.
    *
    * @return the dates scheduled
    * @throws NotFoundException when the reader is not the coordinator
@@ -156,8 +158,9 @@ public class Meetings {
           "Actions were recorded at this meeting, so it cannot be cancelled");
     }
     List<Long> cases =
-        jdbc.sql("update marac_referral set meeting_id = null, version = version + 1"
-                + " where meeting_id = :id returning id")
+        jdbc.sql(
+                "update marac_referral set meeting_id = null, version = version + 1"
+                    + " where meeting_id = :id returning id")
             .param("id", meetingId)
             .query(Long.class)
             .list();
@@ -169,7 +172,8 @@ public class Meetings {
         "UPDATE",
         MEETING,
         meetingId,
-        "Cancelled the meeting" + (cases.isEmpty() ? "" : "; its cases wait for another: " + cases));
+        "Cancelled the meeting"
+            + (cases.isEmpty() ? "" : "; its cases wait for another: " + cases));
   }
 
   /**
@@ -234,7 +238,8 @@ public class Meetings {
                       section);
                 })
             .list();
-    int waiting = reader.coordinates() && !meeting.cancelled() ? waiting(reader, meeting).size() : 0;
+    int waiting =
+        reader.coordinates() && !meeting.cancelled() ? waiting(reader, meeting).size() : 0;
     return new Agenda(meeting, items, waiting);
   }
 
@@ -353,7 +358,11 @@ public class Meetings {
         MaracAccess.CASE,
         referralId,
         toMeetingId
-            .map(m -> "Moved the case to meeting " + m + (from == null ? "" : " from meeting " + from))
+            .map(
+                m ->
+                    "Moved the case to meeting "
+                        + m
+                        + (from == null ? "" : " from meeting " + from))
             .orElse("Took the case off the agenda of meeting " + from));
   }
 
@@ -368,7 +377,8 @@ public class Meetings {
     requireCoordinator(reader);
     Meeting meeting = get(reader, meetingId);
     if (meeting.cancelled()) {
-      throw new InvalidInputException("This meeting is cancelled: its case list cannot be released");
+      throw new InvalidInputException(
+          "This meeting is cancelled: its case list cannot be released");
     }
     if (meeting.released()) {
       return false;
@@ -434,7 +444,11 @@ public class Meetings {
         reader.actorName(),
         reader.accountId(),
         AuditEntry.success(
-            action, type, id, reader.marac().partnershipId(), summary + " (" + reader.marac().name() + ")"));
+            action,
+            type,
+            id,
+            reader.marac().partnershipId(),
+            summary + " (" + reader.marac().name() + ")"));
   }
 
   private static Meeting meeting(ResultSet rs, int row) throws SQLException {

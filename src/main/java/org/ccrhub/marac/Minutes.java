@@ -1,13 +1,11 @@
 package org.ccrhub.marac;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.shared.NotFoundException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,8 +73,7 @@ public class Minutes {
   public byte[] caseListPdf(MaracReader reader, long meetingId, String reason) {
     MaracAccess.checkReason(reason);
     Agenda agenda = caseList(reader, meetingId);
-    access.export(
-        reader, "Downloaded the case list of meeting " + meetingId, reason, agenda.ids());
+    access.export(reader, "Downloaded the case list of meeting " + meetingId, reason, agenda.ids());
     return documents.pdf(
         "marac/meeting-case-list-document",
         model(reader, agenda.meeting(), Map.of("agenda", agenda)),
@@ -129,5 +126,4 @@ public class Minutes {
         attendance.of(reader, meetingId).stream().filter(AttendanceRow::recorded).toList();
     return new MeetingMinutes(reader.marac(), agenda.meeting(), present, cases);
   }
-
 }

@@ -102,8 +102,8 @@ public class Research {
    * may.
    *
    * @throws NotFoundException when the reader does not represent the agency or may not see the case
-   * @throws InvalidInputException when nothing is given or a text is too long (each problem named by
-   *     field in {@link ResearchRejectedException})
+   * @throws InvalidInputException when nothing is given or a text is too long (each problem named
+   *     by field in {@link ResearchRejectedException})
    */
   @Transactional
   public void record(
@@ -122,17 +122,22 @@ public class Research {
     String s = strip(notShared);
     List<MaracSettings.Problem> problems = new ArrayList<>();
     if (f == null && o == null && s == null) {
-      problems.add(new MaracSettings.Problem("facts", "Enter the facts your agency holds, its opinion, or what it did not share"));
+      problems.add(
+          new MaracSettings.Problem(
+              "facts", "Enter the facts your agency holds, its opinion, or what it did not share"));
     }
     if (f != null && f.length() > MAX_TEXT) {
-      problems.add(new MaracSettings.Problem("facts", "The facts must be 20,000 characters or fewer"));
+      problems.add(
+          new MaracSettings.Problem("facts", "The facts must be 20,000 characters or fewer"));
     }
     if (o != null && o.length() > MAX_TEXT) {
-      problems.add(new MaracSettings.Problem("opinion", "The opinion must be 20,000 characters or fewer"));
+      problems.add(
+          new MaracSettings.Problem("opinion", "The opinion must be 20,000 characters or fewer"));
     }
     if (s != null && s.length() > MAX_NOT_SHARED) {
       problems.add(
-          new MaracSettings.Problem("notShared", "What was not shared must be 4,000 characters or fewer"));
+          new MaracSettings.Problem(
+              "notShared", "What was not shared must be 4,000 characters or fewer"));
     }
     if (!problems.isEmpty()) {
       throw new ResearchRejectedException(problems);
@@ -155,7 +160,11 @@ public class Research {
         .param("at", Timestamp.from(clock.instant()))
         .update();
     meetings.record(
-        reader, "UPDATE", MaracAccess.CASE, referralId, "Recorded the research of agency " + agencyId);
+        reader,
+        "UPDATE",
+        MaracAccess.CASE,
+        referralId,
+        "Recorded the research of agency " + agencyId);
   }
 
   static List<Long> agencyList(Set<Long> agencies) {
