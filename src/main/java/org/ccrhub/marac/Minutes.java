@@ -60,7 +60,7 @@ public class Minutes {
     access.export(reader, "Downloaded the minutes of meeting " + meetingId, reason, minutes.ids());
     return documents.pdf(
         "marac/meeting-minutes-document",
-        model(reader, minutes.meeting(), Map.of("minutes", minutes)),
+        model(reader, minutes.meeting(), "Minutes", Map.of("minutes", minutes)),
         "These minutes are too long to make as a PDF: use the minutes page instead.");
   }
 
@@ -76,7 +76,7 @@ public class Minutes {
     access.export(reader, "Downloaded the case list of meeting " + meetingId, reason, agenda.ids());
     return documents.pdf(
         "marac/meeting-case-list-document",
-        model(reader, agenda.meeting(), Map.of("agenda", agenda)),
+        model(reader, agenda.meeting(), "Case list", Map.of("agenda", agenda)),
         "This case list is too long to make as a PDF.");
   }
 
@@ -90,8 +90,12 @@ public class Minutes {
     return meetings.agendaUnaudited(reader, meetingId);
   }
 
-  private Map<String, Object> model(MaracReader reader, Meeting meeting, Map<String, Object> more) {
+  private Map<String, Object> model(
+      MaracReader reader, Meeting meeting, String paper, Map<String, Object> more) {
     Map<String, Object> model = new HashMap<>(more);
+    model.put(
+        "paperName",
+        paper + ", " + reader.marac().name() + ", " + org.ccrhub.shared.Dates.date(meeting.date()));
     model.put("marac", reader.marac());
     model.put("meeting", meeting);
     model.put("marking", MARKING);

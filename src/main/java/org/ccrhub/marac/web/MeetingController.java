@@ -181,6 +181,7 @@ class MeetingController {
     model.addAttribute("reader", reader);
     model.addAttribute("agenda", agenda);
     model.addAttribute("meeting", meeting);
+    model.addAttribute("meetingTitle", "Meeting on " + Dates.date(meeting.date()));
     model.addAttribute("sections", org.ccrhub.marac.AgendaItem.Section.values());
     model.addAttribute("releaseDate", releaseDate);
     model.addAttribute("early", today.isBefore(releaseDate));
