@@ -199,7 +199,7 @@ public class Meetings {
                     (select count(*) from marac_action x where x.referral_id = r.id
                         and x.status = 'OPEN' and x.meeting_id <> :meeting)::int as open_actions,
                 """
-                    + repeatFlagUntilReferralsIsRepeat()
+                    + Referrals.IS_REPEAT
                     + """
                      as repeat
                 from marac_referral r join agency a on a.id = r.referring_agency_id
@@ -214,7 +214,7 @@ public class Meetings {
                 """)
             .param("meeting", meetingId)
             .param("date", meeting.date())
-            .param("repeat_months", reader.marac().settings().repeatWindowMonths())
+            .param("window", reader.marac().settings().repeatWindowMonths())
             .params(MaracAccess.visible(reader))
             .query(
                 (rs, n) -> {
@@ -241,22 +241,6 @@ public class Meetings {
     int waiting =
         reader.coordinates() && !meeting.cancelled() ? waiting(reader, meeting).size() : 0;
     return new Agenda(meeting, items, waiting);
-  }
-
-  /**
-   * TEMPORARY until the referrals service's {@code Referrals.isRepeat} can be used here: whether
-   * referral {@code r} is a repeat, as an SQL condition with the parameter {@code repeat_months}.
-   * Another referral of the same victim in the MARAC dated on or after r's date less the repeat
-   * window and not after it (on the same date, the one recorded first) makes r a repeat.
-   */
-  static String repeatFlagUntilReferralsIsRepeat() {
-    return """
-        exists (select 1 from marac_referral e
-            where e.marac_id = r.marac_id and e.victim_id = r.victim_id and e.id <> r.id
-              and e.referral_date >= r.referral_date - make_interval(months => :repeat_months)
-              and (e.referral_date < r.referral_date
-                   or (e.referral_date = r.referral_date and e.id < r.id)))
-        """;
   }
 
   /** The referrals a build of the agenda would add: not yet heard, not closed, referred by then. */
