@@ -53,10 +53,10 @@ class DemoMaracCases {
       "Ada Bea Cleo Dora Edie Faye Gwen Hana Iris Jade Kit Lola Mina Nell Opal Pia Rae Suki Tess Uma Vi Wren Xena Yara Zoe"
           .split(" ");
   private static final String[] LAST =
-      "Example Sample Specimen Placeholder Madeup Notreal Fictional Dummy Pretend Invented Mockford"
+      ("Example Sample Specimen Placeholder Madeup Notreal Fictional Dummy Pretend Invented Mockford"
               + " Testwell Fakeley Shamwell Fauxton Pseudo Imagine Storybook Makebelieve Dreamfield"
               + " Inkwell Papermill Quillby Draftley Scriptson Notional Figment Fablewood Mythby"
-              + " Talesworth"
+              + " Talesworth")
           .split(" ");
   private static final String[] PERPETRATORS =
       "Al Example|Bo Sample|Cy Notreal|Dax Madeup|Ed Pretend|Finn Dummy|Gus Invented|Hal Mockford"
