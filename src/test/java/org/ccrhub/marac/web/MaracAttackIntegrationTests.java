@@ -564,6 +564,47 @@ class MaracAttackIntegrationTests {
     }
   }
 
+  @Test
+  void aRoleTakenAwayOrALeaverLosesSightAtTheNextRequestAndARoleRowForAStrangerGivesNothing()
+      throws Exception {
+    String member = fixtures.user(partnership, Role.VIEWER);
+    grant(partnership, marac, member, MaracRole.MARAC_MEMBER, police);
+    String leaver = fixtures.user(partnership, Role.VIEWER);
+    grant(partnership, marac, leaver, MaracRole.MARAC_CHAIR, null);
+    MockHttpSession asMember = twoFactor.signIn(mvc, member);
+    MockHttpSession asLeaver = twoFactor.signIn(mvc, leaver);
+    assertThat(status(get(base + "/cases/" + heard), asMember)).isEqualTo(200);
+    assertThat(status(get(base + "/cases/" + heard), asLeaver)).isEqualTo(200);
+
+    roles.remove(partnership, marac, accountId(member), MaracRole.MARAC_MEMBER);
+    jdbc.sql("delete from membership where user_account_id = :a and partnership_id = :p")
+        .param("a", accountId(leaver))
+        .param("p", partnership.id())
+        .update();
+    for (MockHttpSession s : List.of(asMember, asLeaver)) {
+      for (String path : casePages(heard, meeting, sample)) {
+        assertThat(status(get(base + path), s)).as(path).isEqualTo(404);
+      }
+    }
+
+    // a role row put straight into the database for someone of another partnership
+    Partnership other = fixtures.partnership();
+    String stranger = fixtures.user(other, Role.PARTNERSHIP_ADMIN);
+    jdbc.sql(
+            "insert into marac_role (marac_id, user_account_id, role, granted_by, granted_at)"
+                + " values (:m, :a, 'MARAC_COORDINATOR', 'tampered', now())")
+        .param("m", marac.id())
+        .param("a", accountId(stranger))
+        .update();
+    MockHttpSession asStranger = twoFactor.signIn(mvc, stranger);
+    for (String path : casePages(heard, meeting, sample)) {
+      assertThat(status(get(base + path), asStranger)).as(path).isEqualTo(404);
+      assertThat(status(get("/p/" + other.slug() + "/marac/" + marac.id() + path), asStranger))
+          .as(path)
+          .isEqualTo(404);
+    }
+  }
+
   private long reads(long caseId) {
     return jdbc.sql(
             "select count(*) from audit_event where object_type = 'MaracCase'"
