@@ -92,7 +92,8 @@ public class CaseFiles {
   /**
    * The cases the reader may see, newest referral first, {@code size} to a page.
    *
-   * @param pendingOnly only the cases with near matches waiting for the coordinator
+   * @param pendingOnly only the cases with near matches waiting for the coordinator (for the
+   *     coordinator and the chair; the others do not see near matches, nor how many there are)
    */
   @Transactional(readOnly = true)
   public Page page(MaracReader reader, int number, int size, boolean pendingOnly) {
@@ -106,8 +107,9 @@ public class CaseFiles {
                     + REPEAT_CONDITION
                     + """
                      as repeat,
-                    (select count(*) from marac_match x where x.referral_id = r.id
-                        and x.status = 'PENDING') as pending
+                    case when :reader_all then (select count(*) from marac_match x
+                        where x.referral_id = r.id and x.status = 'PENDING') else 0 end
+                        as pending
                 from marac_referral r
                 join marac m on m.id = r.marac_id
                 join agency a on a.id = r.referring_agency_id
@@ -115,7 +117,7 @@ public class CaseFiles {
                 where
                 """
                     + MaracAccess.VISIBLE
-                    + (pendingOnly
+                    + (pendingOnly && reader.seesEveryCase()
                         ? " and exists (select 1 from marac_match x where x.referral_id = r.id"
                             + " and x.status = 'PENDING')"
                         : "")

@@ -240,7 +240,8 @@ public class MaracImport {
     } catch (UnreadableFileException e) {
       errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
     } catch (RuntimeException e) {
-      log.warn("An uploaded file could not be read", e);
+      // the class only: a reader's message may quote the cell it choked on, a victim's name say
+      log.warn("A MARAC import file could not be read: {}", e.getClass().getName());
       errors.add(
           new ImportProblem(
               1, "(file)", "", "The file could not be read: save it as CSV or XLSX and try again"));

@@ -30,6 +30,11 @@ public class Meetings {
   /** The audit trail's object type of a meeting. */
   public static final String MEETING = "MaracMeeting";
 
+  /** The years a meeting may be in (the database holds no other). */
+  public static final int FIRST_YEAR = 1990;
+
+  public static final int LAST_YEAR = 2100;
+
   private static final String COLUMNS =
       """
       m.id, m.marac_id, m.meeting_date, m.kind, m.cancelled, m.released_at,
@@ -101,13 +106,17 @@ public class Meetings {
       throw new InvalidInputException(
           "The number of meetings must be a whole number from 1 to " + MeetingSeries.MOST);
     }
+    if (first.getYear() < FIRST_YEAR || first.getYear() > LAST_YEAR) {
+      throw new InvalidInputException(
+          "The date of the meeting must be between " + FIRST_YEAR + " and " + LAST_YEAR);
+    }
     List<LocalDate> dates =
         kind == MeetingKind.EMERGENCY
             ? List.of(first)
             : MeetingSeries.dates(first, reader.marac().meetingFrequency(), count);
     List<LocalDate> scheduled = new ArrayList<>();
     for (LocalDate date : dates) {
-      if (date.getYear() > 2100) {
+      if (date.getYear() > LAST_YEAR) {
         break;
       }
       boolean taken =

@@ -102,7 +102,7 @@ class CaseController {
       HttpServletResponse response,
       Model model) {
     MaracReader reader = reader(partnership, maracId, user);
-    boolean pendingOnly = "matches".equals(review);
+    boolean pendingOnly = "matches".equals(review) && reader.seesEveryCase();
     CaseFiles.Page cases = files.page(reader, page, PAGE_SIZE, pendingOnly);
     access.readList(
         reader,

@@ -83,6 +83,12 @@ class CaseMeetingController {
     return view(reader, caseId, model);
   }
 
+  /** The page shown again with a problem: it shows the case again, so that look is recorded too. */
+  private String viewAgain(MaracReader reader, long caseId, Model model) {
+    access.read(reader, caseId, "Opened the case's meeting record");
+    return view(reader, caseId, model);
+  }
+
   private String view(MaracReader reader, long caseId, Model model) {
     MeetingCase meetingCase = research.meetingCase(reader, caseId);
     List<AgencyResearch> found = research.forCase(reader, caseId);
@@ -143,7 +149,7 @@ class CaseMeetingController {
         throw new NotFoundException("No agency to record research for");
       }
       result.rejectValue("agency", "agency", "Select the agency whose research this is");
-      return view(reader, caseId, model);
+      return viewAgain(reader, caseId, model);
     }
     try {
       research.record(
@@ -152,7 +158,7 @@ class CaseMeetingController {
       for (MaracSettings.Problem p : e.problems()) {
         result.rejectValue(p.setting(), "research", p.message());
       }
-      return view(reader, caseId, model);
+      return viewAgain(reader, caseId, model);
     }
     flash.addFlashAttribute("message", "Research saved");
     return CASE_MEETING;
@@ -173,7 +179,7 @@ class CaseMeetingController {
       meetings.recordRisks(reader, caseId, form.getRisks());
     } catch (InvalidInputException e) {
       result.rejectValue("risks", "risks", e.getMessage());
-      return view(reader, caseId, model);
+      return viewAgain(reader, caseId, model);
     }
     flash.addFlashAttribute("message", "Risks discussed saved");
     return CASE_MEETING;
@@ -202,13 +208,13 @@ class CaseMeetingController {
     }
     Optional<LocalDate> due = form.getDue().read("due", "the due date", true, result);
     if (result.hasErrors() || agency == null || due.isEmpty()) {
-      return view(reader, caseId, model);
+      return viewAgain(reader, caseId, model);
     }
     try {
       actions.add(reader, caseId, agency, form.getDescription(), due.get());
     } catch (InvalidInputException e) {
       result.rejectValue("description", "description", e.getMessage());
-      return view(reader, caseId, model);
+      return viewAgain(reader, caseId, model);
     }
     flash.addFlashAttribute("message", "Action added");
     return CASE_MEETING;
@@ -243,7 +249,7 @@ class CaseMeetingController {
     } catch (InvalidInputException e) {
       model.addAttribute("actionProblem", e.getMessage());
       model.addAttribute("actionProblemId", actionId);
-      return view(reader, caseId, model);
+      return viewAgain(reader, caseId, model);
     }
     flash.addFlashAttribute("message", "Action updated");
     return CASE_MEETING;

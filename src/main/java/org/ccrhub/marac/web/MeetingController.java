@@ -107,7 +107,13 @@ class MeetingController {
     if (result.hasErrors() || date.isEmpty() || count == null) {
       return listView(reader, model);
     }
-    List<LocalDate> scheduled = meetings.schedule(reader, date.get(), kind, count);
+    List<LocalDate> scheduled;
+    try {
+      scheduled = meetings.schedule(reader, date.get(), kind, count);
+    } catch (InvalidInputException e) {
+      form.getDate().reject("date", e.getMessage(), result);
+      return listView(reader, model);
+    }
     flash.addFlashAttribute(
         "message",
         scheduled.isEmpty()

@@ -239,7 +239,10 @@ public class ReferralForm {
     text("victimName", victimName, MAX_SHORT, errors);
     List<String> otherNames =
         victimOtherNames.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    if (otherNames.stream().anyMatch(n -> n.length() > MAX_SHORT)) {
+    if (otherNames.size() > MOST_ROWS) {
+      errors.rejectValue(
+          "victimOtherNames", "many", "Enter " + MOST_ROWS + " other names or fewer");
+    } else if (otherNames.stream().anyMatch(n -> n.length() > MAX_SHORT)) {
       errors.rejectValue(
           "victimOtherNames",
           "long",
@@ -286,6 +289,10 @@ public class ReferralForm {
       String relationship = text(at + "relationship", row.relationship, 200, errors);
       people.add(new NewReferral.Perpetrator(optional(name), birth, g, optional(relationship)));
     }
+    if (people.size() > MOST_ROWS) {
+      errors.rejectValue(
+          "perpetrators[0].name", "many", "Enter " + MOST_ROWS + " perpetrators or fewer");
+    }
     if (perpetrators.stream().allMatch(PerpetratorRow::isEmpty)) {
       errors.rejectValue(
           "perpetrators[0].name",
@@ -318,6 +325,10 @@ public class ReferralForm {
                       200,
                       errors)),
               optional(text(at + "school", row.school, MAX_SHORT, errors))));
+    }
+    if (kids.size() > MOST_ROWS) {
+      errors.rejectValue(
+          "children[0].name", "many", "Enter " + MOST_ROWS + " children and dependants or fewer");
     }
 
     // criteria and risk
