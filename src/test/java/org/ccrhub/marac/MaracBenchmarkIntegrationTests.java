@@ -47,6 +47,7 @@ class MaracBenchmarkIntegrationTests {
   @Autowired DataReturns dataReturns;
   @Autowired MaracImport imports;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   static String first(long v) {
     return FIRST[(int) (v % FIRST.length)];
@@ -74,6 +75,11 @@ class MaracBenchmarkIntegrationTests {
     System.out.printf(
         "BENCH history: %,d referrals of %,d victims made in %.1f s%n",
         REFERRALS, VICTIMS, (System.nanoTime() - started) / 1e9);
+    if (Boolean.getBoolean("ccr.bench.explain")) {
+      new org.springframework.transaction.support.TransactionTemplate(transactions)
+          .executeWithoutResult(status -> explain(marac));
+      return;
+    }
 
     // the search at referral, and the whole recording, for 300 new referrals: a third of known
     // victims (exact), a third with a name spelled differently, a third new people
@@ -139,6 +145,38 @@ class MaracBenchmarkIntegrationTests {
         "BENCH import of 10,000 rows: %.1f s (%s)%n",
         (System.nanoTime() - t0) / 1e9, result.summary());
     assertThat(result.referrals()).isEqualTo(10_000);
+  }
+
+  /** Prints the plans of the search's candidate query, custom and generic (-Dccr.bench.explain). */
+  private void explain(Marac marac) {
+    long v = 4242;
+    VictimIdentity identity =
+        VictimIdentity.of(first(v) + " " + last(v), List.of(), DateOfBirthOrAge.born(dob(v)));
+    for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+      jdbc.sql("set plan_cache_mode = " + mode).update();
+      for (int i = 0; i < 7; i++) {
+        referrals.candidates(marac, identity);
+      }
+      String sql =
+          Referrals.CANDIDATES.replace(":m", "$1").replace(":keys", "$2").replace(":dob", "$3");
+      jdbc.sql("deallocate all").update();
+      jdbc.sql("prepare c(bigint, text[], date) as " + sql).update();
+      String keys = "{" + String.join(",", identity.nameKeys()) + "}";
+      List<String> plan =
+          jdbc.sql(
+                  "explain (analyze, buffers) execute c("
+                      + marac.id()
+                      + ", '"
+                      + keys
+                      + "', '"
+                      + dob(v)
+                      + "')")
+              .query(String.class)
+              .list();
+      System.out.println("BENCH plan " + mode + ":\n" + String.join("\n", plan));
+      jdbc.sql("deallocate c").update();
+    }
+    jdbc.sql("set plan_cache_mode = auto").update();
   }
 
   private void history(Marac marac, long agency) {
