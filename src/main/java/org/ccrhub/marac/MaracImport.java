@@ -93,19 +93,7 @@ public class MaracImport {
       List<ImportProblem> errors,
       List<ImportProblem> warnings) {
     Map<String, Integer> columns = table.columns(ImportedReferrals.known());
-    for (String column : ImportedReferrals.REQUIRED) {
-      if (!columns.containsKey(column)) {
-        errors.add(
-            new ImportProblem(
-                1,
-                column,
-                "",
-                "The header row has no '"
-                    + column
-                    + "' column; found: "
-                    + ImportProblem.names(table.header())));
-      }
-    }
+    errors.addAll(ImportedReferrals.missingColumns(table, columns));
     Collection<Integer> used = columns.values();
     for (int i = 0; i < table.header().size(); i++) {
       String name = table.header().get(i);

@@ -158,9 +158,9 @@ class MaracBenchmarkIntegrationTests {
         referrals.candidates(marac, identity);
       }
       String sql =
-          Referrals.CANDIDATES.replace(":m", "$1").replace(":keys", "$2").replace(":dob", "$3");
+          Referrals.CANDIDATES.replace(":m", "$1").replace(":keys", "$2").replace(":dobs", "$3");
       jdbc.sql("deallocate all").update();
-      jdbc.sql("prepare c(bigint, text[], date) as " + sql).update();
+      jdbc.sql("prepare c(bigint, text[], text[]) as " + sql).update();
       String keys = "{" + String.join(",", identity.nameKeys()) + "}";
       List<String> plan =
           jdbc.sql(
@@ -168,15 +168,25 @@ class MaracBenchmarkIntegrationTests {
                       + marac.id()
                       + ", '"
                       + keys
-                      + "', '"
+                      + "', '{"
                       + dob(v)
-                      + "')")
+                      + "}')")
               .query(String.class)
               .list();
       System.out.println("BENCH plan " + mode + ":\n" + String.join("\n", plan));
       jdbc.sql("deallocate c").update();
     }
     jdbc.sql("set plan_cache_mode = auto").update();
+    String cases =
+        DataReturns.CASES
+            .replace(":m", Long.toString(marac.id()))
+            .replace(":window", "12")
+            .replace(":first", "date '2015-07-01'")
+            .replace(":last", "date '2017-03-31'");
+    System.out.println(
+        "BENCH plan data return:\n"
+            + String.join(
+                "\n", jdbc.sql("explain (analyze, buffers) " + cases).query(String.class).list()));
   }
 
   private void history(Marac marac, long agency) {
