@@ -136,4 +136,122 @@ class ReferralsIntegrationTests {
         .extracting(NearMatch::victimId)
         .containsExactlyInAnyOrder(eve.victimId(), eva.victimId());
   }
+
+  /**
+   * An import records its rows in one go (candidates loaded once, rows written in batches); the
+   * same rows imported one file of one row at a time, each searched in the database, give the same
+   * victims, repeats, near matches and data return.
+   */
+  @Test
+  void anImportGivesWhatOneReferralAfterAnotherGives() {
+    Setup together = aMarac();
+    Partnership partnership = together.partnership();
+    Marac apart =
+        maracs.create(
+            partnership,
+            "Southbridge MARAC",
+            MaracSettings.defaults(1000),
+            MeetingFrequency.WEEKLY);
+    java.util.Random random = new java.util.Random(7);
+    String[] first = {"Ann", "Bea", "Cara", "Dee", "Eve", "Fay", "Gail", "Hana"};
+    List<String> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int person = random.nextInt(40);
+      String given = first[person % first.length];
+      String family = "Test" + (char) ('a' + person / first.length) + "son";
+      LocalDate born = LocalDate.of(1970 + person % 20, 1 + person % 12, 1 + person % 9);
+      LocalDate date = LocalDate.of(2015, 4, 1).plusDays(random.nextInt(1000));
+      String name = given + " " + family;
+      String dob = born.toString();
+      String age = "";
+      switch (random.nextInt(6)) {
+        case 0 -> name = given + "e " + family;
+        case 1 -> name = family + " " + given;
+        case 2 ->
+            dob =
+                LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()).toString();
+        case 3 -> {
+          dob = "";
+          age = Integer.toString(java.time.Period.between(born, date).getYears());
+        }
+        default -> {}
+      }
+      String meeting = i % 7 == 0 ? "" : date.plusDays(7).toString();
+      rows.add(
+          date
+              + ","
+              + meeting
+              + ","
+              + name
+              + ","
+              + dob
+              + ","
+              + age
+              + ",female,White,no,no,,,,,,Northbridge Police,Police,14,,"
+              + (i % 3)
+              + "\r\n");
+    }
+    imports.importReferrals(
+        partnership,
+        together.marac(),
+        (MaracCommandsIntegrationTests.HEADER + String.join("", rows))
+            .getBytes(StandardCharsets.UTF_8));
+    List<String> inOrder = new java.util.ArrayList<>(rows);
+    // as the import orders them: by referral date, then as in the file (a stable sort)
+    inOrder.sort(java.util.Comparator.comparing(r -> r.substring(0, 10)));
+    for (String row : inOrder) {
+      imports.importReferrals(
+          partnership,
+          apart,
+          (MaracCommandsIntegrationTests.HEADER + row).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String recorded = recorded(together.marac());
+    assertThat(recorded).contains("near match");
+    assertThat(recorded(apart)).isEqualTo(recorded);
+    var from = org.ccrhub.plans.ReportingPeriod.parse("2015/16 Q1");
+    var to = org.ccrhub.plans.ReportingPeriod.parse("2017/18 Q4");
+    assertThat(dataReturns.count(apart, from, to))
+        .isEqualTo(dataReturns.count(together.marac(), from, to));
+  }
+
+  @Autowired DataReturns dataReturns;
+
+  /**
+   * The MARAC's referrals in the order recorded, each with its victim as the position of that
+   * victim's first referral, whether it is a repeat, and its near matches the same way.
+   */
+  String recorded(Marac marac) {
+    List<long[]> referralVictims =
+        jdbc.sql("select id, victim_id from marac_referral where marac_id = :m order by id")
+            .param("m", marac.id())
+            .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .list();
+    java.util.Map<Long, Integer> victimOf = new java.util.HashMap<>();
+    java.util.Map<Long, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < referralVictims.size(); i++) {
+      victimOf.putIfAbsent(referralVictims.get(i)[1], i);
+      position.put(referralVictims.get(i)[0], i);
+    }
+    Set<Long> repeats = referrals.repeats(marac, referralVictims.stream().map(r -> r[0]).toList());
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < referralVictims.size(); i++) {
+      long id = referralVictims.get(i)[0];
+      text.append(i)
+          .append(" victim ")
+          .append(victimOf.get(referralVictims.get(i)[1]))
+          .append(repeats.contains(id) ? " repeat" : "")
+          .append('\n');
+    }
+    for (PendingMatch match : referrals.pendingMatches(marac)) {
+      text.append("near match of ")
+          .append(position.get(match.referralId()))
+          .append(" to victim ")
+          .append(victimOf.get(match.candidateVictimId()))
+          .append(' ')
+          .append(match.reasons())
+          .append('\n');
+    }
+    return text.toString();
+  }
 }
