@@ -1,9 +1,14 @@
 package org.ccrhub.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ccrhub.marac.Marac;
+import org.ccrhub.marac.MaracAccess;
+import org.ccrhub.marac.MaracReader;
 import org.ccrhub.marac.MaracRole;
 import org.ccrhub.marac.MaracRoles;
 import org.ccrhub.marac.MaracSettings;
@@ -37,13 +42,22 @@ class DemoMarac {
   private final Accounts accounts;
   private final Agencies agencies;
   private final DemoTwoFactor twoFactor;
+  private final MaracAccess access;
+  private final DemoMaracCases cases;
+  private final Clock clock;
 
   DemoMarac(
       Maracs maracs,
       MaracRoles roles,
       Accounts accounts,
       Agencies agencies,
-      DemoTwoFactor twoFactor) {
+      DemoTwoFactor twoFactor,
+      MaracAccess access,
+      DemoMaracCases cases,
+      Clock clock) {
+    this.access = access;
+    this.cases = cases;
+    this.clock = clock;
     this.maracs = maracs;
     this.roles = roles;
     this.accounts = accounts;
@@ -100,6 +114,12 @@ class DemoMarac {
             "Maya Fernandes",
             MaracRole.IDVA,
             Optional.empty()));
+    cases.fill(
+        reader(partnership, marac, users.get(0)),
+        reader(partnership, marac, users.get(2)),
+        accountId(partnership, users.get(3).email()),
+        agencies.findAll(partnership),
+        LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
     return users;
   }
 
@@ -111,14 +131,22 @@ class DemoMarac {
       MaracRole role,
       Optional<Long> agency) {
     String password = accounts.demoPassword(partnership, email, name, Role.VIEWER);
-    long accountId =
-        accounts.members(partnership.id()).stream()
-            .filter(m -> m.email().equals(email))
-            .map(Member::accountId)
-            .findFirst()
-            .orElseThrow();
+    long accountId = accountId(partnership, email);
     roles.grant(partnership, marac, accountId, role, agency, "demo");
     return new MaracUser(email, name, role, password, twoFactor.setUp(accountId));
+  }
+
+  private long accountId(Partnership partnership, String email) {
+    return accounts.members(partnership.id()).stream()
+        .filter(m -> m.email().equals(email))
+        .map(Member::accountId)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private MaracReader reader(Partnership partnership, Marac marac, MaracUser user) {
+    return access.reader(
+        partnership, marac.id(), accountId(partnership, user.email()), user.name() + " (demo)");
   }
 
   private Agency agency(Partnership partnership, AgencyType type) {

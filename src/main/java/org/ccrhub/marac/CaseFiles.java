@@ -25,13 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseFiles {
 
-  /** Whether the referral {@code r} (of MARAC {@code m}) is a repeat: the same victim earlier. */
-  public static final String REPEAT_CONDITION =
-      """
-      exists (select 1 from marac_referral e where e.victim_id = r.victim_id and e.id <> r.id
-        and (e.referral_date < r.referral_date or (e.referral_date = r.referral_date and e.id < r.id))
-        and e.referral_date >= r.referral_date - make_interval(months => m.repeat_window_months))
-      """;
+  /** Whether the referral {@code r} (of MARAC {@code m}) is a repeat. */
+  public static final String REPEAT_CONDITION = Referrals.IS_REPEAT_IN_MARAC;
 
   private final JdbcClient jdbc;
 

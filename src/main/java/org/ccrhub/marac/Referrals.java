@@ -46,13 +46,20 @@ public class Referrals {
    * Whether the referral {@code r} is a repeat, as SQL: another referral of its victim within the
    * window ({@code :window} months) before it. Used by the data return too.
    */
-  static final String IS_REPEAT =
+  public static final String IS_REPEAT =
       """
       exists (select 1 from marac_referral e
               where e.victim_id = r.victim_id and e.id <> r.id
                 and e.referral_date >= (r.referral_date - make_interval(months => :window))::date
                 and (e.referral_date < r.referral_date
                      or (e.referral_date = r.referral_date and e.id < r.id)))""";
+
+  /**
+   * {@link #IS_REPEAT} with the window of the referral's MARAC, for queries that join {@code marac
+   * m}: the one definition of a repeat in SQL, agreeing with {@link RepeatWindow}.
+   */
+  public static final String IS_REPEAT_IN_MARAC =
+      IS_REPEAT.replace(":window", "m.repeat_window_months");
 
   /**
    * The candidates of a search ({@link #candidates}): the MARAC's referrals with one of the name
@@ -714,7 +721,7 @@ public class Referrals {
   public boolean isRepeat(long referralId) {
     return jdbc.sql(
             "select "
-                + IS_REPEAT.replace(":window", "m.repeat_window_months")
+                + IS_REPEAT_IN_MARAC
                 + " from marac_referral r join marac m on m.id = r.marac_id where r.id = :id")
         .param("id", referralId)
         .query(Boolean.class)

@@ -55,6 +55,9 @@ class DemoDataIntegrationTests {
   @Autowired org.ccrhub.indicators.Indicators indicators;
   @Autowired org.ccrhub.indicators.PerformanceReports performance;
   @Autowired DemoData demoData;
+  @Autowired org.ccrhub.marac.Maracs maracs;
+  @Autowired org.ccrhub.marac.DataReturns dataReturns;
+  @Autowired org.ccrhub.marac.Referrals referrals;
   @Autowired ConfigurableApplicationContext context;
   @Autowired MockMvc mvc;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -303,5 +306,23 @@ class DemoDataIntegrationTests {
     assertThat(text)
         .containsPattern(
             "3\\.2\\.1 Increase referrals to the MARAC.*? Green 2026/27 Q3 No public update");
+  }
+
+  @Test
+  void loadsAMaracWithTwoYearsOfReferralsAndMeetingsIncludingRepeatsAndNearMatches() {
+    Partnership northbridge = partnerships.findBySlug("northbridge").orElseThrow();
+    org.ccrhub.marac.Marac marac = maracs.named(northbridge, null);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+    ReportingPeriod last = ReportingPeriod.containing(today).previous();
+    ReportingPeriod yearBefore = last.previous().previous().previous();
+    org.ccrhub.marac.DataReturn figures = dataReturns.count(marac, yearBefore, last);
+    int cases = figures.quarters().stream().mapToInt(q -> q.cases()).sum();
+    int repeats = figures.quarters().stream().mapToInt(q -> q.repeatCases()).sum();
+    int meetings = figures.quarters().stream().mapToInt(q -> q.meetings()).sum();
+    // fortnightly meetings of 5 to 7 cases
+    assertThat(meetings).isBetween(24, 28);
+    assertThat(cases).isBetween(meetings * 5, meetings * 7);
+    assertThat(repeats).isPositive().isLessThan(cases / 2);
+    assertThat(referrals.pendingMatches(marac)).isNotEmpty();
   }
 }

@@ -23,9 +23,11 @@ class LapsedWindowsIntegrationTests {
   @Autowired MaracAccess access;
   @Autowired LapsedWindows lapsed;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+  @Autowired org.ccrhub.security.TwoFactorSessions twoFactor;
 
   @Test
-  void listsEachVictimsLastReferralInTheMonthItsWindowLapses() {
+  void listsEachVictimsLastReferralInTheMonthItsWindowLapses() throws Exception {
     Partnership partnership = fixtures.partnership();
     Marac marac =
         maracs.create(
@@ -63,6 +65,38 @@ class LapsedWindowsIntegrationTests {
         .extracting(LapsedWindows.Lapsed::referralId, LapsedWindows.Lapsed::lapsedOn)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(cLast, LocalDate.of(2025, 3, 1)));
     assertThat(lapsed.in(reader, YearMonth.of(2025, 2))).isEmpty();
+
+    // the page: the coordinator sees the month's list; anyone else, and a month that is not one,
+    // is not found
+    String base = "/p/" + partnership.slug() + "/marac/" + marac.id() + "/lapsed";
+    org.springframework.mock.web.MockHttpSession session = twoFactor.signIn(mvc, email);
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base)
+                .param("month", "2026-11")
+                .session(session))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(
+                    org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("Case " + aLast),
+                        org.hamcrest.Matchers.containsString("1 November 2026"),
+                        org.hamcrest.Matchers.containsString("OFFICIAL-SENSITIVE"))));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base)
+                .param("month", "November")
+                .session(session))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                .isNotFound());
+    String admin = fixtures.user(partnership, Role.PARTNERSHIP_ADMIN);
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base)
+                .session(Fixtures.signIn(mvc, admin)))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                .isNotFound());
   }
 
   private long victim(Marac marac) {

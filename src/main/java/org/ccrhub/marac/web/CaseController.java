@@ -20,6 +20,7 @@ import org.ccrhub.marac.MaracReader;
 import org.ccrhub.marac.MaracRole;
 import org.ccrhub.marac.MaracRoleHolder;
 import org.ccrhub.marac.MaracRoles;
+import org.ccrhub.marac.Referrals;
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.DateInput;
@@ -61,7 +62,7 @@ class CaseController {
   private final CaseFiles files;
   private final CaseChanges changes;
   private final MaracRoles roles;
-  private final ReferralWrites writes;
+  private final Referrals referrals;
   private final Documents documents;
   private final Clock clock;
 
@@ -70,14 +71,14 @@ class CaseController {
       CaseFiles files,
       CaseChanges changes,
       MaracRoles roles,
-      ReferralWrites writes,
+      Referrals referrals,
       Documents documents,
       Clock clock) {
     this.access = access;
     this.files = files;
     this.changes = changes;
     this.roles = roles;
-    this.writes = writes;
+    this.referrals = referrals;
     this.documents = documents;
     this.clock = clock;
   }
@@ -185,11 +186,11 @@ class CaseController {
     }
     switch (decision) {
       case "confirm" -> {
-        writes.confirmMatch(reader, matchId);
+        referrals.confirmMatch(reader.marac(), matchId, reader.actorName());
         flash.addFlashAttribute("message", "Near match confirmed: the same victim");
       }
       case "reject" -> {
-        writes.rejectMatch(reader, matchId);
+        referrals.rejectMatch(reader.marac(), matchId, reader.actorName());
         flash.addFlashAttribute("message", "Near match rejected: not the same victim");
       }
       default -> throw new InvalidInputException("Confirm or reject the near match");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ccrhub.marac.CaseFiles;
+import org.ccrhub.marac.DataReturns;
 import org.ccrhub.marac.Marac;
 import org.ccrhub.marac.MaracAccess;
 import org.ccrhub.marac.MaracReader;
@@ -15,6 +16,7 @@ import org.ccrhub.marac.MaracRoles;
 import org.ccrhub.marac.MaracSettings;
 import org.ccrhub.marac.Maracs;
 import org.ccrhub.marac.MeetingFrequency;
+import org.ccrhub.marac.QuarterFigures;
 import org.ccrhub.marac.SmallNumbers;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.security.SignedInUser;
@@ -51,7 +53,7 @@ class MaracHomeController {
   private final MaracRoles roles;
   private final MaracAccess access;
   private final CaseFiles cases;
-  private final HomeCounts counts;
+  private final DataReturns returns;
   private final Clock clock;
 
   MaracHomeController(
@@ -59,13 +61,13 @@ class MaracHomeController {
       MaracRoles roles,
       MaracAccess access,
       CaseFiles cases,
-      HomeCounts counts,
+      DataReturns returns,
       Clock clock) {
     this.maracs = maracs;
     this.roles = roles;
     this.access = access;
     this.cases = cases;
-    this.counts = counts;
+    this.returns = returns;
     this.clock = clock;
   }
 
@@ -103,13 +105,19 @@ class MaracHomeController {
       SmallNumbers small = reader.isPresent() ? SmallNumbers.NONE : SmallNumbers.STANDARD;
       ReportingPeriod quarter = ReportingPeriod.containing(today);
       List<QuarterRow> quarters = new ArrayList<>();
-      for (ReportingPeriod q : List.of(quarter, quarter.previous())) {
-        HomeCounts.Heard heard = counts.heard(marac, q);
+      // newest first: this quarter so far, then the last
+      List<QuarterFigures> figures =
+          new ArrayList<>(returns.count(marac, quarter.previous(), quarter).quarters());
+      java.util.Collections.reverse(figures);
+      for (QuarterFigures heard : figures) {
         quarters.add(
             new QuarterRow(
-                (q.equals(quarter) ? "This quarter, " : "Last quarter, ") + q,
+                (heard.period().equals(quarter) ? "This quarter, " : "Last quarter, ")
+                    + heard.period(),
                 small.count(heard.cases()),
-                small.hides(heard.cases()) ? SmallNumbers.DERIVED : small.count(heard.repeats())));
+                small.hides(heard.cases())
+                    ? SmallNumbers.DERIVED
+                    : small.count(heard.repeatCases())));
       }
       rows.add(new MaracRow(marac, quarters, reader, reader.map(cases::pendingMatches).orElse(0)));
     }

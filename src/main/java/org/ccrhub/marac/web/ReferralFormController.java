@@ -21,6 +21,7 @@ import org.ccrhub.marac.IdvaOfferOutcome;
 import org.ccrhub.marac.MaracAccess;
 import org.ccrhub.marac.MaracReader;
 import org.ccrhub.marac.NewReferral;
+import org.ccrhub.marac.Referrals;
 import org.ccrhub.partnership.Agencies;
 import org.ccrhub.partnership.Agency;
 import org.ccrhub.security.SignedInUser;
@@ -52,14 +53,13 @@ class ReferralFormController {
 
   private final MaracAccess access;
   private final Agencies agencies;
-  private final ReferralWrites writes;
+  private final Referrals referrals;
   private final Clock clock;
 
-  ReferralFormController(
-      MaracAccess access, Agencies agencies, ReferralWrites writes, Clock clock) {
+  ReferralFormController(MaracAccess access, Agencies agencies, Referrals referrals, Clock clock) {
     this.access = access;
     this.agencies = agencies;
-    this.writes = writes;
+    this.referrals = referrals;
     this.clock = clock;
   }
 
@@ -123,7 +123,7 @@ class ReferralFormController {
     if (referral.isEmpty() || errors.hasErrors()) {
       return view(partnership, reader, response, model);
     }
-    long id = writes.record(reader, referral.get());
+    long id = referrals.record(reader.marac(), referral.get(), Optional.empty()).id();
     flash.addFlashAttribute("message", "Referral recorded as case " + id);
     return "redirect:/p/{slug}/marac/{maracId}/cases/" + id;
   }
