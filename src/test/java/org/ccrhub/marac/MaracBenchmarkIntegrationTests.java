@@ -47,6 +47,9 @@ class MaracBenchmarkIntegrationTests {
   @Autowired DataReturns dataReturns;
   @Autowired MaracImport imports;
   @Autowired JdbcClient jdbc;
+  @Autowired MaracRoles roles;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+  @Autowired org.ccrhub.security.TwoFactorSessions twoFactor;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   static String first(long v) {
@@ -134,6 +137,8 @@ class MaracBenchmarkIntegrationTests {
         "BENCH data return for 2016/17 (%,d cases): median %.0f ms, max %.0f ms%n",
         cases, percentile(returns, 50), percentile(returns, 100));
 
+    meetingPage(partnership, marac, police);
+
     // the import of 10,000 rows into a new MARAC of the same partnership
     Marac fresh =
         maracs.create(
@@ -145,6 +150,101 @@ class MaracBenchmarkIntegrationTests {
         "BENCH import of 10,000 rows: %.1f s (%s)%n",
         (System.nanoTime() - t0) / 1e9, result.summary());
     assertThat(result.referrals()).isEqualTo(10_000);
+  }
+
+  /**
+   * The agenda page of a meeting with 40 cases (a third with children, some repeats of the
+   * history's victims), as the coordinator asks for it over 16 connections at once: p50 and p95 of
+   * 640 requests after 40 to warm up.
+   */
+  private void meetingPage(Partnership partnership, Marac marac, long police) {
+    LocalDate day = LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(3);
+    long meeting =
+        jdbc.sql(
+                "insert into marac_meeting (marac_id, meeting_date, kind) values (:m, :d,"
+                    + " 'REGULAR') returning id")
+            .param("m", marac.id())
+            .param("d", day)
+            .query(Long.class)
+            .single();
+    Random random = new Random(40);
+    for (int i = 0; i < 40; i++) {
+      long v = random.nextInt(VICTIMS);
+      String name = i % 4 == 0 ? first(v) + " " + last(v) : first(v) + " Agenda" + i;
+      VictimIdentity identity = VictimIdentity.of(name, List.of(), DateOfBirthOrAge.born(dob(v)));
+      NewReferral referral = referral(identity, day.minusDays(10 + i % 7), police);
+      if (i % 3 == 0) {
+        referral =
+            new NewReferral(
+                referral.referralDate(),
+                referral.referringAgencyId(),
+                referral.referringOfficer(),
+                referral.victim(),
+                referral.criteria(),
+                referral.claimed(),
+                referral.consent(),
+                referral.idva(),
+                referral.perpetrators(),
+                List.of(NewReferral.Child.UNNAMED, NewReferral.Child.UNNAMED));
+      }
+      referrals.record(marac, referral, Optional.of(meeting));
+    }
+    String coordinator = fixtures.user(partnership, org.ccrhub.security.Role.VIEWER);
+    long account =
+        jdbc.sql("select id from user_account where email = :e")
+            .param("e", coordinator)
+            .query(Long.class)
+            .single();
+    roles.grant(
+        partnership, marac, account, MaracRole.MARAC_COORDINATOR, Optional.empty(), "benchmark");
+    String page = "/p/" + partnership.slug() + "/marac/" + marac.id() + "/meetings/" + meeting;
+    try {
+      org.springframework.mock.web.MockHttpSession session = twoFactor.signIn(mvc, coordinator);
+      String html =
+          mvc.perform(
+                  org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+                      .session(session))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      int cases = html.split("/cases/", -1).length - 1;
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(16);
+      List<java.util.concurrent.Future<Double>> timings = new ArrayList<>();
+      for (int i = 0; i < 680; i++) {
+        timings.add(
+            pool.submit(
+                () -> {
+                  long t0 = System.nanoTime();
+                  int status =
+                      mvc.perform(
+                              org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                  .get(page)
+                                  .session(session))
+                          .andReturn()
+                          .getResponse()
+                          .getStatus();
+                  if (status != 200) {
+                    throw new IllegalStateException("The agenda answered " + status);
+                  }
+                  return (System.nanoTime() - t0) / 1e6;
+                }));
+      }
+      List<Double> times = new ArrayList<>();
+      for (int i = 0; i < timings.size(); i++) {
+        double t = timings.get(i).get();
+        if (i >= 40) {
+          times.add(t);
+        }
+      }
+      pool.shutdown();
+      System.out.printf(
+          "BENCH meeting page with 40 cases (%d case links), 16 connections: p50 %.1f ms, p95"
+              + " %.1f ms (%d requests)%n",
+          cases, percentile(times, 50), percentile(times, 95), times.size());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Prints the plans of the search's candidate query, custom and generic (-Dccr.bench.explain). */
