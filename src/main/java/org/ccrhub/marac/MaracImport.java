@@ -93,19 +93,7 @@ public class MaracImport {
       List<ImportProblem> errors,
       List<ImportProblem> warnings) {
     Map<String, Integer> columns = table.columns(ImportedReferrals.known());
-    for (String column : ImportedReferrals.REQUIRED) {
-      if (!columns.containsKey(column)) {
-        errors.add(
-            new ImportProblem(
-                1,
-                column,
-                "",
-                "The header row has no '"
-                    + column
-                    + "' column; found: "
-                    + ImportProblem.names(table.header())));
-      }
-    }
+    errors.addAll(ImportedReferrals.missingColumns(table, columns));
     Collection<Integer> used = columns.values();
     for (int i = 0; i < table.header().size(); i++) {
       String name = table.header().get(i);
@@ -182,14 +170,20 @@ public class MaracImport {
     String createdBy = Referrals.createdBy() + " (import)";
     Map<Long, Integer> rowOf = new HashMap<>();
     int heard = 0;
-    for (ImportedReferrals.Row row : ImportedReferrals.inReferralOrder(rows)) {
+    List<ImportedReferrals.Row> ordered = ImportedReferrals.inReferralOrder(rows);
+    // the rows' candidates loaded in one query, the rows written in batches: the same as one
+    // Referrals.store after another (the live path), without a round trip per row
+    Referrals.Recording recording =
+        referrals.recording(
+            marac, ordered.stream().map(r -> r.victim().identity()).toList(), true, createdBy);
+    for (ImportedReferrals.Row row : ordered) {
       NewReferral referral = row.referral(known.get(row.agencyKey()).id());
       // the agencies are the partnership's and the meetings the MARAC's: found or made above
-      RecordedReferral recorded =
-          referrals.store(marac, referral, row.meetingDate().map(meetings::get), true, createdBy);
+      RecordedReferral recorded = recording.add(referral, row.meetingDate().map(meetings::get));
       rowOf.put(recorded.id(), row.number());
       heard += row.meetingDate().isPresent() ? 1 : 0;
     }
+    recording.flush();
     Set<Long> repeats = referrals.repeats(marac, rowOf.keySet());
     List<MaracImportResult.RowMatch> pending = new ArrayList<>();
     for (PendingMatch match : referrals.pendingMatches(marac)) {

@@ -14,14 +14,22 @@ import org.springframework.transaction.annotation.Transactional;
  * keeps personal details ({@link MaracSettings#retainedUntil}), every referral of that victim loses
  * them. What the data return counts stays: the victim's and perpetrators' ages on the referral date
  * (worked out from the dates of birth that go), gender, ethnicity, disability, LGBT+, the number of
- * children, the agency, the meeting and the victim link that makes repeats. Research facts and
- * opinion go, and the victim's name keys, so nothing can be found by name again.
+ * children, the agency, the meeting and the victim link that makes repeats; the lawful basis of
+ * sharing; an action's agency, due date and status, and attendance (for the agencies' figures).
+ * Free text that may name or describe people goes too: the reasons for professional judgement and
+ * for sharing without consent and who decided it, the risks discussed, the IDVA's contact outcome,
+ * the closure reason, research facts, opinion and what was not shared, the actions' descriptions
+ * ({@link #REMOVED}) and update notes, and audit sample notes. The victim's name keys go, so
+ * nothing can be found by name again.
  */
 @Service
 public class MaracRetention {
 
   /** Audit summaries name at most this many referral ids; the count is always there. */
   static final int MOST_IDS_AUDITED = 500;
+
+  /** What an action's description becomes at retention (the column may not be empty). */
+  public static final String REMOVED = "Removed at the end of the retention period";
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -88,6 +96,8 @@ public class MaracRetention {
                 victim_dob = null, victim_name = null, victim_other_names = '{}',
                 referring_officer = null, victim_address = null, safe_contact = null,
                 victim_unaware_reason = null, feared_people = null, safe_people = null,
+                judgement_reason = null, without_consent_reason = null, consent_decided_by = null,
+                risks_discussed = null, idva_contact_outcome = null, closure_reason = null,
                 purged_at = now(), version = version + 1
             where marac_id = :m and id = any(:ids)
             """)
@@ -119,9 +129,29 @@ public class MaracRetention {
         .update();
     jdbc.sql(
             """
-            update marac_research s set facts = null, opinion = null
+            update marac_research s set facts = null, opinion = null, not_shared = null
             from marac_referral r
             where r.id = s.referral_id and r.marac_id = :m and r.id = any(:ids)
+            """)
+        .param("m", marac.id())
+        .param("ids", ids)
+        .update();
+    // an action's due date, status and agency stay for the overdue-action figures
+    jdbc.sql(
+            """
+            update marac_action a set description = :removed, update_note = null
+            from marac_referral r
+            where r.id = a.referral_id and r.marac_id = :m and r.id = any(:ids)
+            """)
+        .param("removed", REMOVED)
+        .param("m", marac.id())
+        .param("ids", ids)
+        .update();
+    jdbc.sql(
+            """
+            update marac_audit_sample_case c set notes = null
+            from marac_referral r
+            where r.id = c.referral_id and r.marac_id = :m and r.id = any(:ids)
             """)
         .param("m", marac.id())
         .param("ids", ids)

@@ -35,7 +35,11 @@ class MaracRetentionJob {
 
   @Scheduled(cron = "${ccr.marac.retention-cron:0 30 2 * * *}", zone = "Europe/London")
   void purgeToday() {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    purge(LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
+  }
+
+  /** Purges every MARAC of every partnership as on {@code today}; the number of referrals. */
+  int purge(LocalDate today) {
     int purged = 0;
     for (Partnership partnership : partnerships.findAll()) {
       for (Marac marac : maracs.all(partnership)) {
@@ -48,5 +52,6 @@ class MaracRetentionJob {
       }
     }
     log.info("MARAC retention for {}: personal details removed from {} referrals", today, purged);
+    return purged;
   }
 }

@@ -17,6 +17,8 @@ import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -59,16 +61,44 @@ public class Referrals {
   public static final String IS_REPEAT_IN_MARAC =
       IS_REPEAT.replace(":window", "m.repeat_window_months");
 
+  /**
+   * The candidates of a search ({@link #candidates}): the MARAC's referrals with one of the name
+   * keys ({@code :keys}) or one of the dates of birth ({@code :dobs}), then every referral of their
+   * victims by victim id alone. A victim is of one MARAC (a foreign key), so the last step needs no
+   * MARAC condition; with one, PostgreSQL combined the MARAC's whole index with the victim's (9 ms
+   * a victim with 200,000 referrals) or, in a generic plan, read all the MARAC's referrals.
+   */
+  static final String CANDIDATES =
+      """
+      with hits as (
+          select k.referral_id as id from marac_victim_key k
+          where k.marac_id = :m and k.name_key = any(cast(:keys as text[]))
+          union
+          select d.id from marac_referral d
+          where d.marac_id = :m and d.victim_dob = any(cast(cast(:dobs as text[]) as date[]))
+      )
+      , victims as (
+          select distinct h.victim_id from hits join marac_referral h on h.id = hits.id
+          where h.marac_id = :m
+      )
+      select r.id, r.victim_id, r.referral_date, r.victim_name, r.victim_other_names,
+             r.victim_dob, r.victim_age
+      from victims v join marac_referral r on r.victim_id = v.victim_id
+      where r.victim_name is not null
+      """;
+
   private static final String MATCH_COLUMNS =
       """
       mm.id, mm.referral_id, r.referral_date, r.victim_id, mm.candidate_victim_id, mm.reasons
       """;
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
   private final AuditTrail audit;
 
-  Referrals(JdbcClient jdbc, AuditTrail audit) {
+  Referrals(JdbcClient jdbc, NamedParameterJdbcTemplate batches, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.audit = audit;
   }
 
@@ -143,44 +173,242 @@ public class Referrals {
       Optional<Long> meetingId,
       boolean imported,
       String createdBy) {
-    VictimIdentity identity = referral.victim().identity();
-    ReferralIndex index = new ReferralIndex(candidates(marac, identity));
-    RepeatCheck check = index.check(identity, referral.referralDate());
+    Recording recording =
+        recording(marac, List.of(referral.victim().identity()), imported, createdBy);
+    RecordedReferral recorded = recording.add(referral, meetingId);
+    recording.flush();
+    return recorded;
+  }
 
-    Optional<Long> victimId = Optional.empty();
-    if (!check.linkedVictims().isEmpty()) {
-      TreeSet<Long> victims = new TreeSet<>(check.linkedVictims());
-      long kept = victims.first();
-      for (long other : victims.tailSet(kept, false)) {
-        merge(marac, other, kept);
-      }
-      victimId = Optional.of(kept);
+  /** A {@link Recording} of referrals of these victims; the caller holds the {@link #lock}. */
+  Recording recording(
+      Marac marac, Collection<VictimIdentity> identities, boolean imported, String createdBy) {
+    return new Recording(marac, identities, imported, createdBy);
+  }
+
+  /**
+   * A recording of referrals in referral-date order, as one after another through {@link #store}
+   * gives, with few round trips (an import of 10,000 rows): the candidates of all of them are
+   * loaded at the start into one {@link ReferralIndex}, to which each referral is added as it is
+   * recorded; ids are taken from the tables' sequences ahead, and the rows are inserted in batches
+   * at {@link #flush}. Only when a referral links several victims exactly (they become one) is what
+   * is waiting written at once, so that the database's merge sees it. The caller holds the {@link
+   * #lock} and calls {@link #flush} before the transaction ends.
+   */
+  final class Recording {
+
+    private static final int BATCH = 1000;
+
+    private final Marac marac;
+    private final boolean imported;
+    private final String createdBy;
+    private final List<EarlierReferral> known;
+    private ReferralIndex index;
+    private Set<List<Long>> rejected;
+    private final java.util.ArrayDeque<Long> referralIds = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> victimIds = new java.util.ArrayDeque<>();
+    private final int expected;
+    private final List<Long> newVictims = new ArrayList<>();
+    private final List<MapSqlParameterSource> newReferrals = new ArrayList<>();
+    private final List<MapSqlParameterSource> keys = new ArrayList<>();
+    private final List<MapSqlParameterSource> perpetrators = new ArrayList<>();
+    private final List<MapSqlParameterSource> children = new ArrayList<>();
+    private final List<MapSqlParameterSource> matches = new ArrayList<>();
+
+    /**
+     * @param identities the victims of all the referrals to come (their candidates are loaded)
+     */
+    Recording(
+        Marac marac, Collection<VictimIdentity> identities, boolean imported, String createdBy) {
+      this.marac = marac;
+      this.imported = imported;
+      this.createdBy = createdBy;
+      this.expected = identities.size();
+      this.known = new ArrayList<>(candidates(marac, identities));
+      this.index = new ReferralIndex(known);
     }
 
-    long[] ids = insert(marac, referral, victimId, meetingId, imported, createdBy);
-    long id = ids[0];
-    long victim = ids[1];
-    List<NearMatch> offered = new ArrayList<>();
-    for (NearMatch match : check.nearMatches()) {
-      if (match.victimId() == victim || rejectedBefore(marac, victim, match.victimId())) {
-        continue;
+    /** Records one referral, dated on or after every one recorded before in this recording. */
+    RecordedReferral add(NewReferral referral, Optional<Long> meetingId) {
+      VictimIdentity identity = referral.victim().identity();
+      RepeatCheck check = index.check(identity, referral.referralDate());
+
+      long victim;
+      if (!check.linkedVictims().isEmpty()) {
+        TreeSet<Long> victims = new TreeSet<>(check.linkedVictims());
+        victim = victims.first();
+        if (victims.size() > 1) {
+          flush();
+          for (long other : victims.tailSet(victim, false)) {
+            merge(marac, other, victim);
+          }
+          Set<Long> absorbed = new HashSet<>(victims.tailSet(victim, false));
+          known.replaceAll(
+              r ->
+                  absorbed.contains(r.victimId())
+                      ? new EarlierReferral(r.id(), victim, r.referralDate(), r.victim())
+                      : r);
+          index = new ReferralIndex(known);
+          rejected = null;
+        }
+      } else {
+        victim = nextId(victimIds, "marac_victim");
+        newVictims.add(victim);
       }
-      jdbc.sql(
-              """
-              insert into marac_match (marac_id, referral_id, candidate_victim_id, reasons)
-              values (:m, :r, :c, :reasons)
-              """)
-          .param("m", marac.id())
-          .param("r", id)
-          .param("c", match.victimId())
-          .param("reasons", match.reasons().stream().map(Enum::name).toArray(String[]::new))
-          .update();
-      offered.add(match);
+      long id = nextId(referralIds, "marac_referral");
+      newReferrals.add(referralRow(marac, id, victim, referral, meetingId, imported, createdBy));
+      for (String key : identity.nameKeys()) {
+        keys.add(
+            new MapSqlParameterSource()
+                .addValue("m", marac.id())
+                .addValue("key", key)
+                .addValue("r", id));
+      }
+      for (NewReferral.Perpetrator p : referral.perpetrators()) {
+        perpetrators.add(
+            new MapSqlParameterSource()
+                .addValue("r", id)
+                .addValue("name", p.name().orElse(null))
+                .addValue("dob", p.birth().dateOfBirth().orElse(null))
+                .addValue(
+                    "age",
+                    p.birth().dateOfBirth().isPresent() ? null : p.birth().age().orElse(null))
+                .addValue("gender", p.gender().name())
+                .addValue("relationship", p.relationship().orElse(null)));
+      }
+      for (NewReferral.Child c : referral.children()) {
+        children.add(
+            new MapSqlParameterSource()
+                .addValue("r", id)
+                .addValue("name", c.name().orElse(null))
+                .addValue("dob", c.dateOfBirth().orElse(null))
+                .addValue("toVictim", c.relationshipToVictim().orElse(null))
+                .addValue("toPerpetrator", c.relationshipToPerpetrator().orElse(null))
+                .addValue("school", c.school().orElse(null)));
+      }
+      List<NearMatch> offered = new ArrayList<>();
+      for (NearMatch match : check.nearMatches()) {
+        if (match.victimId() == victim || rejectedBefore(victim, match.victimId())) {
+          continue;
+        }
+        matches.add(
+            new MapSqlParameterSource()
+                .addValue("m", marac.id())
+                .addValue("r", id)
+                .addValue("c", match.victimId())
+                .addValue(
+                    "reasons", match.reasons().stream().map(Enum::name).toArray(String[]::new)));
+        offered.add(match);
+      }
+      // as stored and read back: an age only without a date of birth
+      Optional<LocalDate> dob = identity.birth().dateOfBirth();
+      DateOfBirthOrAge birth =
+          new DateOfBirthOrAge(dob, dob.isPresent() ? Optional.empty() : identity.birth().age());
+      EarlierReferral added =
+          new EarlierReferral(
+              id,
+              victim,
+              referral.referralDate(),
+              VictimIdentity.of(identity.name(), identity.otherNames(), birth));
+      known.add(added);
+      index.add(added);
+      // the new referral has the highest id, so an exactly linked referral of the same day is
+      // earlier: the check's answer is the derived one (isRepeat)
+      boolean repeat = check.isRepeat(marac.settings().repeatWindow());
+      return new RecordedReferral(id, victim, repeat, offered);
     }
-    // the new referral has the highest id, so an exactly linked referral of the same day is
-    // earlier: the check's answer is the derived one (isRepeat)
-    boolean repeat = check.isRepeat(marac.settings().repeatWindow());
-    return new RecordedReferral(id, victim, repeat, offered);
+
+    /** Writes what is waiting, in batches, in the order it was recorded. */
+    void flush() {
+      batch(
+          "insert into marac_victim (id, marac_id) overriding system value values (:id, :m)",
+          newVictims.stream()
+              .map(v -> new MapSqlParameterSource().addValue("id", v).addValue("m", marac.id()))
+              .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+      newVictims.clear();
+      batch(INSERT_REFERRAL, newReferrals);
+      batch(
+          """
+          insert into marac_victim_key (marac_id, name_key, referral_id) values (:m, :key, :r)
+          on conflict do nothing
+          """,
+          keys);
+      batch(
+          """
+          insert into marac_perpetrator (referral_id, name, dob, age, gender, relationship)
+          values (:r, :name, :dob, :age, :gender, :relationship)
+          """,
+          perpetrators);
+      batch(
+          """
+          insert into marac_child (referral_id, name, dob, relationship_to_victim,
+              relationship_to_perpetrator, school)
+          values (:r, :name, :dob, :toVictim, :toPerpetrator, :school)
+          """,
+          children);
+      batch(
+          """
+          insert into marac_match (marac_id, referral_id, candidate_victim_id, reasons)
+          values (:m, :r, :c, :reasons)
+          """,
+          matches);
+    }
+
+    private void batch(String sql, List<MapSqlParameterSource> rows) {
+      for (int from = 0; from < rows.size(); from += BATCH) {
+        batches.batchUpdate(
+            sql,
+            rows.subList(from, Math.min(rows.size(), from + BATCH))
+                .toArray(MapSqlParameterSource[]::new));
+      }
+      rows.clear();
+    }
+
+    /**
+     * The next id of the table, taken from its sequence with as many more as the recording may
+     * need, in one query.
+     */
+    private long nextId(java.util.ArrayDeque<Long> ids, String table) {
+      if (ids.isEmpty()) {
+        ids.addAll(
+            jdbc
+                .sql("select nextval(pg_get_serial_sequence(:t, 'id')) from generate_series(1, :n)")
+                .param("t", table)
+                .param("n", Math.max(1, Math.min(expected, 10_000)))
+                .query(Long.class)
+                .list()
+                .stream()
+                .sorted()
+                .toList());
+      }
+      return ids.removeFirst();
+    }
+
+    /**
+     * Whether the coordinator rejected these two victims as one person before, either way round.
+     */
+    private boolean rejectedBefore(long victimId, long candidateVictimId) {
+      if (rejected == null) {
+        rejected = new HashSet<>();
+        jdbc.sql(
+                """
+                select r.victim_id, mm.candidate_victim_id
+                from marac_match mm join marac_referral r on r.id = mm.referral_id
+                where mm.marac_id = :m and mm.status = 'REJECTED'
+                """)
+            .param("m", marac.id())
+            .query(
+                (rs, row) -> {
+                  long a = rs.getLong(1);
+                  long b = rs.getLong(2);
+                  rejected.add(List.of(a, b));
+                  rejected.add(List.of(b, a));
+                  return a;
+                })
+            .list();
+      }
+      return rejected.contains(List.of(victimId, candidateVictimId));
+    }
   }
 
   /**
@@ -189,26 +417,21 @@ public class Referrals {
    * removed at retention have nothing left to compare and are left out.
    */
   List<EarlierReferral> candidates(Marac marac, VictimIdentity identity) {
-    return jdbc.sql(
-            """
-            with hits as (
-                select k.referral_id as id from marac_victim_key k
-                where k.marac_id = :m and k.name_key = any(:keys)
-                union
-                select d.id from marac_referral d
-                where d.marac_id = :m and d.victim_dob = cast(:dob as date)
-            )
-            , victims as (
-                select distinct h.victim_id from hits join marac_referral h on h.id = hits.id
-            )
-            select r.id, r.victim_id, r.referral_date, r.victim_name, r.victim_other_names,
-                   r.victim_dob, r.victim_age
-            from victims v join marac_referral r on r.victim_id = v.victim_id
-            where r.marac_id = :m and r.victim_name is not null
-            """)
+    return candidates(marac, List.of(identity));
+  }
+
+  /** The candidates of every one of these victims, in one query. */
+  List<EarlierReferral> candidates(Marac marac, Collection<VictimIdentity> identities) {
+    Set<String> keys = new TreeSet<>();
+    Set<String> dobs = new TreeSet<>();
+    for (VictimIdentity identity : identities) {
+      keys.addAll(identity.nameKeys());
+      identity.birth().dateOfBirth().ifPresent(d -> dobs.add(d.toString()));
+    }
+    return jdbc.sql(CANDIDATES)
         .param("m", marac.id())
-        .param("keys", identity.nameKeys().toArray(String[]::new))
-        .param("dob", identity.birth().dateOfBirth().orElse(null))
+        .param("keys", keys.toArray(String[]::new))
+        .param("dobs", dobs.toArray(String[]::new))
         .query(Referrals::earlier)
         .list();
   }
@@ -234,10 +457,33 @@ public class Referrals {
     return Arrays.stream(values).map(String::valueOf).toList();
   }
 
-  private long[] insert(
+  private static final String INSERT_REFERRAL =
+      """
+      insert into marac_referral (
+          id, marac_id, victim_id, referral_date, referring_agency_id, referring_officer,
+          victim_name, victim_other_names, victim_dob, victim_age, victim_gender,
+          victim_address, safe_contact, safe_to_call, ethnic_group, ethnic_category,
+          disabled, lgbt, pregnant, first_language, interpreter_needed, victim_aware,
+          victim_unaware_reason, feared_people, safe_people, dash_answers, dash_score,
+          dara_grade, police_incidents_12m, criteria, judgement_reason, consent,
+          without_consent_reason, lawful_basis, consent_decided_by, idva_offer,
+          idva_offered_on, meeting_id, imported, created_by)
+      overriding system value values (
+          :id, :marac, :victim, :date, :agency, :officer,
+          :name, :otherNames, :dob, :age, :gender,
+          :address, :safeContact, :safeToCall, :group, :category,
+          :disabled, :lgbt, :pregnant, :language, :interpreter, :aware,
+          :unawareReason, :fears, :safePeople, :answers, :score,
+          :dara, :incidents, :criteria, :judgement, :consent,
+          :withoutConsent, :lawfulBasis, :decidedBy, :idva,
+          :idvaOn, :meeting, :imported, :createdBy)
+      """;
+
+  private static MapSqlParameterSource referralRow(
       Marac marac,
+      long id,
+      long victimId,
       NewReferral referral,
-      Optional<Long> victimId,
       Optional<Long> meetingId,
       boolean imported,
       String createdBy) {
@@ -245,133 +491,51 @@ public class Referrals {
     VictimIdentity identity = victim.identity();
     ReferralCriteria criteria = referral.criteria();
     RiskAssessment risk = criteria.risk();
-    long[] ids =
-        jdbc.sql(
-                """
-                with victim as (
-                    insert into marac_victim (marac_id)
-                    select :marac where cast(:victim as bigint) is null
-                    returning id
-                )
-                insert into marac_referral (
-                    marac_id, victim_id, referral_date, referring_agency_id, referring_officer,
-                    victim_name, victim_other_names, victim_dob, victim_age, victim_gender,
-                    victim_address, safe_contact, safe_to_call, ethnic_group, ethnic_category,
-                    disabled, lgbt, pregnant, first_language, interpreter_needed, victim_aware,
-                    victim_unaware_reason, feared_people, safe_people, dash_answers, dash_score,
-                    dara_grade, police_incidents_12m, criteria, judgement_reason, consent,
-                    without_consent_reason, lawful_basis, consent_decided_by, idva_offer,
-                    idva_offered_on, meeting_id, imported, created_by)
-                select
-                    :marac, coalesce(cast(:victim as bigint), (select id from victim)), :date,
-                    :agency, :officer,
-                    :name, :otherNames, :dob, :age, :gender,
-                    :address, :safeContact, :safeToCall, :group, :category,
-                    :disabled, :lgbt, :pregnant, :language, :interpreter, :aware,
-                    :unawareReason, :fears, :safePeople, :answers, :score,
-                    :dara, :incidents, :criteria, :judgement, :consent,
-                    :withoutConsent, :lawfulBasis, :decidedBy, :idva,
-                    :idvaOn, :meeting, :imported, :createdBy
-                returning id, victim_id
-                """)
-            .param("marac", marac.id())
-            .param("victim", victimId.orElse(null))
-            .param("date", referral.referralDate())
-            .param("agency", referral.referringAgencyId())
-            .param("officer", referral.referringOfficer().orElse(null))
-            .param("name", identity.name())
-            .param("otherNames", identity.otherNames().toArray(String[]::new))
-            .param("dob", identity.birth().dateOfBirth().orElse(null))
-            .param(
-                "age",
-                identity.birth().dateOfBirth().isPresent()
-                    ? null
-                    : identity.birth().age().orElse(null))
-            .param("gender", victim.gender().name())
-            .param("address", victim.address().orElse(null))
-            .param("safeContact", victim.safeContact().orElse(null))
-            .param("safeToCall", victim.safeToCall().name())
-            .param("group", victim.ethnicity().group().name())
-            .param("category", victim.ethnicity().category().map(Enum::name).orElse(null))
-            .param("disabled", victim.disabled().name())
-            .param("lgbt", victim.lgbt().name())
-            .param("pregnant", victim.pregnant().name())
-            .param("language", victim.firstLanguage().orElse(null))
-            .param("interpreter", victim.interpreterNeeded().name())
-            .param("aware", victim.aware().name())
-            .param("unawareReason", victim.unawareReason().orElse(null))
-            .param("fears", victim.fears().orElse(null))
-            .param("safePeople", victim.safeToSpeakTo().orElse(null))
-            .param("answers", risk.checklist().map(Referrals::answers).orElse(null))
-            .param("score", risk.dashScore().orElse(null))
-            .param("dara", risk.daraGrade().map(Enum::name).orElse(null))
-            .param("incidents", criteria.policeIncidents().orElse(null))
-            .param(
-                "criteria",
-                referral.claimed().stream().sorted().map(Enum::name).toArray(String[]::new))
-            .param("judgement", criteria.professionalJudgement().orElse(null))
-            .param(
-                "consent",
-                referral.consent().given().map(g -> g ? "GIVEN" : "NOT_GIVEN").orElse(null))
-            .param("withoutConsent", referral.consent().withoutConsentReason().orElse(null))
-            .param("lawfulBasis", referral.consent().lawfulBasis().orElse(null))
-            .param("decidedBy", referral.consent().decidedBy().orElse(null))
-            .param("idva", referral.idva().outcome().map(Enum::name).orElse(null))
-            .param("idvaOn", referral.idva().offeredOn().orElse(null))
-            .param("meeting", meetingId.orElse(null))
-            .param("imported", imported)
-            .param("createdBy", createdBy)
-            .query((rs, row) -> new long[] {rs.getLong("id"), rs.getLong("victim_id")})
-            .single();
-    long id = ids[0];
-    jdbc.sql(
-            """
-            insert into marac_victim_key (marac_id, name_key, referral_id)
-            select :m, k, :r from unnest(cast(:keys as text[])) k
-            on conflict do nothing
-            """)
-        .param("m", marac.id())
-        .param("keys", identity.nameKeys().toArray(String[]::new))
-        .param("r", id)
-        .update();
-    for (NewReferral.Perpetrator p : referral.perpetrators()) {
-      jdbc.sql(
-              """
-              insert into marac_perpetrator (referral_id, name, dob, age, gender, relationship)
-              values (:r, :name, :dob, :age, :gender, :relationship)
-              """)
-          .param("r", id)
-          .param("name", p.name().orElse(null))
-          .param("dob", p.birth().dateOfBirth().orElse(null))
-          .param("age", p.birth().dateOfBirth().isPresent() ? null : p.birth().age().orElse(null))
-          .param("gender", p.gender().name())
-          .param("relationship", p.relationship().orElse(null))
-          .update();
-    }
-    if (!referral.children().isEmpty()
-        && referral.children().stream().allMatch(NewReferral.Child.UNNAMED::equals)) {
-      jdbc.sql("insert into marac_child (referral_id) select :r from generate_series(1, :n)")
-          .param("r", id)
-          .param("n", referral.children().size())
-          .update();
-      return ids;
-    }
-    for (NewReferral.Child c : referral.children()) {
-      jdbc.sql(
-              """
-              insert into marac_child (referral_id, name, dob, relationship_to_victim,
-                  relationship_to_perpetrator, school)
-              values (:r, :name, :dob, :toVictim, :toPerpetrator, :school)
-              """)
-          .param("r", id)
-          .param("name", c.name().orElse(null))
-          .param("dob", c.dateOfBirth().orElse(null))
-          .param("toVictim", c.relationshipToVictim().orElse(null))
-          .param("toPerpetrator", c.relationshipToPerpetrator().orElse(null))
-          .param("school", c.school().orElse(null))
-          .update();
-    }
-    return ids;
+    return new MapSqlParameterSource()
+        .addValue("id", id)
+        .addValue("marac", marac.id())
+        .addValue("victim", victimId)
+        .addValue("date", referral.referralDate())
+        .addValue("agency", referral.referringAgencyId())
+        .addValue("officer", referral.referringOfficer().orElse(null))
+        .addValue("name", identity.name())
+        .addValue("otherNames", identity.otherNames().toArray(String[]::new))
+        .addValue("dob", identity.birth().dateOfBirth().orElse(null))
+        .addValue(
+            "age",
+            identity.birth().dateOfBirth().isPresent() ? null : identity.birth().age().orElse(null))
+        .addValue("gender", victim.gender().name())
+        .addValue("address", victim.address().orElse(null))
+        .addValue("safeContact", victim.safeContact().orElse(null))
+        .addValue("safeToCall", victim.safeToCall().name())
+        .addValue("group", victim.ethnicity().group().name())
+        .addValue("category", victim.ethnicity().category().map(Enum::name).orElse(null))
+        .addValue("disabled", victim.disabled().name())
+        .addValue("lgbt", victim.lgbt().name())
+        .addValue("pregnant", victim.pregnant().name())
+        .addValue("language", victim.firstLanguage().orElse(null))
+        .addValue("interpreter", victim.interpreterNeeded().name())
+        .addValue("aware", victim.aware().name())
+        .addValue("unawareReason", victim.unawareReason().orElse(null))
+        .addValue("fears", victim.fears().orElse(null))
+        .addValue("safePeople", victim.safeToSpeakTo().orElse(null))
+        .addValue("answers", risk.checklist().map(Referrals::answers).orElse(null))
+        .addValue("score", risk.dashScore().orElse(null))
+        .addValue("dara", risk.daraGrade().map(Enum::name).orElse(null))
+        .addValue("incidents", criteria.policeIncidents().orElse(null))
+        .addValue(
+            "criteria", referral.claimed().stream().sorted().map(Enum::name).toArray(String[]::new))
+        .addValue("judgement", criteria.professionalJudgement().orElse(null))
+        .addValue(
+            "consent", referral.consent().given().map(g -> g ? "GIVEN" : "NOT_GIVEN").orElse(null))
+        .addValue("withoutConsent", referral.consent().withoutConsentReason().orElse(null))
+        .addValue("lawfulBasis", referral.consent().lawfulBasis().orElse(null))
+        .addValue("decidedBy", referral.consent().decidedBy().orElse(null))
+        .addValue("idva", referral.idva().outcome().map(Enum::name).orElse(null))
+        .addValue("idvaOn", referral.idva().offeredOn().orElse(null))
+        .addValue("meeting", meetingId.orElse(null))
+        .addValue("imported", imported)
+        .addValue("createdBy", createdBy);
   }
 
   /** The 24 answers as stored: Y, N or ? in question order. */
@@ -395,23 +559,6 @@ public class Referrals {
       answers.add(c == 'Y' ? Answer.YES : c == 'N' ? Answer.NO : Answer.NOT_KNOWN);
     }
     return new DashChecklist(answers);
-  }
-
-  /** Whether the coordinator rejected these two victims as one person before, either way round. */
-  private boolean rejectedBefore(Marac marac, long victimId, long candidateVictimId) {
-    return jdbc.sql(
-            """
-            select exists (
-                select 1 from marac_match mm join marac_referral r on r.id = mm.referral_id
-                where mm.marac_id = :m and mm.status = 'REJECTED'
-                  and ((r.victim_id = :v and mm.candidate_victim_id = :c)
-                       or (r.victim_id = :c and mm.candidate_victim_id = :v)))
-            """)
-        .param("m", marac.id())
-        .param("v", victimId)
-        .param("c", candidateVictimId)
-        .query(Boolean.class)
-        .single();
   }
 
   /**

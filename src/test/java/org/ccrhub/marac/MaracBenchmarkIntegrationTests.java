@@ -47,6 +47,10 @@ class MaracBenchmarkIntegrationTests {
   @Autowired DataReturns dataReturns;
   @Autowired MaracImport imports;
   @Autowired JdbcClient jdbc;
+  @Autowired MaracRoles roles;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+  @Autowired org.ccrhub.security.TwoFactorSessions twoFactor;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   static String first(long v) {
     return FIRST[(int) (v % FIRST.length)];
@@ -74,6 +78,11 @@ class MaracBenchmarkIntegrationTests {
     System.out.printf(
         "BENCH history: %,d referrals of %,d victims made in %.1f s%n",
         REFERRALS, VICTIMS, (System.nanoTime() - started) / 1e9);
+    if (Boolean.getBoolean("ccr.bench.explain")) {
+      new org.springframework.transaction.support.TransactionTemplate(transactions)
+          .executeWithoutResult(status -> explain(marac));
+      return;
+    }
 
     // the search at referral, and the whole recording, for 300 new referrals: a third of known
     // victims (exact), a third with a name spelled differently, a third new people
@@ -128,6 +137,8 @@ class MaracBenchmarkIntegrationTests {
         "BENCH data return for 2016/17 (%,d cases): median %.0f ms, max %.0f ms%n",
         cases, percentile(returns, 50), percentile(returns, 100));
 
+    meetingPage(partnership, marac, police);
+
     // the import of 10,000 rows into a new MARAC of the same partnership
     Marac fresh =
         maracs.create(
@@ -139,6 +150,143 @@ class MaracBenchmarkIntegrationTests {
         "BENCH import of 10,000 rows: %.1f s (%s)%n",
         (System.nanoTime() - t0) / 1e9, result.summary());
     assertThat(result.referrals()).isEqualTo(10_000);
+  }
+
+  /**
+   * The agenda page of a meeting with 40 cases (a third with children, some repeats of the
+   * history's victims), as the coordinator asks for it over 16 connections at once: p50 and p95 of
+   * 640 requests after 40 to warm up.
+   */
+  private void meetingPage(Partnership partnership, Marac marac, long police) {
+    LocalDate day = LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(3);
+    long meeting =
+        jdbc.sql(
+                "insert into marac_meeting (marac_id, meeting_date, kind) values (:m, :d,"
+                    + " 'REGULAR') returning id")
+            .param("m", marac.id())
+            .param("d", day)
+            .query(Long.class)
+            .single();
+    Random random = new Random(40);
+    for (int i = 0; i < 40; i++) {
+      long v = random.nextInt(VICTIMS);
+      String name = i % 4 == 0 ? first(v) + " " + last(v) : first(v) + " Agenda" + i;
+      VictimIdentity identity = VictimIdentity.of(name, List.of(), DateOfBirthOrAge.born(dob(v)));
+      NewReferral referral = referral(identity, day.minusDays(10 + i % 7), police);
+      if (i % 3 == 0) {
+        referral =
+            new NewReferral(
+                referral.referralDate(),
+                referral.referringAgencyId(),
+                referral.referringOfficer(),
+                referral.victim(),
+                referral.criteria(),
+                referral.claimed(),
+                referral.consent(),
+                referral.idva(),
+                referral.perpetrators(),
+                List.of(NewReferral.Child.UNNAMED, NewReferral.Child.UNNAMED));
+      }
+      referrals.record(marac, referral, Optional.of(meeting));
+    }
+    String coordinator = fixtures.user(partnership, org.ccrhub.security.Role.VIEWER);
+    long account =
+        jdbc.sql("select id from user_account where email = :e")
+            .param("e", coordinator)
+            .query(Long.class)
+            .single();
+    roles.grant(
+        partnership, marac, account, MaracRole.MARAC_COORDINATOR, Optional.empty(), "benchmark");
+    String page = "/p/" + partnership.slug() + "/marac/" + marac.id() + "/meetings/" + meeting;
+    try {
+      org.springframework.mock.web.MockHttpSession session = twoFactor.signIn(mvc, coordinator);
+      String html =
+          mvc.perform(
+                  org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+                      .session(session))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      int cases = html.split("/cases/", -1).length - 1;
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(16);
+      List<java.util.concurrent.Future<Double>> timings = new ArrayList<>();
+      for (int i = 0; i < 680; i++) {
+        timings.add(
+            pool.submit(
+                () -> {
+                  long t0 = System.nanoTime();
+                  int status =
+                      mvc.perform(
+                              org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                  .get(page)
+                                  .session(session))
+                          .andReturn()
+                          .getResponse()
+                          .getStatus();
+                  if (status != 200) {
+                    throw new IllegalStateException("The agenda answered " + status);
+                  }
+                  return (System.nanoTime() - t0) / 1e6;
+                }));
+      }
+      List<Double> times = new ArrayList<>();
+      for (int i = 0; i < timings.size(); i++) {
+        double t = timings.get(i).get();
+        if (i >= 40) {
+          times.add(t);
+        }
+      }
+      pool.shutdown();
+      System.out.printf(
+          "BENCH meeting page with 40 cases (%d case links), 16 connections: p50 %.1f ms, p95"
+              + " %.1f ms (%d requests)%n",
+          cases, percentile(times, 50), percentile(times, 95), times.size());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Prints the plans of the search's candidate query, custom and generic (-Dccr.bench.explain). */
+  private void explain(Marac marac) {
+    long v = 4242;
+    VictimIdentity identity =
+        VictimIdentity.of(first(v) + " " + last(v), List.of(), DateOfBirthOrAge.born(dob(v)));
+    for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+      jdbc.sql("set plan_cache_mode = " + mode).update();
+      for (int i = 0; i < 7; i++) {
+        referrals.candidates(marac, identity);
+      }
+      String sql =
+          Referrals.CANDIDATES.replace(":m", "$1").replace(":keys", "$2").replace(":dobs", "$3");
+      jdbc.sql("deallocate all").update();
+      jdbc.sql("prepare c(bigint, text[], text[]) as " + sql).update();
+      String keys = "{" + String.join(",", identity.nameKeys()) + "}";
+      List<String> plan =
+          jdbc.sql(
+                  "explain (analyze, buffers) execute c("
+                      + marac.id()
+                      + ", '"
+                      + keys
+                      + "', '{"
+                      + dob(v)
+                      + "}')")
+              .query(String.class)
+              .list();
+      System.out.println("BENCH plan " + mode + ":\n" + String.join("\n", plan));
+      jdbc.sql("deallocate c").update();
+    }
+    jdbc.sql("set plan_cache_mode = auto").update();
+    String cases =
+        DataReturns.CASES
+            .replace(":m", Long.toString(marac.id()))
+            .replace(":window", "12")
+            .replace(":first", "date '2015-07-01'")
+            .replace(":last", "date '2017-03-31'");
+    System.out.println(
+        "BENCH plan data return:\n"
+            + String.join(
+                "\n", jdbc.sql("explain (analyze, buffers) " + cases).query(String.class).list()));
   }
 
   private void history(Marac marac, long agency) {

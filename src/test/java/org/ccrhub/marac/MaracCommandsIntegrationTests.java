@@ -215,6 +215,9 @@ class MaracCommandsIntegrationTests {
             "2016/17 Q3,3,3,1,33.3,1,1,2,66.7,33.3,33.3,0.0,33.3,0,1,0.7,449");
     assertThat(dataset(setup, "confirmed.csv")).isEqualTo(confirmed);
 
+    long purgedId = freeText(setup.marac(), "2015-06-10");
+    long keptId = freeText(setup.marac(), today.minusYears(1).toString());
+
     AdminCommands.Result dryRun =
         commands.run("marac", "purge", "--partnership", setup.slug(), "--dry-run");
     assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
@@ -271,9 +274,127 @@ class MaracCommandsIntegrationTests {
                 .query(Integer.class)
                 .single())
         .isZero();
+    // free text that may name people goes; the lawful basis, dates, statuses and agencies stay
+    assertThat(freeTextOf(purgedId))
+        .isEqualTo(
+            "||Public task||||||||" + MaracRetention.REMOVED + "||2030-01-31|OPEN|t||MET|PRESENT");
+    assertThat(freeTextOf(keptId))
+        .isEqualTo(
+            "Judgement|Without consent|Public task|Coordinator|Risks|IDVA outcome|Closure|Facts"
+                + "|Opinion|Not shared|Action|Update|2030-01-31|OPEN|t|Audit notes|MET|PRESENT");
     assertThat(dataset(setup, "purged.csv")).isEqualTo(confirmed);
     assertThat(commands.run("marac", "purge", "--partnership", setup.slug()).out())
         .endsWith("Personal details removed from 0 referrals.\n");
+  }
+
+  /**
+   * Gives the MARAC's referral of that date free text in every column that may hold personal
+   * details, with research, an action, an audit sample and attendance; its id.
+   */
+  long freeText(Marac marac, String referralDate) {
+    long id =
+        jdbc.sql(
+                "select id from marac_referral where marac_id = :m and referral_date = cast(:d as"
+                    + " date)")
+            .param("m", marac.id())
+            .param("d", referralDate)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            """
+            update marac_referral set judgement_reason = 'Judgement',
+                without_consent_reason = 'Without consent', lawful_basis = 'Public task',
+                consent_decided_by = 'Coordinator', risks_discussed = 'Risks',
+                idva_contact_outcome = 'IDVA outcome', closure_reason = 'Closure'
+            where id = :id
+            """)
+        .param("id", id)
+        .update();
+    long meeting =
+        jdbc.sql(
+                """
+                insert into marac_meeting (marac_id, meeting_date, kind)
+                values (:m, date '2030-01-01' + cast(:id as integer), 'REGULAR') returning id
+                """)
+            .param("m", marac.id())
+            .param("id", id % 1000)
+            .query(Long.class)
+            .single();
+    long agency =
+        jdbc.sql("select referring_agency_id from marac_referral where id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into marac_research (referral_id, agency_id, facts, opinion, not_shared,
+                recorded_by, recorded_at)
+            values (:id, :a, 'Facts', 'Opinion', 'Not shared', 'Member', now())
+            """)
+        .param("id", id)
+        .param("a", agency)
+        .update();
+    jdbc.sql(
+            """
+            insert into marac_action (referral_id, meeting_id, agency_id, description, due_on,
+                update_note, updated_by, updated_at)
+            values (:id, :meeting, :a, 'Action', date '2030-01-31', 'Update', 'Member', now())
+            """)
+        .param("id", id)
+        .param("meeting", meeting)
+        .param("a", agency)
+        .update();
+    jdbc.sql(
+            """
+            insert into marac_attendance (meeting_id, agency_id, status, confidentiality_signed)
+            values (:meeting, :a, 'PRESENT', true)
+            """)
+        .param("meeting", meeting)
+        .param("a", agency)
+        .update();
+    long sample =
+        jdbc.sql(
+                """
+                insert into marac_audit_sample (marac_id, from_date, to_date, drawn_by, drawn_at)
+                values (:m, date '2015-01-01', date '2030-12-31', 'Coordinator', now())
+                returning id
+                """)
+            .param("m", marac.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into marac_audit_sample_case (sample_id, referral_id, outcome, notes)
+            values (:s, :id, 'MET', 'Audit notes')
+            """)
+        .param("s", sample)
+        .param("id", id)
+        .update();
+    return id;
+  }
+
+  /** The free text, and what the figures need, of the referral {@link #freeText} filled in. */
+  String freeTextOf(long id) {
+    return jdbc.sql(
+            """
+            select concat_ws('|', coalesce(r.judgement_reason, ''),
+                coalesce(r.without_consent_reason, ''), coalesce(r.lawful_basis, ''),
+                coalesce(r.consent_decided_by, ''), coalesce(r.risks_discussed, ''),
+                coalesce(r.idva_contact_outcome, ''), coalesce(r.closure_reason, ''),
+                coalesce(s.facts, ''), coalesce(s.opinion, ''), coalesce(s.not_shared, ''),
+                a.description, coalesce(a.update_note, ''), a.due_on, a.status,
+                a.updated_by is not null, coalesce(c.notes, ''), coalesce(c.outcome, ''),
+                t.status)
+            from marac_referral r
+            join marac_research s on s.referral_id = r.id
+            join marac_action a on a.referral_id = r.id
+            join marac_attendance t on t.meeting_id = a.meeting_id
+            join marac_audit_sample_case c on c.referral_id = r.id
+            where r.id = :id
+            """)
+        .param("id", id)
+        .query(String.class)
+        .single();
   }
 
   @Test
