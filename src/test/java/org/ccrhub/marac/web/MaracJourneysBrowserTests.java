@@ -2,10 +2,16 @@ package org.ccrhub.marac.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
@@ -205,6 +211,12 @@ class MaracJourneysBrowserTests {
     new Select(browser.driver().findElement(By.id("idva"))).selectByIndex(1);
     submit("Allocate IDVA");
     check("case-idva-allocated");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#idva-details");
+    submit("Close the case");
+    check("case-close-errors");
+    assertThat(browser.title()).startsWith("Error: ");
+    assertThat(browser.driver().findElement(By.className("govuk-error-summary")).getText())
+        .contains("Enter why the case is closed");
     browser.open(base + "/cases/" + id + "/looked-at");
     check("looked-at");
     browser.open(base + "/cases/" + id + "/print");
@@ -346,10 +358,40 @@ class MaracJourneysBrowserTests {
 
   /** axe and the page checks at 1280 pixels, then reflow at 320, with a screenshot of each. */
   private void check(String name) {
-    browser.screenshot("marac-" + name + "-1280");
+    fullPage("marac-" + name + "-1280");
     PageChecks.problems(browser, "marac-" + name)
         .forEach(p -> problems.add(name + " (" + browser.path() + "): " + p));
     Reflow.problems(browser, "marac-" + name)
         .forEach(p -> problems.add(name + " at 320 (" + browser.path() + "): " + p));
+    browser.viewportWidth(Reflow.WIDTH);
+    fullPage("marac-" + name + "-320");
+    browser.viewportWidth(1280);
+  }
+
+  /** The whole page, not only the window, in {@code target/screenshots/full}, for people to see. */
+  @SuppressWarnings("unchecked")
+  private void fullPage(String name) {
+    var metrics = browser.driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    double width = ((Number) size.get("width")).doubleValue();
+    double height = Math.min(((Number) size.get("height")).doubleValue(), 12000);
+    var shot =
+        browser
+            .driver()
+            .executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                    "captureBeyondViewport",
+                    true,
+                    "clip",
+                    Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    try {
+      Path dir = Path.of("target", "screenshots", "full");
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
