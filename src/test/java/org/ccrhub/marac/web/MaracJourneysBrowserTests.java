@@ -279,6 +279,8 @@ class MaracJourneysBrowserTests {
     submit("Add another perpetrator");
     check("referral-form-second-perpetrator");
     assertThat(browser.mainText()).contains("Perpetrator 2");
+    // the page comes back at the new row
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/cases/new#perpetrator-2");
     assertThat(browser.driver().findElement(By.id("perpetrators[0]-name")).getDomProperty("value"))
         .isEqualTo("Bob Example");
     browser.driver().findElement(By.id("perpetrators[1]-name")).sendKeys("Dan Example");
