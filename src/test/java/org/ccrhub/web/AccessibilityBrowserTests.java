@@ -324,6 +324,7 @@ class AccessibilityBrowserTests {
             "Plans",
             "Indicators",
             "Reports",
+            "MARAC",
             "My actions",
             "Admin",
             "Change password",

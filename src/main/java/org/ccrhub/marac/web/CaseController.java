@@ -221,7 +221,7 @@ class CaseController {
       return caseError(reader, caseId, "idva", changed(), response, model);
     }
     flash.addFlashAttribute("message", "IDVA allocated");
-    return "redirect:/p/{slug}/marac/{maracId}/cases/{caseId}#idva";
+    return "redirect:/p/{slug}/marac/{maracId}/cases/{caseId}#idva-details";
   }
 
   @PostMapping("/{caseId}/idva")
@@ -267,7 +267,7 @@ class CaseController {
       return caseError(reader, caseId, "offer", changed(), response, model);
     }
     flash.addFlashAttribute("message", "IDVA offer and contact saved");
-    return "redirect:/p/{slug}/marac/{maracId}/cases/{caseId}#idva";
+    return "redirect:/p/{slug}/marac/{maracId}/cases/{caseId}#idva-details";
   }
 
   /** Holds a DateInput for its read, whose errors name the property {@code date}. */
