@@ -13,6 +13,7 @@ import org.ccrhub.shared.Partnership;
  *     report of delivery plan 12 for 2016/17 Q2}
  * @param format the file's extension, e.g. {@code pdf}
  * @param action {@link #EXPORT}, or {@link #EXPORT_UNSUPPRESSED} for figures shown unsuppressed
+ * @param reason why the person took a file of personal data, or empty
  */
 public record FileExport(
     Partnership partnership,
@@ -20,7 +21,8 @@ public record FileExport(
     String objectId,
     String subject,
     String format,
-    String action) {
+    String action,
+    String reason) {
 
   public static final String EXPORT = "EXPORT";
   public static final String EXPORT_UNSUPPRESSED = "EXPORT_UNSUPPRESSED";
@@ -28,7 +30,7 @@ public record FileExport(
   public static FileExport of(
       Partnership partnership, String objectType, Object objectId, String subject, String format) {
     return new FileExport(
-        partnership, objectType, String.valueOf(objectId), subject, format, EXPORT);
+        partnership, objectType, String.valueOf(objectId), subject, format, EXPORT, "");
   }
 
   /** The same file with its small numbers shown as they are, which the trail tells apart. */
@@ -39,10 +41,22 @@ public record FileExport(
         objectId,
         subject + " (small numbers shown)",
         format,
-        EXPORT_UNSUPPRESSED);
+        EXPORT_UNSUPPRESSED,
+        reason);
+  }
+
+  /** The same file with the reason the person gave for taking it, which the trail keeps. */
+  public FileExport because(String reason) {
+    return new FileExport(partnership, objectType, objectId, subject, format, action, reason);
   }
 
   String summary(String verb, String where) {
-    return verb + " " + subject + " as " + format.toUpperCase(Locale.ROOT) + where;
+    return verb
+        + " "
+        + subject
+        + " as "
+        + format.toUpperCase(Locale.ROOT)
+        + where
+        + (reason.isEmpty() ? "" : " because: " + reason);
   }
 }

@@ -144,6 +144,15 @@ public class Maracs {
         .list();
   }
 
+  /** Whether the partnership runs any MARAC. */
+  @Transactional(readOnly = true)
+  public boolean any(Partnership partnership) {
+    return jdbc.sql("select exists (select 1 from marac where partnership_id = :p)")
+        .param("p", partnership.id())
+        .query(Boolean.class)
+        .single();
+  }
+
   /** A MARAC of the partnership by id; one of another partnership is not found. */
   @Transactional(readOnly = true)
   public Marac get(Partnership partnership, long id) {

@@ -70,6 +70,20 @@ public class Meetings {
         .list();
   }
 
+  /** The meetings of the MARAC on or after a day that are not cancelled, by date. */
+  @Transactional(readOnly = true)
+  public List<Meeting> upcoming(MaracReader reader, LocalDate from) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from marac_meeting m where m.marac_id = :m and m.meeting_date >= :from"
+                + " and not m.cancelled order by m.meeting_date, m.id")
+        .param("m", reader.maracId())
+        .param("from", from)
+        .query(Meetings::meeting)
+        .list();
+  }
+
   /**
    * A meeting of the MARAC.
    *
@@ -148,7 +162,7 @@ public class Meetings {
   /**
    * Cancels a meeting: its cases go back to waiting for an agenda.
    *
-   * @throws InvalidInputException when actions were recorded at it
+   * @throws InvalidInputException when its date has passed, or actions were recorded at it
    */
   @Transactional
   public void cancel(MaracReader reader, long meetingId) {
@@ -156,6 +170,13 @@ public class Meetings {
     Meeting meeting = get(reader, meetingId);
     if (meeting.cancelled()) {
       return;
+    }
+    if (meeting.date().isBefore(today())) {
+      throw new InvalidInputException(
+          "The meeting on "
+              + Dates.date(meeting.date())
+              + " has been held, so it cannot be"
+              + " cancelled");
     }
     boolean actions =
         jdbc.sql("select exists (select 1 from marac_action where meeting_id = :id)")
@@ -215,11 +236,14 @@ public class Meetings {
                 where """
                     + MaracAccess.VISIBLE
                     + """
-                 and (r.meeting_id = :meeting
-                    or (r.closed_on is null and r.meeting_id <> :meeting and exists (
-                        select 1 from marac_action x join marac_meeting xm on xm.id = x.meeting_id
-                        where x.referral_id = r.id and x.status = 'OPEN'
-                            and xm.meeting_date < :date)))
+                 and r.id in (
+                    select h.id from marac_referral h where h.meeting_id = :meeting
+                    union
+                    select o.id from marac_meeting xm
+                    join marac_action x on x.meeting_id = xm.id and x.status = 'OPEN'
+                    join marac_referral o on o.id = x.referral_id
+                    where xm.marac_id = :reader_marac and xm.meeting_date < :date
+                        and o.closed_on is null and o.meeting_id <> :meeting)
                 """)
             .param("meeting", meetingId)
             .param("date", meeting.date())

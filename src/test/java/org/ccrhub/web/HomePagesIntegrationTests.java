@@ -304,7 +304,8 @@ class HomePagesIntegrationTests {
   }
 
   @Test
-  void theNavigationHasReportsForEveryoneAndAdminOnlyForAdministrators() throws Exception {
+  void theNavigationHasReportsForEveryoneAndAdminAndMaracOnlyForAdministratorsWhileNoMaracRuns()
+      throws Exception {
     MockHttpSession viewer = Fixtures.signIn(mvc, fixtures.user(partnership, Role.VIEWER));
     MockHttpSession admin =
         Fixtures.signIn(mvc, fixtures.user(partnership, Role.PARTNERSHIP_ADMIN));
@@ -314,7 +315,14 @@ class HomePagesIntegrationTests {
         .containsExactly("Home", "Plans", "Indicators", "Reports", "Change password", "Sign out");
     assertThat(navigation(page(admin, home)))
         .containsExactly(
-            "Home", "Plans", "Indicators", "Reports", "Admin", "Change password", "Sign out");
+            "Home",
+            "Plans",
+            "Indicators",
+            "Reports",
+            "MARAC",
+            "Admin",
+            "Change password",
+            "Sign out");
     assertThat(current(page(viewer, home))).isEqualTo("Home");
     assertThat(current(page(viewer, home + "/reports"))).isEqualTo("Reports");
     assertThat(current(page(viewer, home + "/board-pack"))).isEqualTo("Reports");

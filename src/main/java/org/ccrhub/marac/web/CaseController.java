@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.documents.Documents;
+import org.ccrhub.exports.Exports;
+import org.ccrhub.exports.FileExport;
 import org.ccrhub.marac.CaseChanges;
 import org.ccrhub.marac.CaseFile;
 import org.ccrhub.marac.CaseFiles;
@@ -29,10 +31,7 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,6 +63,7 @@ class CaseController {
   private final MaracRoles roles;
   private final Referrals referrals;
   private final Documents documents;
+  private final Exports exports;
   private final Clock clock;
 
   CaseController(
@@ -73,6 +73,7 @@ class CaseController {
       MaracRoles roles,
       Referrals referrals,
       Documents documents,
+      Exports exports,
       Clock clock) {
     this.access = access;
     this.files = files;
@@ -80,6 +81,7 @@ class CaseController {
     this.roles = roles;
     this.referrals = referrals;
     this.documents = documents;
+    this.exports = exports;
     this.clock = clock;
   }
 
@@ -204,7 +206,7 @@ class CaseController {
       @PathVariable long maracId,
       @PathVariable long caseId,
       @RequestParam(defaultValue = "") String idva,
-      @RequestParam int version,
+      @RequestParam(defaultValue = "-1") int version,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletResponse response,
       Model model,
@@ -232,7 +234,7 @@ class CaseController {
       @RequestParam(defaultValue = "") String offer,
       @ModelAttribute("offeredOn") DateInput offeredOn,
       @RequestParam(defaultValue = "") String contactOutcome,
-      @RequestParam int version,
+      @RequestParam(defaultValue = "-1") int version,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletResponse response,
       Model model,
@@ -280,7 +282,7 @@ class CaseController {
       @PathVariable long caseId,
       @ModelAttribute("closedOn") DateInput closedOn,
       @RequestParam(defaultValue = "") String closureReason,
-      @RequestParam int version,
+      @RequestParam(defaultValue = "-1") int version,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletResponse response,
       Model model,
@@ -316,7 +318,7 @@ class CaseController {
       Partnership partnership,
       @PathVariable long maracId,
       @PathVariable long caseId,
-      @RequestParam int version,
+      @RequestParam(defaultValue = "-1") int version,
       @AuthenticationPrincipal SignedInUser user,
       RedirectAttributes flash) {
     MaracReader reader = reader(partnership, maracId, user);
@@ -395,7 +397,6 @@ class CaseController {
       model.addAttribute("reason", reason);
       return initPrintForm(partnership, maracId, caseId, user, response, model);
     }
-    access.export(reader, "Printed the case", reason, List.of(caseId));
     CaseFile file = files.get(reader, caseId);
     Map<String, Object> document = new HashMap<>();
     Model printModel = new org.springframework.ui.ExtendedModelMap();
@@ -404,17 +405,21 @@ class CaseController {
     document.put("partnership", partnership);
     document.put("produced", LocalDate.ofInstant(clock.instant(), Dates.UK));
     document.put("printedBy", user.displayName());
-    byte[] pdf =
-        documents.pdf(
-            PRINT_TEMPLATE,
-            document,
-            "This case is too long to print. Ask an administrator to raise the limit on printouts");
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("case-" + caseId + ".pdf").build().toString())
-        .body(pdf);
+    return exports.download(
+        FileExport.of(
+                partnership,
+                MaracAccess.CASE,
+                caseId,
+                "the printout of MARAC case " + caseId,
+                "pdf")
+            .because(MaracAccess.checkReason(reason)),
+        () ->
+            documents.pdf(
+                PRINT_TEMPLATE,
+                document,
+                "This case is too long to print. Ask an administrator to raise the limit on"
+                    + " printouts"),
+        MediaType.APPLICATION_PDF_VALUE,
+        "case-" + caseId + ".pdf");
   }
 }

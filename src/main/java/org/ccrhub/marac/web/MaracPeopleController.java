@@ -135,8 +135,8 @@ class MaracPeopleController {
   String remove(
       Partnership partnership,
       @PathVariable long maracId,
-      @RequestParam long account,
-      @RequestParam String role,
+      @RequestParam(defaultValue = "0") long account,
+      @RequestParam(defaultValue = "") String role,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletRequest request,
       RedirectAttributes flash) {

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.ccrhub.exports.Exports;
+import org.ccrhub.exports.FileExport;
 import org.ccrhub.marac.Agenda;
 import org.ccrhub.marac.Attendance;
 import org.ccrhub.marac.AttendanceRow;
@@ -23,8 +26,7 @@ import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,8 +56,15 @@ class MeetingController {
   private final Meetings meetings;
   private final Attendance attendance;
   private final Minutes minutes;
+  private final Exports exports;
 
-  MeetingController(MaracAccess access, Meetings meetings, Attendance attendance, Minutes minutes) {
+  MeetingController(
+      MaracAccess access,
+      Meetings meetings,
+      Attendance attendance,
+      Minutes minutes,
+      Exports exports) {
+    this.exports = exports;
     this.access = access;
     this.meetings = meetings;
     this.attendance = attendance;
@@ -194,8 +203,8 @@ class MeetingController {
     model.addAttribute("today", today);
     if (reader.coordinates()) {
       Map<String, String> others = new LinkedHashMap<>();
-      for (Meeting m : meetings.all(reader)) {
-        if (m.id() != meetingId && !m.cancelled() && !m.date().isBefore(today)) {
+      for (Meeting m : meetings.upcoming(reader, today)) {
+        if (m.id() != meetingId) {
           others.put(String.valueOf(m.id()), Dates.date(m.date()));
         }
       }
@@ -295,7 +304,10 @@ class MeetingController {
     }
     Meeting meeting = meetings.get(reader, meetingId);
     return pdf(
-        minutes.caseListPdf(reader, meetingId, form.getReason()),
+        partnership,
+        meeting,
+        "the case list of MARAC meeting " + meetingId,
+        () -> minutes.caseListPdf(reader, meetingId, form.getReason()),
         "marac-case-list-" + meeting.date() + ".pdf");
   }
 
@@ -395,16 +407,23 @@ class MeetingController {
     }
     Meeting meeting = meetings.get(reader, meetingId);
     return pdf(
-        minutes.minutesPdf(reader, meetingId, form.getReason()),
+        partnership,
+        meeting,
+        "the minutes of MARAC meeting " + meetingId,
+        () -> minutes.minutesPdf(reader, meetingId, form.getReason()),
         "marac-minutes-" + meeting.date() + ".pdf");
   }
 
-  static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name).build().toString())
-        .body(bytes);
+  private ResponseEntity<Resource> pdf(
+      Partnership partnership,
+      Meeting meeting,
+      String subject,
+      Supplier<byte[]> content,
+      String name) {
+    return exports.download(
+        FileExport.of(partnership, "MARAC meeting", meeting.id(), subject, "pdf"),
+        content,
+        MediaType.APPLICATION_PDF_VALUE,
+        name);
   }
 }

@@ -149,6 +149,18 @@ class MaracPagesIntegrationTests {
   }
 
   @Test
+  void everyoneInAPartnershipThatRunsAMaracHasItInTheMenu() throws Exception {
+    MockHttpSession viewer = Fixtures.signIn(mvc, fixtures.user(partnership, Role.VIEWER));
+    String home =
+        mvc.perform(get("/p/" + partnership.slug()).session(viewer))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(home).contains("href=\"/p/" + partnership.slug() + "/marac\"");
+  }
+
+  @Test
   void aClaimTheAnswersDoNotSupportIsAWarningOnTheCaseNotARefusal() throws Exception {
     MockHttpServletRequestBuilder request = referral(3).param("criteria", "VISIBLE_HIGH_RISK");
     long id = record(request);

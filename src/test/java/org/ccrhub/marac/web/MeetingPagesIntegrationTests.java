@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -289,6 +290,79 @@ class MeetingPagesIntegrationTests {
 
     // the agency performance page counts the attendance of held meetings only
     assertThat(page(get(base + "/agency-performance"), mem)).contains("Agency performance");
+  }
+
+  @Test
+  void theAgendaCarriesOpenActionsOfEarlierMeetingsAndAHeldMeetingCannotBeCancelled()
+      throws Exception {
+    long held = meeting(today.minusDays(14));
+    long next = meeting(today.plusDays(14));
+    long open = heardAt(held);
+    long done = heardAt(held);
+    long closed = heardAt(held);
+    jdbc.sql("update marac_referral set closed_on = :d where id = :id")
+        .param("d", today.minusDays(1))
+        .param("id", closed)
+        .update();
+    action(open, held, "OPEN");
+    action(done, held, "DONE");
+    action(closed, held, "OPEN");
+    long fresh = referral(victim(), today.minusDays(2), "Fay Fresh");
+    jdbc.sql("update marac_referral set meeting_id = :m where id = :id")
+        .param("m", next)
+        .param("id", fresh)
+        .update();
+    MockHttpSession coord = twoFactor.signIn(mvc, coordinator);
+
+    String agenda = page(get(base + "/meetings/" + next), coord);
+    String outstanding =
+        agenda.substring(
+            agenda.indexOf("Outstanding actions from earlier meetings"),
+            agenda.indexOf("New cases without children"));
+    assertThat(outstanding).contains("/cases/" + open + "/meeting\"");
+    assertThat(agenda)
+        .contains("/cases/" + fresh + "/meeting\"")
+        .doesNotContain("/cases/" + done + "/meeting\"")
+        .doesNotContain("/cases/" + closed + "/meeting\"");
+
+    // a held meeting has no Cancel button and refuses to be cancelled; a coming one is cancelled
+    String list = page(get(base + "/meetings"), coord);
+    assertThat(list)
+        .doesNotContain("/meetings/" + held + "/cancel")
+        .contains("/meetings/" + next + "/cancel");
+    mvc.perform(post(base + "/meetings/" + held + "/cancel").session(coord).with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            flash().attribute("problem", org.hamcrest.Matchers.containsString("has been held")));
+    mvc.perform(post(base + "/meetings/" + next + "/cancel").session(coord).with(csrf()))
+        .andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString("cancelled")));
+    assertThat(
+            jdbc.sql("select cancelled from marac_meeting where id = :id")
+                .param("id", held)
+                .query(Boolean.class)
+                .single())
+        .isFalse();
+    assertThat(
+            jdbc.sql("select meeting_id from marac_referral where id = :id")
+                .param("id", fresh)
+                .query(Long.class)
+                .optional())
+        .isEmpty();
+  }
+
+  private void action(long referral, long meeting, String status) {
+    jdbc.sql(
+            """
+            insert into marac_action (referral_id, meeting_id, agency_id, description, due_on,
+                status)
+            values (:r, :m, :a, 'Safety visit', :d, :s)
+            """)
+        .param("r", referral)
+        .param("m", meeting)
+        .param("a", police)
+        .param("d", today.plusDays(7))
+        .param("s", status)
+        .update();
   }
 
   @Test
