@@ -7,11 +7,12 @@
 #  - the data return for a financial year (2016/17) from the database;
 #  - the import of 10,000 rows into a new MARAC (candidates loaded once, rows written in batches).
 # BENCH plan lines: -Dccr.bench.explain=true prints the search query's plans and stops.
-# Prints the BENCH lines. REFERRALS=N changes the size of the history.
+# Prints the BENCH lines. REFERRALS=N changes the size of the history; ONLY=meeting measures the
+# meeting page alone.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REFERRALS=${REFERRALS:-200000}
-./mvnw -o -q -Dccr.bench=true -Dccr.bench.referrals="$REFERRALS" \
+./mvnw -o -q -Dccr.bench=true -Dccr.bench.referrals="$REFERRALS" -Dccr.bench.only="${ONLY:-}" \
   -Dtest=MaracBenchmarkIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false test \
   | grep '^BENCH' || {
     echo "bench/marac.sh: the benchmark failed; see target/surefire-reports" >&2

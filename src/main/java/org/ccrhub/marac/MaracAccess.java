@@ -44,6 +44,9 @@ public class MaracAccess {
         or r.idva_account_id = :reader_account))
       """;
 
+  /** No account has this id, so no case is allocated to it. */
+  private static final long NO_ACCOUNT = -1L;
+
   private final Maracs maracs;
   private final MaracRoles roles;
   private final AuditTrail audit;
@@ -72,12 +75,15 @@ public class MaracAccess {
     return new MaracReader(marac, accountId, actorName, held);
   }
 
-  /** The parameters of {@link #VISIBLE} for this reader. */
+  /**
+   * The parameters of {@link #VISIBLE} for this reader. The cases allocated to the person count
+   * only while they are an IDVA of the MARAC: one who became a member keeps no view of them.
+   */
   public static Map<String, Object> visible(MaracReader reader) {
     return Map.of(
         "reader_marac", reader.maracId(),
         "reader_all", reader.seesEveryCase(),
-        "reader_account", reader.accountId());
+        "reader_account", reader.has(MaracRole.IDVA) ? reader.accountId() : NO_ACCOUNT);
   }
 
   /**

@@ -41,6 +41,37 @@ public class Meetings {
       (select count(*) from marac_referral c where c.meeting_id = m.id)::int as cases
       """;
 
+  /**
+   * The cases on a meeting's agenda the reader may see: the meeting's own, and those with an open
+   * action from an earlier meeting and not closed (SafeLives' "outstanding actions"). The ids are
+   * found first and each case is then read by its id ({@code offset 0} keeps the lateral read from
+   * being merged into a join): without fresh statistics, as after a large import, PostgreSQL
+   * otherwise read every referral of the MARAC to pick out the forty (46 ms at 200,000).
+   */
+  static final String AGENDA =
+      """
+      select r.id, r.victim_name, r.referral_date, a.name as agency, r.meeting_id,
+          (select count(*) from marac_child c where c.referral_id = r.id)::int as children,
+          (select count(*) from marac_action x where x.referral_id = r.id
+              and x.status = 'OPEN' and x.meeting_id <> :meeting)::int as open_actions,
+      """
+          + Referrals.IS_REPEAT
+          + """
+           as repeat
+      from (select h.id from marac_referral h where h.meeting_id = :meeting
+            union
+            select o.id from marac_meeting xm
+            join marac_action x on x.meeting_id = xm.id and x.status = 'OPEN'
+            join marac_referral o on o.id = x.referral_id
+            where xm.marac_id = :reader_marac and xm.meeting_date < :date
+                and o.closed_on is null and o.meeting_id <> :meeting) ids
+      cross join lateral (select * from marac_referral r where r.id = ids.id and """
+          + MaracAccess.VISIBLE
+          + """
+          offset 0) r
+      join agency a on a.id = r.referring_agency_id
+      """;
+
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final MaracAccess access;
@@ -222,29 +253,7 @@ public class Meetings {
   public Agenda agendaUnaudited(MaracReader reader, long meetingId) {
     Meeting meeting = get(reader, meetingId);
     List<AgendaItem> items =
-        jdbc.sql(
-                """
-                select r.id, r.victim_name, r.referral_date, a.name as agency, r.meeting_id,
-                    (select count(*) from marac_child c where c.referral_id = r.id)::int as children,
-                    (select count(*) from marac_action x where x.referral_id = r.id
-                        and x.status = 'OPEN' and x.meeting_id <> :meeting)::int as open_actions,
-                """
-                    + Referrals.IS_REPEAT
-                    + """
-                     as repeat
-                from marac_referral r join agency a on a.id = r.referring_agency_id
-                where """
-                    + MaracAccess.VISIBLE
-                    + """
-                 and r.id in (
-                    select h.id from marac_referral h where h.meeting_id = :meeting
-                    union
-                    select o.id from marac_meeting xm
-                    join marac_action x on x.meeting_id = xm.id and x.status = 'OPEN'
-                    join marac_referral o on o.id = x.referral_id
-                    where xm.marac_id = :reader_marac and xm.meeting_date < :date
-                        and o.closed_on is null and o.meeting_id <> :meeting)
-                """)
+        jdbc.sql(AGENDA)
             .param("meeting", meetingId)
             .param("date", meeting.date())
             .param("window", reader.marac().settings().repeatWindowMonths())

@@ -27,6 +27,14 @@ public final class DateInput {
   /** The boxes, in the order they are shown. */
   public static final List<String> PARTS = List.of("day", "month", "year");
 
+  /**
+   * The years a date typed in CCR Hub can have: a date of birth of someone alive, a plan's date, a
+   * deadline. A year outside is a slip of the keyboard, like 0001 or 2926.
+   */
+  static final int FIRST_YEAR = 1900;
+
+  static final int LAST_YEAR = 2199;
+
   private String day = "";
   private String month = "";
   private String year = "";
@@ -141,6 +149,10 @@ public final class DateInput {
       y = 2000 + y;
     } else if (yearText.length() != 4) {
       return Reading.wrong(" must include a year with 4 numbers, like 2027", List.of("year"));
+    }
+    if (y < FIRST_YEAR || y > LAST_YEAR) {
+      return Reading.wrong(
+          " must have a year from " + FIRST_YEAR + " to " + LAST_YEAR, List.of("year"));
     }
     try {
       return Reading.of(LocalDate.of(y, m, d));

@@ -48,6 +48,8 @@ class MaracBenchmarkIntegrationTests {
   @Autowired MaracImport imports;
   @Autowired JdbcClient jdbc;
   @Autowired MaracRoles roles;
+  @Autowired MaracAccess access;
+  @Autowired Meetings meetings;
   @Autowired org.springframework.test.web.servlet.MockMvc mvc;
   @Autowired org.ccrhub.security.TwoFactorSessions twoFactor;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
@@ -81,6 +83,11 @@ class MaracBenchmarkIntegrationTests {
     if (Boolean.getBoolean("ccr.bench.explain")) {
       new org.springframework.transaction.support.TransactionTemplate(transactions)
           .executeWithoutResult(status -> explain(marac));
+      return;
+    }
+
+    if ("meeting".equals(System.getProperty("ccr.bench.only"))) {
+      meetingPage(partnership, marac, police);
       return;
     }
 
@@ -208,6 +215,37 @@ class MaracBenchmarkIntegrationTests {
               .getResponse()
               .getContentAsString();
       int cases = html.split("/cases/", -1).length - 1;
+      MaracReader reader = access.reader(partnership, marac.id(), account, "benchmark");
+      List<Double> alone = new ArrayList<>();
+      List<Double> single = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        long t0 = System.nanoTime();
+        meetings.agenda(reader, meeting);
+        long t1 = System.nanoTime();
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+                    .session(session))
+            .andReturn();
+        long t2 = System.nanoTime();
+        if (i >= 20) {
+          alone.add((t1 - t0) / 1e6);
+          single.add((t2 - t1) / 1e6);
+        }
+      }
+      if (Boolean.getBoolean("ccr.bench.explain-agenda")) {
+        jdbc.sql("explain (analyze, buffers) " + Meetings.AGENDA)
+            .param("meeting", meeting)
+            .param("date", day)
+            .param("window", 12)
+            .params(MaracAccess.visible(reader))
+            .query(String.class)
+            .list()
+            .forEach(line -> System.out.println("BENCH plan " + line));
+      }
+      System.out.printf(
+          "BENCH meeting page, one connection: p50 %.1f ms (the agenda's query and audit alone:"
+              + " p50 %.1f ms)%n",
+          percentile(single, 50), percentile(alone, 50));
       java.util.concurrent.ExecutorService pool =
           java.util.concurrent.Executors.newFixedThreadPool(16);
       List<java.util.concurrent.Future<Double>> timings = new ArrayList<>();

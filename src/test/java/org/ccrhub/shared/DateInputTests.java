@@ -52,6 +52,17 @@ class DateInputTests {
   }
 
   @Test
+  void refusesAYearNoOneMeans() {
+    DateInput year1 = input("1", "2", "0001");
+    year1.read("dob", "the date of birth", false, errors);
+    assertThat(errors.getFieldError("dob.year").getDefaultMessage())
+        .isEqualTo("The date of birth must have a year from 1900 to 2199");
+    assertThat(input("1", "2", "1900").date()).contains(LocalDate.of(1900, 2, 1));
+    assertThat(input("31", "12", "2199").date()).contains(LocalDate.of(2199, 12, 31));
+    assertThat(input("1", "1", "2200").date()).isEmpty();
+  }
+
+  @Test
   void refusesADateThatCannotBeReal() {
     DateInput february30 = input("30", "2", "2027");
     february30.read("due", "the due date", false, errors);

@@ -199,9 +199,9 @@ class CaseMeetingController {
     if (!reader.seesEveryCase()) {
       throw new NotFoundException("No such case");
     }
-    Long agency = MeetingForms.id(form.getAgency());
+    Long agency = MeetingForms.id(form.getActionAgency());
     if (agency == null) {
-      result.rejectValue("agency", "agency", "Select the agency that will do this");
+      result.rejectValue("actionAgency", "actionAgency", "Select the agency that will do this");
     }
     if (form.getDescription().isBlank()) {
       result.rejectValue("description", "description", "Enter what the agency will do");

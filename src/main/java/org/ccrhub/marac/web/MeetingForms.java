@@ -106,16 +106,16 @@ final class MeetingForms {
 
   /** A new SMART action: what, which agency, by when. */
   static class ActionForm {
-    private String agency = "";
+    private String actionAgency = "";
     private String description = "";
     private DateInput due = new DateInput();
 
-    public String getAgency() {
-      return agency;
+    public String getActionAgency() {
+      return actionAgency;
     }
 
-    public void setAgency(String agency) {
-      this.agency = agency == null ? "" : agency;
+    public void setActionAgency(String actionAgency) {
+      this.actionAgency = actionAgency == null ? "" : actionAgency;
     }
 
     public String getDescription() {

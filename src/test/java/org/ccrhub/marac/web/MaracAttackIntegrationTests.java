@@ -273,7 +273,7 @@ class MaracAttackIntegrationTests {
             status(
                 post(base + "/cases/" + heard + "/meeting/actions")
                     .with(csrf())
-                    .param("agency", "" + theirAgency)
+                    .param("actionAgency", "" + theirAgency)
                     .param("description", "Visit")
                     .param("due.day", "1")
                     .param("due.month", "1")
@@ -394,7 +394,7 @@ class MaracAttackIntegrationTests {
               status(
                   post(base + "/cases/" + heard + "/meeting/actions")
                       .with(csrf())
-                      .param("agency", "" + police)
+                      .param("actionAgency", "" + police)
                       .param("description", "x")
                       .param("due.day", "1")
                       .param("due.month", "1")

@@ -166,7 +166,8 @@ class MaracJourneysBrowserTests {
     check("case-meeting-as-coordinator");
     browser.driver().findElement(By.id("risks")).sendKeys("Escalating threats");
     submit("Save risks");
-    new Select(browser.driver().findElement(By.cssSelector("#add-action ~ form select#agency")))
+    new Select(
+            browser.driver().findElement(By.cssSelector("#add-action ~ form select#actionAgency")))
         .selectByVisibleText("Met Police");
     submit("Add action");
     check("case-meeting-action-errors");

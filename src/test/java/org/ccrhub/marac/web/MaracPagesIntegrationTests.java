@@ -405,6 +405,11 @@ class MaracPagesIntegrationTests {
         .contains(idva, coordinator, "Opened the case", "Closed case " + id, "Allocated an IDVA");
     mvc.perform(get(base + "/cases/" + id + "/looked-at").session(asIdva))
         .andExpect(status().isNotFound());
+    // no longer an IDVA but a member of the MARAC, they no longer see the case allocated to them
+    roles.remove(partnership, marac, accountId(idva), MaracRole.IDVA);
+    roles.grant(
+        partnership, marac, accountId(idva), MaracRole.MARAC_MEMBER, Optional.of(police), "t");
+    mvc.perform(get(base + "/cases/" + id).session(asIdva)).andExpect(status().isNotFound());
   }
 
   @Test

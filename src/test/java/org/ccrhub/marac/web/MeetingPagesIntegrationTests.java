@@ -460,7 +460,7 @@ class MeetingPagesIntegrationTests {
         post(base + "/cases/" + referral + "/meeting/actions")
             .session(session)
             .with(csrf())
-            .param("agency", "" + agency)
+            .param("actionAgency", "" + agency)
             .param("description", text)
             .param("due.day", "" + due.getDayOfMonth())
             .param("due.month", "" + due.getMonthValue())
