@@ -616,8 +616,8 @@ public class Referrals {
     audit.record(
         AuditEntry.success(
             "UPDATE",
-            "MaracMatch",
-            matchId,
+            MaracAccess.CASE,
+            match.referralId(),
             marac.partnershipId(),
             "Confirmed near match "
                 + matchId
@@ -644,8 +644,8 @@ public class Referrals {
     audit.record(
         AuditEntry.success(
             "UPDATE",
-            "MaracMatch",
-            matchId,
+            MaracAccess.CASE,
+            match.referralId(),
             marac.partnershipId(),
             "Rejected near match "
                 + matchId

@@ -209,6 +209,18 @@ class MaracCommandsIntegrationTests {
     referrals.confirmMatch(setup.marac(), match.id(), "Test coordinator");
     assertThat(referrals.isRepeat(match.referralId())).isTrue();
     assertThat(referrals.pendingMatches(setup.marac())).isEmpty();
+    // the decision is in the case's trail, so "who looked at the case" shows it
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_event where object_type = :t and object_id = :id"
+                        + " and summary like 'Confirmed near match%'")
+                .param("t", MaracAccess.CASE)
+                .param("id", Long.toString(match.referralId()))
+                .query(String.class)
+                .list())
+        .singleElement()
+        .asString()
+        .contains("the victim of referral " + match.referralId());
     String confirmed =
         EXPECTED.replace(
             "2016/17 Q3,3,3,0,0.0,1,1,2,66.7,33.3,33.3,0.0,33.3,0,1,0.7,449",
