@@ -8,6 +8,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /** Beans the server and the admin commands both need. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,16 @@ class SecurityBeans {
   @Bean
   PasswordPolicy passwordPolicy() {
     return PasswordPolicy.withCommonPasswords();
+  }
+
+  /**
+   * Session attributes written with PostgreSQL's {@code insert ... on conflict do update}: two
+   * requests of one new session at once (two tabs, or a page and its htmx request) both add the
+   * CSRF token, and the plain insert of the second failed on the first's row.
+   */
+  @Bean
+  PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+    return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
   }
 
   @Bean
