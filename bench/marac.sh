@@ -5,6 +5,7 @@
 #  - the repeat and near-match search at referral (p95 of 300 new referrals: a third known victims,
 #    a third names spelled differently, a third new people), and the whole recording of a referral;
 #  - the data return for a financial year (2016/17) from the database;
+#  - the agenda page of a meeting with 40 cases, over HTTP, one connection and sixteen at once;
 #  - the import of 10,000 rows into a new MARAC (candidates loaded once, rows written in batches).
 # BENCH plan lines: -Dccr.bench.explain=true prints the search query's plans and stops.
 # Prints the BENCH lines. REFERRALS=N changes the size of the history; ONLY=meeting measures the
