@@ -91,24 +91,22 @@ public class Meetings {
   /** Every meeting of the MARAC, by date. */
   @Transactional(readOnly = true)
   public List<Meeting> all(MaracReader reader) {
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from marac_meeting m where m.marac_id = :m"
-                + " order by m.meeting_date, m.id")
-        .param("m", reader.maracId())
-        .query(Meetings::meeting)
-        .list();
+    return meetings(reader, "true", LocalDate.MIN);
   }
 
   /** The meetings of the MARAC on or after a day that are not cancelled, by date. */
   @Transactional(readOnly = true)
   public List<Meeting> upcoming(MaracReader reader, LocalDate from) {
+    return meetings(reader, "m.meeting_date >= :from and not m.cancelled", from);
+  }
+
+  private List<Meeting> meetings(MaracReader reader, String condition, LocalDate from) {
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from marac_meeting m where m.marac_id = :m and m.meeting_date >= :from"
-                + " and not m.cancelled order by m.meeting_date, m.id")
+                + " from marac_meeting m where m.marac_id = :m and "
+                + condition
+                + " order by m.meeting_date, m.id")
         .param("m", reader.maracId())
         .param("from", from)
         .query(Meetings::meeting)
