@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.ccrhub.audit.AuditActor;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
@@ -153,6 +154,39 @@ public class Referrals {
    * Holds the MARAC's lock until the transaction ends: one referral of a MARAC is recorded at a
    * time, so that two referrals of a new victim do not both make one.
    */
+  /** A referral recorded from a form, or found as the one the same form recorded before. */
+  public record Submitted(long id, boolean before) {}
+
+  /**
+   * Records a referral sent from a form with its one-time token, once: the same token sent again (a
+   * double click, a resent form) finds the referral the first sending recorded. The MARAC's lock
+   * makes the check and the recording one step.
+   */
+  @Transactional
+  public Submitted recordOnce(Marac marac, NewReferral referral, UUID token) {
+    lock(marac);
+    Optional<Long> earlier =
+        jdbc.sql(
+                "select referral_id from marac_referral_submission"
+                    + " where marac_id = :m and token = :t")
+            .param("m", marac.id())
+            .param("t", token)
+            .query(Long.class)
+            .optional();
+    if (earlier.isPresent()) {
+      return new Submitted(earlier.get(), true);
+    }
+    long id = record(marac, referral, Optional.empty()).id();
+    jdbc.sql(
+            "insert into marac_referral_submission (marac_id, token, referral_id)"
+                + " values (:m, :t, :r)")
+        .param("m", marac.id())
+        .param("t", token)
+        .param("r", id)
+        .update();
+    return new Submitted(id, false);
+  }
+
   void lock(Marac marac) {
     jdbc.sql("select id from marac where id = :m and partnership_id = :p for no key update")
         .param("m", marac.id())

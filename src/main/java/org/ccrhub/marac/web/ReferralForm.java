@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.ccrhub.marac.Answer;
 import org.ccrhub.marac.Criterion;
 import org.ccrhub.marac.DaraGrade;
@@ -49,6 +50,7 @@ public class ReferralForm {
   static final int MAX_LONG = 4000;
   static final int MOST_ROWS = 20;
 
+  private String token = UUID.randomUUID().toString();
   private String referringAgency = "";
   private String referringOfficer = "";
   private DateInput referralDate = new DateInput();
@@ -592,6 +594,24 @@ public class ReferralForm {
 
   public void setReferringAgency(String v) {
     referringAgency = nonNull(v);
+  }
+
+  /** The form's one-time token, so that sending it twice records one referral. */
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String v) {
+    token = nonNull(v);
+  }
+
+  /** The token as sent, if it is one (a form changed by hand may send anything). */
+  Optional<UUID> token() {
+    try {
+      return Optional.of(UUID.fromString(token.strip()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   public String getReferringOfficer() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ccrhub.marac.Answer;
 import org.ccrhub.marac.CriteriaAssessment;
@@ -123,9 +124,20 @@ class ReferralFormController {
     if (referral.isEmpty() || errors.hasErrors()) {
       return view(partnership, reader, response, model);
     }
-    long id = referrals.record(reader.marac(), referral.get(), Optional.empty()).id();
-    flash.addFlashAttribute("message", "Referral recorded as case " + id);
-    return "redirect:/p/{slug}/marac/{maracId}/cases/" + id;
+    Optional<UUID> token = form.token();
+    Referrals.Submitted submitted =
+        token.isPresent()
+            ? referrals.recordOnce(reader.marac(), referral.get(), token.get())
+            : new Referrals.Submitted(
+                referrals.record(reader.marac(), referral.get(), Optional.empty()).id(), false);
+    flash.addFlashAttribute(
+        "message",
+        submitted.before()
+            ? "This referral was already recorded as case "
+                + submitted.id()
+                + ": it was sent twice, and recorded once"
+            : "Referral recorded as case " + submitted.id());
+    return "redirect:/p/{slug}/marac/{maracId}/cases/" + submitted.id();
   }
 
   private String view(

@@ -161,6 +161,37 @@ class MaracPagesIntegrationTests {
   }
 
   @Test
+  void theSameFormSentTwiceRecordsOneReferral() throws Exception {
+    String form =
+        mvc.perform(get(base + "/cases/new").session(asCoordinator))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(token.find()).isTrue();
+
+    long first = record(referral(15).param("token", token.group(1)));
+    MvcResult again = mvc.perform(referral(15).param("token", token.group(1))).andReturn();
+
+    assertThat(again.getResponse().getRedirectedUrl()).isEqualTo(base + "/cases/" + first);
+    assertThat(again.getFlashMap().get("message"))
+        .isEqualTo(
+            "This referral was already recorded as case "
+                + first
+                + ": it was sent twice, and recorded once");
+    assertThat(
+            jdbc.sql("select count(*) from marac_referral where marac_id = :m")
+                .param("m", marac.id())
+                .query(Integer.class)
+                .single())
+        .isOne();
+    // a new form has a new token, and records a new referral
+    long second = record(referral(15).param("token", java.util.UUID.randomUUID().toString()));
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
   void aClaimTheAnswersDoNotSupportIsAWarningOnTheCaseNotARefusal() throws Exception {
     MockHttpServletRequestBuilder request = referral(3).param("criteria", "VISIBLE_HIGH_RISK");
     long id = record(request);
