@@ -37,6 +37,7 @@ import org.ccrhub.marac.RiskAssessment;
 import org.ccrhub.marac.VictimIdentity;
 import org.ccrhub.partnership.Agency;
 import org.ccrhub.partnership.AgencyType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,6 +72,7 @@ class DemoMaracCases {
   private final Attendance attendance;
   private final Research research;
   private final CaseChanges changes;
+  private final JdbcClient jdbc;
 
   DemoMaracCases(
       Referrals referrals,
@@ -78,13 +80,15 @@ class DemoMaracCases {
       MaracActions actions,
       Attendance attendance,
       Research research,
-      CaseChanges changes) {
+      CaseChanges changes,
+      JdbcClient jdbc) {
     this.referrals = referrals;
     this.meetings = meetings;
     this.actions = actions;
     this.attendance = attendance;
     this.research = research;
     this.changes = changes;
+    this.jdbc = jdbc;
   }
 
   /** A victim of the demo: their name, date of birth and last referral. */
@@ -163,6 +167,15 @@ class DemoMaracCases {
       }
       previous = meeting.date();
     }
+    // released when a coordinator would have released them, not all on the day the demo loaded
+    jdbc.sql(
+            """
+            update marac_meeting set released_at = (meeting_date - :days) + time '09:00'
+            where marac_id = :m and released_at is not null
+            """)
+        .param("days", coordinator.marac().settings().researchReleaseDays())
+        .param("m", coordinator.maracId())
+        .update();
     if (lastHeld != null) {
       atTheMeeting(coordinator, member, lastHeld, police, partners, idvaAccountId);
     }

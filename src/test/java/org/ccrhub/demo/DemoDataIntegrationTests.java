@@ -324,5 +324,14 @@ class DemoDataIntegrationTests {
     assertThat(cases).isBetween(meetings * 5, meetings * 7);
     assertThat(repeats).isPositive().isLessThan(cases / 2);
     assertThat(referrals.pendingMatches(marac)).isNotEmpty();
+    // each held meeting's case list was released a week before it, not on the day the demo loaded
+    assertThat(
+            jdbc.sql(
+                    "select distinct meeting_date - (released_at at time zone 'UTC')::date"
+                        + " from marac_meeting where marac_id = :m and released_at is not null")
+                .param("m", marac.id())
+                .query(Integer.class)
+                .list())
+        .containsExactly(7);
   }
 }
