@@ -85,6 +85,22 @@ public class MaracActions {
             .query(Long.class)
             .optional()
             .orElse(null);
+    if (meetingId != null) {
+      // waits for a cancellation of the meeting under way (Meetings.cancel), then looks again
+      jdbc.sql("select id from marac_meeting where id = :m for share")
+          .param("m", meetingId)
+          .query(Long.class)
+          .single();
+      meetingId =
+          jdbc.sql(
+                  "select r.meeting_id from marac_referral r"
+                      + " join marac_meeting m on m.id = r.meeting_id and not m.cancelled"
+                      + " where r.id = :r")
+              .param("r", referralId)
+              .query(Long.class)
+              .optional()
+              .orElse(null);
+    }
     if (meetingId == null) {
       throw new InvalidInputException(
           "Put the case on a meeting's agenda before adding actions to its plan");

@@ -197,6 +197,12 @@ public class Meetings {
   public void cancel(MaracReader reader, long meetingId) {
     requireCoordinator(reader);
     Meeting meeting = get(reader, meetingId);
+    // no action can be added to it (MaracActions.add) while it is being cancelled
+    jdbc.sql("select id from marac_meeting where id = :id for update")
+        .param("id", meetingId)
+        .query(Long.class)
+        .single();
+    meeting = get(reader, meetingId);
     if (meeting.cancelled()) {
       return;
     }

@@ -151,42 +151,63 @@ public class Referrals {
   }
 
   /**
-   * Holds the MARAC's lock until the transaction ends: one referral of a MARAC is recorded at a
-   * time, so that two referrals of a new victim do not both make one.
+   * What became of a referral sent from a form: recorded; or found, recorded by an earlier sending
+   * of the same form ({@code SENT_BEFORE}); or the form was sent before with other content ({@code
+   * CHANGED_SINCE}), which records nothing.
    */
-  /** A referral recorded from a form, or found as the one the same form recorded before. */
-  public record Submitted(long id, boolean before) {}
+  public record Submitted(long id, Sending sending) {}
+
+  /** Whether the form was sent before, and with what. */
+  public enum Sending {
+    NEW,
+    SENT_BEFORE,
+    CHANGED_SINCE
+  }
 
   /**
-   * Records a referral sent from a form with its one-time token, once: the same token sent again (a
-   * double click, a resent form) finds the referral the first sending recorded. The MARAC's lock
+   * Records a referral sent from a form with its one-time token, once: the same token sent again
+   * with the same content (a double click, a resent form) finds the referral the first sending
+   * recorded; with other content it records nothing, for the coordinator to check. The MARAC's lock
    * makes the check and the recording one step.
+   *
+   * @param content a SHA-256 hash (hex) of what the form sent
    */
   @Transactional
-  public Submitted recordOnce(Marac marac, NewReferral referral, UUID token) {
+  public Submitted recordOnce(Marac marac, NewReferral referral, UUID token, String content) {
     lock(marac);
-    Optional<Long> earlier =
+    Optional<Submitted> earlier =
         jdbc.sql(
-                "select referral_id from marac_referral_submission"
+                "select referral_id, content from marac_referral_submission"
                     + " where marac_id = :m and token = :t")
             .param("m", marac.id())
             .param("t", token)
-            .query(Long.class)
+            .query(
+                (rs, n) ->
+                    new Submitted(
+                        rs.getLong("referral_id"),
+                        content.equals(rs.getString("content"))
+                            ? Sending.SENT_BEFORE
+                            : Sending.CHANGED_SINCE))
             .optional();
     if (earlier.isPresent()) {
-      return new Submitted(earlier.get(), true);
+      return earlier.get();
     }
     long id = record(marac, referral, Optional.empty()).id();
     jdbc.sql(
-            "insert into marac_referral_submission (marac_id, token, referral_id)"
-                + " values (:m, :t, :r)")
+            "insert into marac_referral_submission (marac_id, token, referral_id, content)"
+                + " values (:m, :t, :r, :c)")
         .param("m", marac.id())
         .param("t", token)
         .param("r", id)
+        .param("c", content)
         .update();
-    return new Submitted(id, false);
+    return new Submitted(id, Sending.NEW);
   }
 
+  /**
+   * Holds the MARAC's lock until the transaction ends: one referral of a MARAC is recorded at a
+   * time, so that two referrals of a new victim do not both make one.
+   */
   void lock(Marac marac) {
     jdbc.sql("select id from marac where id = :m and partnership_id = :p for no key update")
         .param("m", marac.id())

@@ -405,6 +405,7 @@ class CaseController {
     document.put("partnership", partnership);
     document.put("produced", LocalDate.ofInstant(clock.instant(), Dates.UK));
     document.put("printedBy", user.displayName());
+    MaracPages.noStore(response);
     return exports.download(
         FileExport.of(
                 partnership,

@@ -307,6 +307,7 @@ class MeetingController {
         partnership,
         meeting,
         "the case list of MARAC meeting " + meetingId,
+        form.getReason(),
         () -> minutes.caseListPdf(reader, meetingId, form.getReason()),
         "marac-case-list-" + meeting.date() + ".pdf");
   }
@@ -410,6 +411,7 @@ class MeetingController {
         partnership,
         meeting,
         "the minutes of MARAC meeting " + meetingId,
+        form.getReason(),
         () -> minutes.minutesPdf(reader, meetingId, form.getReason()),
         "marac-minutes-" + meeting.date() + ".pdf");
   }
@@ -418,10 +420,12 @@ class MeetingController {
       Partnership partnership,
       Meeting meeting,
       String subject,
+      String reason,
       Supplier<byte[]> content,
       String name) {
     return exports.download(
-        FileExport.of(partnership, "MARAC meeting", meeting.id(), subject, "pdf"),
+        FileExport.of(partnership, Meetings.MEETING, meeting.id(), subject, "pdf")
+            .because(MaracAccess.checkReason(reason)),
         content,
         MediaType.APPLICATION_PDF_VALUE,
         name);

@@ -1,5 +1,6 @@
 package org.ccrhub.marac.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -97,6 +98,7 @@ class ReferralFormController {
       BindingResult errors,
       @RequestParam(required = false) String add,
       @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
@@ -127,17 +129,45 @@ class ReferralFormController {
     Optional<UUID> token = form.token();
     Referrals.Submitted submitted =
         token.isPresent()
-            ? referrals.recordOnce(reader.marac(), referral.get(), token.get())
+            ? referrals.recordOnce(
+                reader.marac(), referral.get(), token.get(), contentOf(request.getParameterMap()))
             : new Referrals.Submitted(
-                referrals.record(reader.marac(), referral.get(), Optional.empty()).id(), false);
+                referrals.record(reader.marac(), referral.get(), Optional.empty()).id(),
+                Referrals.Sending.NEW);
+    if (submitted.sending() == Referrals.Sending.CHANGED_SINCE) {
+      // the form was recorded before and changed since: shown back, with a new token, to check
+      form.setToken(UUID.randomUUID().toString());
+      model.addAttribute("sentBefore", submitted.id());
+      return view(partnership, reader, response, model);
+    }
     flash.addFlashAttribute(
         "message",
-        submitted.before()
+        submitted.sending() == Referrals.Sending.SENT_BEFORE
             ? "This referral was already recorded as case "
                 + submitted.id()
                 + ": it was sent twice, and recorded once"
             : "Referral recorded as case " + submitted.id());
     return "redirect:/p/{slug}/marac/{maracId}/cases/" + submitted.id();
+  }
+
+  /** A SHA-256 hash of what the form sent, but its tokens, in a fixed order: no personal data. */
+  static String contentOf(Map<String, String[]> parameters) {
+    StringBuilder content = new StringBuilder();
+    new java.util.TreeMap<>(parameters)
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("_csrf") && !name.equals("token")) {
+                content.append(name).append('=').append(String.join("\u0000", values)).append('\n');
+              }
+            });
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String view(

@@ -186,6 +186,30 @@ class MaracPagesIntegrationTests {
                 .query(Integer.class)
                 .single())
         .isOne();
+    // the same form changed and sent again records nothing: it comes back, with a new token
+    String changed =
+        mvc.perform(
+                referral(15)
+                    .param("token", token.group(1))
+                    .with(
+                        request -> {
+                          request.setParameter("victimName", "Bea Different");
+                          return request;
+                        }))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(changed)
+        .contains("This form was sent before and recorded as", "case " + first)
+        .contains("value=\"Bea Different\"")
+        .doesNotContain("value=\"" + token.group(1) + "\"");
+    assertThat(
+            jdbc.sql("select count(*) from marac_referral where marac_id = :m")
+                .param("m", marac.id())
+                .query(Integer.class)
+                .single())
+        .isOne();
     // a new form has a new token, and records a new referral
     long second = record(referral(15).param("token", java.util.UUID.randomUUID().toString()));
     assertThat(second).isNotEqualTo(first);
