@@ -180,12 +180,7 @@ class MaracPagesIntegrationTests {
             "This referral was already recorded as case "
                 + first
                 + ": it was sent twice, and recorded once");
-    assertThat(
-            jdbc.sql("select count(*) from marac_referral where marac_id = :m")
-                .param("m", marac.id())
-                .query(Integer.class)
-                .single())
-        .isOne();
+    assertThat(referralsOfTheMarac()).isOne();
     // the same form changed and sent again records nothing: it comes back, with a new token
     String changed =
         mvc.perform(
@@ -204,12 +199,7 @@ class MaracPagesIntegrationTests {
         .contains("This form was sent before and recorded as", "case " + first)
         .contains("value=\"Bea Different\"")
         .doesNotContain("value=\"" + token.group(1) + "\"");
-    assertThat(
-            jdbc.sql("select count(*) from marac_referral where marac_id = :m")
-                .param("m", marac.id())
-                .query(Integer.class)
-                .single())
-        .isOne();
+    assertThat(referralsOfTheMarac()).isOne();
     // a new form has a new token, and records a new referral
     long second = record(referral(15).param("token", java.util.UUID.randomUUID().toString()));
     assertThat(second).isNotEqualTo(first);
@@ -263,12 +253,7 @@ class MaracPagesIntegrationTests {
         .contains("value=\"Dee Example\"")
         .contains("value=\"Eve Example\"")
         .contains("href=\"#referringAgency\"");
-    assertThat(
-            jdbc.sql("select count(*) from marac_referral where marac_id = :m")
-                .param("m", marac.id())
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(referralsOfTheMarac()).isZero();
 
     // "Add another" keeps what was typed and adds a row, with no error
     String added =
@@ -711,6 +696,13 @@ class MaracPagesIntegrationTests {
     String location = result.getResponse().getRedirectedUrl();
     assertThat(location).startsWith(base + "/cases/");
     return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+  }
+
+  private long referralsOfTheMarac() {
+    return jdbc.sql("select count(*) from marac_referral where marac_id = :m")
+        .param("m", marac.id())
+        .query(Long.class)
+        .single();
   }
 
   private int version(long id) {
