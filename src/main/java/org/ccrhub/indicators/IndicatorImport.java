@@ -264,19 +264,7 @@ public class IndicatorImport {
       List<ImportProblem> errors,
       List<ImportProblem> warnings) {
     Map<String, Integer> columns = table.columns(known);
-    for (String column : required) {
-      if (!columns.containsKey(column)) {
-        errors.add(
-            new ImportProblem(
-                1,
-                column,
-                "",
-                "The header row has no '"
-                    + column
-                    + "' column; found: "
-                    + ImportProblem.names(table.header())));
-      }
-    }
+    errors.addAll(ImportProblem.missingColumns(required, columns, table.header()));
     Collection<Integer> used = columns.values();
     for (int i = 0; i < table.header().size(); i++) {
       String name = table.header().get(i);

@@ -113,21 +113,7 @@ final class ImportedReferrals {
 
   /** A problem of the header row (row 1) for each required column the file does not have. */
   static List<ImportProblem> missingColumns(Table table, Map<String, Integer> columns) {
-    List<ImportProblem> problems = new ArrayList<>();
-    for (String column : REQUIRED) {
-      if (!columns.containsKey(column)) {
-        problems.add(
-            new ImportProblem(
-                1,
-                column,
-                "",
-                "The header row has no '"
-                    + column
-                    + "' column; found: "
-                    + ImportProblem.names(table.header())));
-      }
-    }
-    return problems;
+    return ImportProblem.missingColumns(REQUIRED, columns, table.header());
   }
 
   /**

@@ -189,19 +189,7 @@ public class PlanImport {
     List<ImportProblem> errors = new ProblemList();
     List<ImportProblem> warnings = new ProblemList();
     Map<String, Integer> columns = table.columns(COLUMNS);
-    for (String required : List.of("action")) {
-      if (!columns.containsKey(required)) {
-        errors.add(
-            new ImportProblem(
-                1,
-                required,
-                "",
-                "The header row has no '"
-                    + required
-                    + "' column; found: "
-                    + ImportProblem.names(table.header())));
-      }
-    }
+    errors.addAll(ImportProblem.missingColumns(List.of("action"), columns, table.header()));
     if (!errors.isEmpty()) {
       return rejected(errors, warnings, table.rows().size());
     }

@@ -1,6 +1,8 @@
 package org.ccrhub.tabular;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Something wrong (or worth a look) in an imported file, where a person can find it: the row number
@@ -41,6 +43,28 @@ public record ImportProblem(int row, String column, String value, String reason)
         + ImportLimits.number(count)
         + (count == 1 ? " problem." : " problems.")
         + (problems.size() < count ? " The first " + problems.size() + " are listed." : "");
+  }
+
+  /**
+   * A problem of the header row (row 1) for each required column the file does not have.
+   *
+   * @param columns the columns found, by name ({@link Table#columns})
+   * @param header the header row as the file has it, named in each message
+   */
+  public static List<ImportProblem> missingColumns(
+      List<String> required, Map<String, Integer> columns, List<String> header) {
+    List<ImportProblem> problems = new ArrayList<>();
+    for (String column : required) {
+      if (!columns.containsKey(column)) {
+        problems.add(
+            new ImportProblem(
+                1,
+                column,
+                "",
+                "The header row has no '" + column + "' column; found: " + names(header)));
+      }
+    }
+    return problems;
   }
 
   /** Names from a file (a header row, say) for a message: each abbreviated, at most 20 of them. */

@@ -100,26 +100,11 @@ class LapsedWindowsIntegrationTests {
   }
 
   private long victim(Marac marac) {
-    return jdbc.sql("insert into marac_victim (marac_id) values (:m) returning id")
-        .param("m", marac.id())
-        .query(Long.class)
-        .single();
+    return BareRows.victim(jdbc, marac.id());
   }
 
   private long referral(Marac marac, long victim, long agency, String date) {
-    return jdbc.sql(
-            """
-            insert into marac_referral (marac_id, victim_id, referral_date, referring_agency_id,
-                victim_name, victim_gender, ethnic_group, disabled, lgbt, created_by)
-            values (:m, :v, cast(:d as date), :a, 'Ann Example', 'FEMALE', 'NOT_KNOWN', 'NO',
-                'NO', 'test')
-            returning id
-            """)
-        .param("m", marac.id())
-        .param("v", victim)
-        .param("a", agency)
-        .param("d", date)
-        .query(Long.class)
-        .single();
+    return BareRows.referral(
+        jdbc, marac.id(), victim, agency, LocalDate.parse(date), "Ann Example");
   }
 }

@@ -239,24 +239,13 @@ class MaracAccessIntegrationTests {
             .param("p", partnership.id())
             .query(Long.class)
             .single();
-    long victim =
-        jdbc.sql("insert into marac_victim (marac_id) values (:m) returning id")
-            .param("m", marac.id())
-            .query(Long.class)
-            .single();
-    return jdbc.sql(
-            """
-            insert into marac_referral (marac_id, victim_id, referral_date, referring_agency_id,
-                victim_name, victim_gender, ethnic_group, disabled, lgbt, created_by)
-            values (:m, :v, date '2016-05-23', :a, 'Ann Example', 'FEMALE', 'NOT_KNOWN', 'NO',
-                'NO', 'test')
-            returning id
-            """)
-        .param("m", marac.id())
-        .param("v", victim)
-        .param("a", agency)
-        .query(Long.class)
-        .single();
+    return BareRows.referral(
+        jdbc,
+        marac.id(),
+        BareRows.victim(jdbc, marac.id()),
+        agency,
+        java.time.LocalDate.of(2016, 5, 23),
+        "Ann Example");
   }
 
   private long accountId(String email) {

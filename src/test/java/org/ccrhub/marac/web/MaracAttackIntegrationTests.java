@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
+import org.ccrhub.marac.BareRows;
 import org.ccrhub.marac.Marac;
 import org.ccrhub.marac.MaracRole;
 import org.ccrhub.marac.MaracRoles;
@@ -122,25 +123,7 @@ class MaracAttackIntegrationTests {
   }
 
   private long referral(Marac m, long agency, LocalDate date, String name) {
-    long victim =
-        jdbc.sql("insert into marac_victim (marac_id) values (:m) returning id")
-            .param("m", m.id())
-            .query(Long.class)
-            .single();
-    return jdbc.sql(
-            """
-            insert into marac_referral (marac_id, victim_id, referral_date, referring_agency_id,
-                victim_name, victim_gender, ethnic_group, disabled, lgbt, created_by)
-            values (:m, :v, :d, :a, :n, 'FEMALE', 'NOT_KNOWN', 'NO', 'NO', 'test')
-            returning id
-            """)
-        .param("m", m.id())
-        .param("v", victim)
-        .param("d", date)
-        .param("a", agency)
-        .param("n", name)
-        .query(Long.class)
-        .single();
+    return BareRows.referral(jdbc, m.id(), BareRows.victim(jdbc, m.id()), agency, date, name);
   }
 
   private void onMeeting(long referral, long meetingId) {

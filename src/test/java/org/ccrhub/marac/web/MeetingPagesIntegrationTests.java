@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
+import org.ccrhub.marac.BareRows;
 import org.ccrhub.marac.Marac;
 import org.ccrhub.marac.MaracRole;
 import org.ccrhub.marac.MaracRoles;
@@ -517,10 +518,7 @@ class MeetingPagesIntegrationTests {
   }
 
   private long victim() {
-    return jdbc.sql("insert into marac_victim (marac_id) values (:m) returning id")
-        .param("m", marac.id())
-        .query(Long.class)
-        .single();
+    return BareRows.victim(jdbc, marac.id());
   }
 
   private long meeting(LocalDate date) {
@@ -542,22 +540,9 @@ class MeetingPagesIntegrationTests {
     return referral;
   }
 
-  /** A bare referral straight into the table, as MaracAccessIntegrationTests makes them. */
+  /** A bare referral straight into the table (BareRows). */
   private long referral(long victim, LocalDate date, String name) {
-    return jdbc.sql(
-            """
-            insert into marac_referral (marac_id, victim_id, referral_date, referring_agency_id,
-                victim_name, victim_gender, ethnic_group, disabled, lgbt, created_by)
-            values (:m, :v, :d, :a, :n, 'FEMALE', 'NOT_KNOWN', 'NO', 'NO', 'test')
-            returning id
-            """)
-        .param("m", marac.id())
-        .param("v", victim)
-        .param("d", date)
-        .param("a", police)
-        .param("n", name)
-        .query(Long.class)
-        .single();
+    return BareRows.referral(jdbc, marac.id(), victim, police, date, name);
   }
 
   private long accountId(String email) {
