@@ -363,6 +363,9 @@ public class Meetings {
       if (to.cancelled()) {
         throw new InvalidInputException("That meeting is cancelled: choose another");
       }
+      if (to.date().isBefore(today())) {
+        throw new InvalidInputException("That meeting has taken place: choose one from today on");
+      }
     }
     if (from != null) {
       boolean actions =
@@ -394,6 +397,29 @@ public class Meetings {
                         + m
                         + (from == null ? "" : " from meeting " + from))
             .orElse("Took the case off the agenda of meeting " + from));
+  }
+
+  /**
+   * The meetings a case on this meeting's agenda may be moved to: those from today on that are not
+   * cancelled, but this one. Only the coordinator moves cases.
+   *
+   * @throws NotFoundException when the reader is not the coordinator, or the case is not on this
+   *     meeting's agenda
+   */
+  @Transactional(readOnly = true)
+  public List<Meeting> moveTargets(MaracReader reader, long meetingId, long referralId) {
+    requireCoordinator(reader);
+    access.checkVisible(reader, referralId);
+    boolean onThisAgenda =
+        jdbc.sql("select exists (select 1 from marac_referral where id = :id and meeting_id = :m)")
+            .param("id", referralId)
+            .param("m", meetingId)
+            .query(Boolean.class)
+            .single();
+    if (!onThisAgenda) {
+      throw new NotFoundException("No such case on this agenda");
+    }
+    return upcoming(reader, today()).stream().filter(m -> m.id() != meetingId).toList();
   }
 
   /**

@@ -20,6 +20,7 @@ import org.ccrhub.marac.MeetingKind;
 import org.ccrhub.marac.MeetingSeries;
 import org.ccrhub.marac.Meetings;
 import org.ccrhub.marac.Minutes;
+import org.ccrhub.marac.web.MeetingForms.MoveForm;
 import org.ccrhub.marac.web.MeetingForms.ReasonForm;
 import org.ccrhub.marac.web.MeetingForms.ScheduleForm;
 import org.ccrhub.security.SignedInUser;
@@ -201,16 +202,6 @@ class MeetingController {
     model.addAttribute("releaseDate", releaseDate);
     model.addAttribute("early", today.isBefore(releaseDate));
     model.addAttribute("today", today);
-    if (reader.coordinates()) {
-      Map<String, String> others = new LinkedHashMap<>();
-      for (Meeting m : meetings.upcoming(reader, today)) {
-        if (m.id() != meetingId) {
-          others.put(String.valueOf(m.id()), Dates.date(m.date()));
-        }
-      }
-      others.put("", "Off the agenda (waits for the next build)");
-      model.addAttribute("moveOptions", others);
-    }
     return "marac/meeting-agenda";
   }
 
@@ -235,32 +226,72 @@ class MeetingController {
     return MEETING;
   }
 
+  @GetMapping("/{meetingId}/cases/{caseId}/move")
+  String moveForm(
+      Partnership partnership,
+      @PathVariable long maracId,
+      @PathVariable long meetingId,
+      @PathVariable long caseId,
+      @AuthenticationPrincipal SignedInUser user,
+      Model model) {
+    MaracReader reader = reader(access, partnership, maracId, user);
+    model.addAttribute("form", new MoveForm());
+    return moveView(reader, meetingId, caseId, model);
+  }
+
+  private String moveView(MaracReader reader, long meetingId, long caseId, Model model) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (Meeting m : meetings.moveTargets(reader, meetingId, caseId)) {
+      options.put(
+          String.valueOf(m.id()),
+          "The meeting on "
+              + Dates.date(m.date())
+              + (m.kind() == MeetingKind.EMERGENCY ? " (emergency)" : ""));
+    }
+    options.put(MoveForm.OFF, "Off the agenda: it waits for the next build");
+    model.addAttribute("marac", reader.marac());
+    model.addAttribute("meeting", meetings.get(reader, meetingId));
+    model.addAttribute("caseId", caseId);
+    model.addAttribute("options", options);
+    return "marac/meeting-move";
+  }
+
   @PostMapping("/{meetingId}/cases/{caseId}/move")
   String move(
       Partnership partnership,
       @PathVariable long maracId,
       @PathVariable long meetingId,
       @PathVariable long caseId,
-      @RequestParam(defaultValue = "") String to,
       @AuthenticationPrincipal SignedInUser user,
+      @ModelAttribute("form") MoveForm form,
+      BindingResult result,
+      Model model,
       RedirectAttributes flash) {
     MaracReader reader = reader(access, partnership, maracId, user);
-    Optional<Long> target = Optional.ofNullable(MeetingForms.id(to));
-    try {
-      meetings.move(reader, caseId, target);
-      flash.addFlashAttribute(
-          "message",
-          target
-              .map(
-                  t ->
-                      "Case "
-                          + caseId
-                          + " moved to the meeting on "
-                          + Dates.date(meetings.get(reader, t).date()))
-              .orElse("Case " + caseId + " taken off the agenda"));
-    } catch (InvalidInputException e) {
-      flash.addFlashAttribute("problem", e.getMessage());
+    String to = form.getTo().strip();
+    Long id = MeetingForms.id(to);
+    if (id == null && !MoveForm.OFF.equals(to)) {
+      result.rejectValue("to", "required", "Select where the case goes");
+      return moveView(reader, meetingId, caseId, model);
     }
+    Optional<Long> target = Optional.ofNullable(id);
+    try {
+      meetings.moveTargets(reader, meetingId, caseId);
+      meetings.move(reader, caseId, target);
+    } catch (InvalidInputException e) {
+      result.rejectValue("to", "invalid", e.getMessage());
+      return moveView(reader, meetingId, caseId, model);
+    }
+    flash.addFlashAttribute(
+        "message",
+        target
+            .map(
+                t ->
+                    "Case "
+                        + caseId
+                        + " moved to the meeting on "
+                        + Dates.date(meetings.get(reader, t).date()))
+            .orElse("Case " + caseId + " taken off the agenda"));
     return MEETING;
   }
 

@@ -38,6 +38,21 @@ final class MeetingForms {
     }
   }
 
+  /** Where a case goes: a meeting's id, or {@link #OFF} to take it off the agenda. */
+  static class MoveForm {
+    static final String OFF = "off";
+
+    private String to = "";
+
+    public String getTo() {
+      return to;
+    }
+
+    public void setTo(String to) {
+      this.to = to == null ? "" : to;
+    }
+  }
+
   /** Why a copy of personal data is needed, before a download. */
   static class ReasonForm {
     private String reason = "";

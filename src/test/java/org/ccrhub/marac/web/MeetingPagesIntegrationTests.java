@@ -351,6 +351,85 @@ class MeetingPagesIntegrationTests {
         .isEmpty();
   }
 
+  @Test
+  void theCoordinatorMovesACaseToAComingMeetingOrOffTheAgendaButNotToOneHeldOrCancelled()
+      throws Exception {
+    long held = meeting(today.minusDays(7));
+    long next = meeting(today.plusDays(7));
+    long later = meeting(today.plusDays(35));
+    long cancelled = meeting(today.plusDays(21));
+    jdbc.sql("update marac_meeting set cancelled = true where id = :id")
+        .param("id", cancelled)
+        .update();
+    long moving = referral(victim(), today.minusDays(2), "Gil Moving");
+    long staying = referral(victim(), today.minusDays(2), "Hal Staying");
+    for (long r : List.of(moving, staying)) {
+      jdbc.sql("update marac_referral set meeting_id = :m where id = :id")
+          .param("m", next)
+          .param("id", r)
+          .update();
+    }
+    MockHttpSession coord = twoFactor.signIn(mvc, coordinator);
+    String movePage = base + "/meetings/" + next + "/cases/" + moving + "/move";
+
+    // each case on the agenda links to its own move page
+    assertThat(page(get(base + "/meetings/" + next), coord))
+        .contains("href=\"" + movePage + "\"")
+        .contains("href=\"" + base + "/meetings/" + next + "/cases/" + staying + "/move\"");
+    // which offers the meetings to come that are not cancelled, and taking it off the agenda
+    String form = page(get(movePage), coord);
+    assertThat(form)
+        .contains("Move case " + moving, "value=\"" + later + "\"", "value=\"off\"")
+        .contains("The meeting on " + Dates.date(today.plusDays(35)))
+        .doesNotContain("value=\"" + held + "\"")
+        .doesNotContain("value=\"" + cancelled + "\"")
+        .doesNotContain("value=\"" + next + "\"");
+
+    // choosing nothing, a held meeting or a cancelled one (a changed form) is shown as a problem
+    assertThat(page(post(movePage), coord))
+        .contains("There is a problem", "Select where the case goes", "href=\"#to\"");
+    assertThat(page(post(movePage).param("to", "" + held), coord))
+        .contains("That meeting has taken place: choose one from today on");
+    assertThat(page(post(movePage).param("to", "" + cancelled), coord))
+        .contains("That meeting is cancelled: choose another");
+    assertThat(meetingOf(moving)).contains(next);
+
+    mvc.perform(post(movePage).param("to", "" + later).session(coord).with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            flash()
+                .attribute(
+                    "message",
+                    "Case "
+                        + moving
+                        + " moved to the meeting on "
+                        + Dates.date(today.plusDays(35))));
+    assertThat(meetingOf(moving)).contains(later);
+    assertThat(page(get(base + "/meetings/" + later), coord))
+        .contains("/cases/" + moving + "/meeting\"");
+    assertThat(page(get(base + "/meetings/" + next), coord))
+        .doesNotContain("/cases/" + moving + "/meeting\"");
+    // the case is no longer on the first meeting's agenda, so its move page there is not found
+    mvc.perform(get(movePage).session(coord)).andExpect(status().isNotFound());
+
+    String stayingPage = base + "/meetings/" + next + "/cases/" + staying + "/move";
+    mvc.perform(post(stayingPage).param("to", "off").session(coord).with(csrf()))
+        .andExpect(flash().attribute("message", "Case " + staying + " taken off the agenda"));
+    assertThat(meetingOf(staying)).isEmpty();
+
+    // a member may not move cases
+    MockHttpSession mem = twoFactor.signIn(mvc, member);
+    mvc.perform(get(base + "/meetings/" + later + "/cases/" + moving + "/move").session(mem))
+        .andExpect(status().isNotFound());
+  }
+
+  private Optional<Long> meetingOf(long referral) {
+    return jdbc.sql("select meeting_id from marac_referral where id = :id")
+        .param("id", referral)
+        .query(Long.class)
+        .optional();
+  }
+
   private void action(long referral, long meeting, String status) {
     jdbc.sql(
             """
