@@ -144,8 +144,7 @@ public class Maracs {
         .list();
   }
 
-  /** Whether the partnership runs any MARAC. */
-  @Transactional(readOnly = true)
+  /** Whether the partnership runs any MARAC (one statement, for the menu of every page). */
   public boolean any(Partnership partnership) {
     return jdbc.sql("select exists (select 1 from marac where partnership_id = :p)")
         .param("p", partnership.id())

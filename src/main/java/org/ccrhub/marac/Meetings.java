@@ -256,6 +256,9 @@ public class Meetings {
   @Transactional(readOnly = true)
   public Agenda agendaUnaudited(MaracReader reader, long meetingId) {
     Meeting meeting = get(reader, meetingId);
+    // Planning this query costs as much as running it, and a plan for any meeting serves (each
+    // part is read by its index whatever the values); PostgreSQL would plan it afresh every time.
+    jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
     List<AgendaItem> items =
         jdbc.sql(AGENDA)
             .param("meeting", meetingId)

@@ -446,8 +446,7 @@ public class Accounts {
         .optional();
   }
 
-  /** The partnerships in which an account has any role, by name. */
-  @Transactional(readOnly = true)
+  /** The partnerships in which an account has any role, by name (one statement, on every page). */
   public List<Partnership> partnershipsOf(long accountId) {
     return jdbc.sql(
             """
@@ -460,8 +459,10 @@ public class Accounts {
         .list();
   }
 
-  /** A partnership by slug with the account's roles in it: empty when it has none there. */
-  @Transactional(readOnly = true)
+  /**
+   * A partnership by slug with the account's roles in it: empty when it has none there. One
+   * statement, on every request to a partnership's pages, so without a transaction around it.
+   */
   Optional<Map.Entry<Partnership, Set<Role>>> access(long accountId, String slug) {
     Map<Partnership, Set<Role>> access = new LinkedHashMap<>();
     jdbc.sql(

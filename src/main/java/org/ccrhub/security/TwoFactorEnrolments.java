@@ -177,9 +177,9 @@ class TwoFactorEnrolments {
   /**
    * Whether the account holds something that requires two-factor sign-in and has not set it up, so
    * that it may do nothing else. Asked on every request: one indexed query for the roles, and one
-   * for each {@link TwoFactorRequirement}, made only when the account has not set it up.
+   * for each {@link TwoFactorRequirement}, made only when the account has not set it up. Each
+   * stands alone, so there is no transaction around them.
    */
-  @Transactional(readOnly = true)
   boolean mustEnrol(long accountId) {
     if (enrolled(accountId)) {
       return false;
