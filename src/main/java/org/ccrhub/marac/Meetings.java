@@ -287,6 +287,7 @@ public class Meetings {
                       section);
                 })
             .list();
+    jdbc.sql("set local plan_cache_mode = default").update();
     int waiting =
         reader.coordinates() && !meeting.cancelled() ? waiting(reader, meeting).size() : 0;
     return new Agenda(meeting, items, waiting);
@@ -345,24 +346,38 @@ public class Meetings {
   }
 
   /**
-   * Moves a case to another meeting, or off every agenda ({@code toMeetingId} empty).
+   * Moves a case on a meeting's agenda to another meeting, or off every agenda ({@code toMeetingId}
+   * empty).
    *
-   * @throws NotFoundException when the case or the meeting is not the MARAC's
-   * @throws InvalidInputException when the other meeting is cancelled, or actions were recorded for
-   *     the case at its meeting
+   * @throws NotFoundException when the case is not on this meeting's agenda, or a meeting is not
+   *     the MARAC's
+   * @throws InvalidInputException when this meeting has taken place, the other is this one, is
+   *     cancelled or has taken place, or actions were recorded for the case at this meeting
    */
   @Transactional
-  public void move(MaracReader reader, long referralId, Optional<Long> toMeetingId) {
+  public void move(
+      MaracReader reader, long meetingId, long referralId, Optional<Long> toMeetingId) {
     requireCoordinator(reader);
     access.checkVisible(reader, referralId);
-    Long from =
-        jdbc.sql("select meeting_id from marac_referral where id = :id")
-            .param("id", referralId)
-            .query(Long.class)
-            .optional()
-            .orElse(null);
+    // the two meetings in the order of their ids (so that two moves between them cannot deadlock),
+    // so that neither is cancelled, nor an action added to the case, while the case moves
+    jdbc.sql(
+            "select id from marac_meeting where marac_id = :m and id in (:ids) order by id"
+                + " for update")
+        .param("m", reader.maracId())
+        .param("ids", toMeetingId.map(to -> List.of(meetingId, to)).orElse(List.of(meetingId)))
+        .query(Long.class)
+        .list();
+    requireOnAgenda(meetingId, referralId);
+    Meeting from = get(reader, meetingId);
+    if (from.date().isBefore(today())) {
+      throw new NotFoundException("The cases of a meeting that has taken place stay on it");
+    }
     if (toMeetingId.isPresent()) {
       Meeting to = get(reader, toMeetingId.get());
+      if (to.id() == meetingId) {
+        throw new InvalidInputException("The case is on that meeting's agenda already");
+      }
       if (to.cancelled()) {
         throw new InvalidInputException("That meeting is cancelled: choose another");
       }
@@ -370,19 +385,17 @@ public class Meetings {
         throw new InvalidInputException("That meeting has taken place: choose one from today on");
       }
     }
-    if (from != null) {
-      boolean actions =
-          jdbc.sql(
-                  "select exists (select 1 from marac_action where referral_id = :r"
-                      + " and meeting_id = :m)")
-              .param("r", referralId)
-              .param("m", from)
-              .query(Boolean.class)
-              .single();
-      if (actions) {
-        throw new InvalidInputException(
-            "Actions were recorded for this case at its meeting, so it cannot be moved");
-      }
+    boolean actions =
+        jdbc.sql(
+                "select exists (select 1 from marac_action where referral_id = :r"
+                    + " and meeting_id = :m)")
+            .param("r", referralId)
+            .param("m", meetingId)
+            .query(Boolean.class)
+            .single();
+    if (actions) {
+      throw new InvalidInputException(
+          "Actions were recorded for this case at its meeting, so it cannot be moved");
     }
     jdbc.sql("update marac_referral set meeting_id = :to, version = version + 1 where id = :id")
         .param("to", toMeetingId.orElse(null))
@@ -394,25 +407,11 @@ public class Meetings {
         MaracAccess.CASE,
         referralId,
         toMeetingId
-            .map(
-                m ->
-                    "Moved the case to meeting "
-                        + m
-                        + (from == null ? "" : " from meeting " + from))
-            .orElse("Took the case off the agenda of meeting " + from));
+            .map(m -> "Moved the case to meeting " + m + " from meeting " + meetingId)
+            .orElse("Took the case off the agenda of meeting " + meetingId));
   }
 
-  /**
-   * The meetings a case on this meeting's agenda may be moved to: those from today on that are not
-   * cancelled, but this one. Only the coordinator moves cases.
-   *
-   * @throws NotFoundException when the reader is not the coordinator, or the case is not on this
-   *     meeting's agenda
-   */
-  @Transactional(readOnly = true)
-  public List<Meeting> moveTargets(MaracReader reader, long meetingId, long referralId) {
-    requireCoordinator(reader);
-    access.checkVisible(reader, referralId);
+  private void requireOnAgenda(long meetingId, long referralId) {
     boolean onThisAgenda =
         jdbc.sql("select exists (select 1 from marac_referral where id = :id and meeting_id = :m)")
             .param("id", referralId)
@@ -422,7 +421,25 @@ public class Meetings {
     if (!onThisAgenda) {
       throw new NotFoundException("No such case on this agenda");
     }
-    return upcoming(reader, today()).stream().filter(m -> m.id() != meetingId).toList();
+  }
+
+  /**
+   * The meetings a case on the agenda of a meeting to come may be moved to: those from today on
+   * that are not cancelled, but this one. Only the coordinator moves cases.
+   *
+   * @throws NotFoundException when the reader is not the coordinator, the case is not on this
+   *     meeting's agenda, or the meeting has taken place
+   */
+  @Transactional(readOnly = true)
+  public List<Meeting> moveTargets(MaracReader reader, long meetingId, long referralId) {
+    requireCoordinator(reader);
+    access.checkVisible(reader, referralId);
+    requireOnAgenda(meetingId, referralId);
+    LocalDate today = today();
+    if (get(reader, meetingId).date().isBefore(today)) {
+      throw new NotFoundException("The cases of a meeting that has taken place stay on it");
+    }
+    return upcoming(reader, today).stream().filter(m -> m.id() != meetingId).toList();
   }
 
   /**

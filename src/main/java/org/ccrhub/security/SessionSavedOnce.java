@@ -20,7 +20,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * ends; the second time it reads the session back from the database. A rendered page always ends
  * with a flush, so every request read its session twice. Pages are held back in a large buffer
  * anyway ({@code ErrorHandling}), so ignoring the flush changes nothing a browser sees; a response
- * larger than the buffer is still sent as it fills.
+ * larger than the buffer is still sent as it fills. A response meant to be sent in parts as they
+ * are made (server-sent events, say) would wait for the end, so none may be added without changing
+ * this.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionSavedOnce {
@@ -58,6 +60,12 @@ class SessionSavedOnce {
             new PrintWriter(super.getWriter(), false) {
               @Override
               public void flush() {}
+
+              /** Not the inner writer's, which would flush it. */
+              @Override
+              public boolean checkError() {
+                return false;
+              }
             };
       }
       return writer;

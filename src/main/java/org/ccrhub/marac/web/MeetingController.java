@@ -276,10 +276,9 @@ class MeetingController {
     }
     Optional<Long> target = Optional.ofNullable(id);
     try {
-      meetings.moveTargets(reader, meetingId, caseId);
-      meetings.move(reader, caseId, target);
+      meetings.move(reader, meetingId, caseId, target);
     } catch (InvalidInputException e) {
-      result.rejectValue("to", "invalid", e.getMessage());
+      result.reject("move", e.getMessage());
       return moveView(reader, meetingId, caseId, model);
     }
     flash.addFlashAttribute(

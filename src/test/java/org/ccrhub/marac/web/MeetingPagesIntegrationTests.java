@@ -392,6 +392,8 @@ class MeetingPagesIntegrationTests {
         .contains("That meeting has taken place: choose one from today on");
     assertThat(page(post(movePage).param("to", "" + cancelled), coord))
         .contains("That meeting is cancelled: choose another");
+    assertThat(page(post(movePage).param("to", "" + next), coord))
+        .contains("The case is on that meeting&#39;s agenda already");
     assertThat(meetingOf(moving)).contains(next);
 
     mvc.perform(post(movePage).param("to", "" + later).session(coord).with(csrf()))
@@ -416,6 +418,33 @@ class MeetingPagesIntegrationTests {
     mvc.perform(post(stayingPage).param("to", "off").session(coord).with(csrf()))
         .andExpect(flash().attribute("message", "Case " + staying + " taken off the agenda"));
     assertThat(meetingOf(staying)).isEmpty();
+
+    // a case with actions recorded at its meeting stays; so do the cases of a held meeting
+    long acted = referral(victim(), today.minusDays(2), "Ivy Acted");
+    long heard = referral(victim(), today.minusDays(20), "Jo Heard");
+    jdbc.sql("update marac_referral set meeting_id = :m where id = :id")
+        .param("m", later)
+        .param("id", acted)
+        .update();
+    jdbc.sql("update marac_referral set meeting_id = :m where id = :id")
+        .param("m", held)
+        .param("id", heard)
+        .update();
+    action(acted, later, "OPEN");
+    assertThat(
+            page(
+                post(base + "/meetings/" + later + "/cases/" + acted + "/move").param("to", "off"),
+                coord))
+        .contains("There is a problem", "Actions were recorded for this case at its meeting");
+    assertThat(meetingOf(acted)).contains(later);
+    assertThat(page(get(base + "/meetings/" + held), coord))
+        .contains("/cases/" + heard + "/meeting\"")
+        .doesNotContain("/move\"");
+    String heldMove = base + "/meetings/" + held + "/cases/" + heard + "/move";
+    mvc.perform(get(heldMove).session(coord)).andExpect(status().isNotFound());
+    mvc.perform(post(heldMove).param("to", "" + later).session(coord).with(csrf()))
+        .andExpect(status().isNotFound());
+    assertThat(meetingOf(heard)).contains(held);
 
     // a member may not move cases
     MockHttpSession mem = twoFactor.signIn(mvc, member);
