@@ -34,7 +34,15 @@ public final class EnglandAndWales {
           LocalDate.of(2026, 5, 25),
           LocalDate.of(2026, 8, 31),
           LocalDate.of(2026, 12, 25),
-          LocalDate.of(2026, 12, 28)); // Boxing Day is a Saturday
+          LocalDate.of(2026, 12, 28), // Boxing Day is a Saturday
+          LocalDate.of(2027, 1, 1),
+          LocalDate.of(2027, 3, 26),
+          LocalDate.of(2027, 3, 29),
+          LocalDate.of(2027, 5, 3),
+          LocalDate.of(2027, 5, 31),
+          LocalDate.of(2027, 8, 30),
+          LocalDate.of(2027, 12, 27), // Christmas Day is a Saturday
+          LocalDate.of(2027, 12, 28));
 
   private EnglandAndWales() {}
 
