@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.calendar.BankHolidays;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
@@ -49,23 +50,33 @@ public class ReportingPeriods {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final BankHolidays bankHolidays;
   private final Clock clock;
   private final int dueWorkingDays;
 
   ReportingPeriods(
       JdbcClient jdbc,
       AuditTrail audit,
+      BankHolidays bankHolidays,
       Clock clock,
       @Value("${ccr.plans.updates-due-working-days:10}") int dueWorkingDays) {
+    if (dueWorkingDays < 1) {
+      throw new IllegalArgumentException(
+          "ccr.plans.updates-due-working-days must be at least 1, not " + dueWorkingDays);
+    }
     this.jdbc = jdbc;
     this.audit = audit;
+    this.bankHolidays = bankHolidays;
     this.clock = clock;
     this.dueWorkingDays = dueWorkingDays;
   }
 
-  /** The default due date: the tenth (or configured) working day after the quarter ends. */
+  /**
+   * The default due date: the tenth (or configured) working day after the quarter ends, skipping
+   * the bank holidays of England and Wales as loaded when it is asked.
+   */
   public LocalDate defaultDueDate(ReportingPeriod period) {
-    return WorkingDays.after(period.lastDay(), dueWorkingDays);
+    return bankHolidays.calendar().after(period.lastDay(), dueWorkingDays);
   }
 
   @Transactional(readOnly = true)
