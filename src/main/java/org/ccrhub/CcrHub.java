@@ -12,6 +12,7 @@ import org.ccrhub.plans.PlanCommands;
 import org.ccrhub.reminders.ReminderCommands;
 import org.ccrhub.reports.ReportCommands;
 import org.ccrhub.security.UserCommands;
+import org.ccrhub.sharing.SharingCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
       ReportCommands.class,
       ReminderCommands.class,
       MaracCommands.class,
+      SharingCommands.class,
       AuditCommands.class
     })
 public class CcrHub {

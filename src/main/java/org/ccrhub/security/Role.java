@@ -16,7 +16,12 @@ public enum Role {
   STRATEGIC_LEAD("Strategic lead"),
   ACTION_LEAD("Action lead"),
   ANALYST("Analyst"),
-  VIEWER("Viewer");
+  VIEWER("Viewer"),
+  /**
+   * Keeps the information-sharing record (ADR 20): sees every request and consent record of the
+   * partnership, the whole decision log and exact figures, and who looked at what.
+   */
+  DATA_PROTECTION_LEAD("Data protection lead", Requires.TWO_FACTOR_SIGN_IN);
 
   /** What a role asks of the people who hold it. */
   public enum Requires {

@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>The decision is share, share in part or refuse, made on a day from the day the request was
  *       made to today.
  *   <li>A refusal gives its reasons. Sharing in part gives its reasons too (what was withheld and
- *       why); a row of an imported log without them is a warning, not a problem, as old logs often
- *       did not say.
+ *       why).
  *   <li>Sharing in full or in part <em>without consent</em> chooses at least one ground (prevent
  *       significant harm, prevention or detection of crime, public interest, legal duty) and says
  *       whether the person was told.
@@ -24,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  *       supplied, on or after the day decided. A refusal discloses nothing, so it has no types,
  *       method or date supplied.
  * </ul>
+ *
+ * <p>An imported log is history: old logs often did not say what was withheld, whether the person
+ * was told and why not, what types of information went or how. A row of an imported log missing
+ * those is imported with a warning. A refusal without reasons and sharing without consent without a
+ * ground stay problems on import too: without them the entry does not show the decision was lawful.
  *
  * <p>Where ADR 20 is silent, chosen as a SPOC would expect: the date supplied is not in the future
  * either (the log records what happened, not what is planned); a refusal has no grounds for sharing
@@ -69,8 +73,9 @@ public final class DecisionRules {
   }
 
   /**
-   * Checks a decision read from a row of an imported log: the same rules, except that sharing in
-   * part without reasons is a warning.
+   * Checks a decision read from a row of an imported log: the same rules, except that what old logs
+   * often left out (what was withheld, whether and why the person was not told, the types of
+   * information and how they went) is a warning.
    */
   public static Checked checkImported(
       ProposedDecision decision, LocalDate requestedOn, LocalDate today) {
@@ -81,6 +86,8 @@ public final class DecisionRules {
       ProposedDecision decision, LocalDate requestedOn, LocalDate today, boolean imported) {
     List<Problem> problems = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
+    // what an old log may not have said: a problem on the form, a warning on import
+    List<Problem> unsaid = imported ? warnings : problems;
     DecisionOutcome outcome = decision.outcome();
     LocalDate decidedOn = decision.decidedOn();
     if (outcome == null) {
@@ -105,26 +112,25 @@ public final class DecisionRules {
       refusalDisclosesNothing(decision, problems);
     } else if (outcome != null) {
       if (outcome == DecisionOutcome.SHARE_IN_PART && decision.reasons().isBlank()) {
-        (imported ? warnings : problems)
-            .add(
-                new Problem(
-                    "reasons", "Give the reasons for sharing in part: what was withheld and why"));
+        unsaid.add(
+            new Problem(
+                "reasons", "Give the reasons for sharing in part: what was withheld and why"));
       }
       if (!decision.withConsent()) {
         if (decision.grounds().isEmpty()) {
           problems.add(new Problem("grounds", "Choose the grounds for sharing without consent"));
         }
         if (decision.subjectTold() == null) {
-          problems.add(
+          unsaid.add(
               new Problem(
                   "subjectTold",
                   "Select whether the person was told that their information is shared"));
         }
       }
-      sharingSaysWhatAndHow(decision, decidedOn, today, problems);
+      sharingSaysWhatAndHow(decision, decidedOn, today, problems, unsaid);
     }
     if (Boolean.FALSE.equals(decision.subjectTold()) && decision.notToldReason().isBlank()) {
-      problems.add(new Problem("notToldReason", "Give the reason the person was not told"));
+      unsaid.add(new Problem("notToldReason", "Give the reason the person was not told"));
     }
     return new Checked(problems, warnings);
   }
@@ -155,12 +161,13 @@ public final class DecisionRules {
       ProposedDecision decision,
       @Nullable LocalDate decidedOn,
       LocalDate today,
-      List<Problem> problems) {
+      List<Problem> problems,
+      List<Problem> unsaid) {
     if (decision.informationTypes().isEmpty()) {
-      problems.add(new Problem("informationTypes", "Choose the types of information disclosed"));
+      unsaid.add(new Problem("informationTypes", "Choose the types of information disclosed"));
     }
     if (decision.method() == null) {
-      problems.add(new Problem("method", "Choose how the information was shared"));
+      unsaid.add(new Problem("method", "Choose how the information was shared"));
     }
     LocalDate suppliedOn = decision.suppliedOn();
     if (suppliedOn == null) {

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 class TwoFactorRulesTests {
 
   @Test
-  void noRoleRequiresTwoFactorSignInUntilTheMaracRolesCome() {
-    assertThat(Role.values()).noneMatch(Role::requiresTwoFactor);
-    assertThat(TwoFactorEnrolments.rolesRequiringTwoFactor()).isEmpty();
+  void ofThePartnershipRolesOnlyTheDataProtectionLeadRequiresTwoFactorSignIn() {
+    assertThat(Role.values())
+        .filteredOn(Role::requiresTwoFactor)
+        .containsExactly(Role.DATA_PROTECTION_LEAD);
+    assertThat(TwoFactorEnrolments.rolesRequiringTwoFactor())
+        .containsExactly(Role.DATA_PROTECTION_LEAD);
   }
 
   @Test

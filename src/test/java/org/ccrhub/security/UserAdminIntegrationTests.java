@@ -377,7 +377,7 @@ class UserAdminIntegrationTests {
                 .param("roles", "PARTNERSHIP_ADMIN"))
         .andExpect(status().isForbidden());
     assertThat(accounts.findByEmail("sneaky@example.org")).isEmpty();
-    assertThat(Set.of(Role.values())).hasSize(5);
+    assertThat(Set.of(Role.values())).hasSize(6);
   }
 
   /** Invites through the Users page and returns the text of the page that follows. */

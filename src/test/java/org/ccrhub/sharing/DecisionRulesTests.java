@@ -140,6 +140,39 @@ class DecisionRulesTests {
   }
 
   @Test
+  void importsWhatAnOldLogLeftUnsaidWithWarningsButNeverAMissingGround() {
+    ProposedDecision unsaid =
+        sharing()
+            .withoutConsent()
+            .grounds(Ground.PUBLIC_INTEREST)
+            .told(null)
+            .informationTypes()
+            .method(null)
+            .build();
+    ProposedDecision notTold =
+        sharing()
+            .withoutConsent()
+            .grounds(Ground.PUBLIC_INTEREST)
+            .told(false)
+            .notToldReason("")
+            .build();
+    ProposedDecision noGround = sharing().withoutConsent().grounds().build();
+
+    Checked imported = DecisionRules.checkImported(unsaid, REQUESTED, TODAY);
+    assertThat(imported.problems()).isEmpty();
+    assertThat(imported.warnings())
+        .extracting(Problem::field)
+        .containsExactly("subjectTold", "informationTypes", "method");
+    assertThat(DecisionRules.check(unsaid, REQUESTED, TODAY).problems())
+        .extracting(Problem::field)
+        .containsExactly("subjectTold", "informationTypes", "method");
+    assertThat(DecisionRules.checkImported(notTold, REQUESTED, TODAY).warnings())
+        .containsExactly(new Problem("notToldReason", "Give the reason the person was not told"));
+    assertThat(DecisionRules.checkImported(noGround, REQUESTED, TODAY).problems())
+        .containsExactly(new Problem("grounds", "Choose the grounds for sharing without consent"));
+  }
+
+  @Test
   void needsTheTypesMethodAndDateSuppliedToShare() {
     ProposedDecision bare = sharing().informationTypes().method(null).suppliedOn(null).build();
 

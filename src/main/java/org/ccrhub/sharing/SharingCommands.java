@@ -1,0 +1,315 @@
+package org.ccrhub.sharing;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ccrhub.cli.CommandContext;
+import org.ccrhub.cli.CommandFiles;
+import org.ccrhub.exports.Exports;
+import org.ccrhub.exports.FileExport;
+import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.UkDates;
+import org.ccrhub.tabular.ImportProblem;
+import org.ccrhub.tabular.ProblemList;
+import org.ccrhub.tabular.TableWriter;
+import org.ccrhub.tabular.Tables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sharing import}, {@code sharing log} and {@code sharing stats}. They print request
+ * numbers, row numbers, counts and the names of agencies and protocols, never a data subject.
+ */
+@Command(
+    name = "sharing",
+    mixinStandardHelpOptions = true,
+    description = "Import a decision log of information sharing, and write the register's figures.",
+    subcommands = {
+      SharingCommands.Import.class,
+      SharingCommands.Log.class,
+      SharingCommands.Stats.class
+    })
+public final class SharingCommands implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command: sharing import|log|stats");
+  }
+
+  /** What the subcommands share: the partnership. */
+  abstract static class SharingCommand implements Callable<Integer> {
+    final CommandContext context;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--partnership", required = true, paramLabel = "SLUG")
+    String partnership;
+
+    SharingCommand(CommandContext context) {
+      this.context = context;
+    }
+
+    Partnership partnership() {
+      return context.bean(Partnerships.class).named(partnership);
+    }
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description =
+          "Import an existing decision log from a CSV (UTF-8 or Windows-1252) or XLSX file, all or"
+              + " nothing. Columns: request_date, requesting_agency, requesting_officer,"
+              + " asked_agency, protocol, subject_role, purpose, urgent, needed_by, consent,"
+              + " lawful_basis, decision_date, decision, reasons, subject_told, not_told_reason,"
+              + " authorised_by, information_types, method. Agencies and protocols the partnership"
+              + " lacks are created (protocols as past records) and listed. Rows imported before"
+              + " are left as they were.")
+  static final class Import extends SharingCommand {
+
+    @Option(names = "--file", required = true, paramLabel = "FILE")
+    Path file;
+
+    Import(CommandContext context) {
+      super(context);
+    }
+
+    @Override
+    public Integer call() {
+      byte[] content = CommandFiles.read(file, Tables.MAX_BYTES);
+      Partnership p = partnership();
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        SharingImportResult result =
+            context
+                .bean(SharingImport.class)
+                .importLog(
+                    p,
+                    content,
+                    String.valueOf(file.getFileName()),
+                    "the command line (" + System.getProperty("user.name", "unknown") + ")");
+        out.println(result.summary());
+        for (String agency : result.agenciesCreated()) {
+          out.println("Agency created (type Other, correct it on the Agencies page): " + agency);
+        }
+        for (SharingImportResult.CreatedProtocol protocol : result.protocolsCreated()) {
+          out.println(
+              "Protocol created as a past record, in force "
+                  + protocol.inForceFrom()
+                  + " to "
+                  + protocol.inForceUntil()
+                  + ", so it takes no new requests until it is reviewed: "
+                  + protocol.title()
+                  + " (parties: "
+                  + String.join(", ", protocol.parties())
+                  + ")");
+        }
+        for (String type : result.informationTypesAdded()) {
+          out.println("Type of information added: " + type);
+        }
+        warnings(out, result.warnings());
+        return 0;
+      } catch (SharingImportRejectedException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(ImportProblem.nothingImported(e.errors()));
+        e.errors().forEach(err::println);
+        warnings(err, e.warnings());
+        return 1;
+      }
+    }
+
+    private static void warnings(PrintWriter out, List<ImportProblem> warnings) {
+      warnings.forEach(w -> out.println("Warning: " + w));
+      if (ProblemList.notShown(warnings) > 0) {
+        out.println("Warning: and " + ProblemList.notShown(warnings) + " more.");
+      }
+    }
+  }
+
+  @Command(
+      name = "log",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write the decision log: every decision recorded with a decision date in the period,"
+              + " corrections included, marked OFFICIAL-SENSITIVE (recorded in the audit trail"
+              + " with the reason). Columns: the import's 19, then request_number, entry,"
+              + " recorded_at, recorded_by, corrects_entry, correction_reason, superseded,"
+              + " due_date, date_supplied, summary.")
+  static final class Log extends SharingCommand {
+
+    @Option(names = "--from", required = true, paramLabel = "DATE")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE")
+    String to;
+
+    @Option(names = "--format", required = true, paramLabel = "csv|xlsx|pdf")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(
+        names = "--reason",
+        paramLabel = "TEXT",
+        description = "Why the log is taken, kept in the audit trail and printed in the file")
+    String reason = "";
+
+    Log(CommandContext context) {
+      super(context);
+    }
+
+    @Override
+    public Integer call() {
+      String kind = format.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!List.of("csv", "xlsx", "pdf").contains(kind)) {
+        throw new InvalidInputException(
+            "Format '" + format + "' is not valid: use csv, xlsx or pdf");
+      }
+      String why = reason.strip();
+      if (why.length() > 500) {
+        throw new InvalidInputException("Keep the reason to 500 characters or fewer");
+      }
+      LocalDate first = Stats.day("--from", from);
+      LocalDate last = Stats.day("--to", to);
+      if (last.isBefore(first)) {
+        throw new InvalidInputException("--to must be on or after --from");
+      }
+      Partnership p = partnership();
+      DecisionLog log = context.bean(DecisionLog.class);
+      List<DecisionLog.Entry> entries = log.entries(p, first, last);
+      String period =
+          org.ccrhub.shared.Dates.date(first) + " to " + org.ccrhub.shared.Dates.date(last);
+      String exportedBy = "the command line (" + System.getProperty("user.name", "unknown") + ")";
+      LocalDate today =
+          LocalDate.now(
+              context.bean(java.time.Clock.class).withZone(java.time.ZoneId.of("Europe/London")));
+      context
+          .bean(Exports.class)
+          .write(
+              FileExport.of(
+                      p,
+                      "DecisionLog",
+                      first + ".." + last,
+                      "the decision log for "
+                          + first
+                          + " to "
+                          + last
+                          + " ("
+                          + entries.size()
+                          + " entries)",
+                      kind)
+                  .because(why),
+              () ->
+                  switch (kind) {
+                    case "csv" -> DecisionLog.csv(entries);
+                    case "xlsx" -> DecisionLog.xlsx(p, entries, period, exportedBy, why, today);
+                    default -> log.pdf(p, entries, period, exportedBy, why, today);
+                  },
+              out);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "The decision log for %s to %s (%d %s, %s) written to %s.%n",
+              first,
+              last,
+              entries.size(),
+              entries.size() == 1 ? "entry" : "entries",
+              DecisionLog.MARKING,
+              out);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write the register's figures for the requests made in a period, one row per requesting"
+              + " and asked agency, with exact counts (recorded in the audit trail). Columns:"
+              + " requesting_agency, asked_agency, requests, shared, shared_in_part, refused, open,"
+              + " overdue, median_days_to_decide, p90_days_to_decide.")
+  static final class Stats extends SharingCommand {
+
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "DATE",
+        description = "The first day, e.g. 2016-04-01")
+    String from;
+
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "DATE",
+        description = "The last day, e.g. 2017-03-31")
+    String to;
+
+    @Option(names = "--format", required = true, paramLabel = "csv")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    Stats(CommandContext context) {
+      super(context);
+    }
+
+    @Override
+    public Integer call() {
+      if (!format.strip().equalsIgnoreCase("csv")) {
+        throw new InvalidInputException("Format '" + format + "' is not valid: use csv");
+      }
+      LocalDate first = day("--from", from);
+      LocalDate last = day("--to", to);
+      if (last.isBefore(first)) {
+        throw new InvalidInputException("--to must be on or after --from");
+      }
+      Partnership p = partnership();
+      List<SharingStatistics.Row> rows =
+          context.bean(SharingStatisticsReports.class).figures(p, first, last);
+      context
+          .bean(Exports.class)
+          .write(
+              FileExport.of(
+                      p,
+                      "SharingStatistics",
+                      first + ".." + last,
+                      "the information-sharing figures for " + first + " to " + last,
+                      "csv")
+                  .unsuppressed(),
+              () ->
+                  TableWriter.csv(
+                      SharingStatistics.COLUMNS,
+                      rows.stream().map(SharingStatistics.Row::cells).toList()),
+              out);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "The figures for %s to %s (%d agency %s, %d requests) written to %s.%n",
+              first,
+              last,
+              rows.size(),
+              rows.size() == 1 ? "pair" : "pairs",
+              rows.stream().mapToInt(SharingStatistics.Row::requests).sum(),
+              out);
+      return 0;
+    }
+
+    static LocalDate day(String option, String text) {
+      return UkDates.day(text.strip())
+          .orElseThrow(
+              () ->
+                  new InvalidInputException(
+                      option + " '" + text + "' is not a date: write it like 2016-04-01"));
+    }
+  }
+}

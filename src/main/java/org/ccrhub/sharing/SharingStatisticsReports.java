@@ -1,0 +1,55 @@
+package org.ccrhub.sharing;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.ccrhub.shared.Partnership;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the requests of a period for {@link SharingStatistics}. */
+@Service
+public class SharingStatisticsReports {
+
+  private final JdbcClient jdbc;
+
+  SharingStatisticsReports(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The figures for the requests the partnership made from {@code from} to {@code to}. */
+  public List<SharingStatistics.Row> figures(
+      Partnership partnership, LocalDate from, LocalDate to) {
+    List<SharingStatistics.Request> requests =
+        jdbc.sql(
+                """
+                select ra.name as requesting, aa.name as asked, r.requested_on, r.due_on,
+                       d.outcome, d.decided_on
+                from sharing_request r
+                join agency ra on ra.id = r.requesting_agency_id
+                join agency aa on aa.id = r.asked_agency_id
+                left join lateral (
+                    select outcome, decided_on from sharing_decision d
+                    where d.request_id = r.id
+                      and not exists (select 1 from sharing_decision c where c.corrects_id = d.id)
+                    order by d.id desc limit 1
+                ) d on true
+                where r.partnership_id = :p and r.requested_on between :from and :to
+                """)
+            .param("p", partnership.id())
+            .param("from", from)
+            .param("to", to)
+            .query(
+                (rs, n) -> {
+                  String outcome = rs.getString("outcome");
+                  return new SharingStatistics.Request(
+                      rs.getString("requesting"),
+                      rs.getString("asked"),
+                      rs.getObject("requested_on", LocalDate.class),
+                      rs.getObject("due_on", LocalDate.class),
+                      outcome == null ? null : DecisionOutcome.valueOf(outcome),
+                      rs.getObject("decided_on", LocalDate.class));
+                })
+            .list();
+    return SharingStatistics.of(requests, from, to);
+  }
+}
