@@ -1,6 +1,7 @@
 package org.ccrhub;
 
 import org.ccrhub.audit.AuditCommands;
+import org.ccrhub.calendar.BankHolidayCommands;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
 import org.ccrhub.indicators.IndicatorCommands;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       ReminderCommands.class,
       MaracCommands.class,
       SharingCommands.class,
+      BankHolidayCommands.class,
       AuditCommands.class
     })
 public class CcrHub {
