@@ -122,11 +122,15 @@ class BankHolidayImport {
     return changes.stream()
         .filter(c -> c.added().size() + c.retitled().size() + c.unchanged() < FEWEST_IN_A_YEAR)
         .map(
-            c ->
-                c.year()
-                    + " has only "
-                    + (c.added().size() + c.retitled().size() + c.unchanged())
-                    + " bank holidays in the file: check that it lists the whole year")
+            c -> {
+              int days = c.added().size() + c.retitled().size() + c.unchanged();
+              return c.year()
+                  + " has only "
+                  + days
+                  + (days == 1 ? " bank holiday" : " bank holidays")
+                  + " in the file, which replaced all of the year's days: check that the file lists"
+                  + " the whole year";
+            })
         .toList();
   }
 

@@ -142,6 +142,27 @@ class BankHolidayCommandsIntegrationTests {
   }
 
   @Test
+  void replacesEveryDayOfEachYearTheFileCoversAndWarnsWhenAYearHasFewDays() throws Exception {
+    Path csv = dir.resolve("2033.csv");
+    Files.writeString(csv, "date,title\n2033-01-03,New Year’s Day (substitute day)\n");
+
+    AdminCommands.Result imported =
+        commands.run("bank-holidays", "import", "--file", csv.toString());
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out())
+        .contains(
+            "2033: 0 added, 7 removed, 1 unchanged",
+            "  - 2033-04-15 Good Friday",
+            "Warning: 2033 has only 1 bank holiday in the file, which replaced all of the year's days:"
+                + " check that the file lists the whole year");
+    assertThat(bankHolidays.inYear(2033))
+        .containsExactly(
+            new BankHoliday(LocalDate.of(2033, 1, 3), "New Year’s Day (substitute day)"));
+    assertThat(bankHolidays.yearsCovered()).contains(2033).doesNotContain(2032, 2034);
+  }
+
+  @Test
   void refusesAFileThatIsNotGovUksOrACsvOfDatesAndTitles() throws Exception {
     Path json = dir.resolve("other.json");
     Files.writeString(json, "{\"scotland\": {\"events\": []}}");
