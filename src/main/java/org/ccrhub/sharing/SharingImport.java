@@ -54,6 +54,7 @@ public class SharingImport {
 
   private final TableImports tables;
   private final LawfulBases lawfulBases;
+  private final Protocols protocols;
   private final Agencies agencies;
   private final BankHolidays bankHolidays;
   private final AuditTrail audit;
@@ -64,6 +65,7 @@ public class SharingImport {
   SharingImport(
       TableImports tables,
       LawfulBases lawfulBases,
+      Protocols protocols,
       Agencies agencies,
       BankHolidays bankHolidays,
       AuditTrail audit,
@@ -72,6 +74,7 @@ public class SharingImport {
       PlatformTransactionManager transactionManager) {
     this.tables = tables;
     this.lawfulBases = lawfulBases;
+    this.protocols = protocols;
     this.agencies = agencies;
     this.bankHolidays = bankHolidays;
     this.audit = audit;
@@ -160,7 +163,10 @@ public class SharingImport {
       }
     }
 
-    Map<String, ProtocolCover.Protocol> protocols = protocols(partnership);
+    Map<String, ProtocolCover.Protocol> protocols = new HashMap<>();
+    for (ProtocolCover.Protocol protocol : this.protocols.covers(partnership)) {
+      protocols.put(ImportedLog.nameKey(protocol.title()), protocol);
+    }
     Map<String, Integer> responseDays = responseDays(partnership);
     List<SharingImportResult.CreatedProtocol> protocolsCreated =
         createPastProtocols(partnership, fresh, agencyByKey, protocols, responseDays);
@@ -361,48 +367,6 @@ public class SharingImport {
             .param("keys", rows.stream().map(ImportedLog.Row::key).toArray(String[]::new))
             .query(String.class)
             .list());
-  }
-
-  /** The partnership's protocols with their parties, by {@link ImportedLog#nameKey} of title. */
-  private Map<String, ProtocolCover.Protocol> protocols(Partnership partnership) {
-    Map<Long, List<ProtocolCover.Party>> parties = new HashMap<>();
-    jdbc.sql(
-            """
-            select protocol_id, agency_id, party_from, party_until from sharing_party
-            where partnership_id = :p
-            """)
-        .param("p", partnership.id())
-        .query(
-            rs -> {
-              parties
-                  .computeIfAbsent(rs.getLong("protocol_id"), k -> new ArrayList<>())
-                  .add(
-                      new ProtocolCover.Party(
-                          rs.getLong("agency_id"),
-                          rs.getObject("party_from", LocalDate.class),
-                          rs.getObject("party_until", LocalDate.class)));
-            });
-    Map<String, ProtocolCover.Protocol> protocols = new HashMap<>();
-    jdbc.sql(
-            """
-            select id, title, in_force_from, in_force_until, ending from sharing_protocol
-            where partnership_id = :p
-            """)
-        .param("p", partnership.id())
-        .query(
-            rs -> {
-              String ending = rs.getString("ending");
-              ProtocolCover.Protocol protocol =
-                  new ProtocolCover.Protocol(
-                      rs.getLong("id"),
-                      rs.getString("title"),
-                      rs.getObject("in_force_from", LocalDate.class),
-                      rs.getObject("in_force_until", LocalDate.class),
-                      ending == null ? null : ProtocolEnding.valueOf(ending),
-                      parties.getOrDefault(rs.getLong("id"), List.of()));
-              protocols.put(ImportedLog.nameKey(protocol.title()), protocol);
-            });
-    return protocols;
   }
 
   private Map<String, Integer> responseDays(Partnership partnership) {
