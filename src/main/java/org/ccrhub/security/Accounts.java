@@ -496,6 +496,17 @@ public class Accounts {
     return roles;
   }
 
+  /**
+   * Whether the account has set up two-factor sign-in. Every session of such an account has passed
+   * both steps (ADR 17), so this says whether the person in front of the page proved both.
+   */
+  public boolean hasTwoFactor(long accountId) {
+    return jdbc.sql("select exists (select 1 from two_factor where account_id = :a)")
+        .param("a", accountId)
+        .query(Boolean.class)
+        .single();
+  }
+
   /** The members of a partnership, by name. */
   @Transactional(readOnly = true)
   public List<Member> members(long partnershipId) {

@@ -142,6 +142,67 @@ public class DecisionLog {
    * and record the reading.
    */
   public List<Entry> entries(Partnership partnership, LocalDate from, LocalDate to) {
+    return query(
+        "d.partnership_id = :p and d.decided_on between :from and :to",
+        Map.of("p", partnership.id(), "from", from, "to", to));
+  }
+
+  /**
+   * The entries the reader may search, filtered: the data protection lead every entry of the
+   * partnership, a decider those where their agency asked or was asked. Callers record the search.
+   */
+  public List<Entry> search(SharingReader reader, LogFilter filter) {
+    if (!reader.readsLog()) {
+      return List.of();
+    }
+    StringBuilder where = new StringBuilder("d.partnership_id = :p");
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("p", reader.partnership().id());
+    if (!reader.dataProtectionLead()) {
+      where.append(" and (r.requesting_agency_id = :mine or r.asked_agency_id = :mine)");
+      params.put("mine", reader.agencyId());
+    }
+    if (filter.agencyId() != null) {
+      where.append(" and (r.requesting_agency_id = :agency or r.asked_agency_id = :agency)");
+      params.put("agency", filter.agencyId());
+    }
+    if (filter.protocolId() != null) {
+      where.append(" and r.protocol_id = :protocol");
+      params.put("protocol", filter.protocolId());
+    }
+    if (filter.outcome() != null) {
+      where.append(" and d.outcome = :outcome");
+      params.put("outcome", filter.outcome().name());
+    }
+    if (filter.basisId() != null) {
+      where.append(
+          " and exists (select 1 from sharing_decision_basis fb"
+              + " where fb.decision_id = d.id and fb.basis_id = :basis)");
+      params.put("basis", filter.basisId());
+    }
+    if (filter.from() != null) {
+      where.append(" and d.decided_on >= :from");
+      params.put("from", filter.from());
+    }
+    if (filter.to() != null) {
+      where.append(" and d.decided_on <= :to");
+      params.put("to", filter.to());
+    }
+    if (filter.subjectRole() != null) {
+      where.append(
+          " and exists (select 1 from sharing_subject fs"
+              + " where fs.request_id = r.id and fs.role = :role)");
+      params.put("role", filter.subjectRole().name());
+    }
+    return query(where.toString(), params);
+  }
+
+  /** The entries of one request, oldest first. Callers check who may read it. */
+  List<Entry> ofRequest(long requestId) {
+    return query("d.request_id = :request", Map.of("request", requestId));
+  }
+
+  private List<Entry> query(String where, Map<String, Object> params) {
     return jdbc.sql(
             """
             select d.id, r.number, r.requested_on, d.requester_agency, d.requester_name,
@@ -163,12 +224,11 @@ public class DecisionLog {
             from sharing_decision d
             join sharing_request r on r.id = d.request_id
             join agency aa on aa.id = r.asked_agency_id
-            where d.partnership_id = :p and d.decided_on between :from and :to
-            order by d.decided_on, d.id
-            """)
-        .param("p", partnership.id())
-        .param("from", from)
-        .param("to", to)
+            """
+                + " where "
+                + where
+                + " order by d.decided_on, d.id")
+        .params(params)
         .query(
             (rs, n) -> {
               String method = rs.getString("method");

@@ -1,0 +1,183 @@
+package org.ccrhub.sharing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ccrhub.audit.AuditEntry;
+import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.Dates;
+import org.ccrhub.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decisions on requests (Part B), which are the entries of the decision log: made once, while the
+ * request is open, by the asked agency's SPOC, deputy or delegate under the request's protocol, and
+ * checked by {@link DecisionRules}. An entry is never changed: a correction is a new entry.
+ */
+@Service
+public class Decisions {
+
+  private final Requests requests;
+  private final SharingAccess access;
+  private final AuditTrail audit;
+  private final JdbcClient jdbc;
+
+  Decisions(Requests requests, SharingAccess access, AuditTrail audit, JdbcClient jdbc) {
+    this.requests = requests;
+    this.access = access;
+    this.audit = audit;
+    this.jdbc = jdbc;
+  }
+
+  /** A decision the rules refused, with every problem by its field. */
+  public static class RejectedException extends RuntimeException {
+    private final List<DecisionRules.Problem> problems;
+
+    RejectedException(List<DecisionRules.Problem> problems) {
+      super("The decision was not recorded", null, false, false);
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<DecisionRules.Problem> problems() {
+      return problems;
+    }
+  }
+
+  /**
+   * A decision as the decider gave it; whether it is with consent comes from the request's
+   * subjects, and the requester from the request.
+   *
+   * @param basisIds the lawful bases relied on (those the request claimed unless changed)
+   */
+  public record Given(
+      ProposedDecision decision, List<Long> basisIds, String authorisedBy, String summary) {}
+
+  /**
+   * Records the decision on the request with this number.
+   *
+   * @return the log entry's id
+   * @throws NotFoundException when the reader may not decide it (or see it)
+   * @throws RejectedException with every problem, when the rules refuse it or it was decided
+   *     already
+   */
+  @Transactional
+  public long decide(SharingReader reader, int number, Given given) {
+    SharingRequest request = requests.read(reader, number);
+    if (!request.decides()) {
+      throw new NotFoundException("No such request");
+    }
+    // one decider at a time: the second is told who decided first
+    jdbc.sql("select id from sharing_request where id = :id for update")
+        .param("id", request.id())
+        .query(Long.class)
+        .single();
+    Optional<String> decided =
+        jdbc.sql(
+                """
+                select recorded_by || ' on ' || to_char(decided_on, 'DD/MM/YYYY')
+                from sharing_decision where request_id = :r and corrects_id is null
+                """)
+            .param("r", request.id())
+            .query(String.class)
+            .optional();
+    if (decided.isPresent()) {
+      throw new RejectedException(
+          List.of(
+              new DecisionRules.Problem(
+                  "outcome", "Request " + number + " was decided already, by " + decided.get())));
+    }
+    ProposedDecision d = given.decision();
+    ProposedDecision decision =
+        new ProposedDecision(
+            d.outcome(),
+            d.decidedOn(),
+            d.reasons(),
+            d.grounds(),
+            request.withConsent(),
+            d.subjectTold(),
+            d.notToldReason(),
+            d.informationTypes(),
+            d.method(),
+            d.suppliedOn());
+    LocalDate today = access.today();
+    DecisionRules.Checked checked = DecisionRules.check(decision, request.requestedOn(), today);
+    if (!checked.allowed()) {
+      throw new RejectedException(checked.problems());
+    }
+    Set<Long> claimable =
+        new java.util.HashSet<>(
+            jdbc.sql(
+                    "select id from lawful_basis where partnership_id is null or partnership_id ="
+                        + " :p")
+                .param("p", reader.partnership().id())
+                .query(Long.class)
+                .list());
+    if (!claimable.containsAll(given.basisIds())) {
+      throw new NotFoundException("No such lawful basis");
+    }
+    SharingMethod method = decision.method();
+    long id =
+        jdbc.sql(
+                """
+                insert into sharing_decision (partnership_id, request_id, outcome, decided_on,
+                    reasons, grounds, with_consent, subject_told, not_told_reason, authorised_by,
+                    information_types, method, supplied_on, summary, requester_name,
+                    requester_job, requester_agency, protocol_title, recorded_by,
+                    recorded_by_account)
+                values (:p, :request, :outcome, :decided, :reasons, :grounds, :withConsent, :told,
+                    :notTold, :authorised, :types, :method, :supplied, :summary, :requester,
+                    :job, :agency, :protocol, :recordedBy, :account)
+                returning id
+                """)
+            .param("p", reader.partnership().id())
+            .param("request", request.id())
+            .param("outcome", decision.outcome().name())
+            .param("decided", decision.decidedOn())
+            .param("reasons", decision.reasons())
+            .param("grounds", decision.grounds().stream().map(Enum::name).toArray(String[]::new))
+            .param("withConsent", decision.withConsent())
+            .param("told", decision.subjectTold())
+            .param("notTold", decision.notToldReason())
+            .param("authorised", given.authorisedBy())
+            .param("types", decision.informationTypes().toArray(String[]::new))
+            .param("method", method == null ? null : method.name())
+            .param("supplied", decision.suppliedOn())
+            .param("summary", given.summary())
+            .param("requester", request.requestingOfficer())
+            .param("job", request.requestingOfficerJob())
+            .param("agency", request.requestingAgency())
+            .param("protocol", request.protocolTitle())
+            .param("recordedBy", reader.actorName())
+            .param("account", reader.accountId())
+            .query(Long.class)
+            .single();
+    for (long basis : given.basisIds()) {
+      jdbc.sql("insert into sharing_decision_basis (decision_id, basis_id) values (:d, :b)")
+          .param("d", id)
+          .param("b", basis)
+          .update();
+    }
+    audit.recordFor(
+        reader.actorName(),
+        reader.accountId(),
+        AuditEntry.success(
+            "DECIDE",
+            SharingAccess.REQUEST,
+            request.id(),
+            reader.partnership().id(),
+            "Decided request "
+                + number
+                + ": "
+                + decision.outcome().label().toLowerCase(java.util.Locale.ROOT)
+                + " on "
+                + Dates.date(decision.decidedOn())
+                + (decision.withConsent() ? ", with consent" : ", without consent")
+                + " (log entry "
+                + id
+                + ")"));
+    return id;
+  }
+}

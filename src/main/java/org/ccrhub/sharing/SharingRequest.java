@@ -1,0 +1,78 @@
+package org.ccrhub.sharing;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request as its page shows it to one reader. Subjects' names, addresses and dates of birth are
+ * filled only when the reader may see them ({@link SharingAccess#SUBJECT_DETAILS}).
+ *
+ * @param details whether the subjects' details are shown to this reader
+ * @param decides whether this reader decides it (the asked agency's SPOC, deputy or delegate under
+ *     its protocol)
+ * @param entries its decision log entries, oldest first: the decision and its corrections
+ */
+public record SharingRequest(
+    long id,
+    int number,
+    long protocolId,
+    String protocolTitle,
+    long requestingAgencyId,
+    String requestingAgency,
+    long askedAgencyId,
+    String askedAgency,
+    String requestingOfficer,
+    String requestingOfficerJob,
+    LocalDate requestedOn,
+    LocalDate dueOn,
+    @Nullable LocalDate neededBy,
+    boolean urgent,
+    String urgencyReason,
+    String informationSought,
+    String purpose,
+    List<InformationCategory> categories,
+    List<LawfulBasis> bases,
+    List<Subject> subjects,
+    boolean imported,
+    boolean details,
+    boolean decides,
+    List<DecisionLog.Entry> entries) {
+
+  /** A data subject, with their details only when the reader may see them. */
+  public record Subject(
+      int position,
+      SubjectRole role,
+      String roleOther,
+      @Nullable String name,
+      @Nullable String address,
+      @Nullable LocalDate dob,
+      Consent consent,
+      String notSoughtReason) {
+
+    /** The role as the page writes it: "Other: landlord" reads "landlord". */
+    public String roleText() {
+      return role == SubjectRole.OTHER && !roleOther.isBlank() ? roleOther : role.label();
+    }
+  }
+
+  /** The decision in force: the latest entry, which nothing corrects; none while open. */
+  public DecisionLog.@Nullable Entry decision() {
+    return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+  }
+
+  /** Whether it is still waiting for a decision. */
+  public boolean open() {
+    return entries.isEmpty();
+  }
+
+  /** Whether it is open and past its due date on the day. */
+  public boolean overdueOn(LocalDate day) {
+    return open() && day.isAfter(dueOn);
+  }
+
+  /** Whether every subject gave consent (no subjects: no one to ask). */
+  public boolean withConsent() {
+    return subjects.stream().allMatch(s -> s.consent() == Consent.GIVEN);
+  }
+}

@@ -1,0 +1,40 @@
+package org.ccrhub.sharing.web;
+
+import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.SharingAccess;
+import org.ccrhub.sharing.SharingReader;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Information sharing's front page: the protocol register for every member, and for those the gate
+ * lets in the requests of their agency, the request form and the decision log.
+ */
+@Controller
+@RequestMapping("/p/{slug}/sharing")
+class SharingController {
+
+  private final SharingAccess access;
+
+  SharingController(SharingAccess access) {
+    this.access = access;
+  }
+
+  @ModelAttribute("section")
+  String section() {
+    return "sharing";
+  }
+
+  @GetMapping
+  String showHome(
+      Partnership partnership, @AuthenticationPrincipal SignedInUser user, Model model) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    model.addAttribute("reader", reader);
+    return "sharing/home";
+  }
+}

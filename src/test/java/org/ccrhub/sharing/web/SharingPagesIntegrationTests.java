@@ -1,0 +1,338 @@
+package org.ccrhub.sharing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.ccrhub.CcrHubTest;
+import org.ccrhub.Fixtures;
+import org.ccrhub.partnership.Agencies;
+import org.ccrhub.partnership.Agency;
+import org.ccrhub.partnership.AgencyType;
+import org.ccrhub.security.Role;
+import org.ccrhub.security.TwoFactorSessions;
+import org.ccrhub.shared.Partnership;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Information sharing as its users meet it: a new officer raises a request between two agencies,
+ * the asked agency's SPOC decides it (after the rules refuse a refusal without reasons and sharing
+ * without consent without a ground), and both are found in the decision log and the audit trail; a
+ * third agency's user, a viewer and another partnership's SPOC find nothing; a request with no
+ * protocol in force, or under an expired one, is refused with the reason.
+ */
+@CcrHubTest
+class SharingPagesIntegrationTests {
+
+  @Autowired Fixtures fixtures;
+  @Autowired Agencies agencies;
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+  @Autowired TwoFactorSessions twoFactor;
+
+  Partnership partnership;
+  String base;
+  Agency police;
+  Agency council;
+  Agency housing;
+  long protocolId;
+  String officer;
+  String spoc;
+  String housingOfficer;
+  String viewer;
+  String dpl;
+
+  @BeforeEach
+  void aPartnershipWithAProtocolBetweenPoliceAndCouncil() {
+    partnership = fixtures.partnership();
+    base = "/p/" + partnership.slug() + "/sharing";
+    police = agencies.create(partnership, "Northbridge Police", AgencyType.POLICE);
+    council = agencies.create(partnership, "Northbridge Council", AgencyType.LOCAL_AUTHORITY);
+    housing = agencies.create(partnership, "Southmere Homes", AgencyType.HOUSING);
+    officer = member(Role.ACTION_LEAD, "PC Ann Smith", police);
+    spoc = member(Role.ANALYST, "Sam Spoc", council);
+    housingOfficer = member(Role.ACTION_LEAD, "Harry Homes", housing);
+    viewer = member(Role.VIEWER, "Cllr Vee", police);
+    dpl = member(Role.DATA_PROTECTION_LEAD, "Dana Lead", null);
+    protocolId = protocol(partnership, "Northbridge ISP", LocalDate.now().minusYears(1), null);
+    party(partnership, protocolId, police, null);
+    party(partnership, protocolId, council, personOf(spoc));
+  }
+
+  /** A member with a role, linked to a new person of the agency (or of none); their email. */
+  String member(Role role, String name, Agency agency) {
+    String email = fixtures.user(partnership, role);
+    long person =
+        jdbc.sql(
+                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
+                    + " returning id")
+            .param("p", partnership.id())
+            .param("name", name)
+            .param("agency", agency == null ? null : agency.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "insert into account_person (partnership_id, user_account_id, person_id)"
+                + " values (:p, (select id from user_account where email = :email), :person)")
+        .param("p", partnership.id())
+        .param("email", email)
+        .param("person", person)
+        .update();
+    return email;
+  }
+
+  long personOf(String email) {
+    return jdbc.sql(
+            "select person_id from account_person ap join user_account u on u.id ="
+                + " ap.user_account_id where u.email = :email")
+        .param("email", email)
+        .query(Long.class)
+        .single();
+  }
+
+  long protocol(Partnership p, String title, LocalDate from, LocalDate until) {
+    return jdbc.sql(
+            "insert into sharing_protocol (partnership_id, title, in_force_from, in_force_until,"
+                + " ending) values (:p, :title, :from, :until, :ending) returning id")
+        .param("p", p.id())
+        .param("title", title)
+        .param("from", from)
+        .param("until", until)
+        .param("ending", until == null ? null : "EXPIRED")
+        .query(Long.class)
+        .single();
+  }
+
+  void party(Partnership p, long protocol, Agency agency, Long spocPerson) {
+    jdbc.sql(
+            "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from,"
+                + " spoc_person_id) values (:p, :protocol, :agency, :from, :spoc)")
+        .param("p", p.id())
+        .param("protocol", protocol)
+        .param("agency", agency.id())
+        .param("from", LocalDate.now().minusYears(1))
+        .param("spoc", spocPerson)
+        .update();
+  }
+
+  MockHttpServletResponse send(MockHttpServletRequestBuilder request, MockHttpSession session)
+      throws Exception {
+    return mvc.perform(request.session(session)).andReturn().getResponse();
+  }
+
+  MockHttpServletRequestBuilder request(Agency asked, String consent, String... more) {
+    MockHttpServletRequestBuilder post =
+        post(base + "/requests/new")
+            .with(csrf())
+            .param("token", java.util.UUID.randomUUID().toString())
+            .param("askedAgency", Long.toString(asked.id()))
+            .param("protocol", Long.toString(protocolId))
+            .param("informationSought", "Any record of domestic abuse at the address")
+            .param("purpose", "Risk assessment before the MARAC")
+            .param("categories", "PERSONAL")
+            .param("bases", basis("UK GDPR 6(1)(e)"), basis("Crime and Disorder Act 1998 s115"))
+            .param("urgent", "no")
+            .param("subjects[0].role", "VICTIM")
+            .param("subjects[0].name", "Vicky Victim")
+            .param("subjects[0].address", "1 High Street")
+            .param("subjects[0].consent", consent)
+            .param("subjects[0].notSoughtReason", "NOT_SOUGHT".equals(consent) ? "Risk" : "");
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      post.param(more[i], more[i + 1]);
+    }
+    return post;
+  }
+
+  String basis(String code) {
+    return jdbc.sql("select id::text from lawful_basis where partnership_id is null and code = :c")
+        .param("c", code)
+        .query(String.class)
+        .single();
+  }
+
+  MockHttpServletRequestBuilder decision(int number, String... fields) {
+    MockHttpServletRequestBuilder post =
+        post(base + "/requests/" + number + "/decision")
+            .with(csrf())
+            .param("decidedOn.day", Integer.toString(LocalDate.now().getDayOfMonth()))
+            .param("decidedOn.month", Integer.toString(LocalDate.now().getMonthValue()))
+            .param("decidedOn.year", Integer.toString(LocalDate.now().getYear()))
+            .param("authorisedBy", "Sam Spoc, Information Governance")
+            .param("bases", basis("UK GDPR 6(1)(e)"));
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      post.param(fields[i], fields[i + 1]);
+    }
+    return post;
+  }
+
+  @Test
+  void aNewOfficerAsksTheSpocDecidesAndBothAreInTheLogAndTheTrail() throws Exception {
+    MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
+    assertThat(send(get(base + "/requests/new"), asOfficer).getContentAsString())
+        .contains("Ask for information", "Northbridge Council", "Northbridge ISP");
+
+    MockHttpServletResponse raised = send(request(council, "NOT_SOUGHT"), asOfficer);
+    assertThat(raised.getRedirectedUrl()).isEqualTo(base + "/requests/1");
+    String page = send(get(base + "/requests/1"), asOfficer).getContentAsString();
+    assertThat(page)
+        .contains("Request 1", "PC Ann Smith", "Vicky Victim", "Waiting for a decision")
+        .contains("OFFICIAL-SENSITIVE");
+
+    MockHttpSession asSpoc = twoFactor.signIn(mvc, spoc);
+    assertThat(send(get(base + "/requests/1"), asSpoc).getContentAsString())
+        .contains("Vicky Victim", "Record the decision");
+    String refused = send(decision(1, "outcome", "REFUSE"), asSpoc).getContentAsString();
+    assertThat(refused).contains("There is a problem", "Give the reasons for refusing");
+    String noGround =
+        send(
+                decision(
+                    1,
+                    "outcome",
+                    "SHARE",
+                    "subjectTold",
+                    "yes",
+                    "informationTypes",
+                    "Police incidents",
+                    "method",
+                    "SECURE_EMAIL",
+                    "suppliedOn.day",
+                    Integer.toString(LocalDate.now().getDayOfMonth()),
+                    "suppliedOn.month",
+                    Integer.toString(LocalDate.now().getMonthValue()),
+                    "suppliedOn.year",
+                    Integer.toString(LocalDate.now().getYear())),
+                asSpoc)
+            .getContentAsString();
+    assertThat(noGround).contains("Choose the grounds for sharing without consent");
+    assertThat(
+            jdbc.sql("select count(*) from sharing_decision where partnership_id = :p")
+                .param("p", partnership.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+
+    MockHttpServletResponse decided =
+        send(
+            decision(
+                1,
+                "outcome",
+                "SHARE",
+                "grounds",
+                "PREVENT_SIGNIFICANT_HARM",
+                "subjectTold",
+                "no",
+                "notToldReason",
+                "Telling her partner's family would raise the risk",
+                "informationTypes",
+                "Police incidents",
+                "method",
+                "SECURE_EMAIL",
+                "suppliedOn.day",
+                Integer.toString(LocalDate.now().getDayOfMonth()),
+                "suppliedOn.month",
+                Integer.toString(LocalDate.now().getMonthValue()),
+                "suppliedOn.year",
+                Integer.toString(LocalDate.now().getYear()),
+                "summary",
+                "Domestic abuse records at the address"),
+            asSpoc);
+    assertThat(decided.getRedirectedUrl()).isEqualTo(base + "/requests/1");
+    assertThat(send(get(base + "/requests/1"), asOfficer).getContentAsString())
+        .contains("Share on", "Prevent significant harm", "Sam Spoc, Information Governance");
+
+    MockHttpSession asDpl = twoFactor.signIn(mvc, dpl);
+    String log = send(get(base + "/log"), asDpl).getContentAsString();
+    assertThat(log).contains("Request 1", "PC Ann Smith", "Prevent significant harm");
+    assertThat(log).doesNotContain("Vicky Victim");
+    String spocLog =
+        send(get(base + "/log").param("decision", "REFUSE"), asSpoc).getContentAsString();
+    assertThat(spocLog).contains("0 entries");
+
+    MockHttpServletResponse file =
+        send(
+            post(base + "/log/export").with(csrf()).param("format", "csv").param("reason", "ICO"),
+            asDpl);
+    assertThat(file.getContentAsString()).contains(",PC Ann Smith,Northbridge Council,");
+    assertThat(file.getHeader("Content-Disposition")).contains("OFFICIAL-SENSITIVE");
+
+    List<String> trail =
+        jdbc.sql(
+                "select action || ' ' || object_type || ': ' || coalesce(summary, '')"
+                    + " from audit_event where partnership_id = :p and object_type in"
+                    + " ('SharingRequest', 'DecisionLog') order by id")
+            .param("p", partnership.id())
+            .query(String.class)
+            .list();
+    assertThat(trail)
+        .anyMatch(t -> t.startsWith("CREATE SharingRequest: Raised request 1 from Northbridge"))
+        .anyMatch(t -> t.startsWith("DECIDE SharingRequest: Decided request 1: share"))
+        .anyMatch(t -> t.startsWith("READ SharingRequest: Opened request 1 with the subjects"))
+        .anyMatch(t -> t.startsWith("READ DecisionLog: Searched the decision log"))
+        .anyMatch(t -> t.startsWith("EXPORT DecisionLog") && t.contains("because: ICO"))
+        .noneMatch(t -> t.contains("Vicky"));
+  }
+
+  @Test
+  void othersFindNothingAndWithoutTwoFactorNothingIsLookedUp() throws Exception {
+    MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
+    assertThat(send(request(council, "GIVEN"), asOfficer).getRedirectedUrl())
+        .isEqualTo(base + "/requests/1");
+
+    assertThat(send(get(base + "/requests/1"), twoFactor.signIn(mvc, housingOfficer)).getStatus())
+        .isEqualTo(404);
+    assertThat(send(get(base + "/requests/1"), twoFactor.signIn(mvc, viewer)).getStatus())
+        .isEqualTo(404);
+    assertThat(send(get(base + "/requests/99"), asOfficer).getStatus()).isEqualTo(404);
+
+    // a SPOC of another partnership, asking for this partnership's request
+    Partnership other = fixtures.partnership();
+    String otherSpoc = fixtures.user(other, Role.ANALYST);
+    assertThat(send(get(base + "/requests/1"), twoFactor.signIn(mvc, otherSpoc)).getStatus())
+        .isEqualTo(404);
+
+    // the officer who asked may read it but not decide it
+    assertThat(send(get(base + "/requests/1/decision"), asOfficer).getStatus()).isEqualTo(404);
+    // the viewer sees the register's page but no requests, and no log
+    assertThat(send(get(base + "/log"), twoFactor.signIn(mvc, viewer)).getStatus()).isEqualTo(404);
+
+    // without two-factor sign-in the page says so, whatever the number
+    String plain = fixtures.user(partnership, Role.STRATEGIC_LEAD);
+    MockHttpSession withoutTwoFactor = Fixtures.signIn(mvc, plain);
+    assertThat(send(get(base + "/requests/1"), withoutTwoFactor).getContentAsString())
+        .contains("Information sharing needs two-factor sign-in")
+        .doesNotContain("Vicky");
+  }
+
+  @Test
+  void aRequestWithNoProtocolInForceOrUnderAnExpiredOneIsRefusedWithTheReason() throws Exception {
+    MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
+    String noProtocol = send(request(housing, "GIVEN"), asOfficer).getContentAsString();
+    assertThat(noProtocol)
+        .contains("There is a problem")
+        .contains("Southmere Homes is not a party to the Northbridge ISP");
+
+    jdbc.sql(
+            "update sharing_protocol set in_force_until = :until, ending = 'EXPIRED' where id = :id")
+        .param("until", LocalDate.now().minusDays(1))
+        .param("id", protocolId)
+        .update();
+    String expired = send(request(council, "GIVEN"), asOfficer).getContentAsString();
+    assertThat(expired).contains("expired on", "so it takes no new requests");
+    assertThat(
+            jdbc.sql("select count(*) from sharing_request where partnership_id = :p")
+                .param("p", partnership.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+}
