@@ -46,10 +46,12 @@ class DemoData implements ApplicationRunner {
   private final DemoLeads demoLeads;
   private final DemoIndicators demoIndicators;
   private final DemoMarac demoMarac;
+  private final DemoSharing demoSharing;
   private final Reminders reminders;
   private final Clock clock;
   private final List<DemoUser> users = new ArrayList<>();
   private final List<DemoMarac.MaracUser> maracUsers = new ArrayList<>();
+  private final List<DemoSharing.SharingUser> sharingUsers = new ArrayList<>();
 
   DemoData(
       Partnerships partnerships,
@@ -59,9 +61,11 @@ class DemoData implements ApplicationRunner {
       DemoLeads demoLeads,
       DemoIndicators demoIndicators,
       DemoMarac demoMarac,
+      DemoSharing demoSharing,
       Reminders reminders,
       Clock clock) {
     this.demoMarac = demoMarac;
+    this.demoSharing = demoSharing;
     this.reminders = reminders;
     this.clock = clock;
     this.partnerships = partnerships;
@@ -80,6 +84,7 @@ class DemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     users.clear();
     maracUsers.clear();
+    sharingUsers.clear();
     Partnership northbridge = partnership(SLUG, NAME);
     Partnership southmere = partnership(NEIGHBOUR_SLUG, NEIGHBOUR_NAME);
     directory.fill(northbridge);
@@ -95,6 +100,7 @@ class DemoData implements ApplicationRunner {
     demoLeads.fill(northbridge, "action.lead@northbridge.demo", "strategic.lead@northbridge.demo");
     demoIndicators.fill(northbridge);
     maracUsers.addAll(demoMarac.fill(northbridge));
+    sharingUsers.addAll(demoSharing.fill(northbridge));
   }
 
   private Partnership partnership(String slug, String name) {
@@ -149,10 +155,20 @@ class DemoData implements ApplicationRunner {
           "   %-20s %-36s %s%n   %-20s key %s%n",
           user.role().name(), user.email(), user.password(), "", user.secret());
     }
+    out.println();
+    out.println(" Information sharing (" + DemoSharing.PROTOCOL + "): these accounts");
+    out.println(" raise and decide requests, with two-factor sign-in:");
+    out.println();
+    for (DemoSharing.SharingUser user : sharingUsers) {
+      out.printf(
+          "   %-20s %-36s %s%n   %-20s key %s%n",
+          user.role(), user.email(), user.password(), "", user.secret());
+    }
     out.println("==================================================================");
     out.println();
     out.flush();
     log.info(
-        "Demo data loaded; {} demo accounts have new passwords", users.size() + maracUsers.size());
+        "Demo data loaded; {} demo accounts have new passwords",
+        users.size() + maracUsers.size() + sharingUsers.size());
   }
 }

@@ -139,7 +139,7 @@ public class Requests {
             .param("id", request.protocolId())
             .query(Integer.class)
             .single();
-    int last = lockNumbers(reader);
+    int last = RequestNumbers.lock(jdbc, reader.partnership().id());
     Optional<Raised> before =
         jdbc.sql(
                 """
@@ -230,10 +230,7 @@ public class Requests {
           .param("b", basis)
           .update();
     }
-    jdbc.sql("update sharing_number set last_number = :n where partnership_id = :p")
-        .param("n", number)
-        .param("p", reader.partnership().id())
-        .update();
+    RequestNumbers.given(jdbc, reader.partnership().id(), number);
     audit.recordFor(
         reader.actorName(),
         reader.accountId(),
@@ -497,20 +494,5 @@ public class Requests {
     return agencies
         .findById(reader.partnership(), askedAgencyId)
         .orElseThrow(() -> new NotFoundException("No such agency"));
-  }
-
-  /** Locks the partnership's request numbers until the transaction ends; the last one given. */
-  private int lockNumbers(SharingReader reader) {
-    jdbc.sql(
-            """
-            insert into sharing_number (partnership_id, last_number) values (:p, 0)
-            on conflict (partnership_id) do nothing
-            """)
-        .param("p", reader.partnership().id())
-        .update();
-    return jdbc.sql("select last_number from sharing_number where partnership_id = :p for update")
-        .param("p", reader.partnership().id())
-        .query(Integer.class)
-        .single();
   }
 }

@@ -142,7 +142,7 @@ public class SharingImport {
       throw new SharingImportRejectedException(ProblemList.byRow(errors), warnings);
     }
 
-    int lastNumber = lockNumbers(partnership);
+    int lastNumber = RequestNumbers.lock(jdbc, partnership.id());
     Set<String> importedBefore = importedBefore(partnership, rows);
     List<ImportedLog.Row> fresh =
         rows.stream().filter(r -> !importedBefore.contains(r.key())).toList();
@@ -254,10 +254,7 @@ public class SharingImport {
       }
     }
     if (number > lastNumber) {
-      jdbc.sql("update sharing_number set last_number = :n where partnership_id = :p")
-          .param("n", number)
-          .param("p", partnership.id())
-          .update();
+      RequestNumbers.given(jdbc, partnership.id(), number);
     }
 
     SharingImportResult result =
@@ -339,21 +336,6 @@ public class SharingImport {
           .param("b", basis.id())
           .update();
     }
-  }
-
-  /** Locks the partnership's request numbers until the transaction ends; the last one given. */
-  private int lockNumbers(Partnership partnership) {
-    jdbc.sql(
-            """
-            insert into sharing_number (partnership_id, last_number) values (:p, 0)
-            on conflict (partnership_id) do nothing
-            """)
-        .param("p", partnership.id())
-        .update();
-    return jdbc.sql("select last_number from sharing_number where partnership_id = :p for update")
-        .param("p", partnership.id())
-        .query(Integer.class)
-        .single();
   }
 
   private Set<String> importedBefore(Partnership partnership, List<ImportedLog.Row> rows) {
