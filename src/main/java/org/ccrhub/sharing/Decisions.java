@@ -8,6 +8,7 @@ import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,8 +66,36 @@ public class Decisions {
    */
   @Transactional
   public long decide(SharingReader reader, int number, Given given) {
+    return record(reader, number, given, null);
+  }
+
+  /**
+   * Records a correction of the decision in force on the request with this number: a new entry
+   * naming the one it corrects and why, which becomes the decision. The entry corrected stays in
+   * the log as it was. The asked agency's deciders correct; the data protection lead corrects
+   * imported entries.
+   *
+   * @return the new entry's id
+   * @throws NotFoundException when the reader may not correct it, or it has no decision
+   * @throws RejectedException with every problem, when the rules refuse it
+   */
+  @Transactional
+  public long correct(SharingReader reader, int number, Given given, String reason) {
+    return record(reader, number, given, reason);
+  }
+
+  /** Whether the reader may correct the request's decision. */
+  public static boolean corrects(SharingReader reader, SharingRequest request) {
+    DecisionLog.Entry current = request.decision();
+    return current != null
+        && (request.decides() || (reader.dataProtectionLead() && request.imported()));
+  }
+
+  private long record(
+      SharingReader reader, int number, Given given, @Nullable String correctionReason) {
     SharingRequest request = requests.read(reader, number);
-    if (!request.decides()) {
+    boolean correcting = correctionReason != null;
+    if (correcting ? !corrects(reader, request) : !request.decides()) {
       throw new NotFoundException("No such request");
     }
     // one decider at a time: the second is told who decided first
@@ -83,7 +112,38 @@ public class Decisions {
             .param("r", request.id())
             .query(String.class)
             .optional();
-    if (decided.isPresent()) {
+    // the entry in force now, read under the lock: a correction corrects it
+    Long current =
+        jdbc.sql(
+                """
+                select d.id from sharing_decision d
+                where d.request_id = :r
+                  and not exists (select 1 from sharing_decision c where c.corrects_id = d.id)
+                """)
+            .param("r", request.id())
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    if (correcting) {
+      String why = correctionReason.strip();
+      if (why.isEmpty() || why.length() > 2000) {
+        throw new RejectedException(
+            List.of(
+                new DecisionRules.Problem(
+                    "correctionReason",
+                    why.isEmpty()
+                        ? "Enter why the entry is corrected"
+                        : "Enter the reason in 2,000 characters or fewer")));
+      }
+      DecisionLog.Entry shown = request.decision();
+      if (current == null || shown == null || current != shown.id()) {
+        throw new RejectedException(
+            List.of(
+                new DecisionRules.Problem(
+                    "outcome",
+                    "Someone corrected this decision a moment ago: look at the request again")));
+      }
+    } else if (decided.isPresent()) {
       throw new RejectedException(
           List.of(
               new DecisionRules.Problem(
@@ -126,10 +186,10 @@ public class Decisions {
                     reasons, grounds, with_consent, subject_told, not_told_reason, authorised_by,
                     information_types, method, supplied_on, summary, requester_name,
                     requester_job, requester_agency, protocol_title, recorded_by,
-                    recorded_by_account)
+                    recorded_by_account, corrects_id, correction_reason)
                 values (:p, :request, :outcome, :decided, :reasons, :grounds, :withConsent, :told,
                     :notTold, :authorised, :types, :method, :supplied, :summary, :requester,
-                    :job, :agency, :protocol, :recordedBy, :account)
+                    :job, :agency, :protocol, :recordedBy, :account, :corrects, :correction)
                 returning id
                 """)
             .param("p", reader.partnership().id())
@@ -152,6 +212,8 @@ public class Decisions {
             .param("protocol", request.protocolTitle())
             .param("recordedBy", reader.actorName())
             .param("account", reader.accountId())
+            .param("corrects", correcting ? current : null)
+            .param("correction", correcting ? correctionReason.strip() : null)
             .query(Long.class)
             .single();
     for (long basis : given.basisIds()) {
@@ -164,11 +226,11 @@ public class Decisions {
         reader.actorName(),
         reader.accountId(),
         AuditEntry.success(
-            "DECIDE",
+            correcting ? "CORRECT" : "DECIDE",
             SharingAccess.REQUEST,
             request.id(),
             reader.partnership().id(),
-            "Decided request "
+            (correcting ? "Corrected the decision on request " : "Decided request ")
                 + number
                 + ": "
                 + decision.outcome().label().toLowerCase(java.util.Locale.ROOT)
@@ -177,6 +239,7 @@ public class Decisions {
                 + (decision.withConsent() ? ", with consent" : ", without consent")
                 + " (log entry "
                 + id
+                + (correcting ? ", correcting entry " + current : "")
                 + ")"));
     return id;
   }

@@ -11,6 +11,7 @@ import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.DateInput;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.DecisionLog;
 import org.ccrhub.sharing.DecisionOutcome;
 import org.ccrhub.sharing.Decisions;
 import org.ccrhub.sharing.Ground;
@@ -118,6 +119,78 @@ class DecisionController {
       return form(reader, request, response, model);
     }
     return "redirect:/p/" + partnership.slug() + "/sharing/requests/" + number;
+  }
+
+  @GetMapping("/correct")
+  String initCorrectionForm(
+      Partnership partnership,
+      @PathVariable int number,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletResponse response,
+      Model model) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    if (!reader.twoFactor()) {
+      return SharingPages.VIEW_TWO_FACTOR;
+    }
+    SharingRequest request = correctable(reader, number);
+    DecisionLog.Entry current = request.decision();
+    Map<String, Long> byCode = new java.util.HashMap<>();
+    lawfulBases.of(partnership).forEach(b -> byCode.put(b.code(), b.id()));
+    DecisionForm form =
+        DecisionForm.of(
+            current,
+            current.lawfulBases().stream()
+                .filter(byCode::containsKey)
+                .map(c -> Long.toString(byCode.get(c)))
+                .toList());
+    model.addAttribute("form", form);
+    model.addAttribute("correcting", current);
+    return form(reader, request, response, model);
+  }
+
+  @PostMapping("/correct")
+  String processCorrectionForm(
+      Partnership partnership,
+      @PathVariable int number,
+      @ModelAttribute("form") DecisionForm form,
+      BindingResult errors,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    if (!reader.twoFactor()) {
+      return SharingPages.VIEW_TWO_FACTOR;
+    }
+    SharingRequest request = correctable(reader, number);
+    model.addAttribute("correcting", request.decision());
+    Set<Long> claimable =
+        lawfulBases.of(partnership).stream().map(LawfulBasis::id).collect(Collectors.toSet());
+    if (form.getCorrectionReason().isBlank()) {
+      errors.rejectValue("correctionReason", "required", "Enter why the entry is corrected");
+    }
+    Optional<Decisions.Given> given = form.read(claimable, errors);
+    if (given.isEmpty() || errors.hasErrors()) {
+      return form(reader, request, response, model);
+    }
+    try {
+      long entry = decisions.correct(reader, number, given.get(), form.getCorrectionReason());
+      flash.addFlashAttribute(
+          "flash", "Correction recorded as entry " + entry + " of the decision log.");
+    } catch (Decisions.RejectedException e) {
+      form.reject(e.problems(), errors);
+      return form(reader, request, response, model);
+    }
+    return "redirect:/p/" + partnership.slug() + "/sharing/requests/" + number;
+  }
+
+  /** The request, when the reader may correct its decision. */
+  private SharingRequest correctable(SharingReader reader, int number) {
+    SharingRequest request = requests.read(reader, number);
+    if (!Decisions.corrects(reader, request)) {
+      throw new NotFoundException("No such request");
+    }
+    return request;
   }
 
   /** The request, when the reader decides it and it is open. */

@@ -41,6 +41,7 @@ public class DecisionForm {
   private String method = "";
   private DateInput suppliedOn = new DateInput();
   private String summary = "";
+  private String correctionReason = "";
 
   /** The fields of {@link ProposedDecision} as the form names them. */
   static final Map<String, String> FIELDS =
@@ -53,7 +54,8 @@ public class DecisionForm {
           "notToldReason", "notToldReason",
           "informationTypes", "informationTypes",
           "method", "method",
-          "suppliedOn", "suppliedOn");
+          "suppliedOn", "suppliedOn",
+          "correctionReason", "correctionReason");
 
   /** What the decider gave, or nothing with what could not be read added to {@code errors}. */
   Optional<Decisions.Given> read(Set<Long> claimable, Errors errors) {
@@ -250,6 +252,34 @@ public class DecisionForm {
 
   public void setSuppliedOn(DateInput suppliedOn) {
     this.suppliedOn = suppliedOn;
+  }
+
+  /** The form filled with an entry, to correct it. */
+  static DecisionForm of(org.ccrhub.sharing.DecisionLog.Entry entry, List<String> basisIds) {
+    DecisionForm form = new DecisionForm();
+    form.outcome = entry.outcome().name();
+    form.decidedOn = DateInput.of(entry.decidedOn());
+    form.reasons = entry.reasons();
+    form.grounds = new ArrayList<>(entry.grounds().stream().map(Enum::name).toList());
+    form.subjectTold =
+        entry.subjectTold() == null ? "" : Boolean.TRUE.equals(entry.subjectTold()) ? "yes" : "no";
+    form.notToldReason = entry.notToldReason();
+    form.authorisedBy = entry.authorisedBy();
+    form.bases = new ArrayList<>(basisIds);
+    form.informationTypes = new ArrayList<>(entry.informationTypes());
+    form.method = entry.method() == null ? "" : entry.method().name();
+    form.suppliedOn =
+        entry.suppliedOn() == null ? new DateInput() : DateInput.of(entry.suppliedOn());
+    form.summary = entry.summary();
+    return form;
+  }
+
+  public String getCorrectionReason() {
+    return correctionReason;
+  }
+
+  public void setCorrectionReason(String correctionReason) {
+    this.correctionReason = correctionReason;
   }
 
   public String getSummary() {

@@ -191,6 +191,7 @@ class RequestController {
     model.addAttribute("request", request);
     model.addAttribute("today", access.today());
     model.addAttribute("lookedAt", request.decides() || reader.dataProtectionLead());
+    model.addAttribute("corrects", org.ccrhub.sharing.Decisions.corrects(reader, request));
     return VIEW_REQUEST;
   }
 

@@ -250,19 +250,61 @@ class SharingPagesIntegrationTests {
     assertThat(send(get(base + "/requests/1"), asOfficer).getContentAsString())
         .contains("Share on", "Prevent significant harm", "Sam Spoc, Information Governance");
 
+    // a correction is a new entry naming the one it corrects; the first stays as it was
+    String noReason =
+        send(decision(1, "outcome", "REFUSE", "reasons", "Recorded in error").with(csrf()), asSpoc)
+            .getContentAsString();
+    assertThat(noReason).doesNotContain("Correct the decision");
+    MockHttpServletRequestBuilder correction =
+        post(base + "/requests/1/decision/correct")
+            .with(csrf())
+            .param("decidedOn.day", Integer.toString(LocalDate.now().getDayOfMonth()))
+            .param("decidedOn.month", Integer.toString(LocalDate.now().getMonthValue()))
+            .param("decidedOn.year", Integer.toString(LocalDate.now().getYear()))
+            .param("authorisedBy", "Sam Spoc, Information Governance")
+            .param("bases", basis("UK GDPR 6(1)(e)"))
+            .param("outcome", "REFUSE")
+            .param("reasons", "The record belongs to another borough");
+    assertThat(send(correction, asSpoc).getContentAsString())
+        .contains("Enter why the entry is corrected");
+    assertThat(
+            send(correction.param("correctionReason", "Shared by mistake: recalled"), asSpoc)
+                .getRedirectedUrl())
+        .isEqualTo(base + "/requests/1");
+    assertThat(
+            jdbc.sql(
+                    "select string_agg(outcome || coalesce(':' || corrects_id::text, ''), ' '"
+                        + " order by id) from sharing_decision where partnership_id = :p")
+                .param("p", partnership.id())
+                .query(String.class)
+                .single())
+        .matches("SHARE REFUSE:\\d+");
+    assertThat(send(get(base + "/requests/1"), asOfficer).getContentAsString())
+        .contains("Shared by mistake: recalled", "Corrected");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "update sharing_decision set reasons = 'changed' where partnership_id = :p")
+                    .param("p", partnership.id())
+                    .update())
+        .rootCause()
+        .hasMessageContaining("cannot be changed or removed");
+
     MockHttpSession asDpl = twoFactor.signIn(mvc, dpl);
     String log = send(get(base + "/log"), asDpl).getContentAsString();
-    assertThat(log).contains("Request 1", "PC Ann Smith", "Prevent significant harm");
+    assertThat(log).contains("Request 1", "PC Ann Smith", "Prevent significant harm", "Corrected");
     assertThat(log).doesNotContain("Vicky Victim");
     String spocLog =
-        send(get(base + "/log").param("decision", "REFUSE"), asSpoc).getContentAsString();
+        send(get(base + "/log").param("decision", "SHARE_IN_PART"), asSpoc).getContentAsString();
     assertThat(spocLog).contains("0 entries");
 
     MockHttpServletResponse file =
         send(
             post(base + "/log/export").with(csrf()).param("format", "csv").param("reason", "ICO"),
             asDpl);
-    assertThat(file.getContentAsString()).contains(",PC Ann Smith,Northbridge Council,");
+    assertThat(file.getContentAsString())
+        .contains(",PC Ann Smith,Northbridge Council,")
+        .contains("Shared by mistake: recalled");
     assertThat(file.getHeader("Content-Disposition")).contains("OFFICIAL-SENSITIVE");
 
     List<String> trail =
@@ -276,6 +318,7 @@ class SharingPagesIntegrationTests {
     assertThat(trail)
         .anyMatch(t -> t.startsWith("CREATE SharingRequest: Raised request 1 from Northbridge"))
         .anyMatch(t -> t.startsWith("DECIDE SharingRequest: Decided request 1: share"))
+        .anyMatch(t -> t.startsWith("CORRECT SharingRequest: Corrected the decision on request 1"))
         .anyMatch(t -> t.startsWith("READ SharingRequest: Opened request 1 with the subjects"))
         .anyMatch(t -> t.startsWith("READ DecisionLog: Searched the decision log"))
         .anyMatch(t -> t.startsWith("EXPORT DecisionLog") && t.contains("because: ICO"))
