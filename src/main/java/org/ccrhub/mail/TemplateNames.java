@@ -6,25 +6,18 @@ import java.util.Map;
 public final class TemplateNames {
 
   private static final Map<String, String> NAMES =
-      Map.of(
-          "period-opened",
-          "Reporting period opened",
-          "updates-due-soon",
-          "Updates due soon",
-          "updates-due-today",
-          "Updates due today",
-          "updates-overdue",
-          "Updates overdue",
-          "weekly-digest",
-          "Weekly digest of reminders",
-          "weekly-summary",
-          "Weekly summary of updates",
-          AccountEmails.INVITATION,
-          "Invitation",
-          AccountEmails.UNBLOCK,
-          "Link to unblock sign-in",
-          AccountEmails.SECURITY_NOTICE,
-          "Two-factor sign-in changed");
+      Map.ofEntries(
+          Map.entry("sharing-request-received", "Information sharing request received"),
+          Map.entry("sharing-request-decided", "Information sharing request decided"),
+          Map.entry("period-opened", "Reporting period opened"),
+          Map.entry("updates-due-soon", "Updates due soon"),
+          Map.entry("updates-due-today", "Updates due today"),
+          Map.entry("updates-overdue", "Updates overdue"),
+          Map.entry("weekly-digest", "Weekly digest of reminders"),
+          Map.entry("weekly-summary", "Weekly summary of updates"),
+          Map.entry(AccountEmails.INVITATION, "Invitation"),
+          Map.entry(AccountEmails.UNBLOCK, "Link to unblock sign-in"),
+          Map.entry(AccountEmails.SECURITY_NOTICE, "Two-factor sign-in changed"));
 
   private TemplateNames() {}
 

@@ -24,12 +24,19 @@ public class Decisions {
   private final Requests requests;
   private final SharingAccess access;
   private final AuditTrail audit;
+  private final SharingEmails emails;
   private final JdbcClient jdbc;
 
-  Decisions(Requests requests, SharingAccess access, AuditTrail audit, JdbcClient jdbc) {
+  Decisions(
+      Requests requests,
+      SharingAccess access,
+      AuditTrail audit,
+      SharingEmails emails,
+      JdbcClient jdbc) {
     this.requests = requests;
     this.access = access;
     this.audit = audit;
+    this.emails = emails;
     this.jdbc = jdbc;
   }
 
@@ -241,6 +248,7 @@ public class Decisions {
                 + id
                 + (correcting ? ", correcting entry " + current : "")
                 + ")"));
+    emails.decided(reader.partnership(), number, request.id(), decision.outcome());
     return id;
   }
 }

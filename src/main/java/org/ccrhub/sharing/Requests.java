@@ -40,6 +40,7 @@ public class Requests {
   private final BankHolidays bankHolidays;
   private final DecisionLog log;
   private final AuditTrail audit;
+  private final SharingEmails emails;
   private final JdbcClient jdbc;
 
   Requests(
@@ -50,6 +51,7 @@ public class Requests {
       BankHolidays bankHolidays,
       DecisionLog log,
       AuditTrail audit,
+      SharingEmails emails,
       JdbcClient jdbc) {
     this.access = access;
     this.protocols = protocols;
@@ -58,6 +60,7 @@ public class Requests {
     this.bankHolidays = bankHolidays;
     this.log = log;
     this.audit = audit;
+    this.emails = emails;
     this.jdbc = jdbc;
   }
 
@@ -251,6 +254,21 @@ public class Requests {
                 + ", about "
                 + request.subjects().size()
                 + (request.subjects().size() == 1 ? " person" : " people")));
+    String protocolTitle =
+        jdbc.sql("select title from sharing_protocol where id = :id")
+            .param("id", request.protocolId())
+            .query(String.class)
+            .single();
+    emails.received(
+        reader.partnership(),
+        number,
+        request.protocolId(),
+        protocolTitle,
+        asked.id(),
+        requesting.name(),
+        request.urgent(),
+        dueOn,
+        today);
     return new Raised(id, number, dueOn, true);
   }
 

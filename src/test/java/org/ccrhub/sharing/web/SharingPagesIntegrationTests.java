@@ -290,6 +290,26 @@ class SharingPagesIntegrationTests {
         .rootCause()
         .hasMessageContaining("cannot be changed or removed");
 
+    // the SPOC was told a request came, the officer that it was decided: numbers and agencies only
+    List<String> mails =
+        jdbc.sql(
+                "select template || ' to ' || recipient || ': ' || subject || ' | ' || body"
+                    + " from mail_message where partnership_id = :p order by id")
+            .param("p", partnership.id())
+            .query(String.class)
+            .list();
+    assertThat(mails).hasSize(3);
+    assertThat(mails.get(0))
+        .startsWith(
+            "sharing-request-received to " + spoc + ": Request 1 from Northbridge Police, due by")
+        .contains("/p/" + partnership.slug() + "/sharing/requests/1");
+    assertThat(mails.get(1))
+        .startsWith("sharing-request-decided to " + officer + ": Request 1 decided: share");
+    assertThat(mails.get(2))
+        .startsWith("sharing-request-decided to " + officer + ": Request 1 decided: refuse");
+    assertThat(String.join("\n", mails))
+        .doesNotContain("Vicky", "High Street", "domestic abuse", "Risk assessment");
+
     MockHttpSession asDpl = twoFactor.signIn(mvc, dpl);
     String log = send(get(base + "/log"), asDpl).getContentAsString();
     assertThat(log).contains("Request 1", "PC Ann Smith", "Prevent significant harm", "Corrected");
