@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.SmallNumbers;
 
 /**
  * The quarterly MARAC data return sent to SafeLives, counted from the cases, never typed: one row

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.SmallNumbers;
 
 /**
  * One quarter of the MARAC data return, counted from the cases heard at a meeting in the quarter.

@@ -12,6 +12,7 @@ import org.ccrhub.exports.FileExport;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.SmallNumbers;
 import org.ccrhub.shared.UkDates;
 import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
@@ -259,6 +260,13 @@ public final class SharingCommands implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
+    @Option(
+        names = "--suppressed",
+        description =
+            "Write the board's figures: counts from 1 to 4 as <5, and what would give one away"
+                + " as [c]")
+    boolean suppressed;
+
     Stats(CommandContext context) {
       super(context);
     }
@@ -276,20 +284,21 @@ public final class SharingCommands implements Runnable {
       Partnership p = partnership();
       List<SharingStatistics.Row> rows =
           context.bean(SharingStatisticsReports.class).figures(p, first, last);
+      FileExport export =
+          FileExport.of(
+              p,
+              "SharingStatistics",
+              first + ".." + last,
+              "the information-sharing figures for " + first + " to " + last,
+              "csv");
+      SmallNumbers small = suppressed ? SmallNumbers.STANDARD : SmallNumbers.NONE;
       context
           .bean(Exports.class)
           .write(
-              FileExport.of(
-                      p,
-                      "SharingStatistics",
-                      first + ".." + last,
-                      "the information-sharing figures for " + first + " to " + last,
-                      "csv")
-                  .unsuppressed(),
+              suppressed ? export : export.unsuppressed(),
               () ->
                   TableWriter.csv(
-                      SharingStatistics.COLUMNS,
-                      rows.stream().map(SharingStatistics.Row::cells).toList()),
+                      SharingStatistics.COLUMNS, rows.stream().map(r -> r.cells(small)).toList()),
               out);
       spec.commandLine()
           .getOut()

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.ccrhub.shared.SmallNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +58,25 @@ public final class SharingStatistics {
       LocalDate requestedOn,
       LocalDate dueOn,
       @Nullable DecisionOutcome outcome,
-      @Nullable LocalDate decidedOn) {}
+      @Nullable LocalDate decidedOn,
+      boolean urgent,
+      List<String> bases) {
+
+    public Request {
+      bases = List.copyOf(bases);
+    }
+
+    /** A request with no lawful basis recorded and not urgent, for the per-pair figures. */
+    public Request(
+        String requestingAgency,
+        String askedAgency,
+        LocalDate requestedOn,
+        LocalDate dueOn,
+        @Nullable DecisionOutcome outcome,
+        @Nullable LocalDate decidedOn) {
+      this(requestingAgency, askedAgency, requestedOn, dueOn, outcome, decidedOn, false, List.of());
+    }
+  }
 
   /** One agency pair's figures. */
   public record Row(
@@ -74,17 +93,31 @@ public final class SharingStatistics {
 
     /** The row as the file writes it: plain numbers, blank days when nothing was decided. */
     public List<String> cells() {
+      return cells(SmallNumbers.NONE);
+    }
+
+    /**
+     * The row with small numbers suppressed: counts from 1 to 4 as {@code <5}; as the four outcomes
+     * add up to the requests, a lone hidden one hides the next smallest as {@code [c]}; the days of
+     * a row whose decided requests are hidden as {@code [c]}.
+     */
+    public List<String> cells(SmallNumbers small) {
+      List<String> parts = parts(small, List.of(shared, sharedInPart, refused, open));
+      int decided = shared + sharedInPart + refused;
+      boolean daysHidden = small.hides(decided);
       return List.of(
           requestingAgency,
           askedAgency,
-          Integer.toString(requests),
-          Integer.toString(shared),
-          Integer.toString(sharedInPart),
-          Integer.toString(refused),
-          Integer.toString(open),
-          Integer.toString(overdue),
-          days(medianDaysToDecide),
-          days(p90DaysToDecide));
+          small.count(requests),
+          parts.get(0),
+          parts.get(1),
+          parts.get(2),
+          parts.get(3),
+          small.count(overdue),
+          daysHidden && medianDaysToDecide.isPresent()
+              ? SmallNumbers.DERIVED
+              : days(medianDaysToDecide),
+          daysHidden && p90DaysToDecide.isPresent() ? SmallNumbers.DERIVED : days(p90DaysToDecide));
     }
 
     private static String days(OptionalLong days) {
@@ -92,7 +125,72 @@ public final class SharingStatistics {
     }
   }
 
+  /** The totals the board sees: by decision, by lawful basis and by urgency. */
+  public record Totals(
+      int requests,
+      Map<String, Integer> byDecision,
+      Map<String, Integer> byBasis,
+      Map<String, Integer> byUrgency) {
+
+    /** The counts by decision as shown: the four add up to the requests. */
+    public List<String> decisions(SmallNumbers small) {
+      return parts(small, List.copyOf(byDecision.values()));
+    }
+  }
+
   private SharingStatistics() {}
+
+  /**
+   * Counts that add up to a total, as shown: each from 1 to 4 as {@code <5}; when only one is
+   * hidden, the total less the others would give it away, so the next smallest shown (not zero) is
+   * hidden as {@code [c]} too.
+   */
+  public static List<String> parts(SmallNumbers small, List<Integer> counts) {
+    List<String> shown = new ArrayList<>();
+    int hidden = 0;
+    for (int count : counts) {
+      shown.add(small.count(count));
+      hidden += small.hides(count) ? 1 : 0;
+    }
+    if (hidden == 1) {
+      int next = -1;
+      for (int i = 0; i < counts.size(); i++) {
+        int count = counts.get(i);
+        if (count > 0 && !small.hides(count) && (next < 0 || count < counts.get(next))) {
+          next = i;
+        }
+      }
+      if (next >= 0) {
+        shown.set(next, SmallNumbers.DERIVED);
+      }
+    }
+    return shown;
+  }
+
+  /** The totals of the requests made from {@code from} to {@code to}. */
+  public static Totals totals(List<Request> requests, LocalDate from, LocalDate to) {
+    Map<String, Integer> byDecision = new java.util.LinkedHashMap<>();
+    for (DecisionOutcome outcome : DecisionOutcome.values()) {
+      byDecision.put(outcome.label(), 0);
+    }
+    byDecision.put("Still open", 0);
+    Map<String, Integer> byBasis = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, Integer> byUrgency = new java.util.LinkedHashMap<>();
+    byUrgency.put("Urgent", 0);
+    byUrgency.put("Not urgent", 0);
+    int count = 0;
+    for (Request request : requests) {
+      if (request.requestedOn().isBefore(from) || request.requestedOn().isAfter(to)) {
+        continue;
+      }
+      count++;
+      DecisionOutcome outcome = request.outcome();
+      byDecision.merge(outcome == null ? "Still open" : outcome.label(), 1, Integer::sum);
+      request.bases().forEach(b -> byBasis.merge(b, 1, Integer::sum));
+      byUrgency.merge(request.urgent() ? "Urgent" : "Not urgent", 1, Integer::sum);
+    }
+    return new Totals(count, byDecision, byBasis, byUrgency);
+  }
 
   /** The rows for the requests made from {@code from} to {@code to}, both included. */
   public static List<Row> of(List<Request> requests, LocalDate from, LocalDate to) {

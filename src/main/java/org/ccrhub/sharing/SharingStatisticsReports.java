@@ -19,11 +19,23 @@ public class SharingStatisticsReports {
   /** The figures for the requests the partnership made from {@code from} to {@code to}. */
   public List<SharingStatistics.Row> figures(
       Partnership partnership, LocalDate from, LocalDate to) {
-    List<SharingStatistics.Request> requests =
-        jdbc.sql(
-                """
+    return SharingStatistics.of(requests(partnership, from, to), from, to);
+  }
+
+  /** The totals by decision, lawful basis and urgency of the same requests. */
+  public SharingStatistics.Totals totals(Partnership partnership, LocalDate from, LocalDate to) {
+    return SharingStatistics.totals(requests(partnership, from, to), from, to);
+  }
+
+  private List<SharingStatistics.Request> requests(
+      Partnership partnership, LocalDate from, LocalDate to) {
+    return jdbc.sql(
+            """
                 select ra.name as requesting, aa.name as asked, r.requested_on, r.due_on,
-                       d.outcome, d.decided_on
+                       d.outcome, d.decided_on, r.urgent,
+                       (select array_agg(b.code order by b.sort, b.code)
+                        from sharing_request_basis rb join lawful_basis b on b.id = rb.basis_id
+                        where rb.request_id = r.id) as bases
                 from sharing_request r
                 join agency ra on ra.id = r.requesting_agency_id
                 join agency aa on aa.id = r.asked_agency_id
@@ -35,21 +47,24 @@ public class SharingStatisticsReports {
                 ) d on true
                 where r.partnership_id = :p and r.requested_on between :from and :to
                 """)
-            .param("p", partnership.id())
-            .param("from", from)
-            .param("to", to)
-            .query(
-                (rs, n) -> {
-                  String outcome = rs.getString("outcome");
-                  return new SharingStatistics.Request(
-                      rs.getString("requesting"),
-                      rs.getString("asked"),
-                      rs.getObject("requested_on", LocalDate.class),
-                      rs.getObject("due_on", LocalDate.class),
-                      outcome == null ? null : DecisionOutcome.valueOf(outcome),
-                      rs.getObject("decided_on", LocalDate.class));
-                })
-            .list();
-    return SharingStatistics.of(requests, from, to);
+        .param("p", partnership.id())
+        .param("from", from)
+        .param("to", to)
+        .query(
+            (rs, n) -> {
+              String outcome = rs.getString("outcome");
+              return new SharingStatistics.Request(
+                  rs.getString("requesting"),
+                  rs.getString("asked"),
+                  rs.getObject("requested_on", LocalDate.class),
+                  rs.getObject("due_on", LocalDate.class),
+                  outcome == null ? null : DecisionOutcome.valueOf(outcome),
+                  rs.getObject("decided_on", LocalDate.class),
+                  rs.getBoolean("urgent"),
+                  rs.getArray("bases") == null
+                      ? List.of()
+                      : List.of((String[]) rs.getArray("bases").getArray()));
+            })
+        .list();
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.SmallNumbers;
 import org.junit.jupiter.api.Test;
 
 class DataReturnTests {

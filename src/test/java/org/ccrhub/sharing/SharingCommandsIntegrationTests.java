@@ -206,6 +206,30 @@ class SharingCommandsIntegrationTests {
                 .single())
         .isOne();
 
+    Path board = dir.resolve("board.csv");
+    AdminCommands.Result suppressed =
+        commands.run(
+            "sharing",
+            "stats",
+            "--partnership",
+            slug,
+            "--from",
+            "2016-04-01",
+            "--to",
+            "2017-03-31",
+            "--format",
+            "csv",
+            "--out",
+            board.toString(),
+            "--suppressed");
+    assertThat(suppressed.exitCode()).as(suppressed.err()).isZero();
+    assertThat(Files.readString(board, StandardCharsets.UTF_8))
+        .isEqualTo(
+            String.join(",", SharingStatistics.COLUMNS)
+                + "\r\nNorthbridge Council,Northbridge Police,<5,<5,0,0,<5,<5,[c],[c]"
+                + "\r\nNorthbridge Police,Northbridge Council,<5,<5,<5,<5,<5,<5,[c],[c]"
+                + "\r\nSafe Haven,Northbridge Police,<5,<5,0,0,0,0,[c],[c]\r\n");
+
     AdminCommands.Result again =
         commands.run("sharing", "import", "--partnership", slug, "--file", log.toString());
     assertThat(again.exitCode()).as(again.err()).isZero();

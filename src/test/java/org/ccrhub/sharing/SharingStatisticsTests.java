@@ -122,4 +122,90 @@ class SharingStatisticsTests {
     assertThat(rows.get(0).cells()).endsWith("", "");
     assertThat(rows.get(1).cells()).endsWith("0", "0");
   }
+
+  @Test
+  void suppressesSmallCountsAndWhatWouldGiveThemAway() {
+    List<SharingStatistics.Request> requests = new java.util.ArrayList<>();
+    // 12 requests: 8 shared, 3 refused, 1 open; decided in 2 days each
+    for (int i = 0; i < 12; i++) {
+      requests.add(
+          request(
+              "Police",
+              "Council",
+              "2016-05-02",
+              "2016-05-16",
+              i < 8 ? DecisionOutcome.SHARE : i < 11 ? DecisionOutcome.REFUSE : null,
+              i < 11 ? "2016-05-04" : null));
+    }
+    // a pair with 3 requests, all shared
+    for (int i = 0; i < 3; i++) {
+      requests.add(
+          request(
+              "Council",
+              "Police",
+              "2016-06-01",
+              "2016-06-15",
+              DecisionOutcome.SHARE,
+              "2016-06-03"));
+    }
+    List<SharingStatistics.Row> rows = SharingStatistics.of(requests, FROM, TO);
+
+    // refused 3 and open 1 are both hidden: two hidden, so no more is needed; the open one overdue
+    assertThat(rows.get(1).cells(org.ccrhub.shared.SmallNumbers.STANDARD))
+        .containsExactly("Police", "Council", "12", "8", "0", "<5", "<5", "<5", "2", "2");
+    // all three shared are hidden, and the days of three decisions with them
+    assertThat(rows.get(0).cells(org.ccrhub.shared.SmallNumbers.STANDARD))
+        .containsExactly("Council", "Police", "<5", "<5", "0", "0", "0", "0", "[c]", "[c]");
+    assertThat(rows.get(0).cells())
+        .containsExactly("Council", "Police", "3", "3", "0", "0", "0", "0", "2", "2");
+  }
+
+  @Test
+  void hidesTheNextSmallestWhenOnlyOneOutcomeIsHidden() {
+    assertThat(
+            SharingStatistics.parts(org.ccrhub.shared.SmallNumbers.STANDARD, List.of(20, 6, 2, 0)))
+        .containsExactly("20", "[c]", "<5", "0");
+    assertThat(
+            SharingStatistics.parts(org.ccrhub.shared.SmallNumbers.STANDARD, List.of(20, 6, 7, 0)))
+        .containsExactly("20", "6", "7", "0");
+  }
+
+  @Test
+  void totalsByDecisionBasisAndUrgencyCountARequestUnderEachOfItsBases() {
+    SharingStatistics.Totals totals =
+        SharingStatistics.totals(
+            List.of(
+                new SharingStatistics.Request(
+                    "A",
+                    "B",
+                    LocalDate.of(2016, 5, 2),
+                    LocalDate.of(2016, 5, 16),
+                    DecisionOutcome.SHARE,
+                    LocalDate.of(2016, 5, 3),
+                    true,
+                    List.of("UK GDPR 6(1)(e)", "Crime and Disorder Act 1998 s115")),
+                new SharingStatistics.Request(
+                    "A",
+                    "B",
+                    LocalDate.of(2016, 5, 2),
+                    LocalDate.of(2016, 5, 16),
+                    null,
+                    null,
+                    false,
+                    List.of("UK GDPR 6(1)(e)"))),
+            FROM,
+            TO);
+
+    assertThat(totals.requests()).isEqualTo(2);
+    assertThat(totals.byDecision())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("Share", 1),
+            org.assertj.core.api.Assertions.entry("Share in part", 0),
+            org.assertj.core.api.Assertions.entry("Refuse", 0),
+            org.assertj.core.api.Assertions.entry("Still open", 1));
+    assertThat(totals.byBasis())
+        .containsEntry("UK GDPR 6(1)(e)", 2)
+        .containsEntry("Crime and Disorder Act 1998 s115", 1);
+    assertThat(totals.byUrgency()).containsEntry("Urgent", 1).containsEntry("Not urgent", 1);
+  }
 }

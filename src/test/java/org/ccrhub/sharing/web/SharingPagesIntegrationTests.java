@@ -377,6 +377,25 @@ class SharingPagesIntegrationTests {
   }
 
   @Test
+  void theBoardSeesTheFiguresWithSmallNumbersHiddenAndTheDataProtectionLeadExactly()
+      throws Exception {
+    MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
+    assertThat(send(request(council, "GIVEN"), asOfficer).getRedirectedUrl())
+        .isEqualTo(base + "/requests/1");
+
+    String board = send(get(base + "/figures"), Fixtures.signIn(mvc, viewer)).getContentAsString();
+    assertThat(board)
+        .contains("Information sharing figures", "Northbridge Police", "&lt;5")
+        .doesNotContain("You see exact figures");
+    String exact = send(get(base + "/figures"), twoFactor.signIn(mvc, dpl)).getContentAsString();
+    assertThat(exact).contains("You see exact figures").contains(">1<");
+    assertThat(
+            send(get(base + "/figures").param("from", "31/02/2016"), asOfficer)
+                .getContentAsString())
+        .contains("There is a problem", "Enter a real date");
+  }
+
+  @Test
   void aRequestWithNoProtocolInForceOrUnderAnExpiredOneIsRefusedWithTheReason() throws Exception {
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
     String noProtocol = send(request(housing, "GIVEN"), asOfficer).getContentAsString();
