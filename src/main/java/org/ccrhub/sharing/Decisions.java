@@ -163,7 +163,7 @@ public class Decisions {
             d.decidedOn(),
             d.reasons(),
             d.grounds(),
-            request.withConsent(),
+            d.decidedOn() == null ? request.withConsent() : request.withConsentOn(d.decidedOn()),
             d.subjectTold(),
             d.notToldReason(),
             d.informationTypes(),

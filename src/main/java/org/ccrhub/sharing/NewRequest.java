@@ -29,6 +29,7 @@ public record NewRequest(
    *
    * @param roleOther the role in words, when it is "other"
    * @param notSoughtReason why consent was not sought, when it was not
+   * @param consentId the consent record it relies on, when consent was given and recorded
    */
   public record Subject(
       SubjectRole role,
@@ -37,7 +38,21 @@ public record NewRequest(
       String address,
       @Nullable LocalDate dob,
       Consent consent,
-      String notSoughtReason) {}
+      String notSoughtReason,
+      @Nullable Long consentId) {
+
+    /** A subject whose consent relies on no record. */
+    public Subject(
+        SubjectRole role,
+        String roleOther,
+        String name,
+        String address,
+        @Nullable LocalDate dob,
+        Consent consent,
+        String notSoughtReason) {
+      this(role, roleOther, name, address, dob, consent, notSoughtReason, null);
+    }
+  }
 
   public NewRequest {
     categories = Set.copyOf(categories);

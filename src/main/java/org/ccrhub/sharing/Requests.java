@@ -41,6 +41,7 @@ public class Requests {
   private final DecisionLog log;
   private final AuditTrail audit;
   private final SharingEmails emails;
+  private final Consents consents;
   private final JdbcClient jdbc;
 
   Requests(
@@ -52,6 +53,7 @@ public class Requests {
       DecisionLog log,
       AuditTrail audit,
       SharingEmails emails,
+      Consents consents,
       JdbcClient jdbc) {
     this.access = access;
     this.protocols = protocols;
@@ -61,6 +63,7 @@ public class Requests {
     this.log = log;
     this.audit = audit;
     this.emails = emails;
+    this.consents = consents;
     this.jdbc = jdbc;
   }
 
@@ -137,6 +140,12 @@ public class Requests {
     if (!known.containsAll(request.basisIds())) {
       throw new NotFoundException("No such lawful basis");
     }
+    for (NewRequest.Subject subject : request.subjects()) {
+      if (subject.consentId() != null && subject.consent() != Consent.GIVEN) {
+        throw new InvalidInputException("Only a person who consented relies on a consent record");
+      }
+      consents.reliedOn(reader, subject.consentId(), asked.id());
+    }
     int responseDays =
         jdbc.sql("select response_working_days from sharing_protocol where id = :id")
             .param("id", request.protocolId())
@@ -209,9 +218,9 @@ public class Requests {
       jdbc.sql(
               """
               insert into sharing_subject (partnership_id, request_id, position, role, role_other,
-                  name, address, dob, consent, not_sought_reason)
+                  name, address, dob, consent, not_sought_reason, consent_id)
               values (:p, :request, :position, :role, :other, :name, :address, :dob, :consent,
-                  :notSought)
+                  :notSought, :consentId)
               """)
           .param("p", reader.partnership().id())
           .param("request", id)
@@ -225,6 +234,7 @@ public class Requests {
           .param(
               "notSought",
               subject.consent() == Consent.NOT_SOUGHT ? subject.notSoughtReason() : null)
+          .param("consentId", subject.consentId())
           .update();
     }
     for (long basis : request.basisIds()) {
@@ -435,9 +445,13 @@ public class Requests {
     List<SharingRequest.Subject> subjects =
         jdbc.sql(
                 """
-                select position, role, coalesce(role_other, '') as role_other, name, address, dob,
-                       consent, coalesce(not_sought_reason, '') as not_sought_reason
-                from sharing_subject where request_id = :r order by position
+                select s.position, s.role, coalesce(s.role_other, '') as role_other, s.name,
+                       s.address, s.dob, s.consent,
+                       coalesce(s.not_sought_reason, '') as not_sought_reason, s.consent_id,
+                       c.withdrawn_on as consent_withdrawn_on
+                from sharing_subject s
+                left join sharing_consent c on c.id = s.consent_id
+                where s.request_id = :r order by s.position
                 """)
             .param("r", row.id())
             .query(
@@ -450,7 +464,9 @@ public class Requests {
                         row.details() ? rs.getString("address") : null,
                         row.details() ? rs.getObject("dob", LocalDate.class) : null,
                         Consent.valueOf(rs.getString("consent")),
-                        rs.getString("not_sought_reason")))
+                        rs.getString("not_sought_reason"),
+                        rs.getObject("consent_id", Long.class),
+                        rs.getObject("consent_withdrawn_on", LocalDate.class)))
             .list();
     Map<Long, LawfulBasis> bases = new HashMap<>();
     lawfulBases.of(reader.partnership()).forEach(b -> bases.put(b.id(), b));

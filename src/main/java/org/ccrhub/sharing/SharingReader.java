@@ -69,6 +69,8 @@ public record SharingReader(
         agencyId == null ? NONE : agencyId,
         "reader_account",
         accountId,
+        "reader_decider",
+        decides(),
         "reader_decides",
         decidesUnder.isEmpty() ? new Long[] {NONE} : decidesUnder.toArray(Long[]::new));
   }

@@ -48,7 +48,15 @@ public record SharingRequest(
       @Nullable String address,
       @Nullable LocalDate dob,
       Consent consent,
-      String notSoughtReason) {
+      String notSoughtReason,
+      @Nullable Long consentId,
+      @Nullable LocalDate consentWithdrawnOn) {
+
+    /** Whether the person's consent stands on the day: given, and its record not withdrawn. */
+    public boolean consentsOn(LocalDate day) {
+      return consent == Consent.GIVEN
+          && (consentWithdrawnOn == null || consentWithdrawnOn.isAfter(day));
+    }
 
     /** The role as the page writes it: "Other: landlord" reads "landlord". */
     public String roleText() {
@@ -74,5 +82,13 @@ public record SharingRequest(
   /** Whether every subject gave consent (no subjects: no one to ask). */
   public boolean withConsent() {
     return subjects.stream().allMatch(s -> s.consent() == Consent.GIVEN);
+  }
+
+  /**
+   * Whether every subject's consent stands on the day a decision is made: a consent whose record
+   * was withdrawn by then does not count.
+   */
+  public boolean withConsentOn(LocalDate day) {
+    return subjects.stream().allMatch(s -> s.consentsOn(day));
   }
 }

@@ -61,18 +61,21 @@ class RequestController {
   private final Protocols protocols;
   private final LawfulBases lawfulBases;
   private final Agencies agencies;
+  private final org.ccrhub.sharing.Consents consents;
 
   RequestController(
       SharingAccess access,
       Requests requests,
       Protocols protocols,
       LawfulBases lawfulBases,
-      Agencies agencies) {
+      Agencies agencies,
+      org.ccrhub.sharing.Consents consents) {
     this.access = access;
     this.requests = requests;
     this.protocols = protocols;
     this.lawfulBases = lawfulBases;
     this.agencies = agencies;
+    this.consents = consents;
   }
 
   @ModelAttribute("section")
@@ -153,6 +156,23 @@ class RequestController {
       if (token.isEmpty()) {
         form.setToken(UUID.randomUUID().toString());
       }
+      return form(reader, response, model);
+    }
+    java.util.Set<Long> usable =
+        consents.usable(reader, request.get().askedAgencyId()).stream()
+            .map(org.ccrhub.sharing.ConsentRecord::id)
+            .collect(Collectors.toSet());
+    for (int i = 0; i < request.get().subjects().size(); i++) {
+      Long record = request.get().subjects().get(i).consentId();
+      if (record != null && !usable.contains(record)) {
+        errors.rejectValue(
+            "subjects[" + i + "].consentRecord",
+            "consent",
+            "This consent record cannot be relied on: it must name the agency you are asking,"
+                + " and be given and not withdrawn");
+      }
+    }
+    if (errors.hasErrors()) {
       return form(reader, response, model);
     }
     Requests.Raised raised;
@@ -295,6 +315,15 @@ class RequestController {
     model.addAttribute("roles", roles);
     model.addAttribute("consents", consents);
     model.addAttribute("yesNo", yesNo());
+    Map<String, String> records = new LinkedHashMap<>();
+    this.consents
+        .standing(reader)
+        .forEach(
+            c ->
+                records.put(
+                    Long.toString(c.id()),
+                    "Record " + c.id() + ", given " + Dates.date(c.givenOn())));
+    model.addAttribute("consentRecords", records);
     return VIEW_FORM;
   }
 }

@@ -51,6 +51,7 @@ public class RequestForm {
     private DateInput dob = new DateInput();
     private String consent = "";
     private String notSoughtReason = "";
+    private String consentRecord = "";
 
     boolean isEmpty() {
       return role.isBlank()
@@ -59,7 +60,16 @@ public class RequestForm {
           && address.isBlank()
           && dob.isBlank()
           && consent.isBlank()
-          && notSoughtReason.isBlank();
+          && notSoughtReason.isBlank()
+          && consentRecord.isBlank();
+    }
+
+    public String getConsentRecord() {
+      return consentRecord;
+    }
+
+    public void setConsentRecord(String consentRecord) {
+      this.consentRecord = consentRecord;
     }
 
     public String getRole() {
@@ -304,10 +314,17 @@ public class RequestForm {
       if (consent == Consent.NOT_SOUGHT && notSought.isEmpty()) {
         errors.rejectValue(at + "notSoughtReason", "required", "Enter why consent was not sought");
       }
+      Long record = row.consentRecord.isBlank() ? null : number(row.consentRecord);
+      if (record != null && consent != Consent.GIVEN) {
+        errors.rejectValue(
+            at + "consentRecord",
+            "consent",
+            "Choose a consent record only for a person who consented");
+      }
       if (role != null && consent != null) {
         people.add(
             new NewRequest.Subject(
-                role, other, name, address, dob.orElse(null), consent, notSought));
+                role, other, name, address, dob.orElse(null), consent, notSought, record));
       }
     }
     boolean identifies = chosen.stream().anyMatch(InformationCategory::identifiesPeople);

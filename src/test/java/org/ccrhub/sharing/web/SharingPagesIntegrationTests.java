@@ -396,6 +396,87 @@ class SharingPagesIntegrationTests {
   }
 
   @Test
+  void aConsentRecordBacksARequestUntilItIsWithdrawnAndThenCountsForNothing() throws Exception {
+    MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
+    LocalDate today = LocalDate.now();
+    MockHttpServletResponse saved =
+        send(
+            post(base + "/consents/new")
+                .with(csrf())
+                .param("subjectName", "Vicky Victim")
+                .param("givenBy", "SUBJECT")
+                .param("explained", "yes")
+                .param("covers", "Police incidents and risk assessments")
+                .param("purposes", "Safety planning")
+                .param("recipients", Long.toString(council.id()))
+                .param("answer", "GIVEN")
+                .param("givenOn.day", Integer.toString(today.getDayOfMonth()))
+                .param("givenOn.month", Integer.toString(today.getMonthValue()))
+                .param("givenOn.year", Integer.toString(today.getYear())),
+            asOfficer);
+    String record = saved.getRedirectedUrl();
+    assertThat(record).startsWith(base + "/consents/");
+    assertThat(send(get(record), asOfficer).getContentAsString())
+        .contains("Vicky Victim", "Given on", "Northbridge Council");
+    String id = record.substring(record.lastIndexOf('/') + 1);
+
+    assertThat(
+            send(request(council, "GIVEN", "subjects[0].consentRecord", id), asOfficer)
+                .getRedirectedUrl())
+        .isEqualTo(base + "/requests/1");
+    // another agency's user, a viewer: not found
+    assertThat(send(get(record), twoFactor.signIn(mvc, housingOfficer)).getStatus()).isEqualTo(404);
+    assertThat(send(get(record), twoFactor.signIn(mvc, viewer)).getStatus()).isEqualTo(404);
+
+    // withdrawn today: no later request relies on it, and a decision today is without consent
+    MockHttpServletResponse withdrawn =
+        send(
+            post(record + "/withdraw")
+                .with(csrf())
+                .param("withdrawnOn.day", Integer.toString(today.getDayOfMonth()))
+                .param("withdrawnOn.month", Integer.toString(today.getMonthValue()))
+                .param("withdrawnOn.year", Integer.toString(today.getYear()))
+                .param("note", "By phone to the IDVA"),
+            asOfficer);
+    assertThat(withdrawn.getRedirectedUrl()).isEqualTo(record);
+    assertThat(send(get(record), asOfficer).getContentAsString())
+        .contains("Withdrawn", "By phone to the IDVA")
+        .doesNotContain("Record a withdrawal");
+    assertThat(
+            send(request(council, "GIVEN", "subjects[0].consentRecord", id), asOfficer)
+                .getContentAsString())
+        .contains("This consent record cannot be relied on");
+    String decision =
+        send(
+                decision(
+                    1,
+                    "outcome",
+                    "SHARE",
+                    "subjectTold",
+                    "yes",
+                    "informationTypes",
+                    "Police incidents",
+                    "method",
+                    "PHONE",
+                    "suppliedOn.day",
+                    Integer.toString(today.getDayOfMonth()),
+                    "suppliedOn.month",
+                    Integer.toString(today.getMonthValue()),
+                    "suppliedOn.year",
+                    Integer.toString(today.getYear())),
+                twoFactor.signIn(mvc, spoc))
+            .getContentAsString();
+    assertThat(decision).contains("Choose the grounds for sharing without consent");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                jdbc.sql("update sharing_consent set withdrawn_on = null where id = :id")
+                    .param("id", Long.parseLong(id))
+                    .update())
+        .rootCause()
+        .hasMessageContaining("cannot be undone");
+  }
+
+  @Test
   void aRequestWithNoProtocolInForceOrUnderAnExpiredOneIsRefusedWithTheReason() throws Exception {
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
     String noProtocol = send(request(housing, "GIVEN"), asOfficer).getContentAsString();

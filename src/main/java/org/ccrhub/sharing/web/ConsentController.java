@@ -1,0 +1,229 @@
+package org.ccrhub.sharing.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ccrhub.partnership.Agencies;
+import org.ccrhub.partnership.Agency;
+import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.DateInput;
+import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.ConsentRecord;
+import org.ccrhub.sharing.Consents;
+import org.ccrhub.sharing.SharingAccess;
+import org.ccrhub.sharing.SharingReader;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Consent records: an agency's list, the form to record one, a record's page with its withdrawal.
+ * Only the gate decides who sees what; a record someone may not see is not found, and nothing is
+ * looked up without two-factor sign-in.
+ */
+@Controller
+@RequestMapping("/p/{slug}/sharing/consents")
+class ConsentController {
+
+  private final SharingAccess access;
+  private final Consents consents;
+  private final Agencies agencies;
+
+  ConsentController(SharingAccess access, Consents consents, Agencies agencies) {
+    this.access = access;
+    this.consents = consents;
+    this.agencies = agencies;
+  }
+
+  @ModelAttribute("section")
+  String section() {
+    return "sharing";
+  }
+
+  /** The withdrawal form. */
+  public static class WithdrawalForm {
+    private DateInput withdrawnOn = new DateInput();
+    private String note = "";
+
+    public DateInput getWithdrawnOn() {
+      return withdrawnOn;
+    }
+
+    public void setWithdrawnOn(DateInput withdrawnOn) {
+      this.withdrawnOn = withdrawnOn;
+    }
+
+    public String getNote() {
+      return note;
+    }
+
+    public void setNote(String note) {
+      this.note = note;
+    }
+  }
+
+  @GetMapping
+  String showList(
+      Partnership partnership,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletResponse response,
+      Model model) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    if (!reader.twoFactor()) {
+      return SharingPages.VIEW_TWO_FACTOR;
+    }
+    if (!reader.seesRequests()) {
+      throw new NotFoundException("No consent records");
+    }
+    SharingPages.noStore(response);
+    model.addAttribute("reader", reader);
+    model.addAttribute("records", consents.list(reader));
+    return "sharing/consents";
+  }
+
+  @GetMapping("/new")
+  String initCreateForm(
+      Partnership partnership,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletResponse response,
+      Model model) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    if (!reader.twoFactor()) {
+      return SharingPages.VIEW_TWO_FACTOR;
+    }
+    model.addAttribute("form", new ConsentForm());
+    return form(reader, response, model);
+  }
+
+  @PostMapping("/new")
+  String processCreateForm(
+      Partnership partnership,
+      @ModelAttribute("form") ConsentForm form,
+      BindingResult errors,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    if (!reader.twoFactor()) {
+      return SharingPages.VIEW_TWO_FACTOR;
+    }
+    if (!reader.canRequest()) {
+      return form(reader, response, model);
+    }
+    Set<Long> ids =
+        agencies.findAll(partnership).stream().map(Agency::id).collect(Collectors.toSet());
+    Optional<Consents.NewConsent> consent = form.read(ids, access.today(), errors);
+    if (consent.isEmpty()) {
+      return form(reader, response, model);
+    }
+    long id;
+    try {
+      id = consents.record(reader, consent.get());
+    } catch (InvalidInputException e) {
+      errors.reject("consent", e.getMessage());
+      return form(reader, response, model);
+    }
+    flash.addFlashAttribute("flash", "Consent record " + id + " saved.");
+    return "redirect:/p/" + partnership.slug() + "/sharing/consents/" + id;
+  }
+
+  @GetMapping("/{id}")
+  String showRecord(
+      Partnership partnership,
+      @PathVariable long id,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletResponse response,
+      Model model) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    if (!reader.twoFactor()) {
+      return SharingPages.VIEW_TWO_FACTOR;
+    }
+    ConsentRecord record = consents.open(reader, id);
+    WithdrawalForm form = new WithdrawalForm();
+    form.setWithdrawnOn(DateInput.of(access.today()));
+    model.addAttribute("withdrawal", form);
+    return page(reader, record, response, model);
+  }
+
+  @PostMapping("/{id}/withdraw")
+  String processWithdrawal(
+      Partnership partnership,
+      @PathVariable long id,
+      @ModelAttribute("withdrawal") WithdrawalForm form,
+      BindingResult errors,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash) {
+    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+    if (!reader.twoFactor()) {
+      return SharingPages.VIEW_TWO_FACTOR;
+    }
+    ConsentRecord record = consents.read(reader, id);
+    Optional<LocalDate> on =
+        form.getWithdrawnOn().read("withdrawnOn", "the date of withdrawal", true, errors);
+    String note = form.getNote() == null ? "" : form.getNote().strip();
+    if (note.length() > 2000) {
+      errors.rejectValue("note", "long", "Enter 2000 characters or fewer");
+    }
+    if (on.isPresent() && !errors.hasErrors()) {
+      try {
+        consents.withdraw(reader, id, on.get(), note);
+        flash.addFlashAttribute("flash", "The withdrawal is recorded.");
+        return "redirect:/p/" + partnership.slug() + "/sharing/consents/" + id;
+      } catch (InvalidInputException e) {
+        form.getWithdrawnOn().reject("withdrawnOn", e.getMessage(), errors);
+      }
+    }
+    return page(reader, record, response, model);
+  }
+
+  private String page(
+      SharingReader reader, ConsentRecord record, HttpServletResponse response, Model model) {
+    SharingPages.noStore(response);
+    model.addAttribute("reader", reader);
+    model.addAttribute("record", record);
+    model.addAttribute(
+        "canWithdraw",
+        record.given()
+            && record.withdrawnOn() == null
+            && reader.agencyId() != null
+            && reader.agencyId() == record.agencyId());
+    return "sharing/consent";
+  }
+
+  private String form(SharingReader reader, HttpServletResponse response, Model model) {
+    SharingPages.noStore(response);
+    model.addAttribute("reader", reader);
+    Map<String, String> by = new LinkedHashMap<>();
+    for (ConsentRecord.GivenBy g : ConsentRecord.GivenBy.values()) {
+      by.put(g.name(), g.label());
+    }
+    Map<String, String> answers = new LinkedHashMap<>();
+    answers.put("GIVEN", "Given");
+    answers.put("REFUSED", "Refused");
+    Map<String, String> agencyOptions = new LinkedHashMap<>();
+    agencies.findAll(reader.partnership()).stream()
+        .filter(a -> reader.agencyId() == null || a.id() != reader.agencyId())
+        .forEach(a -> agencyOptions.put(Long.toString(a.id()), a.name()));
+    model.addAttribute("givenBy", by);
+    model.addAttribute("answers", answers);
+    model.addAttribute("agencies", agencyOptions);
+    model.addAttribute("yesNo", RequestController.yesNo());
+    return "sharing/consent-form";
+  }
+}
