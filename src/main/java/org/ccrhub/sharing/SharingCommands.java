@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       SharingCommands.Import.class,
       SharingCommands.Log.class,
-      SharingCommands.Stats.class
+      SharingCommands.Stats.class,
+      SharingCommands.Purge.class
     })
 public final class SharingCommands implements Runnable {
 
@@ -43,7 +44,8 @@ public final class SharingCommands implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: sharing import|log|stats");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: sharing import|log|stats|purge");
   }
 
   /** What the subcommands share: the partnership. */
@@ -319,6 +321,45 @@ public final class SharingCommands implements Runnable {
               () ->
                   new InvalidInputException(
                       option + " '" + text + "' is not a date: write it like 2016-04-01"));
+    }
+  }
+
+  @Command(
+      name = "purge",
+      mixinStandardHelpOptions = true,
+      description =
+          "Remove the personal details of the requests and consent records whose retention has"
+              + " run out, keeping the decision log and the figures. Prints kind, number, from and"
+              + " kept_until for each.")
+  static final class Purge extends SharingCommand {
+
+    @Option(names = "--dry-run", description = "List what would go, and change nothing")
+    boolean dryRun;
+
+    Purge(CommandContext context) {
+      super(context);
+    }
+
+    @Override
+    public Integer call() {
+      Partnership p = partnership();
+      SharingRetention retention = context.bean(SharingRetention.class);
+      LocalDate today =
+          LocalDate.now(
+              context.bean(java.time.Clock.class).withZone(java.time.ZoneId.of("Europe/London")));
+      List<SharingRetention.Due> due = retention.due(p, today);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("kind,number,from,kept_until");
+      for (SharingRetention.Due d : due) {
+        out.println(d.kind() + "," + d.number() + "," + d.from() + "," + d.keptUntil());
+      }
+      if (dryRun) {
+        out.println(due.size() + " would lose personal details (dry run: nothing was changed).");
+        return 0;
+      }
+      int purged = retention.purge(p, today, "sharing purge");
+      out.println("Personal details removed from " + purged + ".");
+      return 0;
     }
   }
 }

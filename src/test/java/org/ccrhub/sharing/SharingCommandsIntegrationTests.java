@@ -363,6 +363,59 @@ class SharingCommandsIntegrationTests {
   }
 
   @Test
+  void removesPersonalDetailsAtRetentionKeepingTheLogAndTheFigures() throws Exception {
+    String slug = aPartnership();
+    Partnership partnership = partnerships.named(slug);
+    assertThat(
+            commands
+                .run(
+                    "sharing",
+                    "import",
+                    "--partnership",
+                    slug,
+                    "--file",
+                    file("decision-log.csv", LOG).toString())
+                .exitCode())
+        .isZero();
+
+    AdminCommands.Result dry = commands.run("sharing", "purge", "--partnership", slug, "--dry-run");
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out())
+        .startsWith("kind,number,from,kept_until\nrequest,1,2016-05-26,2022-05-26\n")
+        .contains("request,4,2016-07-01,2022-07-01\n")
+        .endsWith("8 would lose personal details (dry run: nothing was changed).\n");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from sharing_request where partnership_id = :p and purpose is not null")
+                .param("p", partnership.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(8);
+
+    AdminCommands.Result purged = commands.run("sharing", "purge", "--partnership", slug);
+    assertThat(purged.out()).endsWith("Personal details removed from 8.\n");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from sharing_request where partnership_id = :p"
+                        + " and purpose is null and purged_at is not null")
+                .param("p", partnership.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(8);
+    assertThat(stats(slug, "2016-04-01", "2017-03-31")).isEqualTo(FIGURES);
+    assertThat(commands.run("sharing", "purge", "--partnership", slug, "--dry-run").out())
+        .contains("0 would lose personal details");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where partnership_id = :p and action = 'PURGE'"
+                        + " and object_type = 'SharingRequests'")
+                .param("p", partnership.id())
+                .query(Integer.class)
+                .single())
+        .isOne();
+  }
+
+  @Test
   void refusesALogWithAnyProblemListingEveryOneAndStoringNothing() throws Exception {
     String slug = aPartnership();
     Partnership partnership = partnerships.named(slug);
