@@ -1,6 +1,7 @@
 package org.ccrhub.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -39,7 +40,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The protocol register as its people use it: an administrator adds a protocol, records its signed
  * version, adds the parties with their SPOCs and deputies and puts it in force; every member reads
- * the register, only the keepers change it, another partnership finds nothing.
+ * the register, only the keepers change it, another partnership finds nothing; a SPOC or deputy
+ * must sign in with two factors while their party is under a protocol not ended.
  */
 @CcrHubTest
 class ProtocolPagesIntegrationTests {
@@ -55,6 +57,7 @@ class ProtocolPagesIntegrationTests {
   @Autowired PersonAccounts personAccounts;
   @Autowired LawfulBases lawfulBases;
   @Autowired Protocols protocols;
+  @Autowired SharingContacts contacts;
   @Autowired AuditTrail audit;
   @Autowired JdbcClient jdbc;
 
@@ -331,6 +334,57 @@ class ProtocolPagesIntegrationTests {
         .contains("Withdrawn")
         .contains("Last day in force was " + Dates.date(today.minusDays(1)))
         .contains("Replaced by the 2027 ISP");
+  }
+
+  @Test
+  void aSpocOrDeputyMustSignInWithTwoFactorsWhileTheirPartyIsUnderAProtocolNotEnded()
+      throws Exception {
+    long id = protocolInForce("Northbridge ISP", today.plusDays(300));
+    String deputyEmail = fixtures.user(partnership, Role.ANALYST);
+    personAccounts.link(partnership, accountId(deputyEmail), Optional.of(jo));
+
+    MockHttpSession password =
+        (MockHttpSession)
+            mvc.perform(
+                    formLogin("/sign-in")
+                        .userParameter("email")
+                        .user(spocEmail)
+                        .password(Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/account/two-factor"))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+    mvc.perform(get("/p/" + partnership.slug()).session(password))
+        .andExpect(redirectedUrl("/account/two-factor"));
+    mvc.perform(get(base).session(password)).andExpect(redirectedUrl("/account/two-factor"));
+    assertThat(page(password, "/account/two-factor"))
+        .contains(
+            "Your role as SPOC for Northbridge Police under the Northbridge ISP requires"
+                + " two-factor sign-in. Set it up to continue.");
+    assertThat(contacts.heldBy(accountId(deputyEmail)))
+        .containsExactly("deputy SPOC for Northbridge Police under the Northbridge ISP");
+    assertThat(contacts.heldIn(partnership.id(), accountId(deputyEmail))).isTrue();
+    assertThat(contacts.heldIn(fixtures.partnership().id(), accountId(deputyEmail))).isFalse();
+
+    // once the police leave, neither is held to it
+    long party =
+        jdbc.sql("select id from sharing_party where protocol_id = :id and agency_id = :a")
+            .param("id", id)
+            .param("a", police)
+            .query(Long.class)
+            .single();
+    protocols.recordLeaving(partnership, id, party, today.minusDays(1));
+    assertThat(contacts.heldBy(accountId(spocEmail))).isEmpty();
+    assertThat(contacts.heldBy(accountId(deputyEmail))).isEmpty();
+    assertThat(contacts.heldIn(partnership.id(), accountId(spocEmail))).isFalse();
+    // rejoined, and the protocol ended yesterday: still not
+    protocols.rejoin(partnership, id, party);
+    assertThat(contacts.heldBy(accountId(spocEmail))).hasSize(1);
+    protocols.end(
+        partnership,
+        id,
+        new ProtocolRegisterChanges.Ending(ProtocolEnding.EXPIRED, today.minusDays(1), ""));
+    assertThat(contacts.heldBy(accountId(spocEmail))).isEmpty();
   }
 
   @Test
