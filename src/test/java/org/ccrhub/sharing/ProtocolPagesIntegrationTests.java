@@ -25,6 +25,7 @@ import org.ccrhub.partnership.AgencyType;
 import org.ccrhub.partnership.People;
 import org.ccrhub.partnership.PersonAccounts;
 import org.ccrhub.security.Role;
+import org.ccrhub.security.TwoFactorSessions;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The protocol register as its people use it: an administrator adds a protocol, records its signed
  * version, adds the parties with their SPOCs and deputies and puts it in force; every member reads
  * the register, only the keepers change it, another partnership finds nothing; a SPOC or deputy
- * must sign in with two factors while their party is under a protocol not ended.
+ * must sign in with two factors while their party is under a protocol not ended, and sees its
+ * review coming on their home page.
  */
 @CcrHubTest
 class ProtocolPagesIntegrationTests {
@@ -52,6 +54,7 @@ class ProtocolPagesIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
+  @Autowired TwoFactorSessions twoFactor;
   @Autowired Agencies agencies;
   @Autowired People people;
   @Autowired PersonAccounts personAccounts;
@@ -385,6 +388,46 @@ class ProtocolPagesIntegrationTests {
         id,
         new ProtocolRegisterChanges.Ending(ProtocolEnding.EXPIRED, today.minusDays(1), ""));
     assertThat(contacts.heldBy(accountId(spocEmail))).isEmpty();
+  }
+
+  @Test
+  void theReviewComingShowsOnTheHomePageOfItsSpocsAndAdministrators() throws Exception {
+    long id = protocolInForce("Northbridge ISP", today.plusDays(20));
+
+    MockHttpSession spoc = twoFactor.signIn(mvc, spocEmail);
+    assertThat(page(spoc, "/p/" + partnership.slug()))
+        .contains("Information sharing protocols to review")
+        .contains("Northbridge ISP: review due in 20 days")
+        .contains(base + "/" + id);
+    // the administrators too; a member who is nobody's SPOC, not
+    assertThat(page(admin, "/p/" + partnership.slug()))
+        .contains("Northbridge ISP: review due in 20 days");
+    MockHttpSession viewer = Fixtures.signIn(mvc, fixtures.user(partnership, Role.VIEWER));
+    assertThat(page(viewer, "/p/" + partnership.slug()))
+        .doesNotContain("Information sharing protocols to review");
+    assertThat(page(viewer, base)).contains("Review due in 20 days");
+
+    // overdue once the day has passed; not at all once it has ended
+    protocols.recordVersion(
+        partnership,
+        id,
+        new ProtocolRegisterChanges.NewVersion(
+            "2.2",
+            "",
+            "",
+            Optional.of(today.minusYears(1)),
+            Optional.of(today.minusDays(14)),
+            "Recorded late"),
+        Optional.empty(),
+        "Test");
+    assertThat(page(spoc, "/p/" + partnership.slug()))
+        .contains("Northbridge ISP: review overdue by 14 days");
+    protocols.end(
+        partnership,
+        id,
+        new ProtocolRegisterChanges.Ending(ProtocolEnding.EXPIRED, today.minusDays(1), ""));
+    assertThat(page(admin, "/p/" + partnership.slug()))
+        .doesNotContain("Information sharing protocols to review");
   }
 
   @Test
