@@ -457,6 +457,31 @@ class ProtocolPagesIntegrationTests {
                 .string(org.hamcrest.Matchers.containsString("The selected file must be a PDF")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"3.0\"")));
     assertThat(statusOf(id)).isEqualTo(ProtocolStatus.UNDER_REVIEW);
+    // a signed PDF too large for the register, added to a version recorded already
+    long version =
+        jdbc.sql("select id from sharing_protocol_version where protocol_id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single();
+    byte[] large = java.util.Arrays.copyOf(PDF, 20 * 1024 * 1024 + 1);
+    mvc.perform(
+            multipart(base + "/" + id + "/versions/" + version + "/document")
+                .file(new MockMultipartFile("document", "scan.pdf", "application/pdf", large))
+                .session(admin)
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "The selected file must be smaller than 20MB")));
+    mvc.perform(
+            multipart(base + "/" + id + "/versions/" + version + "/document")
+                .file(new MockMultipartFile("document", "scan.pdf", "application/pdf", PDF))
+                .session(admin)
+                .with(csrf()))
+        .andExpect(redirectedUrl(base + "/" + id));
+    assertThat(statusOf(id)).isEqualTo(ProtocolStatus.UNDER_REVIEW);
     mvc.perform(
             post(base + "/" + id + "/versions/new")
                 .param("label", "3.0")
