@@ -8,6 +8,7 @@ import org.ccrhub.plans.PlanSummary;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
 import org.ccrhub.security.SignInSummary;
+import org.ccrhub.sharing.ProtocolRegister;
 
 /**
  * What a person's home page in a partnership shows: a section for each of their roles, most useful
@@ -23,6 +24,8 @@ import org.ccrhub.security.SignInSummary;
  * @param boardPackPeriod the period of the board pack offered to board members
  * @param offTarget the indicators off target, when a section shows them
  * @param signIns how the members are signing in, for administrators
+ * @param protocolReviews the information sharing protocols whose review is near or past, for
+ *     administrators, the data protection lead and each protocol's SPOCs and deputies
  */
 record HomePage(
     boolean showsActions,
@@ -35,7 +38,8 @@ record HomePage(
     Optional<String> boardPackPeriod,
     Optional<OffTarget> offTarget,
     boolean analyses,
-    Optional<SignInSummary> signIns) {
+    Optional<SignInSummary> signIns,
+    List<ProtocolRegister.Reminder> protocolReviews) {
 
   /** Who sees which section, by their roles and whether they have actions to update. */
   static boolean managesPlans(CurrentRoles roles) {

@@ -15,6 +15,7 @@ import org.ccrhub.security.Accounts;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.Protocols;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,18 +30,21 @@ class HomePages {
   private final ReportingPeriods periods;
   private final Indicators indicators;
   private final Accounts accounts;
+  private final Protocols protocols;
 
   HomePages(
       ActionProgress progress,
       PlanSummaries plans,
       ReportingPeriods periods,
       Indicators indicators,
-      Accounts accounts) {
+      Accounts accounts,
+      Protocols protocols) {
     this.progress = progress;
     this.plans = plans;
     this.periods = periods;
     this.indicators = indicators;
     this.accounts = accounts;
+    this.protocols = protocols;
   }
 
   HomePage of(Partnership partnership, long accountId, CurrentRoles roles, LocalDate today) {
@@ -76,6 +80,7 @@ class HomePages {
             ? Optional.of(indicators.offTarget(partnership, YearMonth.from(today)))
             : Optional.empty(),
         roles.has(Role.ANALYST),
-        roles.isAdmin() ? Optional.of(accounts.signInSummary(partnership.id())) : Optional.empty());
+        roles.isAdmin() ? Optional.of(accounts.signInSummary(partnership.id())) : Optional.empty(),
+        protocols.reviewReminders(partnership, accountId, roles, today));
   }
 }

@@ -1,4 +1,7 @@
-/** The information-sharing pages: requests, decisions and the decision log. */
+/**
+ * The information-sharing pages: the protocol register, requests, decisions, consent records, the
+ * decision log and the figures.
+ */
 @NullMarked
 package org.ccrhub.sharing.web;
 
