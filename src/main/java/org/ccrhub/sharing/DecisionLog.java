@@ -55,7 +55,11 @@ public class DecisionLog {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-  /** One entry, with what its files need. */
+  /**
+   * One entry, with what its files need: what it says is what was recorded, whatever changed in the
+   * request, its agencies or the lawful bases since; only the purpose is read from the request,
+   * until retention removes it.
+   */
   public record Entry(
       long id,
       int requestNumber,
@@ -197,37 +201,37 @@ public class DecisionLog {
     return query(where.toString(), params);
   }
 
-  /** The entries of one request, oldest first. Callers check who may read it. */
+  /**
+   * The entries of one request in the order they were recorded, so a correction follows the entry
+   * it corrects whatever its date. Callers check who may read it.
+   */
   List<Entry> ofRequest(long requestId) {
-    return query("d.request_id = :request", Map.of("request", requestId));
+    return query("d.request_id = :request", Map.of("request", requestId), " order by d.id");
   }
 
   private List<Entry> query(String where, Map<String, Object> params) {
+    return query(where, params, " order by d.decided_on, d.id");
+  }
+
+  private List<Entry> query(String where, Map<String, Object> params, String order) {
     return jdbc.sql(
             """
-            select d.id, r.number, r.requested_on, d.requester_agency, d.requester_name,
-                   aa.name as asked_agency, d.protocol_title, r.purpose, r.urgent, r.needed_by,
-                   r.due_on, d.decided_on, d.outcome, d.reasons, d.grounds, d.subject_told,
+            select d.id, r.number, d.request_date as requested_on, d.requester_agency,
+                   d.requester_name, d.asked_agency, d.protocol_title, r.purpose, d.urgent,
+                   r.needed_by, d.due_on, d.decided_on, d.outcome, d.reasons, d.grounds,
+                   d.subject_told,
                    d.not_told_reason, d.authorised_by, d.information_types, d.method,
                    d.recorded_at, d.recorded_by, d.corrects_id, d.correction_reason,
                    d.supplied_on, d.summary,
                    exists (select 1 from sharing_decision c where c.corrects_id = d.id)
                        as superseded,
-                   (select array_agg(s.role || coalesce(':' || s.role_other, '')
-                                     order by s.position)
-                    from sharing_subject s where s.request_id = r.id) as roles,
-                   (select array_agg(distinct s.consent)
-                    from sharing_subject s where s.request_id = r.id) as consents,
-                   (select array_agg(b.code order by b.sort, b.code)
-                    from sharing_decision_basis db join lawful_basis b on b.id = db.basis_id
-                    where db.decision_id = d.id) as bases
+                   d.subject_roles as roles, d.consents, d.basis_codes as bases
             from sharing_decision d
             join sharing_request r on r.id = d.request_id
-            join agency aa on aa.id = r.asked_agency_id
             """
                 + " where "
                 + where
-                + " order by d.decided_on, d.id")
+                + order)
         .params(params)
         .query(
             (rs, n) -> {

@@ -25,6 +25,7 @@ public class Decisions {
   private final SharingAccess access;
   private final AuditTrail audit;
   private final SharingEmails emails;
+  private final LawfulBases lawfulBases;
   private final JdbcClient jdbc;
 
   Decisions(
@@ -32,11 +33,13 @@ public class Decisions {
       SharingAccess access,
       AuditTrail audit,
       SharingEmails emails,
+      LawfulBases lawfulBases,
       JdbcClient jdbc) {
     this.requests = requests;
     this.access = access;
     this.audit = audit;
     this.emails = emails;
+    this.lawfulBases = lawfulBases;
     this.jdbc = jdbc;
   }
 
@@ -185,6 +188,19 @@ public class Decisions {
     if (!claimable.containsAll(given.basisIds())) {
       throw new NotFoundException("No such lawful basis");
     }
+    if (decision.outcome() != null && decision.outcome().shares()) {
+      List<String> basisProblems =
+          LawfulBasisCheck.check(
+              request.categories(),
+              lawfulBases.of(reader.partnership()).stream()
+                  .filter(b -> given.basisIds().contains(b.id()))
+                  .toList(),
+              decision.decidedOn());
+      if (!basisProblems.isEmpty()) {
+        throw new RejectedException(
+            basisProblems.stream().map(m -> new DecisionRules.Problem("bases", m)).toList());
+      }
+    }
     SharingMethod method = decision.method();
     long id =
         jdbc.sql(
@@ -193,10 +209,14 @@ public class Decisions {
                     reasons, grounds, with_consent, subject_told, not_told_reason, authorised_by,
                     information_types, method, supplied_on, summary, requester_name,
                     requester_job, requester_agency, protocol_title, recorded_by,
-                    recorded_by_account, corrects_id, correction_reason)
+                    recorded_by_account, corrects_id, correction_reason, asked_agency,
+                    request_date, due_on, urgent, subject_roles, consents, basis_codes)
                 values (:p, :request, :outcome, :decided, :reasons, :grounds, :withConsent, :told,
                     :notTold, :authorised, :types, :method, :supplied, :summary, :requester,
-                    :job, :agency, :protocol, :recordedBy, :account, :corrects, :correction)
+                    :job, :agency, :protocol, :recordedBy, :account, :corrects, :correction,
+                    :asked, :requestDate, :dueOn, :urgent, :roles, :consents,
+                    (select coalesce(array_agg(code order by sort, code), '{}') from lawful_basis
+                     where id = any(:bases)))
                 returning id
                 """)
             .param("p", reader.partnership().id())
@@ -221,6 +241,28 @@ public class Decisions {
             .param("account", reader.accountId())
             .param("corrects", correcting ? current : null)
             .param("correction", correcting ? correctionReason.strip() : null)
+            .param("asked", request.askedAgency())
+            .param("requestDate", request.requestedOn())
+            .param("dueOn", request.dueOn())
+            .param("urgent", request.urgent())
+            .param(
+                "roles",
+                request.subjects().stream()
+                    .map(
+                        s ->
+                            s.role().name()
+                                + (s.role() == SubjectRole.OTHER && !s.roleOther().isBlank()
+                                    ? ":" + s.roleOther()
+                                    : ""))
+                    .toArray(String[]::new))
+            .param(
+                "consents",
+                request.subjects().stream()
+                    .map(s -> s.consent().name())
+                    .distinct()
+                    .sorted()
+                    .toArray(String[]::new))
+            .param("bases", given.basisIds().toArray(Long[]::new))
             .query(Long.class)
             .single();
     for (long basis : given.basisIds()) {

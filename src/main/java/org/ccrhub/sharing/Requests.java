@@ -151,6 +151,22 @@ public class Requests {
             .param("id", request.protocolId())
             .query(Integer.class)
             .single();
+    List<String> covered =
+        List.of(
+            (String[])
+                jdbc.sql("select categories from sharing_protocol where id = :id")
+                    .param("id", request.protocolId())
+                    .query((rs, n) -> rs.getArray(1).getArray())
+                    .single());
+    for (InformationCategory category : request.categories()) {
+      // a protocol that lists none covers any
+      if (!covered.isEmpty() && !covered.contains(category.name())) {
+        throw new InvalidInputException(
+            "The protocol does not cover "
+                + category.label().toLowerCase(java.util.Locale.ROOT)
+                + ": choose only the kinds of information it covers");
+      }
+    }
     int last = RequestNumbers.lock(jdbc, reader.partnership().id());
     Optional<Raised> before =
         jdbc.sql(
@@ -171,6 +187,10 @@ public class Requests {
     LocalDate dueOn =
         new ResponseDeadline(bankHolidays.calendar())
             .dueOn(today, responseDays, request.urgent(), request.neededBy());
+    if (last == Integer.MAX_VALUE) {
+      throw new InvalidInputException(
+          "The partnership has used every request number: ask your administrator");
+    }
     int number = last + 1;
     // the officer as the directory names them, with their job
     record Officer(String name, String job) {}
@@ -464,7 +484,8 @@ public class Requests {
                         row.details() ? rs.getString("address") : null,
                         row.details() ? rs.getObject("dob", LocalDate.class) : null,
                         Consent.valueOf(rs.getString("consent")),
-                        rs.getString("not_sought_reason"),
+                        // why consent was not sought often says where the person is
+                        row.details() ? rs.getString("not_sought_reason") : "",
                         rs.getObject("consent_id", Long.class),
                         rs.getObject("consent_withdrawn_on", LocalDate.class)))
             .list();

@@ -127,6 +127,7 @@ public class SharingAccess {
             select distinct pa.protocol_id
             from sharing_party pa
             where pa.partnership_id = :p and pa.agency_id = :agency
+              and pa.party_from <= :today
               and (pa.party_until is null or pa.party_until >= :today)
               and (pa.spoc_person_id = :person or pa.deputy_person_id = :person
                    or exists (select 1 from sharing_delegation d

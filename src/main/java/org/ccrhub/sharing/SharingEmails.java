@@ -53,7 +53,8 @@ class SharingEmails {
                 join user_account u on u.id = ap.user_account_id
                 where pa.partnership_id = :p and pa.protocol_id = :protocol
                   and pa.agency_id = :agency
-                  and (pa.party_until is null or pa.party_until >= :today)
+                  and pa.party_from <= :today
+              and (pa.party_until is null or pa.party_until >= :today)
                   and exists (select 1 from membership m
                               where m.user_account_id = u.id and m.partnership_id = :p)
                   and (ap.person_id = pa.spoc_person_id or ap.person_id = pa.deputy_person_id

@@ -105,7 +105,10 @@ public class SharingImport {
                   importRows(
                       partnership,
                       table.get(),
-                      "Imported from " + fileName + " by " + importedBy,
+                      "Imported from "
+                          + (fileName.length() > 100 ? fileName.substring(0, 100) + "…" : fileName)
+                          + " by "
+                          + (importedBy.length() > 100 ? importedBy.substring(0, 100) : importedBy),
                       errors,
                       warnings));
         });
@@ -250,7 +253,15 @@ public class SharingImport {
       if (decision != null) {
         decided++;
         insertDecision(
-            partnership, requestId, row, decision, requesting, protocol.title(), recordedBy);
+            partnership,
+            requestId,
+            row,
+            decision,
+            requesting,
+            asked,
+            dueOn,
+            protocol.title(),
+            recordedBy);
       }
     }
     if (number > lastNumber) {
@@ -293,6 +304,8 @@ public class SharingImport {
       ImportedLog.Row row,
       ProposedDecision decision,
       Agency requesting,
+      Agency asked,
+      LocalDate dueOn,
       String protocolTitle,
       String recordedBy) {
     SharingMethod method = decision.method();
@@ -302,10 +315,12 @@ public class SharingImport {
                 insert into sharing_decision (partnership_id, request_id, outcome, decided_on,
                     reasons, grounds, with_consent, subject_told, not_told_reason, authorised_by,
                     information_types, method, supplied_on, summary, requester_name,
-                    requester_agency, protocol_title, recorded_by, imported)
+                    requester_agency, protocol_title, recorded_by, imported, asked_agency,
+                    request_date, due_on, urgent, subject_roles, consents, basis_codes)
                 values (:p, :request, :outcome, :decided, :reasons, :grounds, :withConsent, :told,
                     :notTold, :authorised, :types, :method, :supplied, :summary, :requester,
-                    :agency, :protocol, :recordedBy, true)
+                    :agency, :protocol, :recordedBy, true, :asked, :requestDate, :dueOn, :urgent,
+                    :roles, :consents, :bases)
                 returning id
                 """)
             .param("p", partnership.id())
@@ -328,6 +343,17 @@ public class SharingImport {
             .param("agency", requesting.name())
             .param("protocol", protocolTitle)
             .param("recordedBy", recordedBy)
+            .param("asked", asked.name())
+            .param("requestDate", row.requestDate())
+            .param("dueOn", dueOn)
+            .param("urgent", row.urgent())
+            .param(
+                "roles",
+                row.subjects().stream()
+                    .map(s -> s.role().name() + (s.other() == null ? "" : ":" + s.other()))
+                    .toArray(String[]::new))
+            .param("consents", new String[] {row.consent().name()})
+            .param("bases", row.bases().stream().map(LawfulBasis::code).toArray(String[]::new))
             .query(Long.class)
             .single();
     for (LawfulBasis basis : row.bases()) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param details whether the subjects' details are shown to this reader
  * @param decides whether this reader decides it (the asked agency's SPOC, deputy or delegate under
  *     its protocol)
- * @param entries its decision log entries, oldest first: the decision and its corrections
+ * @param entries its decision log entries in the order recorded: the decision and its corrections
  */
 public record SharingRequest(
     long id,
@@ -64,9 +64,9 @@ public record SharingRequest(
     }
   }
 
-  /** The decision in force: the latest entry, which nothing corrects; none while open. */
+  /** The decision in force: the entry nothing corrects, whatever its date; none while open. */
   public DecisionLog.@Nullable Entry decision() {
-    return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+    return entries.stream().filter(e -> !e.superseded()).reduce((a, b) -> b).orElse(null);
   }
 
   /** Whether it is still waiting for a decision. */

@@ -106,7 +106,7 @@ class DecisionController {
     SharingRequest request = decidable(reader, number);
     Set<Long> claimable =
         lawfulBases.of(partnership).stream().map(LawfulBasis::id).collect(Collectors.toSet());
-    Optional<Decisions.Given> given = form.read(claimable, errors);
+    Optional<Decisions.Given> given = form.read(claimable, types.of(partnership), errors);
     if (given.isEmpty()) {
       return form(reader, request, response, model);
     }
@@ -169,7 +169,7 @@ class DecisionController {
     if (form.getCorrectionReason().isBlank()) {
       errors.rejectValue("correctionReason", "required", "Enter why the entry is corrected");
     }
-    Optional<Decisions.Given> given = form.read(claimable, errors);
+    Optional<Decisions.Given> given = form.read(claimable, types.of(partnership), errors);
     if (given.isEmpty() || errors.hasErrors()) {
       return form(reader, request, response, model);
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ccrhub.shared.DateInput;
@@ -43,22 +42,30 @@ public class DecisionForm {
   private String summary = "";
   private String correctionReason = "";
 
-  /** The fields of {@link ProposedDecision} as the form names them. */
-  static final Map<String, String> FIELDS =
-      Map.of(
-          "outcome", "outcome",
-          "decidedOn", "decidedOn",
-          "reasons", "reasons",
-          "grounds", "grounds",
-          "subjectTold", "subjectTold",
-          "notToldReason", "notToldReason",
-          "informationTypes", "informationTypes",
-          "method", "method",
-          "suppliedOn", "suppliedOn",
-          "correctionReason", "correctionReason");
+  /** The fields a problem can be shown beside: those of {@link ProposedDecision} and the form's. */
+  static final Set<String> FIELDS =
+      Set.of(
+          "outcome",
+          "decidedOn",
+          "reasons",
+          "grounds",
+          "subjectTold",
+          "notToldReason",
+          "informationTypes",
+          "method",
+          "suppliedOn",
+          "correctionReason",
+          "bases");
 
-  /** What the decider gave, or nothing with what could not be read added to {@code errors}. */
-  Optional<Decisions.Given> read(Set<Long> claimable, Errors errors) {
+  /** The most types of information one decision names. */
+  static final int MOST_TYPES = 30;
+
+  /**
+   * What the decider gave, or nothing with what could not be read added to {@code errors}.
+   *
+   * @param types the partnership's types of information: a box ticked for another is ignored
+   */
+  Optional<Decisions.Given> read(Set<Long> claimable, List<String> types, Errors errors) {
     DecisionOutcome chosen = null;
     try {
       chosen = DecisionOutcome.valueOf(outcome);
@@ -97,15 +104,23 @@ public class DecisionForm {
         // not one of the boxes
       }
     }
-    List<String> types = new ArrayList<>();
-    informationTypes.stream().map(String::strip).filter(t -> !t.isEmpty()).forEach(types::add);
+    List<String> disclosed = new ArrayList<>();
+    informationTypes.stream()
+        .map(String::strip)
+        .filter(types::contains)
+        .distinct()
+        .forEach(disclosed::add);
     for (String line : otherTypes.split("\\R")) {
       String type = line.strip();
       if (type.length() > 100) {
         errors.rejectValue("otherTypes", "long", "Enter each type in 100 characters or fewer");
-      } else if (!type.isEmpty() && !types.contains(type)) {
-        types.add(type);
+      } else if (!type.isEmpty() && !disclosed.contains(type)) {
+        disclosed.add(type);
       }
+    }
+    if (disclosed.size() > MOST_TYPES) {
+      errors.rejectValue(
+          "otherTypes", "many", "Name " + MOST_TYPES + " types of information or fewer");
     }
     SharingMethod how = null;
     try {
@@ -129,7 +144,7 @@ public class DecisionForm {
                 true,
                 told,
                 notTold,
-                types,
+                disclosed,
                 how,
                 supplied.orElse(null)),
             claimed,
@@ -145,7 +160,9 @@ public class DecisionForm {
         case "suppliedOn" -> suppliedOn.reject("suppliedOn", problem.message(), errors);
         default ->
             errors.rejectValue(
-                FIELDS.getOrDefault(problem.field(), "outcome"), "rule", problem.message());
+                FIELDS.contains(problem.field()) ? problem.field() : "outcome",
+                "rule",
+                problem.message());
       }
     }
   }

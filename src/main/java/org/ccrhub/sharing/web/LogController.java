@@ -229,6 +229,9 @@ class LogController {
     if (!reader.twoFactor()) {
       return SharingPages.VIEW_TWO_FACTOR;
     }
+    if (!reader.readsLog()) {
+      throw new NotFoundException("No decision log");
+    }
     Map<String, String> problems = new LinkedHashMap<>();
     LogFilter filter = search.filter(problems);
     String format = search.getFormat().strip().toLowerCase(Locale.ROOT);

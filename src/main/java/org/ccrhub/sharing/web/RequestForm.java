@@ -194,7 +194,11 @@ public class RequestForm {
         claimed.add(byId.get(id));
       }
     }
-    checkBases(chosen, claimed, today, errors);
+    if (!chosen.isEmpty()) {
+      org.ccrhub.sharing.LawfulBasisCheck.check(chosen, claimed, today).stream()
+          .findFirst()
+          .ifPresent(problem -> errors.rejectValue("bases", "basis", problem));
+    }
     Boolean isUrgent =
         switch (urgent) {
           case "yes" -> true;
@@ -230,49 +234,6 @@ public class RequestForm {
             urgency,
             needed.orElse(null),
             people));
-  }
-
-  /**
-   * Information about people needs a lawful basis: an Article 6 basis (or DPA 2018 Part 3 for law
-   * enforcement), and for special category and criminal offence information the Article 9 or 10
-   * condition too. Only bases in use today.
-   */
-  private static void checkBases(
-      Set<InformationCategory> chosen, List<LawfulBasis> claimed, LocalDate today, Errors errors) {
-    for (LawfulBasis basis : claimed) {
-      if (!basis.inUseOn(today)) {
-        errors.rejectValue(
-            "bases", "notInUse", basis.code() + " cannot be relied on today: clear it");
-        return;
-      }
-    }
-    boolean people = chosen.stream().anyMatch(InformationCategory::identifiesPeople);
-    if (!people) {
-      return;
-    }
-    boolean lawEnforcement = has(claimed, LawfulBasis.Kind.LAW_ENFORCEMENT);
-    if (!has(claimed, LawfulBasis.Kind.ARTICLE_6) && !lawEnforcement) {
-      errors.rejectValue(
-          "bases",
-          "article6",
-          "Select a lawful basis under UK GDPR Article 6, or DPA 2018 Part 3 for law enforcement");
-    } else if (chosen.contains(InformationCategory.SPECIAL_CATEGORY)
-        && !has(claimed, LawfulBasis.Kind.ARTICLE_9)
-        && !lawEnforcement) {
-      errors.rejectValue(
-          "bases",
-          "article9",
-          "Select an Article 9 condition for the special category information");
-    } else if (chosen.contains(InformationCategory.CRIMINAL_OFFENCE)
-        && !has(claimed, LawfulBasis.Kind.ARTICLE_10)
-        && !lawEnforcement) {
-      errors.rejectValue(
-          "bases", "article10", "Select UK GDPR 10 for the criminal offence information");
-    }
-  }
-
-  private static boolean has(List<LawfulBasis> claimed, LawfulBasis.Kind kind) {
-    return claimed.stream().anyMatch(b -> b.kind() == kind);
   }
 
   private List<NewRequest.Subject> subjects(
