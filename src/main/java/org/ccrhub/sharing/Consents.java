@@ -115,7 +115,7 @@ public class Consents {
             .param("purposes", consent.purposes())
             .param("answer", consent.given() ? "GIVEN" : "REFUSED")
             .param("givenOn", consent.givenOn())
-            .param("recordedBy", reader.actorName())
+            .param("recordedBy", reader.name())
             .param("account", reader.accountId())
             .query(Long.class)
             .single();
@@ -257,7 +257,7 @@ public class Consents {
             """)
         .param("on", on)
         .param("note", note)
-        .param("by", reader.actorName())
+        .param("by", reader.name())
         .param("id", id)
         .update();
     audit.recordFor(

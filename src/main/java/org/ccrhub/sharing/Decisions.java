@@ -189,7 +189,7 @@ public class Decisions {
       throw new NotFoundException("No such lawful basis");
     }
     if (decision.outcome() != null && decision.outcome().shares()) {
-      List<String> basisProblems =
+      List<LawfulBasisCheck.Problem> basisProblems =
           LawfulBasisCheck.check(
               request.categories(),
               lawfulBases.of(reader.partnership()).stream()
@@ -198,7 +198,9 @@ public class Decisions {
               decision.decidedOn());
       if (!basisProblems.isEmpty()) {
         throw new RejectedException(
-            basisProblems.stream().map(m -> new DecisionRules.Problem("bases", m)).toList());
+            basisProblems.stream()
+                .map(m -> new DecisionRules.Problem("bases", m.message()))
+                .toList());
       }
     }
     SharingMethod method = decision.method();
@@ -237,7 +239,7 @@ public class Decisions {
             .param("job", request.requestingOfficerJob())
             .param("agency", request.requestingAgency())
             .param("protocol", request.protocolTitle())
-            .param("recordedBy", reader.actorName())
+            .param("recordedBy", reader.name())
             .param("account", reader.accountId())
             .param("corrects", correcting ? current : null)
             .param("correction", correcting ? correctionReason.strip() : null)

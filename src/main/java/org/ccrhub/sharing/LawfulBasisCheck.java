@@ -15,15 +15,24 @@ import java.util.List;
  */
 public final class LawfulBasisCheck {
 
+  /**
+   * What is missing: {@code code} says which rule ({@code notInUse}, {@code article6}, {@code
+   * article9}, {@code article10}), so a form can lead to the right group of bases.
+   */
+  public record Problem(String code, String message) {}
+
   private LawfulBasisCheck() {}
 
   /** The problems, worded as GOV.UK forms word them; empty when the bases are enough. */
-  public static List<String> check(
+  public static List<Problem> check(
       Collection<InformationCategory> categories, List<LawfulBasis> claimed, LocalDate day) {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (LawfulBasis basis : claimed) {
       if (!basis.inUseOn(day)) {
-        problems.add(basis.code() + " cannot be relied on on " + org.ccrhub.shared.Dates.date(day));
+        problems.add(
+            new Problem(
+                "notInUse",
+                basis.code() + " cannot be relied on on " + org.ccrhub.shared.Dates.date(day)));
         return problems;
       }
     }
@@ -35,15 +44,21 @@ public final class LawfulBasisCheck {
     boolean lawEnforcement = has(claimed, LawfulBasis.Kind.LAW_ENFORCEMENT);
     if (!has(claimed, LawfulBasis.Kind.ARTICLE_6) && !lawEnforcement) {
       problems.add(
-          "Select a lawful basis under UK GDPR Article 6, or DPA 2018 Part 3 for law enforcement");
+          new Problem(
+              "article6",
+              "Select a lawful basis under UK GDPR Article 6, or DPA 2018 Part 3 for law"
+                  + " enforcement"));
     } else if (categories.contains(InformationCategory.SPECIAL_CATEGORY)
         && !has(claimed, LawfulBasis.Kind.ARTICLE_9)
         && !lawEnforcement) {
-      problems.add("Select an Article 9 condition for the special category information");
+      problems.add(
+          new Problem(
+              "article9", "Select an Article 9 condition for the special category information"));
     } else if (categories.contains(InformationCategory.CRIMINAL_OFFENCE)
         && !has(claimed, LawfulBasis.Kind.ARTICLE_10)
         && !lawEnforcement) {
-      problems.add("Select UK GDPR 10 for the criminal offence information");
+      problems.add(
+          new Problem("article10", "Select UK GDPR 10 for the criminal offence information"));
     }
     return problems;
   }

@@ -199,7 +199,7 @@ public class Requests {
             .param("person", reader.personId())
             .query((rs, n) -> new Officer(rs.getString(1), rs.getString(2)))
             .optional()
-            .orElse(new Officer(reader.actorName(), ""));
+            .orElse(new Officer(reader.name(), ""));
     long id =
         jdbc.sql(
                 """

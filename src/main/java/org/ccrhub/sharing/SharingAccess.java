@@ -81,11 +81,11 @@ public class SharingAccess {
   public SharingReader reader(Partnership partnership, long accountId, String actorName) {
     Set<Role> roles = accounts.rolesIn(accountId, partnership.id());
     boolean dpl = roles.contains(Role.DATA_PROTECTION_LEAD);
-    record Linked(long personId, Long agencyId, String agencyName) {}
+    record Linked(long personId, Long agencyId, String agencyName, String name) {}
     Optional<Linked> linked =
         jdbc.sql(
                 """
-                select p.id, p.agency_id, coalesce(a.name, '') as agency_name
+                select p.id, p.agency_id, coalesce(a.name, '') as agency_name, p.name
                 from account_person ap
                 join person p on p.id = ap.person_id
                 left join agency a on a.id = p.agency_id
@@ -96,7 +96,10 @@ public class SharingAccess {
             .query(
                 (rs, n) ->
                     new Linked(
-                        rs.getLong(1), rs.getObject(2, Long.class), rs.getString("agency_name")))
+                        rs.getLong(1),
+                        rs.getObject(2, Long.class),
+                        rs.getString("agency_name"),
+                        rs.getString("name")))
             .optional();
     boolean worksThere =
         roles.stream().anyMatch(r -> r != Role.VIEWER)
@@ -108,10 +111,21 @@ public class SharingAccess {
     }
     // a SPOC, deputy or delegate is a user of their agency whatever their partnership role
     boolean user = worksThere || !decides.isEmpty();
+    String name =
+        linked
+            .map(Linked::name)
+            .orElseGet(
+                () ->
+                    jdbc.sql("select display_name from user_account where id = :a")
+                        .param("a", accountId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(actorName));
     return new SharingReader(
         partnership,
         accountId,
         actorName,
+        name,
         linked.map(Linked::personId).orElse(null),
         user ? linked.get().agencyId() : null,
         user ? linked.get().agencyName() : "",

@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param dataProtectionLead whether they hold the partnership's {@code DATA_PROTECTION_LEAD} role
  * @param decidesUnder the protocols under which they decide for their agency today
  * @param twoFactor whether they signed in with two factors
+ * @param name how records they make name them: their name in the directory, or their account's
  */
 public record SharingReader(
     Partnership partnership,
     long accountId,
     String actorName,
+    String name,
     @Nullable Long personId,
     @Nullable Long agencyId,
     String agencyName,

@@ -293,8 +293,10 @@ class LogController {
       throw new NotFoundException("No decision log");
     }
     SharingPages.noStore(response);
-    List<DecisionLog.Entry> entries = problems.isEmpty() ? log.search(reader, filter) : List.of();
-    if (problems.isEmpty()) {
+    // a problem with the copy (its kind, its reason) still shows the search's entries
+    boolean searched = !problems.containsKey("from") && !problems.containsKey("to");
+    List<DecisionLog.Entry> entries = searched ? log.search(reader, filter) : List.of();
+    if (searched) {
       access.readList(
           reader,
           "DecisionLog",

@@ -197,7 +197,7 @@ public class RequestForm {
     if (!chosen.isEmpty()) {
       org.ccrhub.sharing.LawfulBasisCheck.check(chosen, claimed, today).stream()
           .findFirst()
-          .ifPresent(problem -> errors.rejectValue("bases", "basis", problem));
+          .ifPresent(problem -> errors.rejectValue("bases", problem.code(), problem.message()));
     }
     Boolean isUrgent =
         switch (urgent) {
