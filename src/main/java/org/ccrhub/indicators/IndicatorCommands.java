@@ -1,6 +1,5 @@
 package org.ccrhub.indicators;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,23 +57,13 @@ public final class IndicatorCommands implements Runnable {
       try {
         return run(context.bean(IndicatorImport.class), p, content);
       } catch (IndicatorImportRejectedException e) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(ImportProblem.nothingImported(e.errors()));
-        e.errors().forEach(err::println);
-        e.warnings().forEach(w -> err.println("Warning: " + w));
-        if (ProblemList.notShown(e.warnings()) > 0) {
-          err.println("Warning: and " + ProblemList.notShown(e.warnings()) + " more.");
-        }
+        ProblemList.printRefusal(spec.commandLine().getErr(), e.errors(), e.warnings());
         return 1;
       }
     }
 
     void printWarnings(List<ImportProblem> warnings) {
-      PrintWriter out = spec.commandLine().getOut();
-      warnings.forEach(w -> out.println("Warning: " + w));
-      if (ProblemList.notShown(warnings) > 0) {
-        out.println("Warning: and " + ProblemList.notShown(warnings) + " more.");
-      }
+      ProblemList.printWarnings(spec.commandLine().getOut(), warnings);
     }
   }
 

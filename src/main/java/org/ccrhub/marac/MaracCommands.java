@@ -18,7 +18,6 @@ import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
-import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.TableFormat;
 import org.ccrhub.tabular.TableWriter;
@@ -120,7 +119,7 @@ public final class MaracCommands implements Runnable {
         for (String agency : result.agenciesCreated()) {
           out.println("Agency created: " + agency);
         }
-        warnings(out, result.warnings());
+        ProblemList.printWarnings(out, result.warnings());
         for (MaracImportResult.RowMatch match : result.nearMatches()) {
           out.println(
               "Near match to review: row "
@@ -132,18 +131,8 @@ public final class MaracCommands implements Runnable {
         }
         return 0;
       } catch (MaracImportRejectedException e) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(ImportProblem.nothingImported(e.errors()));
-        e.errors().forEach(err::println);
-        warnings(err, e.warnings());
+        ProblemList.printRefusal(spec.commandLine().getErr(), e.errors(), e.warnings());
         return 1;
-      }
-    }
-
-    private static void warnings(PrintWriter out, List<ImportProblem> warnings) {
-      warnings.forEach(w -> out.println("Warning: " + w));
-      if (ProblemList.notShown(warnings) > 0) {
-        out.println("Warning: and " + ProblemList.notShown(warnings) + " more.");
       }
     }
   }

@@ -20,9 +20,6 @@ import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.Table;
 import org.ccrhub.tabular.TableImports;
-import org.ccrhub.tabular.UnreadableFileException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MaracImport {
-
-  private static final Logger log = LoggerFactory.getLogger(MaracImport.class);
 
   private final TableImports tables;
   private final Referrals referrals;
@@ -77,7 +72,7 @@ public class MaracImport {
         () -> {
           List<ImportProblem> errors = new ProblemList();
           List<ImportProblem> warnings = new ProblemList();
-          Optional<Table> table = read(content, errors);
+          Optional<Table> table = tables.read(content, errors, "A MARAC import file");
           if (table.isEmpty()) {
             throw new MaracImportRejectedException(errors, warnings);
           }
@@ -225,21 +220,5 @@ public class MaracImport {
                 + (created.size() == 1 ? " agency" : " agencies")
                 + " created."));
     return result;
-  }
-
-  /** The file as a table, or nothing with the reason it cannot be read as row 1's problem. */
-  private Optional<Table> read(byte[] content, List<ImportProblem> errors) {
-    try {
-      return Optional.of(tables.read(content));
-    } catch (UnreadableFileException e) {
-      errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
-    } catch (RuntimeException e) {
-      // the class only: a reader's message may quote the cell it choked on, a victim's name say
-      log.warn("A MARAC import file could not be read: {}", e.getClass().getName());
-      errors.add(
-          new ImportProblem(
-              1, "(file)", "", "The file could not be read: save it as CSV or XLSX and try again"));
-    }
-    return Optional.empty();
   }
 }

@@ -14,7 +14,6 @@ import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.SmallNumbers;
 import org.ccrhub.shared.UkDates;
-import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.TableWriter;
 import org.ccrhub.tabular.Tables;
@@ -118,21 +117,11 @@ public final class SharingCommands implements Runnable {
         for (String type : result.informationTypesAdded()) {
           out.println("Type of information added: " + type);
         }
-        warnings(out, result.warnings());
+        ProblemList.printWarnings(out, result.warnings());
         return 0;
       } catch (SharingImportRejectedException e) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(ImportProblem.nothingImported(e.errors()));
-        e.errors().forEach(err::println);
-        warnings(err, e.warnings());
+        ProblemList.printRefusal(spec.commandLine().getErr(), e.errors(), e.warnings());
         return 1;
-      }
-    }
-
-    private static void warnings(PrintWriter out, List<ImportProblem> warnings) {
-      warnings.forEach(w -> out.println("Warning: " + w));
-      if (ProblemList.notShown(warnings) > 0) {
-        out.println("Warning: and " + ProblemList.notShown(warnings) + " more.");
       }
     }
   }

@@ -25,9 +25,6 @@ import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
 import org.ccrhub.tabular.Table;
 import org.ccrhub.tabular.TableImports;
-import org.ccrhub.tabular.UnreadableFileException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,8 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class SharingImport {
-
-  private static final Logger log = LoggerFactory.getLogger(SharingImport.class);
 
   private final TableImports tables;
   private final LawfulBases lawfulBases;
@@ -96,7 +91,7 @@ public class SharingImport {
         () -> {
           List<ImportProblem> errors = new ProblemList();
           List<ImportProblem> warnings = new ProblemList();
-          Optional<Table> table = read(content, errors);
+          Optional<Table> table = tables.read(content, errors, "A decision log file");
           if (table.isEmpty()) {
             throw new SharingImportRejectedException(errors, warnings);
           }
@@ -498,24 +493,5 @@ public class SharingImport {
       }
     }
     return added;
-  }
-
-  /** The file as a table, or nothing with the reason it cannot be read as row 1's problem. */
-  private Optional<Table> read(byte[] content, List<ImportProblem> errors) {
-    try {
-      return Optional.of(tables.read(content));
-    } catch (UnreadableFileException e) {
-      errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
-    } catch (RuntimeException e) {
-      // the class only: a reader's message may quote a cell
-      log.warn("A decision log file could not be read: {}", e.getClass().getName());
-      errors.add(
-          new ImportProblem(
-              1,
-              "(file)",
-              "",
-              "The file could not be read as CSV or XLSX: save it as one of them"));
-    }
-    return Optional.empty();
   }
 }

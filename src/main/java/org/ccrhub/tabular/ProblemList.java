@@ -69,4 +69,20 @@ public final class ProblemList extends AbstractList<ImportProblem> implements Ra
     copy.total = total(problems);
     return copy;
   }
+
+  /** Prints the warnings as a command writes them: each, then how many more were not listed. */
+  public static void printWarnings(java.io.PrintWriter out, List<ImportProblem> warnings) {
+    warnings.forEach(w -> out.println("Warning: " + w));
+    if (notShown(warnings) > 0) {
+      out.println("Warning: and " + notShown(warnings) + " more.");
+    }
+  }
+
+  /** Prints a refused import as a command writes it: that nothing was imported, why, warnings. */
+  public static void printRefusal(
+      java.io.PrintWriter err, List<ImportProblem> errors, List<ImportProblem> warnings) {
+    err.println(ImportProblem.nothingImported(errors));
+    errors.forEach(err::println);
+    printWarnings(err, warnings);
+  }
 }

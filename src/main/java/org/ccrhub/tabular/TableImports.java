@@ -52,6 +52,29 @@ public class TableImports {
   }
 
   /**
+   * Reads a file of personal data within the limits, or says why not as row 1's problem: a file
+   * that cannot be read is never a server error, and a reader's own message, which may quote the
+   * cell it choked on (someone's name), is never shown or logged.
+   *
+   * @param what the file in words, for the log: "A MARAC import file"
+   */
+  public java.util.Optional<Table> read(
+      byte[] content, java.util.List<ImportProblem> errors, String what) {
+    try {
+      return java.util.Optional.of(read(content));
+    } catch (UnreadableFileException e) {
+      errors.add(new ImportProblem(1, "(file)", "", e.getMessage()));
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(TableImports.class)
+          .warn("{} could not be read: {}", what, e.getClass().getName());
+      errors.add(
+          new ImportProblem(
+              1, "(file)", "", "The file could not be read: save it as CSV or XLSX and try again"));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Runs an import when fewer than the most allowed are running, waiting a short time for one to
    * finish.
    *
