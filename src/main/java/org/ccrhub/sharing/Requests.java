@@ -16,6 +16,7 @@ import org.ccrhub.partnership.Agencies;
 import org.ccrhub.partnership.Agency;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,43 @@ public class Requests {
     public boolean overdueOn(LocalDate day) {
       return outcome == null && day.isAfter(dueOn);
     }
+  }
+
+  /**
+   * What waits for a person on their home page: the open requests they decide (how many overdue),
+   * and their own open requests. Counts only: no request is looked at.
+   */
+  public record Waiting(int toDecide, int overdue, int asked) {
+
+    public boolean any() {
+      return toDecide > 0 || asked > 0;
+    }
+  }
+
+  /** What waits for the account in the partnership today. */
+  @Transactional(readOnly = true)
+  public Waiting waiting(Partnership partnership, long accountId) {
+    SharingReader reader = access.reader(partnership, accountId, "");
+    if (!reader.canRequest()) {
+      return new Waiting(0, 0, 0);
+    }
+    return jdbc.sql(
+            """
+            select count(*) filter (where r.asked_agency_id = :reader_agency
+                                      and r.protocol_id = any(:reader_decides)) as to_decide,
+                   count(*) filter (where r.asked_agency_id = :reader_agency
+                                      and r.protocol_id = any(:reader_decides)
+                                      and r.due_on < :today) as overdue,
+                   count(*) filter (where r.requesting_account_id = :reader_account
+                                      and r.requesting_agency_id = :reader_agency) as asked
+            from sharing_request r
+            where r.partnership_id = :reader_p
+              and not exists (select 1 from sharing_decision d where d.request_id = r.id)
+            """)
+        .params(reader.parameters())
+        .param("today", access.today())
+        .query((rs, n) -> new Waiting(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+        .single();
   }
 
   /**

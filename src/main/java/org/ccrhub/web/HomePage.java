@@ -26,6 +26,7 @@ import org.ccrhub.sharing.ProtocolRegister;
  * @param signIns how the members are signing in, for administrators
  * @param protocolReviews the information sharing protocols whose review is near or past, for
  *     administrators, the data protection lead and each protocol's SPOCs and deputies
+ * @param sharing the information sharing requests waiting for the person: to decide, or asked
  */
 record HomePage(
     boolean showsActions,
@@ -39,7 +40,8 @@ record HomePage(
     Optional<OffTarget> offTarget,
     boolean analyses,
     Optional<SignInSummary> signIns,
-    List<ProtocolRegister.Reminder> protocolReviews) {
+    List<ProtocolRegister.Reminder> protocolReviews,
+    org.ccrhub.sharing.Requests.Waiting sharing) {
 
   /** Who sees which section, by their roles and whether they have actions to update. */
   static boolean managesPlans(CurrentRoles roles) {

@@ -16,6 +16,7 @@ import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.sharing.Protocols;
+import org.ccrhub.sharing.Requests;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ class HomePages {
   private final Indicators indicators;
   private final Accounts accounts;
   private final Protocols protocols;
+  private final Requests requests;
 
   HomePages(
       ActionProgress progress,
@@ -38,13 +40,15 @@ class HomePages {
       ReportingPeriods periods,
       Indicators indicators,
       Accounts accounts,
-      Protocols protocols) {
+      Protocols protocols,
+      Requests requests) {
     this.progress = progress;
     this.plans = plans;
     this.periods = periods;
     this.indicators = indicators;
     this.accounts = accounts;
     this.protocols = protocols;
+    this.requests = requests;
   }
 
   HomePage of(Partnership partnership, long accountId, CurrentRoles roles, LocalDate today) {
@@ -81,6 +85,7 @@ class HomePages {
             : Optional.empty(),
         roles.has(Role.ANALYST),
         roles.isAdmin() ? Optional.of(accounts.signInSummary(partnership.id())) : Optional.empty(),
-        protocols.reviewReminders(partnership, accountId, roles, today));
+        protocols.reviewReminders(partnership, accountId, roles, today),
+        requests.waiting(partnership, accountId));
   }
 }

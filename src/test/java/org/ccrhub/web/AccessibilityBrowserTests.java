@@ -325,6 +325,7 @@ class AccessibilityBrowserTests {
             "Indicators",
             "Reports",
             "MARAC",
+            "Sharing",
             "My actions",
             "Admin",
             "Change password",

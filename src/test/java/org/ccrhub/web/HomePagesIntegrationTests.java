@@ -312,7 +312,8 @@ class HomePagesIntegrationTests {
     String slug = partnership.slug();
 
     assertThat(navigation(page(viewer, home)))
-        .containsExactly("Home", "Plans", "Indicators", "Reports", "Change password", "Sign out");
+        .containsExactly(
+            "Home", "Plans", "Indicators", "Reports", "Sharing", "Change password", "Sign out");
     assertThat(navigation(page(admin, home)))
         .containsExactly(
             "Home",
@@ -320,6 +321,7 @@ class HomePagesIntegrationTests {
             "Indicators",
             "Reports",
             "MARAC",
+            "Sharing",
             "Admin",
             "Change password",
             "Sign out");

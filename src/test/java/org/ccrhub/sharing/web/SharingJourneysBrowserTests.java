@@ -109,7 +109,7 @@ class SharingJourneysBrowserTests {
   void anOfficerAsksTheSpocDecidesOnAPhoneAndTheLeadFindsItInTheLog() {
     // a police officer, at 1280 pixels, asks the council about two people
     signIn(officer);
-    browser.driver().findElement(By.linkText("Information sharing")).click();
+    browser.driver().findElement(By.linkText("Sharing")).click();
     check("home-as-officer");
     assertThat(browser.h1()).isEqualTo("Information sharing");
     browser.driver().findElement(By.linkText("Ask another agency for information")).click();

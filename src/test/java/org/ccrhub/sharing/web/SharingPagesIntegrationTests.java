@@ -189,6 +189,11 @@ class SharingPagesIntegrationTests {
         .contains("OFFICIAL-SENSITIVE");
 
     MockHttpSession asSpoc = twoFactor.signIn(mvc, spoc);
+    String home = "/p/" + partnership.slug();
+    assertThat(send(get(home), asSpoc).getContentAsString())
+        .contains("1 request is waiting for your agency to decide");
+    assertThat(send(get(home), asOfficer).getContentAsString())
+        .contains("1 request you made is waiting for a decision");
     assertThat(send(get(base + "/requests/1"), asSpoc).getContentAsString())
         .contains("Vicky Victim", "Record the decision");
     String refused = send(decision(1, "outcome", "REFUSE"), asSpoc).getContentAsString();
