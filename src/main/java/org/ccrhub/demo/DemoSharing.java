@@ -86,6 +86,15 @@ class DemoSharing {
     Agency housing = byName.get("Northbridge Homes");
     Agency refuge = byName.get("Safe Harbour Women's Aid");
 
+    // a demo started again on the same data keeps its records, with new passwords and keys
+    boolean filled =
+        jdbc.sql(
+                "select exists (select 1 from sharing_protocol where partnership_id = :p"
+                    + " and title = :title)")
+            .param("p", partnership.id())
+            .param("title", PROTOCOL)
+            .query(Boolean.class)
+            .single();
     List<SharingUser> users = new ArrayList<>();
     SharingUser councilSpoc =
         user(
@@ -95,7 +104,7 @@ class DemoSharing {
             Role.VIEWER,
             council,
             "Information governance manager",
-            "SPOC (council)");
+            "SPOC_COUNCIL");
     SharingUser policeSpoc =
         user(
             partnership,
@@ -104,7 +113,7 @@ class DemoSharing {
             Role.VIEWER,
             police,
             "Public protection unit",
-            "SPOC (police)");
+            "SPOC_POLICE");
     SharingUser officer =
         user(
             partnership,
@@ -113,7 +122,7 @@ class DemoSharing {
             Role.ANALYST,
             police,
             "Safeguarding officer",
-            "OFFICER (police)");
+            "OFFICER_POLICE");
     SharingUser dpl =
         user(
             partnership,
@@ -127,6 +136,9 @@ class DemoSharing {
     users.add(policeSpoc);
     users.add(officer);
     users.add(dpl);
+    if (filled) {
+      return users;
+    }
 
     long protocol =
         jdbc.sql(
@@ -358,6 +370,17 @@ class DemoSharing {
       String label) {
     String password = accounts.demoPassword(partnership, email, name, role);
     long accountId = accountId(partnership, email);
+    boolean linked =
+        jdbc.sql(
+                "select exists (select 1 from account_person where partnership_id = :p"
+                    + " and user_account_id = :a)")
+            .param("p", partnership.id())
+            .param("a", accountId)
+            .query(Boolean.class)
+            .single();
+    if (linked) {
+      return new SharingUser(email, name, label, password, twoFactor.setUp(accountId));
+    }
     long person =
         jdbc.sql(
                 """

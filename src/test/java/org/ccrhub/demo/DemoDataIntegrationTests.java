@@ -90,7 +90,8 @@ class DemoDataIntegrationTests {
         adminPassword = lines.group(3);
       }
     }
-    assertThat(passwords).hasSize(10).doesNotHaveDuplicates();
+    // six accounts of the plans, four of the MARAC, four of information sharing
+    assertThat(passwords).hasSize(14).doesNotHaveDuplicates();
     assertThat(adminPassword).isNotNull();
     // the printed password is the one that signs in
     Fixtures.signIn(mvc, "admin@northbridge.demo", adminPassword);
@@ -102,18 +103,19 @@ class DemoDataIntegrationTests {
         logged.add(String.valueOf(t.getMessage()));
       }
     }
-    assertThat(logged).contains("Demo data loaded; 10 demo accounts have new passwords");
-    // each MARAC account's two-factor key is printed under it, once, and never logged
+    assertThat(logged).contains("Demo data loaded; 14 demo accounts have new passwords");
+    // each MARAC and sharing account's two-factor key is printed under it, once, and never logged
     Matcher keys =
         Pattern.compile(
-                "^ {3}(MARAC_\\w+|IDVA) +(\\S+@\\S+) +\\S+\\R +key ([A-Z2-7 ]+)$",
+                "^ {3}(MARAC_\\w+|IDVA|SPOC_\\w+|OFFICER_\\w+|DATA_PROTECTION_LEAD) +(\\S+@\\S+)"
+                    + " +\\S+\\R +key ([A-Z2-7 ]+)$",
                 Pattern.MULTILINE)
             .matcher(output.getOut());
     List<String> printedKeys = new ArrayList<>();
     while (keys.find()) {
       printedKeys.add(keys.group(3).strip());
     }
-    assertThat(printedKeys).hasSize(4).doesNotHaveDuplicates();
+    assertThat(printedKeys).hasSize(8).doesNotHaveDuplicates();
     for (String key : printedKeys) {
       assertThat(logged).noneMatch(line -> line.contains(key));
     }
@@ -190,7 +192,7 @@ class DemoDataIntegrationTests {
             m ->
                 m.matches(
                     "(period-opened|updates-due-soon|updates-due-today|updates-overdue"
-                        + "|weekly-digest|weekly-summary) OUTBOX"));
+                        + "|weekly-digest|weekly-summary|sharing-request-received) OUTBOX"));
   }
 
   @Test

@@ -39,6 +39,7 @@ class TenantIsolationIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
+  @Autowired TwoFactorSessions twoFactor;
   @Autowired JdbcClient jdbc;
 
   @Autowired
@@ -58,7 +59,8 @@ class TenantIsolationIntegrationTests {
     fixtures.user(victim, Role.VIEWER);
     outsiderHome = fixtures.partnership();
     String outsiderEmail = fixtures.user(outsiderHome, Role.PARTNERSHIP_ADMIN);
-    outsider = Fixtures.signIn(mvc, outsiderEmail);
+    // with two factors, so that pages of personal data (information sharing) look the ids up
+    outsider = twoFactor.signIn(mvc, outsiderEmail);
     outsiderOwnIds.addAll(idsOf(outsiderHome));
   }
 
