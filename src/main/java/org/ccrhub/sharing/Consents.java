@@ -2,6 +2,7 @@ package org.ccrhub.sharing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ccrhub.audit.AuditEntry;
@@ -154,7 +155,7 @@ public class Consents {
     if (!reader.seesRequests()) {
       return List.of();
     }
-    List<ConsentRecord> records = query("true", reader);
+    List<ConsentRecord> records = query("true", Map.of(), reader);
     access.readList(
         reader, CONSENT + "s", "Looked at the list of consent records (" + records.size() + ")");
     return records;
@@ -183,7 +184,7 @@ public class Consents {
    */
   @Transactional(readOnly = true)
   public ConsentRecord read(SharingReader reader, long id) {
-    return query("c.id = " + id, reader).stream()
+    return query("c.id = :id", Map.of("id", id), reader).stream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No such consent record"));
   }
@@ -194,20 +195,11 @@ public class Consents {
    */
   @Transactional(readOnly = true)
   public List<ConsentRecord> usable(SharingReader reader, long askedAgencyId) {
-    LocalDate today = access.today();
-    return query("c.agency_id = " + (reader.agencyId() == null ? -1 : reader.agencyId()), reader)
-        .stream()
-        .filter(c -> c.standsOn(today))
-        .filter(
-            c ->
-                jdbc.sql(
-                        "select exists (select 1 from sharing_consent_recipient"
-                            + " where consent_id = :c and agency_id = :a)")
-                    .param("c", c.id())
-                    .param("a", askedAgencyId)
-                    .query(Boolean.class)
-                    .single())
-        .toList();
+    return standing(
+        reader,
+        " and exists (select 1 from sharing_consent_recipient cr"
+            + " where cr.consent_id = c.id and cr.agency_id = :asked)",
+        Map.of("asked", askedAgencyId));
   }
 
   /**
@@ -216,9 +208,15 @@ public class Consents {
    */
   @Transactional(readOnly = true)
   public List<ConsentRecord> standing(SharingReader reader) {
+    return standing(reader, "", Map.of());
+  }
+
+  private List<ConsentRecord> standing(
+      SharingReader reader, String condition, Map<String, Object> params) {
+    Map<String, Object> all = new java.util.HashMap<>(params);
+    all.put("agency", reader.agencyId() == null ? -1L : reader.agencyId());
     LocalDate today = access.today();
-    return query("c.agency_id = " + (reader.agencyId() == null ? -1 : reader.agencyId()), reader)
-        .stream()
+    return query("c.agency_id = :agency" + condition, all, reader).stream()
         .filter(c -> c.standsOn(today))
         .toList();
   }
@@ -271,7 +269,8 @@ public class Consents {
             "Recorded the withdrawal of consent record " + id + " on " + Dates.date(on)));
   }
 
-  private List<ConsentRecord> query(String condition, SharingReader reader) {
+  private List<ConsentRecord> query(
+      String condition, Map<String, Object> params, SharingReader reader) {
     return jdbc.sql(
             """
             select c.id, c.agency_id, a.name as agency, c.subject_name, c.subject_address,
@@ -293,6 +292,7 @@ public class Consents {
                 + VISIBLE
                 + " order by c.given_on desc, c.id desc limit 500")
         .params(reader.parameters())
+        .params(params)
         .query(
             (rs, n) ->
                 new ConsentRecord(

@@ -256,10 +256,17 @@ class SharingPagesIntegrationTests {
         .contains("Share on", "Prevent significant harm", "Sam Spoc, Information Governance");
 
     // a correction is a new entry naming the one it corrects; the first stays as it was
-    String noReason =
-        send(decision(1, "outcome", "REFUSE", "reasons", "Recorded in error").with(csrf()), asSpoc)
-            .getContentAsString();
-    assertThat(noReason).doesNotContain("Correct the decision");
+    // a second decision on a decided request is refused: only a correction changes it
+    assertThat(
+            send(decision(1, "outcome", "REFUSE", "reasons", "Recorded in error"), asSpoc)
+                .getStatus())
+        .isEqualTo(404);
+    assertThat(
+            jdbc.sql("select count(*) from sharing_decision where partnership_id = :p")
+                .param("p", partnership.id())
+                .query(Integer.class)
+                .single())
+        .isOne();
     MockHttpServletRequestBuilder correction =
         post(base + "/requests/1/decision/correct")
             .with(csrf())
