@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Consent records, kept by the agency that obtained them and read only through the gate: the data
  * protection lead sees every one; of the agency that holds it, the officer who recorded it and its
- * SPOCs, deputies and delegates. Every view is audited by record number, never with the person's
- * name.
+ * SPOCs, deputies and delegates; and whoever sees the details of a request relying on it. Every
+ * view is audited by record number, never with the person's name.
  */
 @Service
 public class Consents {
@@ -31,14 +31,20 @@ public class Consents {
   /**
    * Who may see a consent record {@code c}, with the parameters of a {@link SharingReader}: the
    * data protection lead; of the agency that holds it, the officer who recorded it and those who
-   * decide for it (SPOCs, deputies, delegates).
+   * decide for it (SPOCs, deputies, delegates); and whoever sees the details of a request that
+   * relies on it (the asked agency's SPOC, deputy and delegates).
    */
   static final String VISIBLE =
       """
       (c.partnership_id = :reader_p and (:reader_dpl
         or (c.agency_id = :reader_agency
-            and (c.recorded_by_account = :reader_account or :reader_decider))))
-      """;
+            and (c.recorded_by_account = :reader_account or :reader_decider))
+        or exists (select 1 from sharing_subject s join sharing_request r on r.id = s.request_id
+                   where s.consent_id = c.id and """
+          + SharingAccess.VISIBLE
+          + " and "
+          + SharingAccess.SUBJECT_DETAILS
+          + ")))";
 
   private final Agencies agencies;
   private final SharingAccess access;

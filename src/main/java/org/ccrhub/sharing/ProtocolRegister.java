@@ -231,10 +231,7 @@ public final class ProtocolRegister {
 
     /** E.g. "1.2 MB", "340 KB". */
     public String sizeText() {
-      if (size >= 1024 * 1024) {
-        return String.format(Locale.UK, "%.1f MB", size / (1024.0 * 1024.0));
-      }
-      return Math.max(1, Math.round(size / 1024.0)) + " KB";
+      return org.ccrhub.shared.FileSizes.text(size);
     }
   }
 

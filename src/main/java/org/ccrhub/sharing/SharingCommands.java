@@ -318,7 +318,8 @@ public final class SharingCommands implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Remove the personal details of the requests and consent records whose retention has"
-              + " run out, keeping the decision log and the figures. Prints kind, number, from and"
+              + " run out, and the files kept with decisions whose day has come, keeping the"
+              + " decision log and the figures. Prints kind, number, from and"
               + " kept_until for each.")
   static final class Purge extends SharingCommand {
 

@@ -16,13 +16,21 @@ import org.springframework.transaction.annotation.Transactional;
  * the request day if it was never decided. A consent record's details go 6 years after it was
  * given, withdrawn or last relied on, whichever is latest. What stays: the request's number,
  * agencies, dates, roles, consent answers and lawful bases, and the decision log, which names no
- * resident.
+ * resident. A file kept with a decision goes on its day (its protocol's days after it was added), a
+ * consent form's scan with its record's details; their names, sizes and hashes stay.
  */
 @Service
 public class SharingRetention {
 
   /** How long a consent record's details are kept after it was last given, withdrawn or used. */
   static final int CONSENT_YEARS = 6;
+
+  /** The kinds of {@link Due}. */
+  static final String REQUEST = "request";
+
+  static final String CONSENT = "consent record";
+
+  static final String FILE = "file";
 
   private final AuditTrail audit;
   private final JdbcClient jdbc;
@@ -60,7 +68,7 @@ public class SharingRetention {
                 .query(
                     (rs, n) ->
                         new Due(
-                            "request",
+                            REQUEST,
                             rs.getLong(1),
                             rs.getObject(2, LocalDate.class),
                             rs.getObject(3, LocalDate.class)))
@@ -86,7 +94,25 @@ public class SharingRetention {
             .query(
                 (rs, n) ->
                     new Due(
-                        "consent record",
+                        CONSENT,
+                        rs.getLong(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class)))
+            .list());
+    due.addAll(
+        jdbc.sql(
+                """
+                select a.id, (a.uploaded_at at time zone 'Europe/London')::date, a.remove_on - 1
+                from sharing_attachment a
+                where a.partnership_id = :p and a.removed_at is null and a.remove_on <= :today
+                order by a.id
+                """)
+            .param("p", partnership.id())
+            .param("today", today)
+            .query(
+                (rs, n) ->
+                    new Due(
+                        FILE,
                         rs.getLong(1),
                         rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class)))
@@ -99,9 +125,10 @@ public class SharingRetention {
   public int purge(Partnership partnership, LocalDate today, String by) {
     List<Due> due = due(partnership, today);
     List<Long> requests =
-        due.stream().filter(d -> d.kind().equals("request")).map(Due::number).toList();
+        due.stream().filter(d -> d.kind().equals(REQUEST)).map(Due::number).toList();
     List<Long> records =
-        due.stream().filter(d -> !d.kind().equals("request")).map(Due::number).toList();
+        due.stream().filter(d -> d.kind().equals(CONSENT)).map(Due::number).toList();
+    List<Long> files = due.stream().filter(d -> d.kind().equals(FILE)).map(Due::number).toList();
     if (!requests.isEmpty()) {
       Long[] numbers = requests.toArray(Long[]::new);
       jdbc.sql(
@@ -137,6 +164,20 @@ public class SharingRetention {
           .param("ids", ids)
           .update();
     }
+    if (!records.isEmpty() || !files.isEmpty()) {
+      // a decision's files on their day; a consent form's scans with their record's details
+      jdbc.sql(
+              """
+              update sharing_attachment set content = null, removed_at = now(), removed_by = :by
+              where partnership_id = :p and removed_at is null
+                and (id = any(:files) or consent_id = any(:records))
+              """)
+          .param("p", partnership.id())
+          .param("files", files.toArray(Long[]::new))
+          .param("records", records.toArray(Long[]::new))
+          .param("by", "Retention (" + by + ")")
+          .update();
+    }
     if (!due.isEmpty()) {
       audit.record(
           AuditEntry.success(
@@ -149,7 +190,9 @@ public class SharingRetention {
                   + ": requests "
                   + (requests.isEmpty() ? "none" : numbers(requests))
                   + "; consent records "
-                  + (records.isEmpty() ? "none" : numbers(records))));
+                  + (records.isEmpty() ? "none" : numbers(records))
+                  + "; files "
+                  + (files.isEmpty() ? "none" : numbers(files))));
     }
     return due.size();
   }

@@ -14,6 +14,7 @@ import org.ccrhub.shared.DateInput;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.Attachments;
 import org.ccrhub.sharing.ConsentRecord;
 import org.ccrhub.sharing.Consents;
 import org.ccrhub.sharing.SharingAccess;
@@ -41,11 +42,14 @@ class ConsentController {
   private final SharingAccess access;
   private final Consents consents;
   private final Agencies agencies;
+  private final Attachments attachments;
 
-  ConsentController(SharingAccess access, Consents consents, Agencies agencies) {
+  ConsentController(
+      SharingAccess access, Consents consents, Agencies agencies, Attachments attachments) {
     this.access = access;
     this.consents = consents;
     this.agencies = agencies;
+    this.attachments = attachments;
   }
 
   @ModelAttribute("section")
@@ -203,6 +207,10 @@ class ConsentController {
             && record.withdrawnOn() == null
             && reader.agencyId() != null
             && reader.agencyId() == record.agencyId());
+    model.addAttribute("files", attachments.ofConsent(reader, record));
+    model.addAttribute("keeps", Attachments.keeps(reader, record));
+    model.addAttribute(
+        "removesFiles", Attachments.keeps(reader, record) || reader.dataProtectionLead());
     return "sharing/consent";
   }
 

@@ -16,6 +16,7 @@ import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.Attachments;
 import org.ccrhub.sharing.Consent;
 import org.ccrhub.sharing.InformationCategory;
 import org.ccrhub.sharing.LawfulBases;
@@ -62,6 +63,7 @@ class RequestController {
   private final LawfulBases lawfulBases;
   private final Agencies agencies;
   private final org.ccrhub.sharing.Consents consents;
+  private final Attachments attachments;
 
   RequestController(
       SharingAccess access,
@@ -69,13 +71,15 @@ class RequestController {
       Protocols protocols,
       LawfulBases lawfulBases,
       Agencies agencies,
-      org.ccrhub.sharing.Consents consents) {
+      org.ccrhub.sharing.Consents consents,
+      Attachments attachments) {
     this.access = access;
     this.requests = requests;
     this.protocols = protocols;
     this.lawfulBases = lawfulBases;
     this.agencies = agencies;
     this.consents = consents;
+    this.attachments = attachments;
   }
 
   @ModelAttribute("section")
@@ -212,6 +216,8 @@ class RequestController {
     model.addAttribute("today", access.today());
     model.addAttribute("lookedAt", request.decides() || reader.dataProtectionLead());
     model.addAttribute("corrects", org.ccrhub.sharing.Decisions.corrects(reader, request));
+    model.addAttribute("files", attachments.ofRequest(reader, request));
+    model.addAttribute("addsFiles", attachments.allowance(reader, request).allowed());
     return VIEW_REQUEST;
   }
 

@@ -1,0 +1,196 @@
+package org.ccrhub.sharing.web;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import org.ccrhub.Fixtures;
+import org.ccrhub.partnership.Agencies;
+import org.ccrhub.partnership.Agency;
+import org.ccrhub.partnership.AgencyType;
+import org.ccrhub.security.Role;
+import org.ccrhub.security.TwoFactorSessions;
+import org.ccrhub.shared.Partnership;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A partnership where information is shared, as the sharing pages' tests start from: police,
+ * council and housing; an officer of the police, the council's SPOC, a housing officer, a viewer of
+ * the police and the data protection lead, each signed in with two factors when a test asks; the
+ * Northbridge ISP in force for a year between the police and the council. With the forms a user
+ * sends: a request and a decision.
+ */
+abstract class SharingPageTests {
+
+  @Autowired Fixtures fixtures;
+  @Autowired Agencies agencies;
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+  @Autowired TwoFactorSessions twoFactor;
+
+  Partnership partnership;
+  String base;
+  Agency police;
+  Agency council;
+  Agency housing;
+  long protocolId;
+  String officer;
+  String spoc;
+  String housingOfficer;
+  String viewer;
+  String dpl;
+
+  @BeforeEach
+  void aPartnershipWithAProtocolBetweenPoliceAndCouncil() {
+    partnership = fixtures.partnership();
+    base = "/p/" + partnership.slug() + "/sharing";
+    police = agencies.create(partnership, "Northbridge Police", AgencyType.POLICE);
+    council = agencies.create(partnership, "Northbridge Council", AgencyType.LOCAL_AUTHORITY);
+    housing = agencies.create(partnership, "Southmere Homes", AgencyType.HOUSING);
+    officer = member(Role.ACTION_LEAD, "PC Ann Smith", police);
+    spoc = member(Role.ANALYST, "Sam Spoc", council);
+    housingOfficer = member(Role.ACTION_LEAD, "Harry Homes", housing);
+    viewer = member(Role.VIEWER, "Cllr Vee", police);
+    dpl = member(Role.DATA_PROTECTION_LEAD, "Dana Lead", null);
+    protocolId = protocol(partnership, "Northbridge ISP", LocalDate.now().minusYears(1), null);
+    party(partnership, protocolId, police, null);
+    party(partnership, protocolId, council, personOf(spoc));
+  }
+
+  /** A member with a role, linked to a new person of the agency (or of none); their email. */
+  String member(Role role, String name, Agency agency) {
+    String email = fixtures.user(partnership, role);
+    long person =
+        jdbc.sql(
+                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
+                    + " returning id")
+            .param("p", partnership.id())
+            .param("name", name)
+            .param("agency", agency == null ? null : agency.id())
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "insert into account_person (partnership_id, user_account_id, person_id)"
+                + " values (:p, (select id from user_account where email = :email), :person)")
+        .param("p", partnership.id())
+        .param("email", email)
+        .param("person", person)
+        .update();
+    return email;
+  }
+
+  long personOf(String email) {
+    return jdbc.sql(
+            "select person_id from account_person ap join user_account u on u.id ="
+                + " ap.user_account_id where u.email = :email")
+        .param("email", email)
+        .query(Long.class)
+        .single();
+  }
+
+  long protocol(Partnership p, String title, LocalDate from, LocalDate until) {
+    return jdbc.sql(
+            "insert into sharing_protocol (partnership_id, title, in_force_from, in_force_until,"
+                + " ending) values (:p, :title, :from, :until, :ending) returning id")
+        .param("p", p.id())
+        .param("title", title)
+        .param("from", from)
+        .param("until", until)
+        .param("ending", until == null ? null : "EXPIRED")
+        .query(Long.class)
+        .single();
+  }
+
+  void party(Partnership p, long protocol, Agency agency, Long spocPerson) {
+    jdbc.sql(
+            "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from,"
+                + " spoc_person_id) values (:p, :protocol, :agency, :from, :spoc)")
+        .param("p", p.id())
+        .param("protocol", protocol)
+        .param("agency", agency.id())
+        .param("from", LocalDate.now().minusYears(1))
+        .param("spoc", spocPerson)
+        .update();
+  }
+
+  MockHttpServletResponse send(MockHttpServletRequestBuilder request, MockHttpSession session)
+      throws Exception {
+    return mvc.perform(request.session(session)).andReturn().getResponse();
+  }
+
+  MockHttpServletRequestBuilder request(Agency asked, String consent, String... more) {
+    MockHttpServletRequestBuilder post =
+        post(base + "/requests/new")
+            .with(csrf())
+            .param("token", java.util.UUID.randomUUID().toString())
+            .param("askedAgency", Long.toString(asked.id()))
+            .param("protocol", Long.toString(protocolId))
+            .param("informationSought", "Any record of domestic abuse at the address")
+            .param("purpose", "Risk assessment before the MARAC")
+            .param("categories", "PERSONAL")
+            .param("bases", basis("UK GDPR 6(1)(e)"), basis("Crime and Disorder Act 1998 s115"))
+            .param("urgent", "no")
+            .param("subjects[0].role", "VICTIM")
+            .param("subjects[0].name", "Vicky Victim")
+            .param("subjects[0].address", "1 High Street")
+            .param("subjects[0].consent", consent)
+            .param("subjects[0].notSoughtReason", "NOT_SOUGHT".equals(consent) ? "Risk" : "");
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      post.param(more[i], more[i + 1]);
+    }
+    return post;
+  }
+
+  String basis(String code) {
+    return jdbc.sql("select id::text from lawful_basis where partnership_id is null and code = :c")
+        .param("c", code)
+        .query(String.class)
+        .single();
+  }
+
+  MockHttpServletRequestBuilder decision(int number, String... fields) {
+    MockHttpServletRequestBuilder post =
+        post(base + "/requests/" + number + "/decision")
+            .with(csrf())
+            .param("decidedOn.day", Integer.toString(LocalDate.now().getDayOfMonth()))
+            .param("decidedOn.month", Integer.toString(LocalDate.now().getMonthValue()))
+            .param("decidedOn.year", Integer.toString(LocalDate.now().getYear()))
+            .param("authorisedBy", "Sam Spoc, Information Governance")
+            .param("bases", basis("UK GDPR 6(1)(e)"));
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      post.param(fields[i], fields[i + 1]);
+    }
+    return post;
+  }
+
+  /** A decision to share today without consent, to prevent significant harm, by secure email. */
+  MockHttpServletRequestBuilder share(int number) {
+    LocalDate today = LocalDate.now();
+    return decision(
+        number,
+        "outcome",
+        "SHARE",
+        "grounds",
+        "PREVENT_SIGNIFICANT_HARM",
+        "subjectTold",
+        "no",
+        "notToldReason",
+        "Telling him would raise the risk",
+        "informationTypes",
+        "Police incidents",
+        "method",
+        "SECURE_EMAIL",
+        "suppliedOn.day",
+        Integer.toString(today.getDayOfMonth()),
+        "suppliedOn.month",
+        Integer.toString(today.getMonthValue()),
+        "suppliedOn.year",
+        Integer.toString(today.getYear()));
+  }
+}
