@@ -119,7 +119,7 @@ class DemoSharing {
             partnership,
             "officer.police@northbridge.demo",
             "PC Jess Holloway",
-            Role.ANALYST,
+            Role.SHARING_OFFICER,
             police,
             "Safeguarding officer",
             "OFFICER_POLICE");

@@ -12,16 +12,29 @@ import org.ccrhub.shared.InvalidInputException;
  * coordinator", Requires.TWO_FACTOR_SIGN_IN)}.
  */
 public enum Role {
-  PARTNERSHIP_ADMIN("Partnership administrator"),
-  STRATEGIC_LEAD("Strategic lead"),
-  ACTION_LEAD("Action lead"),
-  ANALYST("Analyst"),
-  VIEWER("Viewer"),
+  PARTNERSHIP_ADMIN(
+      "Partnership administrator", "Manages the partnership's members, agencies and settings"),
+  STRATEGIC_LEAD("Strategic lead", "Writes and follows the strategy and the delivery plans"),
+  ACTION_LEAD("Action lead", "Updates the actions they lead every quarter"),
+  ANALYST("Analyst", "Keeps the indicators and their figures"),
+  VIEWER("Viewer", "Reads the plans, the indicators and the board's papers: a board member"),
   /**
    * Keeps the information-sharing record (ADR 20): sees every request and consent record of the
    * partnership, the whole decision log and exact figures, and who looked at what.
    */
-  DATA_PROTECTION_LEAD("Data protection lead", Requires.TWO_FACTOR_SIGN_IN);
+  DATA_PROTECTION_LEAD(
+      "Data protection lead",
+      "Keeps the information-sharing record: every request, the decision log and who looked",
+      Requires.TWO_FACTOR_SIGN_IN),
+  /**
+   * Asks other agencies for information, and nothing more (ADR 20): the role for an officer who
+   * needs no other part of CCR Hub. They read what any member reads.
+   */
+  SHARING_OFFICER(
+      "Sharing officer",
+      "Asks other agencies for information about people, and nothing more; their account must be"
+          + " linked to a person of their agency",
+      Requires.TWO_FACTOR_SIGN_IN);
 
   /** What a role asks of the people who hold it. */
   public enum Requires {
@@ -30,15 +43,22 @@ public enum Role {
   }
 
   private final String label;
+  private final String hint;
   private final Set<Requires> requires;
 
-  Role(String label, Requires... requires) {
+  Role(String label, String hint, Requires... requires) {
     this.label = label;
+    this.hint = hint;
     this.requires = requires.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(requires));
   }
 
   public String label() {
     return label;
+  }
+
+  /** What the role does, in a line, for the forms that give it. */
+  public String hint() {
+    return hint + (requiresTwoFactor() ? ". Needs two-factor sign-in." : ".");
   }
 
   /**

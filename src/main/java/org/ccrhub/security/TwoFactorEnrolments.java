@@ -115,7 +115,7 @@ class TwoFactorEnrolments {
 
   /**
    * For tests only: which roles require two-factor sign-in, in place of those whose {@link Role}
-   * says so (only the data protection lead's does).
+   * says so (the data protection lead's and the sharing officer's).
    *
    * @return the roles that required it before
    */

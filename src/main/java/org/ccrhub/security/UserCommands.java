@@ -56,7 +56,9 @@ public final class UserCommands implements Runnable {
         names = "--role",
         required = true,
         paramLabel = "ROLE",
-        description = "PARTNERSHIP_ADMIN, STRATEGIC_LEAD, ACTION_LEAD, ANALYST or VIEWER.")
+        description =
+            "PARTNERSHIP_ADMIN, STRATEGIC_LEAD, ACTION_LEAD, ANALYST, VIEWER,"
+                + " DATA_PROTECTION_LEAD or SHARING_OFFICER.")
     String role;
 
     @Option(names = "--password-stdin", description = "Read the password from standard input.")

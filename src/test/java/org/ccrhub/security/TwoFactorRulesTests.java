@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class TwoFactorRulesTests {
 
   @Test
-  void ofThePartnershipRolesOnlyTheDataProtectionLeadRequiresTwoFactorSignIn() {
+  void ofThePartnershipRolesOnlyTheTwoOfInformationSharingRequireTwoFactorSignIn() {
     assertThat(Role.values())
         .filteredOn(Role::requiresTwoFactor)
-        .containsExactly(Role.DATA_PROTECTION_LEAD);
+        .containsExactly(Role.DATA_PROTECTION_LEAD, Role.SHARING_OFFICER);
     assertThat(TwoFactorEnrolments.rolesRequiringTwoFactor())
-        .containsExactly(Role.DATA_PROTECTION_LEAD);
+        .containsExactly(Role.DATA_PROTECTION_LEAD, Role.SHARING_OFFICER);
   }
 
   @Test

@@ -377,7 +377,25 @@ class UserAdminIntegrationTests {
                 .param("roles", "PARTNERSHIP_ADMIN"))
         .andExpect(status().isForbidden());
     assertThat(accounts.findByEmail("sneaky@example.org")).isEmpty();
-    assertThat(Set.of(Role.values())).hasSize(6);
+    assertThat(Set.of(Role.values())).hasSize(7);
+  }
+
+  @Test
+  void invitesADataProtectionLeadAndASharingOfficerWithWhatEachRoleDoes() throws Exception {
+    assertThat(
+            mvc.perform(get(users + "/new").session(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("Sharing officer", "Asks other agencies for information about people")
+        .contains("Data protection lead", "Needs two-factor sign-in.");
+    invite("dpl@example.org", "Dana Lead", "DATA_PROTECTION_LEAD", "SHARING_OFFICER");
+    assertThat(
+            jdbc.sql("select array_to_string(roles, ',') from invitation where email = :e")
+                .param("e", "dpl@example.org")
+                .query(String.class)
+                .single())
+        .isEqualTo("DATA_PROTECTION_LEAD,SHARING_OFFICER");
   }
 
   /** Invites through the Users page and returns the text of the page that follows. */
