@@ -1,8 +1,12 @@
 package org.ccrhub.sharing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.SmallNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +29,53 @@ public class SharingStatisticsReports {
   /** The totals by decision, lawful basis and urgency of the same requests. */
   public SharingStatistics.Totals totals(Partnership partnership, LocalDate from, LocalDate to) {
     return SharingStatistics.totals(requests(partnership, from, to), from, to);
+  }
+
+  /**
+   * The figures of a period as the board reads them, on the page and in its PDF: one row per agency
+   * pair (the cells of {@link SharingStatistics.Row#cells}), and the totals by decision, urgency
+   * and lawful basis, each shown through {@code small}.
+   *
+   * @param exact whether small numbers are shown as they are
+   */
+  public record Shown(
+      LocalDate first,
+      LocalDate last,
+      boolean exact,
+      String requests,
+      List<List<String>> rows,
+      Map<String, String> byDecision,
+      Map<String, String> byUrgency,
+      Map<String, String> byBasis) {}
+
+  /** The figures of the requests made from {@code first} to {@code last}, shown through small. */
+  public Shown shown(Partnership partnership, LocalDate first, LocalDate last, SmallNumbers small) {
+    List<SharingStatistics.Request> requests = requests(partnership, first, last);
+    List<List<String>> rows = new ArrayList<>();
+    SharingStatistics.of(requests, first, last).forEach(r -> rows.add(r.cells(small)));
+    SharingStatistics.Totals totals = SharingStatistics.totals(requests, first, last);
+    Map<String, String> byBasis = new LinkedHashMap<>();
+    totals.byBasis().forEach((basis, count) -> byBasis.put(basis, small.count(count)));
+    return new Shown(
+        first,
+        last,
+        small == SmallNumbers.NONE,
+        small.count(totals.requests()),
+        rows,
+        labelled(totals.byDecision(), totals.decisions(small)),
+        labelled(
+            totals.byUrgency(),
+            SharingStatistics.parts(small, List.copyOf(totals.byUrgency().values()))),
+        byBasis);
+  }
+
+  private static Map<String, String> labelled(Map<String, Integer> counts, List<String> shown) {
+    Map<String, String> labelled = new LinkedHashMap<>();
+    int i = 0;
+    for (String label : counts.keySet()) {
+      labelled.put(label, shown.get(i++));
+    }
+    return labelled;
   }
 
   private List<SharingStatistics.Request> requests(

@@ -2,17 +2,18 @@ package org.ccrhub.sharing.web;
 
 import java.time.LocalDate;
 import java.time.Month;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.ccrhub.documents.Documents;
+import org.ccrhub.exports.Exports;
+import org.ccrhub.exports.FileExport;
 import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.SmallNumbers;
 import org.ccrhub.shared.UkDates;
 import org.ccrhub.sharing.SharingAccess;
 import org.ccrhub.sharing.SharingReader;
-import org.ccrhub.sharing.SharingStatistics;
 import org.ccrhub.sharing.SharingStatisticsReports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,10 +39,18 @@ class FiguresController {
 
   private final SharingAccess access;
   private final SharingStatisticsReports reports;
+  private final Documents documents;
+  private final Exports exports;
 
-  FiguresController(SharingAccess access, SharingStatisticsReports reports) {
+  FiguresController(
+      SharingAccess access,
+      SharingStatisticsReports reports,
+      Documents documents,
+      Exports exports) {
     this.access = access;
     this.reports = reports;
+    this.documents = documents;
+    this.exports = exports;
   }
 
   @ModelAttribute("section")
@@ -59,12 +68,7 @@ class FiguresController {
     SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
     LocalDate today = access.today();
     Map<String, String> problems = new LinkedHashMap<>();
-    LocalDate yearStart =
-        LocalDate.of(
-            today.getMonthValue() >= Month.APRIL.getValue() ? today.getYear() : today.getYear() - 1,
-            4,
-            1);
-    LocalDate first = day("from", from, yearStart, problems);
+    LocalDate first = day("from", from, yearStart(), problems);
     LocalDate last = day("to", to, today, problems);
     if (problems.isEmpty() && last.isBefore(first)) {
       problems.put("to", "The last day must be on or after the first");
@@ -73,36 +77,67 @@ class FiguresController {
     model.addAttribute("from", from.isBlank() ? first.format(SHORT) : from);
     model.addAttribute("to", to.isBlank() ? last.format(SHORT) : to);
     model.addAttribute("problems", problems);
-    model.addAttribute("exact", small == SmallNumbers.NONE);
-    if (!problems.isEmpty()) {
-      model.addAttribute("rows", List.of());
-      return "sharing/figures";
+    if (problems.isEmpty()) {
+      model.addAttribute("figures", reports.shown(partnership, first, last, small));
     }
-    List<List<String>> rows = new ArrayList<>();
-    reports.figures(partnership, first, last).forEach(r -> rows.add(r.cells(small)));
-    SharingStatistics.Totals totals = reports.totals(partnership, first, last);
-    model.addAttribute("first", first);
-    model.addAttribute("last", last);
-    model.addAttribute("rows", rows);
-    model.addAttribute("requests", small.count(totals.requests()));
-    List<String> decisions = totals.decisions(small);
-    Map<String, String> byDecision = new LinkedHashMap<>();
-    int i = 0;
-    for (String label : totals.byDecision().keySet()) {
-      byDecision.put(label, decisions.get(i++));
-    }
-    model.addAttribute("byDecision", byDecision);
-    Map<String, String> byBasis = new LinkedHashMap<>();
-    totals.byBasis().forEach((basis, count) -> byBasis.put(basis, small.count(count)));
-    model.addAttribute("byBasis", byBasis);
-    List<String> urgency = SharingStatistics.parts(small, List.copyOf(totals.byUrgency().values()));
-    Map<String, String> byUrgency = new LinkedHashMap<>();
-    i = 0;
-    for (String label : totals.byUrgency().keySet()) {
-      byUrgency.put(label, urgency.get(i++));
-    }
-    model.addAttribute("byUrgency", byUrgency);
     return "sharing/figures";
+  }
+
+  /**
+   * The board's figures as an A4 PDF: small numbers always hidden, as the board reads them, whoever
+   * takes it. A period that cannot be read is the page again, with the problem.
+   */
+  @GetMapping(params = "format=pdf")
+  Object downloadFigures(
+      Partnership partnership,
+      @RequestParam(required = false, defaultValue = "") String from,
+      @RequestParam(required = false, defaultValue = "") String to,
+      @AuthenticationPrincipal SignedInUser user,
+      Model model) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    LocalDate first = day("from", from, yearStart(), problems);
+    LocalDate last = day("to", to, access.today(), problems);
+    if (!problems.isEmpty() || last.isBefore(first)) {
+      return showFigures(partnership, from, to, user, model);
+    }
+    SharingStatisticsReports.Shown figures =
+        reports.shown(partnership, first, last, SmallNumbers.STANDARD);
+    String period = Dates.date(first) + " to " + Dates.date(last);
+    return exports.download(
+        FileExport.of(
+            partnership,
+            SharingAccess.REQUESTS,
+            partnership.id(),
+            "the information sharing figures for requests made " + period,
+            "pdf"),
+        () ->
+            documents.pdf(
+                "sharing/figures-document",
+                Map.of(
+                    "partnership",
+                    partnership,
+                    "figures",
+                    figures,
+                    "period",
+                    period,
+                    "produced",
+                    access.today(),
+                    "marking",
+                    "OFFICIAL",
+                    "paperName",
+                    "Information sharing figures"),
+                "These figures are too long to make as a PDF: choose a shorter period."),
+        "application/pdf",
+        "information-sharing-figures-" + first + "-to-" + last + ".pdf");
+  }
+
+  /** The first of April on or before today: the financial year so far. */
+  private LocalDate yearStart() {
+    LocalDate today = access.today();
+    return LocalDate.of(
+        today.getMonthValue() >= Month.APRIL.getValue() ? today.getYear() : today.getYear() - 1,
+        4,
+        1);
   }
 
   private static LocalDate day(

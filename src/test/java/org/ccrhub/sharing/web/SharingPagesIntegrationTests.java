@@ -256,6 +256,22 @@ class SharingPagesIntegrationTests extends SharingPageTests {
             send(get(base + "/figures").param("from", "31/02/2016"), asOfficer)
                 .getContentAsString())
         .contains("There is a problem", "Enter a real date");
+
+    // the board's PDF hides small numbers whoever takes it, the data protection lead too
+    MockHttpServletResponse pdf =
+        send(get(base + "/figures").param("format", "pdf"), twoFactor.signIn(mvc, dpl));
+    assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(pdf.getContentAsByteArray())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text)
+          .contains("Information sharing figures", "OFFICIAL", "Northbridge Police")
+          .contains("Northbridge Council", "<5", "By lawful basis", "UK GDPR 6(1)(e)");
+    }
+    assertThat(
+            send(get(base + "/figures").param("format", "pdf").param("to", "nonsense"), asOfficer)
+                .getContentAsString())
+        .contains("There is a problem");
   }
 
   @Test
