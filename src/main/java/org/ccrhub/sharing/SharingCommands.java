@@ -99,24 +99,7 @@ public final class SharingCommands implements Runnable {
                     String.valueOf(file.getFileName()),
                     "the command line (" + System.getProperty("user.name", "unknown") + ")");
         out.println(result.summary());
-        for (String agency : result.agenciesCreated()) {
-          out.println("Agency created (type Other, correct it on the Agencies page): " + agency);
-        }
-        for (SharingImportResult.CreatedProtocol protocol : result.protocolsCreated()) {
-          out.println(
-              "Protocol created as a past record, in force "
-                  + protocol.inForceFrom()
-                  + " to "
-                  + protocol.inForceUntil()
-                  + ", so it takes no new requests until it is reviewed: "
-                  + protocol.title()
-                  + " (parties: "
-                  + String.join(", ", protocol.parties())
-                  + ")");
-        }
-        for (String type : result.informationTypesAdded()) {
-          out.println("Type of information added: " + type);
-        }
+        result.created(LocalDate::toString).forEach(out::println);
         ProblemList.printWarnings(out, result.warnings());
         return 0;
       } catch (SharingImportRejectedException e) {

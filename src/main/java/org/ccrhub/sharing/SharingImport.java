@@ -87,6 +87,22 @@ public class SharingImport {
    */
   public SharingImportResult importLog(
       Partnership partnership, byte[] content, String fileName, String importedBy) {
+    return run(partnership, content, fileName, importedBy, true);
+  }
+
+  /**
+   * What importing the file's log would do, changing nothing: the same import, rolled back, so the
+   * preview and the import never disagree.
+   *
+   * @throws SharingImportRejectedException with every problem, when anything is wrong
+   */
+  public SharingImportResult previewLog(
+      Partnership partnership, byte[] content, String fileName, String importedBy) {
+    return run(partnership, content, fileName, importedBy, false);
+  }
+
+  private SharingImportResult run(
+      Partnership partnership, byte[] content, String fileName, String importedBy, boolean keep) {
     return tables.run(
         () -> {
           List<ImportProblem> errors = new ProblemList();
@@ -96,16 +112,26 @@ public class SharingImport {
             throw new SharingImportRejectedException(errors, warnings);
           }
           return transactions.execute(
-              status ->
-                  importRows(
-                      partnership,
-                      table.get(),
-                      "Imported from "
-                          + (fileName.length() > 100 ? fileName.substring(0, 100) + "…" : fileName)
-                          + " by "
-                          + (importedBy.length() > 100 ? importedBy.substring(0, 100) : importedBy),
-                      errors,
-                      warnings));
+              status -> {
+                SharingImportResult result =
+                    importRows(
+                        partnership,
+                        table.get(),
+                        "Imported from "
+                            + (fileName.length() > 100
+                                ? fileName.substring(0, 100) + "…"
+                                : fileName)
+                            + " by "
+                            + (importedBy.length() > 100
+                                ? importedBy.substring(0, 100)
+                                : importedBy),
+                        errors,
+                        warnings);
+                if (!keep) {
+                  status.setRollbackOnly();
+                }
+                return result;
+              });
         });
   }
 

@@ -57,4 +57,31 @@ public record SharingImportResult(
     }
     return s.toString();
   }
+
+  /**
+   * What the import created besides requests, a line each: agencies, protocols as past records, and
+   * types of information; dates written by {@code day}.
+   */
+  public List<String> created(java.util.function.Function<LocalDate, String> day) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (String agency : agenciesCreated) {
+      lines.add("Agency created (type Other, correct it on the Agencies page): " + agency);
+    }
+    for (CreatedProtocol protocol : protocolsCreated) {
+      lines.add(
+          "Protocol created as a past record, in force "
+              + day.apply(protocol.inForceFrom())
+              + " to "
+              + day.apply(protocol.inForceUntil())
+              + ", so it takes no new requests until it is reviewed: "
+              + protocol.title()
+              + " (parties: "
+              + String.join(", ", protocol.parties())
+              + ")");
+    }
+    for (String type : informationTypesAdded) {
+      lines.add("Type of information added: " + type);
+    }
+    return lines;
+  }
 }

@@ -30,7 +30,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ConditionalOnWebApplication
 class UploadLimit {
 
-  private static final Pattern IMPORT_PATH = Pattern.compile("/p/([a-z0-9-]+)/([a-z]+)/import");
+  /** The pages that take a file: imports, and the files kept with information sharing records. */
+  private static final Pattern UPLOAD_PATH =
+      Pattern.compile("/p/[a-z0-9-]+/(?:[a-z]+/import|sharing/[a-z]+/\\d{1,18}/files/new)");
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> planUploadLimit(
@@ -42,13 +44,9 @@ class UploadLimit {
     return registration;
   }
 
-  private static String importPage(HttpServletRequest request, Matcher path) {
-    return request.getContextPath()
-        + "/p/"
-        + path.group(1)
-        + "/"
-        + path.group(2)
-        + "/import?tooLarge=true";
+  /** The page the file was sent from, saying it was too large. */
+  private static String uploadPage(HttpServletRequest request, Matcher path) {
+    return request.getContextPath() + path.group() + "?tooLarge=true";
   }
 
   /** Refuses an upload to the import page whose declared length is over the limit. */
@@ -64,11 +62,11 @@ class UploadLimit {
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       Matcher path =
-          IMPORT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+          UPLOAD_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
       if ("POST".equals(request.getMethod())
           && path.matches()
           && request.getContentLengthLong() > limit) {
-        response.sendRedirect(importPage(request, path));
+        response.sendRedirect(uploadPage(request, path));
         return;
       }
       chain.doFilter(request, response);
@@ -81,9 +79,9 @@ class UploadLimit {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
       Matcher path =
-          IMPORT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+          UPLOAD_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
       if (path.matches()) {
-        response.sendRedirect(importPage(request, path));
+        response.sendRedirect(uploadPage(request, path));
         return;
       }
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);

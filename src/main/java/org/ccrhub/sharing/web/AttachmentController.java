@@ -22,11 +22,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -105,6 +107,7 @@ class AttachmentController {
   String initRequestFileForm(
       Partnership partnership,
       @PathVariable int number,
+      @RequestParam(required = false) @Nullable String tooLarge,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletResponse response,
       Model model) {
@@ -112,7 +115,7 @@ class AttachmentController {
     if (!reader.twoFactor()) {
       return SharingPages.VIEW_TWO_FACTOR;
     }
-    model.addAttribute("form", new FileForm());
+    emptyForm(tooLarge != null, model);
     return requestForm(reader, requests.read(reader, number), response, model);
   }
 
@@ -190,6 +193,7 @@ class AttachmentController {
   String initConsentFileForm(
       Partnership partnership,
       @PathVariable long consentId,
+      @RequestParam(required = false) @Nullable String tooLarge,
       @AuthenticationPrincipal SignedInUser user,
       HttpServletResponse response,
       Model model) {
@@ -197,7 +201,7 @@ class AttachmentController {
     if (!reader.twoFactor()) {
       return SharingPages.VIEW_TWO_FACTOR;
     }
-    model.addAttribute("form", new FileForm());
+    emptyForm(tooLarge != null, model);
     return consentForm(reader, kept(reader, consentId), response, model);
   }
 
@@ -266,6 +270,17 @@ class AttachmentController {
     attachments.removeOfConsent(reader, consentId, id);
     flash.addFlashAttribute("flash", "File " + id + " removed. Its name and size are kept.");
     return "redirect:/p/" + partnership.slug() + "/sharing/consents/" + consentId;
+  }
+
+  /** A new form; when the server refused a file too large to read, with that problem. */
+  private static void emptyForm(boolean tooLarge, Model model) {
+    FileForm form = new FileForm();
+    BindingResult errors = new BeanPropertyBindingResult(form, "form");
+    if (tooLarge) {
+      errors.rejectValue("file", "size", "The selected file must be smaller than 10MB");
+    }
+    model.addAttribute("form", form);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
   }
 
   /** The record, when the reader keeps it (a user of its agency); otherwise not found. */

@@ -1,5 +1,6 @@
 package org.ccrhub.sharing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.sharing.SharingAccess;
@@ -32,9 +33,13 @@ class SharingController {
 
   @GetMapping
   String showHome(
-      Partnership partnership, @AuthenticationPrincipal SignedInUser user, Model model) {
+      Partnership partnership,
+      @AuthenticationPrincipal SignedInUser user,
+      HttpServletRequest request,
+      Model model) {
     SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
     model.addAttribute("reader", reader);
+    model.addAttribute("keeper", ProtocolPages.keeps(request));
     return "sharing/home";
   }
 }
