@@ -219,20 +219,17 @@ class DecisionController {
     }
     Map<String, String> typeOptions = new LinkedHashMap<>();
     types.of(reader.partnership()).forEach(t -> typeOptions.put(t, t));
-    Map<String, String> bases = new LinkedHashMap<>();
-    List<LawfulBasis> all = lawfulBases.of(reader.partnership());
-    for (LawfulBasis b : all) {
-      if (b.inUseOn(access.today()) || request.bases().contains(b)) {
-        bases.put(Long.toString(b.id()), b.code() + ": " + b.title());
-      }
-    }
+    BasisChoices.offer(
+        lawfulBases.of(reader.partnership()),
+        b -> b.inUseOn(access.today()) || request.bases().contains(b),
+        model.getAttribute("form") instanceof DecisionForm typed ? typed.getBases() : List.of(),
+        model);
     model.addAttribute("reader", reader);
     model.addAttribute("request", request);
     model.addAttribute("outcomes", outcomes);
     model.addAttribute("grounds", grounds);
     model.addAttribute("methods", methods);
     model.addAttribute("types", typeOptions);
-    model.addAttribute("bases", bases);
     model.addAttribute("yesNo", RequestController.yesNo());
     return VIEW_FORM;
   }

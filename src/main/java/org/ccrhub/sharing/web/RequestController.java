@@ -20,7 +20,6 @@ import org.ccrhub.sharing.Attachments;
 import org.ccrhub.sharing.Consent;
 import org.ccrhub.sharing.InformationCategory;
 import org.ccrhub.sharing.LawfulBases;
-import org.ccrhub.sharing.LawfulBasis;
 import org.ccrhub.sharing.NewRequest;
 import org.ccrhub.sharing.ProtocolCover;
 import org.ccrhub.sharing.Protocols;
@@ -285,27 +284,11 @@ class RequestController {
     for (InformationCategory c : InformationCategory.values()) {
       categories.put(c.name(), c.label());
     }
-    Map<LawfulBasis.Kind, Map<String, String>> bases = new LinkedHashMap<>();
-    for (LawfulBasis b : lawfulBases.of(reader.partnership())) {
-      if (b.inUseOn(today)) {
-        bases
-            .computeIfAbsent(b.kind(), k -> new LinkedHashMap<>())
-            .put(Long.toString(b.id()), b.code() + ": " + b.title());
-      }
-    }
-    // the groups shown open: Article 6 and the powers, which every request needs, and any with a
-    // basis already chosen
-    Set<LawfulBasis.Kind> openGroups =
-        java.util.EnumSet.of(LawfulBasis.Kind.ARTICLE_6, LawfulBasis.Kind.POWER);
-    if (model.getAttribute("form") instanceof RequestForm typed) {
-      bases.forEach(
-          (kind, options) -> {
-            if (typed.getBases().stream().anyMatch(options::containsKey)) {
-              openGroups.add(kind);
-            }
-          });
-    }
-    model.addAttribute("openGroups", openGroups);
+    BasisChoices.offer(
+        lawfulBases.of(reader.partnership()),
+        b -> b.inUseOn(today),
+        model.getAttribute("form") instanceof RequestForm typed ? typed.getBases() : List.of(),
+        model);
     Map<String, String> roles = new LinkedHashMap<>();
     for (SubjectRole r : SubjectRole.values()) {
       roles.put(r.name(), r.label());
@@ -317,7 +300,6 @@ class RequestController {
     model.addAttribute("agencies", agencies);
     model.addAttribute("protocols", offered);
     model.addAttribute("categories", categories);
-    model.addAttribute("bases", bases);
     model.addAttribute("roles", roles);
     model.addAttribute("consents", consents);
     model.addAttribute("yesNo", yesNo());

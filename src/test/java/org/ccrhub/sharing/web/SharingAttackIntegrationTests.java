@@ -540,9 +540,9 @@ class SharingAttackIntegrationTests {
   }
 
   /**
-   * Finding 9 (a tampered database). V0027 lets {@code membership.role} be {@code SHARING_OFFICER},
-   * which {@code security.Role} does not have: the member's every page of the partnership is a
-   * server error.
+   * Finding 9 (a tampered database). V0027 let {@code membership.role} be {@code SHARING_OFFICER}
+   * before {@code security.Role} had it: the member's every page of the partnership was a server
+   * error. The database allows exactly the roles the code knows, and no other.
    */
   @Test
   void theDatabaseAllowsNoRoleTheCodeDoesNotKnow() throws Exception {
@@ -551,11 +551,21 @@ class SharingAttackIntegrationTests {
             () ->
                 jdbc.sql(
                         "insert into membership (user_account_id, partnership_id, role)"
-                            + " values (:a, :p, 'SHARING_OFFICER')")
+                            + " values (:a, :p, 'SUPER_USER')")
                     .param("a", accountOf(frontline))
                     .param("p", partnership.id())
                     .update())
         .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    String check =
+        jdbc.sql(
+                "select pg_get_constraintdef(oid) from pg_constraint"
+                    + " where conname = 'membership_role_check'")
+            .query(String.class)
+            .single();
+    assertThat(java.util.regex.Pattern.compile("'([A-Z_]+)'").matcher(check).results())
+        .extracting(m -> m.group(1))
+        .containsExactlyInAnyOrder(
+            java.util.Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new));
     assertThat(send(get(base), Fixtures.signIn(mvc, frontline)).getStatus()).isEqualTo(200);
   }
 
