@@ -9,6 +9,7 @@ import org.ccrhub.sharing.LawfulBasis;
 import org.ccrhub.sharing.LawfulBasisDetails;
 import org.ccrhub.sharing.LawfulBasisDetails.Needs;
 import org.ccrhub.sharing.OwnLawfulBases;
+import org.ccrhub.sharing.ProtocolRegisterChanges.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
@@ -95,13 +96,20 @@ public class LawfulBasisForm {
     Optional<LocalDate> from = inUseFrom.read("inUseFrom", "the first day in use", false, errors);
     Optional<LocalDate> until = inUseUntil.read("inUseUntil", "the last day in use", false, errors);
     List<String> names = aliases.lines().map(String::strip).filter(a -> !a.isEmpty()).toList();
-    if (chosenKind != null) {
-      ProtocolPages.reject(
-          errors,
-          LawfulBasisDetails.problems(
-              chosenKind, code, names, title, chosenNeeds, part, note, from, until),
-          Map.of("inUseFrom", inUseFrom, "inUseUntil", inUseUntil));
-    }
+    // without a kind, every rule but those of a kind's
+    List<Problem> problems =
+        LawfulBasisDetails.problems(
+            chosenKind == null ? LawfulBasis.Kind.POWER : chosenKind,
+            code,
+            names,
+            title,
+            chosenKind == null ? Optional.empty() : chosenNeeds,
+            chosenKind == null ? Optional.empty() : part,
+            note,
+            from,
+            until);
+    ProtocolPages.reject(
+        errors, problems, Map.of("inUseFrom", inUseFrom, "inUseUntil", inUseUntil));
     if (errors.hasErrors() || chosenKind == null) {
       return Optional.empty();
     }
