@@ -25,10 +25,12 @@ public class Agencies {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final List<AgencyUses> uses;
 
-  Agencies(JdbcClient jdbc, AuditTrail audit) {
+  Agencies(JdbcClient jdbc, AuditTrail audit, List<AgencyUses> uses) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.uses = List.copyOf(uses);
   }
 
   /** The partnership's agencies by name. */
@@ -131,7 +133,10 @@ public class Agencies {
     return new Agency(id, checkedName, type, expectedVersion + 1);
   }
 
-  /** Why the agency cannot be deleted now, if it cannot. */
+  /**
+   * Why the agency cannot be deleted now, if it cannot: people still belong to it, or other
+   * modules' records name it ({@link AgencyUses}), each said in a sentence.
+   */
   @Transactional(readOnly = true)
   public Optional<String> whyNotDeletable(Partnership partnership, long id) {
     Agency agency = find(partnership, id);
@@ -141,22 +146,29 @@ public class Agencies {
             .param("id", id)
             .query(Long.class)
             .single();
-    if (people == 0) {
+    if (people > 0) {
+      return Optional.of(
+          (people == 1 ? "1 person belongs" : people + " people belong")
+              + " to "
+              + agency.name()
+              + ". Move them to another agency, or delete them, before you delete "
+              + agency.name()
+              + ".");
+    }
+    List<String> why = new ArrayList<>();
+    for (AgencyUses use : uses) {
+      use.whyInUse(partnership, id).ifPresent(why::add);
+    }
+    if (why.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        (people == 1 ? "1 person belongs" : people + " people belong")
-            + " to "
-            + agency.name()
-            + ". Move them to another agency, or delete them, before you delete "
-            + agency.name()
-            + ".");
+    return Optional.of(agency.name() + " cannot be deleted. " + String.join(" ", why));
   }
 
   /**
-   * Deletes an agency that nobody belongs to.
+   * Deletes an agency that nobody belongs to and no other record names.
    *
-   * @throws DeletionRefusedException if people still belong to it
+   * @throws DeletionRefusedException if people still belong to it, or records name it
    */
   @Transactional
   public void delete(Partnership partnership, long id, int expectedVersion) {
@@ -180,9 +192,11 @@ public class Agencies {
               .param("version", expectedVersion)
               .update();
     } catch (DataIntegrityViolationException e) {
-      // someone was added to the agency after the check
+      // a person or a record named it after the check
       throw new DeletionRefusedException(
-          "Someone has just been added to " + agency.name() + ", so it cannot be deleted.");
+          agency.name()
+              + " has just been named by another record (a person, or a MARAC or"
+              + " information-sharing record), so it cannot be deleted.");
     }
     if (deleted == 0) {
       throw new ConcurrentChangeException("Agency");

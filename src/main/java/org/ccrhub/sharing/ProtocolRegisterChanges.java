@@ -254,7 +254,7 @@ public final class ProtocolRegisterChanges {
     }
   }
 
-  private static void text(
+  static void text(
       List<Problem> problems, String field, String value, String what, boolean required, int max) {
     String text = value.strip();
     if (required && text.isEmpty()) {
@@ -279,7 +279,7 @@ public final class ProtocolRegisterChanges {
     }
   }
 
-  private static void refuse(List<Problem> problems) {
+  static void refuse(List<Problem> problems) {
     if (!problems.isEmpty()) {
       throw new ProtocolRegisterRejectedException(problems);
     }
