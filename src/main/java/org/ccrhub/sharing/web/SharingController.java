@@ -2,6 +2,7 @@ package org.ccrhub.sharing.web;
 
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.Delegations;
 import org.ccrhub.sharing.SharingAccess;
 import org.ccrhub.sharing.SharingReader;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,16 +14,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * Information sharing's front page: the protocol register for every member, and for those the gate
- * lets in the requests of their agency, the request form and the decision log.
+ * lets in the requests of their agency, the request form, the decision log and the delegations.
  */
 @Controller
 @RequestMapping("/p/{slug}/sharing")
 class SharingController {
 
   private final SharingAccess access;
+  private final Delegations delegations;
 
-  SharingController(SharingAccess access) {
+  SharingController(SharingAccess access, Delegations delegations) {
     this.access = access;
+    this.delegations = delegations;
   }
 
   @ModelAttribute("section")
@@ -35,6 +38,7 @@ class SharingController {
       Partnership partnership, @AuthenticationPrincipal SignedInUser user, Model model) {
     SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
     model.addAttribute("reader", reader);
+    model.addAttribute("seesDelegations", delegations.seenBy(reader));
     return "sharing/home";
   }
 }
