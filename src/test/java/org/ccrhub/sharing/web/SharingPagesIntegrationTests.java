@@ -47,6 +47,10 @@ class SharingPagesIntegrationTests extends SharingPageTests {
         .contains("1 request you made is waiting for a decision");
     assertThat(send(get(base + "/requests/1"), asSpoc).getContentAsString())
         .contains("Vicky Victim", "Record the decision");
+    // the form of a first decision asks nothing about a correction, and says who it is about
+    assertThat(send(get(base + "/requests/1/decision"), asSpoc).getContentAsString())
+        .contains("Who it is about", "Person 1, victim", "Vicky Victim")
+        .doesNotContain("Why are you correcting it?");
     String refused = send(decision(1, "outcome", "REFUSE"), asSpoc).getContentAsString();
     assertThat(refused).contains("There is a problem", "Give the reasons for refusing");
     String noGround =
