@@ -144,8 +144,8 @@ class DemoSharing {
         jdbc.sql(
                 """
                 insert into sharing_protocol (partnership_id, title, purposes, categories,
-                    in_force_from)
-                values (:p, :title, :purposes, :categories, :from)
+                    in_force_from, attachments_allowed, attachment_retention_days)
+                values (:p, :title, :purposes, :categories, :from, true, 30)
                 returning id
                 """)
             .param("p", partnership.id())
