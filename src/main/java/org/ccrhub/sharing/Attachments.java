@@ -96,11 +96,16 @@ public class Attachments {
       return null;
     }
 
-    /** The name without any folders or control characters, at most 255 characters. */
+    /**
+     * The name without any folders, control characters or the marks that turn text right to left
+     * (U+202E would show "report", the mark, "fdp.exe" as "reportexe.pdf"), at most 255 characters.
+     */
     static String fileName(@Nullable String uploaded) {
       String name = uploaded == null ? "" : uploaded;
       name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-      name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+      name =
+          name.replaceAll("[\\p{Cntrl}\"\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "");
+      name = name.strip();
       if (name.isEmpty()) {
         return "file";
       }

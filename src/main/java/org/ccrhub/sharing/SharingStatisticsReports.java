@@ -56,17 +56,42 @@ public class SharingStatisticsReports {
     SharingStatistics.Totals totals = SharingStatistics.totals(requests, first, last);
     Map<String, String> byBasis = new LinkedHashMap<>();
     totals.byBasis().forEach((basis, count) -> byBasis.put(basis, small.count(count)));
+    // a total of a column in which a pair's count is hidden would give it away (the total less
+    // the pairs shown), so it is hidden too: the requests, and the decisions in the rows' order
+    List<Integer> decisionCounts = List.copyOf(totals.byDecision().values());
+    List<String> decisions = new ArrayList<>(totals.decisions(small));
+    for (int i = 0; i < decisions.size(); i++) {
+      decisions.set(i, total(small, decisionCounts.get(i), decisions.get(i), rows, 3 + i));
+    }
+    String requestsShown = total(small, totals.requests(), small.count(totals.requests()), rows, 2);
+    // the counts by urgency add up to the requests: when their total is hidden, so are they
+    List<String> urgency =
+        SharingStatistics.parts(small, List.copyOf(totals.byUrgency().values())).stream()
+            .map(
+                u ->
+                    requestsShown.equals(SmallNumbers.DERIVED) && !u.equals("0")
+                        ? SmallNumbers.DERIVED
+                        : u)
+            .toList();
     return new Shown(
         first,
         last,
         small == SmallNumbers.NONE,
-        small.count(totals.requests()),
+        requestsShown,
         rows,
-        labelled(totals.byDecision(), totals.decisions(small)),
-        labelled(
-            totals.byUrgency(),
-            SharingStatistics.parts(small, List.copyOf(totals.byUrgency().values()))),
+        labelled(totals.byDecision(), decisions),
+        labelled(totals.byUrgency(), urgency),
         byBasis);
+  }
+
+  /**
+   * A total as shown: as {@code shown} unless it is a number while a row's cell of the column it
+   * adds up is not (hidden, or {@value SmallNumbers#DERIVED}), then {@value SmallNumbers#DERIVED}.
+   */
+  private static String total(
+      SmallNumbers small, int count, String shown, List<List<String>> rows, int column) {
+    boolean hidesAPair = rows.stream().anyMatch(r -> !r.get(column).matches("\\d+"));
+    return hidesAPair && !small.hides(count) ? SmallNumbers.DERIVED : shown;
   }
 
   private static Map<String, String> labelled(Map<String, Integer> counts, List<String> shown) {
