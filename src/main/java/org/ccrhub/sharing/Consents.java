@@ -162,8 +162,20 @@ public class Consents {
       return List.of();
     }
     List<ConsentRecord> records = query("true", Map.of(), reader);
+    StringBuilder numbers = new StringBuilder();
+    for (ConsentRecord record : records) {
+      if (numbers.length() > 1500) {
+        numbers.append(" and more");
+        break;
+      }
+      numbers.append(numbers.isEmpty() ? "" : ", ").append(record.id());
+    }
     access.readList(
-        reader, CONSENT + "s", "Looked at the list of consent records (" + records.size() + ")");
+        reader,
+        CONSENT + "s",
+        "Looked at the list of consent records ("
+            + records.size()
+            + (records.isEmpty() ? ")" : ": " + numbers + ")"));
     return records;
   }
 

@@ -292,6 +292,36 @@ public class Decisions {
                 + id
                 + (correcting ? ", correcting entry " + current : "")
                 + ")"));
+    if (correcting && !decision.outcome().shares()) {
+      // a decision corrected to a refusal keeps none of the information shared
+      int removed =
+          jdbc.sql(
+                  """
+                  update sharing_attachment set content = null, removed_at = now(),
+                      removed_by = :by
+                  where removed_at is null and decision_id in (
+                      select d.id from sharing_decision d where d.request_id = :r)
+                  """)
+              .param("by", "the correction to a refusal (" + reader.name() + ")")
+              .param("r", request.id())
+              .update();
+      if (removed > 0) {
+        audit.recordFor(
+            reader.actorName(),
+            reader.accountId(),
+            AuditEntry.success(
+                "DELETE",
+                SharingAccess.REQUEST,
+                request.id(),
+                reader.partnership().id(),
+                "Removed "
+                    + removed
+                    + (removed == 1 ? " file" : " files")
+                    + " of request "
+                    + number
+                    + " with the correction to a refusal"));
+      }
+    }
     emails.decided(reader.partnership(), number, request.id(), decision.outcome());
     return id;
   }

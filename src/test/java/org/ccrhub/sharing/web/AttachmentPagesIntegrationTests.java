@@ -164,6 +164,40 @@ class AttachmentPagesIntegrationTests extends SharingPageTests {
   }
 
   @Test
+  void aDecisionCorrectedToARefusalKeepsNoneOfTheFiles() throws Exception {
+    allowFiles(30);
+    MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
+    MockHttpSession asSpoc = twoFactor.signIn(mvc, spoc);
+    send(request(council, "NOT_SOUGHT"), asOfficer);
+    send(share(1), asSpoc);
+    attach(base + "/requests/1/files/new", "notes.txt", NOTES, asSpoc);
+    long id =
+        jdbc.sql("select id from sharing_attachment where partnership_id = :p")
+            .param("p", partnership.id())
+            .query(Long.class)
+            .single();
+    LocalDate today = LocalDate.now();
+    assertThat(
+            send(
+                    post(base + "/requests/1/decision/correct")
+                        .with(csrf())
+                        .param("decidedOn.day", Integer.toString(today.getDayOfMonth()))
+                        .param("decidedOn.month", Integer.toString(today.getMonthValue()))
+                        .param("decidedOn.year", Integer.toString(today.getYear()))
+                        .param("authorisedBy", "Sam Spoc")
+                        .param("bases", basis("UK GDPR 6(1)(e)"))
+                        .param("outcome", "REFUSE")
+                        .param("reasons", "Shared in error: the record is another borough's")
+                        .param("correctionReason", "Shared by mistake"),
+                    asSpoc)
+                .getRedirectedUrl())
+        .isEqualTo(base + "/requests/1");
+    assertThat(send(get(base + "/requests/1/files/" + id), asOfficer).getStatus()).isEqualTo(404);
+    assertThat(send(get(base + "/requests/1"), asOfficer).getContentAsString())
+        .contains("notes.txt", "Removed", "the correction to a refusal");
+  }
+
+  @Test
   void noFileWhereTheProtocolDoesNotAllowItNorWithARefusal() throws Exception {
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
     MockHttpSession asSpoc = twoFactor.signIn(mvc, spoc);
@@ -232,6 +266,12 @@ class AttachmentPagesIntegrationTests extends SharingPageTests {
     // now the SPOC who sees the request's details sees the record and its scan, and cannot add one
     assertThat(send(get(base + "/requests/1"), asSpoc).getContentAsString())
         .contains("consent record " + consentId);
+    // the list names the person only to the agency that keeps the record
+    assertThat(send(get(base + "/consents"), asSpoc).getContentAsString())
+        .contains("Record " + consentId, "On the record")
+        .doesNotContain("Vicky Victim");
+    assertThat(send(get(base + "/consents"), asOfficer).getContentAsString())
+        .contains("Vicky Victim");
     assertThat(send(get(record), asSpoc).getContentAsString())
         .contains("Vicky Victim", "signed form.jpg")
         .doesNotContain("Add the scan of the signed form", "Record a withdrawal");
