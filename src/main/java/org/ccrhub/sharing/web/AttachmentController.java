@@ -1,11 +1,9 @@
 package org.ccrhub.sharing.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.ccrhub.exports.Exports;
 import org.ccrhub.exports.FileExport;
-import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -19,7 +17,6 @@ import org.ccrhub.sharing.SharingRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -43,19 +40,13 @@ class AttachmentController {
 
   private static final String VIEW_FORM = "sharing/attachment-form";
 
-  private final SharingAccess access;
   private final Requests requests;
   private final Consents consents;
   private final Attachments attachments;
   private final Exports exports;
 
   AttachmentController(
-      SharingAccess access,
-      Requests requests,
-      Consents consents,
-      Attachments attachments,
-      Exports exports) {
-    this.access = access;
+      Requests requests, Consents consents, Attachments attachments, Exports exports) {
     this.requests = requests;
     this.consents = consents;
     this.attachments = attachments;
@@ -105,18 +96,12 @@ class AttachmentController {
 
   @GetMapping("/p/{slug}/sharing/requests/{number}/files/new")
   String initRequestFileForm(
-      Partnership partnership,
       @PathVariable int number,
       @RequestParam(required = false) @Nullable String tooLarge,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     emptyForm(tooLarge != null, model);
-    return requestForm(reader, requests.read(reader, number), response, model);
+    return requestForm(reader, requests.read(reader, number), model);
   }
 
   @PostMapping("/p/{slug}/sharing/requests/{number}/files/new")
@@ -125,14 +110,9 @@ class AttachmentController {
       @PathVariable int number,
       @ModelAttribute("form") FileForm form,
       BindingResult errors,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     SharingRequest request = requests.read(reader, number);
     Optional<Attachments.Upload> upload = form.read(errors);
     if (upload.isPresent()) {
@@ -144,7 +124,7 @@ class AttachmentController {
         errors.rejectValue("file", "refused", e.getMessage());
       }
     }
-    return requestForm(reader, request, response, model);
+    return requestForm(reader, request, model);
   }
 
   @GetMapping("/p/{slug}/sharing/requests/{number}/files/{id}")
@@ -152,16 +132,10 @@ class AttachmentController {
       Partnership partnership,
       @PathVariable int number,
       @PathVariable long id,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      throw new NotFoundException("No such file");
-    }
+      SharingReader reader) {
     SharingRequest request = requests.read(reader, number);
     Attachments.Content file = attachments.fileOfRequest(reader, request, id);
     return send(
-        response,
         FileExport.of(
             partnership,
             SharingAccess.REQUEST,
@@ -176,12 +150,8 @@ class AttachmentController {
       Partnership partnership,
       @PathVariable int number,
       @PathVariable long id,
-      @AuthenticationPrincipal SignedInUser user,
+      SharingReader reader,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     attachments.removeOfRequest(reader, number, id);
     flash.addFlashAttribute("flash", "File " + id + " removed. Its name and size are kept.");
     return "redirect:/p/" + partnership.slug() + "/sharing/requests/" + number + "#files";
@@ -191,18 +161,12 @@ class AttachmentController {
 
   @GetMapping("/p/{slug}/sharing/consents/{consentId}/files/new")
   String initConsentFileForm(
-      Partnership partnership,
       @PathVariable long consentId,
       @RequestParam(required = false) @Nullable String tooLarge,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     emptyForm(tooLarge != null, model);
-    return consentForm(reader, kept(reader, consentId), response, model);
+    return consentForm(reader, kept(reader, consentId), model);
   }
 
   @PostMapping("/p/{slug}/sharing/consents/{consentId}/files/new")
@@ -211,14 +175,9 @@ class AttachmentController {
       @PathVariable long consentId,
       @ModelAttribute("form") FileForm form,
       BindingResult errors,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     ConsentRecord record = kept(reader, consentId);
     Optional<Attachments.Upload> upload = form.read(errors);
     if (upload.isPresent()) {
@@ -230,7 +189,7 @@ class AttachmentController {
         errors.rejectValue("file", "refused", e.getMessage());
       }
     }
-    return consentForm(reader, record, response, model);
+    return consentForm(reader, record, model);
   }
 
   @GetMapping("/p/{slug}/sharing/consents/{consentId}/files/{id}")
@@ -238,15 +197,9 @@ class AttachmentController {
       Partnership partnership,
       @PathVariable long consentId,
       @PathVariable long id,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      throw new NotFoundException("No such file");
-    }
+      SharingReader reader) {
     Attachments.Content file = attachments.fileOfConsent(reader, consentId, id);
     return send(
-        response,
         FileExport.of(
             partnership,
             Consents.CONSENT,
@@ -261,12 +214,8 @@ class AttachmentController {
       Partnership partnership,
       @PathVariable long consentId,
       @PathVariable long id,
-      @AuthenticationPrincipal SignedInUser user,
+      SharingReader reader,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     attachments.removeOfConsent(reader, consentId, id);
     flash.addFlashAttribute("flash", "File " + id + " removed. Its name and size are kept.");
     return "redirect:/p/" + partnership.slug() + "/sharing/consents/" + consentId;
@@ -292,13 +241,11 @@ class AttachmentController {
     return record;
   }
 
-  private String requestForm(
-      SharingReader reader, SharingRequest request, HttpServletResponse response, Model model) {
+  private String requestForm(SharingReader reader, SharingRequest request, Model model) {
     Attachments.Allowance allowance = attachments.allowance(reader, request);
     if (!request.decides()) {
       throw new NotFoundException("No such request");
     }
-    SharingPages.noStore(response);
     String base = "/p/" + reader.partnership().slug() + "/sharing/requests/" + request.number();
     model.addAttribute("caption", "Request " + request.number());
     model.addAttribute("heading", "Add a file to the decision");
@@ -314,9 +261,7 @@ class AttachmentController {
     return VIEW_FORM;
   }
 
-  private String consentForm(
-      SharingReader reader, ConsentRecord record, HttpServletResponse response, Model model) {
-    SharingPages.noStore(response);
+  private String consentForm(SharingReader reader, ConsentRecord record, Model model) {
     String base = "/p/" + reader.partnership().slug() + "/sharing/consents/" + record.id();
     model.addAttribute("caption", "Consent record " + record.id());
     model.addAttribute("heading", "Add the scan of the signed form");
@@ -330,9 +275,7 @@ class AttachmentController {
     return VIEW_FORM;
   }
 
-  private ResponseEntity<Resource> send(
-      HttpServletResponse response, FileExport export, Attachments.Content file) {
-    SharingPages.noStore(response);
+  private ResponseEntity<Resource> send(FileExport export, Attachments.Content file) {
     return exports.download(export, file::bytes, "application/octet-stream", file.fileName());
   }
 }

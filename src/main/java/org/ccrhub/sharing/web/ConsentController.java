@@ -1,6 +1,5 @@
 package org.ccrhub.sharing.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ccrhub.partnership.Agencies;
 import org.ccrhub.partnership.Agency;
-import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.DateInput;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
@@ -19,7 +17,6 @@ import org.ccrhub.sharing.ConsentRecord;
 import org.ccrhub.sharing.Consents;
 import org.ccrhub.sharing.SharingAccess;
 import org.ccrhub.sharing.SharingReader;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -80,36 +77,19 @@ class ConsentController {
   }
 
   @GetMapping
-  String showList(
-      Partnership partnership,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+  String showList(SharingReader reader, Model model) {
     if (!reader.seesRequests()) {
       throw new NotFoundException("No consent records");
     }
-    SharingPages.noStore(response);
     model.addAttribute("reader", reader);
     model.addAttribute("records", consents.list(reader));
     return "sharing/consents";
   }
 
   @GetMapping("/new")
-  String initCreateForm(
-      Partnership partnership,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+  String initCreateForm(SharingReader reader, Model model) {
     model.addAttribute("form", new ConsentForm());
-    return form(reader, response, model);
+    return form(reader, model);
   }
 
   @PostMapping("/new")
@@ -117,50 +97,36 @@ class ConsentController {
       Partnership partnership,
       @ModelAttribute("form") ConsentForm form,
       BindingResult errors,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     if (!reader.canRequest()) {
-      return form(reader, response, model);
+      return form(reader, model);
     }
     Set<Long> ids =
         agencies.findAll(partnership).stream().map(Agency::id).collect(Collectors.toSet());
     Optional<Consents.NewConsent> consent = form.read(ids, access.today(), errors);
     if (consent.isEmpty()) {
-      return form(reader, response, model);
+      return form(reader, model);
     }
     long id;
     try {
       id = consents.record(reader, consent.get());
     } catch (InvalidInputException e) {
       errors.reject("consent", e.getMessage());
-      return form(reader, response, model);
+      return form(reader, model);
     }
     flash.addFlashAttribute("flash", "Consent record " + id + " saved.");
     return "redirect:/p/" + partnership.slug() + "/sharing/consents/" + id;
   }
 
   @GetMapping("/{id}")
-  String showRecord(
-      Partnership partnership,
-      @PathVariable long id,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+  String showRecord(@PathVariable long id, SharingReader reader, Model model) {
     ConsentRecord record = consents.open(reader, id);
     WithdrawalForm form = new WithdrawalForm();
     form.setWithdrawnOn(DateInput.of(access.today()));
     model.addAttribute("withdrawal", form);
-    return page(reader, record, response, model);
+    return page(reader, record, model);
   }
 
   @PostMapping("/{id}/withdraw")
@@ -169,14 +135,9 @@ class ConsentController {
       @PathVariable long id,
       @ModelAttribute("withdrawal") WithdrawalForm form,
       BindingResult errors,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     ConsentRecord record = consents.read(reader, id);
     Optional<LocalDate> on =
         form.getWithdrawnOn().read("withdrawnOn", "the date of withdrawal", true, errors);
@@ -193,12 +154,10 @@ class ConsentController {
         form.getWithdrawnOn().reject("withdrawnOn", e.getMessage(), errors);
       }
     }
-    return page(reader, record, response, model);
+    return page(reader, record, model);
   }
 
-  private String page(
-      SharingReader reader, ConsentRecord record, HttpServletResponse response, Model model) {
-    SharingPages.noStore(response);
+  private String page(SharingReader reader, ConsentRecord record, Model model) {
     model.addAttribute("reader", reader);
     model.addAttribute("record", record);
     model.addAttribute(
@@ -214,8 +173,7 @@ class ConsentController {
     return "sharing/consent";
   }
 
-  private String form(SharingReader reader, HttpServletResponse response, Model model) {
-    SharingPages.noStore(response);
+  private String form(SharingReader reader, Model model) {
     model.addAttribute("reader", reader);
     Map<String, String> by = new LinkedHashMap<>();
     for (ConsentRecord.GivenBy g : ConsentRecord.GivenBy.values()) {

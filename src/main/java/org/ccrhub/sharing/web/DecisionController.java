@@ -1,6 +1,5 @@
 package org.ccrhub.sharing.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +69,10 @@ class DecisionController {
 
   @GetMapping
   String initForm(
-      Partnership partnership,
       @PathVariable int number,
+      SharingReader reader,
       @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
       Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     SharingRequest request = decidable(reader, number);
     DecisionForm form = new DecisionForm();
     form.setDecidedOn(DateInput.of(access.today()));
@@ -86,7 +80,7 @@ class DecisionController {
     form.setBases(request.bases().stream().map(b -> Long.toString(b.id())).toList());
     form.setSummary(request.informationSought());
     model.addAttribute("form", form);
-    return form(reader, request, response, model);
+    return form(reader, request, model);
   }
 
   @PostMapping
@@ -95,20 +89,15 @@ class DecisionController {
       @PathVariable int number,
       @ModelAttribute("form") DecisionForm form,
       BindingResult errors,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     SharingRequest request = decidable(reader, number);
     Set<Long> claimable =
         lawfulBases.of(partnership).stream().map(LawfulBasis::id).collect(Collectors.toSet());
     Optional<Decisions.Given> given = form.read(claimable, types.of(partnership), errors);
     if (given.isEmpty()) {
-      return form(reader, request, response, model);
+      return form(reader, request, model);
     }
     try {
       long entry = decisions.decide(reader, number, given.get());
@@ -116,22 +105,14 @@ class DecisionController {
           "flash", "Decision recorded as entry " + entry + " of the decision log.");
     } catch (Decisions.RejectedException e) {
       form.reject(e.problems(), errors);
-      return form(reader, request, response, model);
+      return form(reader, request, model);
     }
     return "redirect:/p/" + partnership.slug() + "/sharing/requests/" + number;
   }
 
   @GetMapping("/correct")
   String initCorrectionForm(
-      Partnership partnership,
-      @PathVariable int number,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+      Partnership partnership, @PathVariable int number, SharingReader reader, Model model) {
     SharingRequest request = correctable(reader, number);
     DecisionLog.Entry current = request.decision();
     Map<String, Long> byCode = new java.util.HashMap<>();
@@ -145,7 +126,7 @@ class DecisionController {
                 .toList());
     model.addAttribute("form", form);
     model.addAttribute("correcting", current);
-    return form(reader, request, response, model);
+    return form(reader, request, model);
   }
 
   @PostMapping("/correct")
@@ -154,14 +135,9 @@ class DecisionController {
       @PathVariable int number,
       @ModelAttribute("form") DecisionForm form,
       BindingResult errors,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     SharingRequest request = correctable(reader, number);
     model.addAttribute("correcting", request.decision());
     Set<Long> claimable =
@@ -171,7 +147,7 @@ class DecisionController {
     }
     Optional<Decisions.Given> given = form.read(claimable, types.of(partnership), errors);
     if (given.isEmpty() || errors.hasErrors()) {
-      return form(reader, request, response, model);
+      return form(reader, request, model);
     }
     try {
       long entry = decisions.correct(reader, number, given.get(), form.getCorrectionReason());
@@ -179,7 +155,7 @@ class DecisionController {
           "flash", "Correction recorded as entry " + entry + " of the decision log.");
     } catch (Decisions.RejectedException e) {
       form.reject(e.problems(), errors);
-      return form(reader, request, response, model);
+      return form(reader, request, model);
     }
     return "redirect:/p/" + partnership.slug() + "/sharing/requests/" + number;
   }
@@ -202,9 +178,7 @@ class DecisionController {
     return request;
   }
 
-  private String form(
-      SharingReader reader, SharingRequest request, HttpServletResponse response, Model model) {
-    SharingPages.noStore(response);
+  private String form(SharingReader reader, SharingRequest request, Model model) {
     Map<String, String> outcomes = new LinkedHashMap<>();
     for (DecisionOutcome o : DecisionOutcome.values()) {
       outcomes.put(o.name(), o.label());

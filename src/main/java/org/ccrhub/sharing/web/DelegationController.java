@@ -1,11 +1,9 @@
 package org.ccrhub.sharing.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -13,7 +11,6 @@ import org.ccrhub.sharing.Delegation;
 import org.ccrhub.sharing.Delegations;
 import org.ccrhub.sharing.SharingAccess;
 import org.ccrhub.sharing.SharingReader;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -50,40 +47,23 @@ class DelegationController {
   }
 
   @GetMapping
-  String showList(
-      Partnership partnership,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+  String showList(SharingReader reader, Model model) {
     Delegations.Overview overview =
         delegations.overview(reader).orElseThrow(() -> new NotFoundException("No delegations"));
-    SharingPages.noStore(response);
     model.addAttribute("overview", overview);
     model.addAttribute("today", access.today());
     return VIEW_LIST;
   }
 
   @GetMapping("/new")
-  String initCreationForm(
-      Partnership partnership,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+  String initCreationForm(SharingReader reader, Model model) {
     List<Delegations.Party> parties = grantsFor(reader);
     DelegationForm form = new DelegationForm();
     if (parties.size() == 1) {
       form.setParty(Long.toString(parties.get(0).id()));
     }
     model.addAttribute("form", form);
-    return form(reader, parties, response, model);
+    return form(reader, parties, model);
   }
 
   @PostMapping("/new")
@@ -91,18 +71,13 @@ class DelegationController {
       Partnership partnership,
       @ModelAttribute("form") DelegationForm form,
       BindingResult errors,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     List<Delegations.Party> parties = grantsFor(reader);
     Optional<DelegationForm.Typed> typed = form.read(errors);
     if (typed.isEmpty()) {
-      return form(reader, parties, response, model);
+      return form(reader, parties, model);
     }
     Delegations.Granted granted;
     try {
@@ -116,7 +91,7 @@ class DelegationController {
           errors.rejectValue(problem.field(), "refused", problem.message());
         }
       }
-      return form(reader, parties, response, model);
+      return form(reader, parties, model);
     }
     flash.addFlashAttribute(
         "flash",
@@ -136,12 +111,8 @@ class DelegationController {
   String processEnding(
       Partnership partnership,
       @PathVariable long id,
-      @AuthenticationPrincipal SignedInUser user,
+      SharingReader reader,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     try {
       Delegation ended = delegations.end(reader, id);
       flash.addFlashAttribute(
@@ -161,12 +132,7 @@ class DelegationController {
     return parties;
   }
 
-  private String form(
-      SharingReader reader,
-      List<Delegations.Party> parties,
-      HttpServletResponse response,
-      Model model) {
-    SharingPages.noStore(response);
+  private String form(SharingReader reader, List<Delegations.Party> parties, Model model) {
     Map<String, String> partyOptions = new LinkedHashMap<>();
     parties.forEach(p -> partyOptions.put(Long.toString(p.id()), p.name()));
     Map<String, String> people = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.exports.Exports;
 import org.ccrhub.exports.FileExport;
-import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.SmallNumbers;
@@ -16,7 +15,6 @@ import org.ccrhub.sharing.SharingAccess;
 import org.ccrhub.sharing.SharingReader;
 import org.ccrhub.sharing.SharingStatisticsReports;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,9 +61,8 @@ class FiguresController {
       Partnership partnership,
       @RequestParam(required = false, defaultValue = "") String from,
       @RequestParam(required = false, defaultValue = "") String to,
-      @AuthenticationPrincipal SignedInUser user,
+      SharingReader reader,
       Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
     LocalDate today = access.today();
     Map<String, String> problems = new LinkedHashMap<>();
     LocalDate first = day("from", from, yearStart(), problems);
@@ -92,13 +89,13 @@ class FiguresController {
       Partnership partnership,
       @RequestParam(required = false, defaultValue = "") String from,
       @RequestParam(required = false, defaultValue = "") String to,
-      @AuthenticationPrincipal SignedInUser user,
+      SharingReader reader,
       Model model) {
     Map<String, String> problems = new LinkedHashMap<>();
     LocalDate first = day("from", from, yearStart(), problems);
     LocalDate last = day("to", to, access.today(), problems);
     if (!problems.isEmpty() || last.isBefore(first)) {
-      return showFigures(partnership, from, to, user, model);
+      return showFigures(partnership, from, to, reader, model);
     }
     SharingStatisticsReports.Shown figures =
         reports.shown(partnership, first, last, SmallNumbers.STANDARD);

@@ -1,6 +1,5 @@
 package org.ccrhub.sharing.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,32 +202,19 @@ class LogController {
   }
 
   @GetMapping
-  String showLog(
-      Partnership partnership,
-      @ModelAttribute("search") Search search,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = reader(partnership, user);
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+  String showLog(@ModelAttribute("search") Search search, SharingReader reader, Model model) {
     Map<String, String> problems = new LinkedHashMap<>();
     LogFilter filter = search.filter(problems);
-    return page(reader, filter, problems, response, model);
+    return page(reader, filter, problems, model);
   }
 
   @PostMapping("/export")
   Object export(
       Partnership partnership,
       @ModelAttribute("search") Search search,
+      SharingReader reader,
       @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
       Model model) {
-    SharingReader reader = reader(partnership, user);
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     if (!reader.readsLog()) {
       throw new NotFoundException("No decision log");
     }
@@ -245,7 +231,7 @@ class LogController {
       problems.put("reason", e.getMessage());
     }
     if (!problems.isEmpty()) {
-      return page(reader, filter, problems, response, model);
+      return page(reader, filter, problems, model);
     }
     List<DecisionLog.Entry> entries = log.search(reader, filter);
     LocalDate today = access.today();
@@ -279,20 +265,11 @@ class LogController {
         DecisionLog.MARKING + " decision log " + today + "." + format);
   }
 
-  private SharingReader reader(Partnership partnership, SignedInUser user) {
-    return access.reader(partnership, user.accountId(), user.actorName());
-  }
-
   private String page(
-      SharingReader reader,
-      LogFilter filter,
-      Map<String, String> problems,
-      HttpServletResponse response,
-      Model model) {
+      SharingReader reader, LogFilter filter, Map<String, String> problems, Model model) {
     if (!reader.readsLog()) {
       throw new NotFoundException("No decision log");
     }
-    SharingPages.noStore(response);
     // a problem with the copy (its kind, its reason) still shows the search's entries
     boolean searched = !problems.containsKey("from") && !problems.containsKey("to");
     List<DecisionLog.Entry> entries = searched ? log.search(reader, filter) : List.of();

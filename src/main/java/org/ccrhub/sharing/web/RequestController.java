@@ -1,6 +1,5 @@
 package org.ccrhub.sharing.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ccrhub.partnership.Agencies;
 import org.ccrhub.partnership.Agency;
-import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
@@ -28,7 +26,6 @@ import org.ccrhub.sharing.SharingAccess;
 import org.ccrhub.sharing.SharingReader;
 import org.ccrhub.sharing.SharingRequest;
 import org.ccrhub.sharing.SubjectRole;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -92,16 +89,7 @@ class RequestController {
   }
 
   @GetMapping
-  String showList(
-      Partnership partnership,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
-    SharingPages.noStore(response);
+  String showList(SharingReader reader, Model model) {
     if (!reader.seesRequests()) {
       throw new NotFoundException("No requests");
     }
@@ -112,17 +100,9 @@ class RequestController {
   }
 
   @GetMapping("/new")
-  String initCreateForm(
-      Partnership partnership,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
+  String initCreateForm(SharingReader reader, Model model) {
     model.addAttribute("form", new RequestForm());
-    return form(reader, response, model);
+    return form(reader, model);
   }
 
   @PostMapping("/new")
@@ -131,21 +111,16 @@ class RequestController {
       @ModelAttribute("form") RequestForm form,
       BindingResult errors,
       @RequestParam(required = false) String add,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
+      SharingReader reader,
       Model model,
       RedirectAttributes flash) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
     if (!reader.canRequest()) {
-      return form(reader, response, model);
+      return form(reader, model);
     }
     if ("subject".equals(add)) {
       form.addSubject();
       model.addAttribute("focus", "subjects[" + (form.getSubjects().size() - 1) + "]-role");
-      return form(reader, response, model);
+      return form(reader, model);
     }
     Set<Long> agencies = otherAgencies(reader).stream().map(Agency::id).collect(Collectors.toSet());
     Set<Long> offered =
@@ -159,7 +134,7 @@ class RequestController {
       if (token.isEmpty()) {
         form.setToken(UUID.randomUUID().toString());
       }
-      return form(reader, response, model);
+      return form(reader, model);
     }
     java.util.Set<Long> usable =
         consents.usable(reader, request.get().askedAgencyId()).stream()
@@ -176,14 +151,14 @@ class RequestController {
       }
     }
     if (errors.hasErrors()) {
-      return form(reader, response, model);
+      return form(reader, model);
     }
     Requests.Raised raised;
     try {
       raised = requests.raise(reader, request.get(), token.get());
     } catch (InvalidInputException e) {
       errors.rejectValue("protocol", "cover", e.getMessage());
-      return form(reader, response, model);
+      return form(reader, model);
     }
     flash.addFlashAttribute(
         "flash",
@@ -198,17 +173,7 @@ class RequestController {
   }
 
   @GetMapping("/{number}")
-  String showRequest(
-      Partnership partnership,
-      @PathVariable int number,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
-    SharingPages.noStore(response);
+  String showRequest(@PathVariable int number, SharingReader reader, Model model) {
     SharingRequest request = requests.open(reader, number);
     model.addAttribute("reader", reader);
     model.addAttribute("request", request);
@@ -221,17 +186,7 @@ class RequestController {
   }
 
   @GetMapping("/{number}/looked-at")
-  String showLookedAt(
-      Partnership partnership,
-      @PathVariable int number,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletResponse response,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
-    if (!reader.twoFactor()) {
-      return SharingPages.VIEW_TWO_FACTOR;
-    }
-    SharingPages.noStore(response);
+  String showLookedAt(@PathVariable int number, SharingReader reader, Model model) {
     SharingRequest request = requests.read(reader, number);
     model.addAttribute("request", request);
     model.addAttribute("records", access.lookedAt(reader, request.id(), 200));
@@ -266,8 +221,7 @@ class RequestController {
         .toList();
   }
 
-  private String form(SharingReader reader, HttpServletResponse response, Model model) {
-    SharingPages.noStore(response);
+  private String form(SharingReader reader, Model model) {
     model.addAttribute("reader", reader);
     if (!reader.canRequest()) {
       model.addAttribute("noAgency", Requests.NO_AGENCY);

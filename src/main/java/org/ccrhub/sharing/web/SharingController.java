@@ -1,12 +1,8 @@
 package org.ccrhub.sharing.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.ccrhub.security.SignedInUser;
-import org.ccrhub.shared.Partnership;
 import org.ccrhub.sharing.Delegations;
-import org.ccrhub.sharing.SharingAccess;
 import org.ccrhub.sharing.SharingReader;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/p/{slug}/sharing")
 class SharingController {
 
-  private final SharingAccess access;
+  /** Where {@link SharingWebConfiguration.TwoFactorPages} sends someone without two factors. */
+  static final String TWO_FACTOR_NEEDED = "/sharing/two-factor-needed";
+
   private final Delegations delegations;
 
-  SharingController(SharingAccess access, Delegations delegations) {
-    this.access = access;
+  SharingController(Delegations delegations) {
     this.delegations = delegations;
   }
 
@@ -35,15 +32,19 @@ class SharingController {
   }
 
   @GetMapping
-  String showHome(
-      Partnership partnership,
-      @AuthenticationPrincipal SignedInUser user,
-      HttpServletRequest request,
-      Model model) {
-    SharingReader reader = access.reader(partnership, user.accountId(), user.actorName());
+  String showHome(SharingReader reader, HttpServletRequest request, Model model) {
     model.addAttribute("reader", reader);
     model.addAttribute("keeper", ProtocolPages.keeps(request));
     model.addAttribute("seesDelegations", delegations.seenBy(reader));
     return "sharing/home";
+  }
+
+  /**
+   * Shown instead of a page with personal data to someone who did not sign in with two factors,
+   * whatever they asked for.
+   */
+  @RequestMapping("/two-factor-needed")
+  String showTwoFactorNeeded() {
+    return SharingPages.VIEW_TWO_FACTOR;
   }
 }

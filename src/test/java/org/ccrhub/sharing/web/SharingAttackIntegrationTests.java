@@ -899,9 +899,9 @@ class SharingAttackIntegrationTests {
     for (MockHttpServletRequestBuilder attempt : attempts) {
       MockHttpServletResponse response = send(attempt, plain);
       assertThat(response.getStatus()).isEqualTo(200);
-      assertThat(response.getContentAsString())
-          .contains("Information sharing needs two-factor sign-in")
-          .doesNotContain("Vicky", "Request " + number);
+      // the page that says so is a forward, which MockMvc records and a server follows
+      assertThat(response.getForwardedUrl()).isEqualTo(base + "/two-factor-needed");
+      assertThat(response.getContentAsString()).doesNotContain("Vicky", "Request " + number);
     }
     assertThat(count("select count(*) from sharing_request where partnership_id = :p")).isOne();
     assertThat(

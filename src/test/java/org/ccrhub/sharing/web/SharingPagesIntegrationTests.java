@@ -238,9 +238,11 @@ class SharingPagesIntegrationTests extends SharingPageTests {
     // without two-factor sign-in the page says so, whatever the number
     String plain = fixtures.user(partnership, Role.STRATEGIC_LEAD);
     MockHttpSession withoutTwoFactor = Fixtures.signIn(mvc, plain);
-    assertThat(send(get(base + "/requests/1"), withoutTwoFactor).getContentAsString())
-        .contains("Information sharing needs two-factor sign-in")
-        .doesNotContain("Vicky");
+    MockHttpServletResponse told = send(get(base + "/requests/1"), withoutTwoFactor);
+    assertThat(told.getForwardedUrl()).isEqualTo(base + "/two-factor-needed");
+    assertThat(told.getContentAsString()).doesNotContain("Vicky");
+    assertThat(send(get(base + "/two-factor-needed"), withoutTwoFactor).getContentAsString())
+        .contains("Information sharing needs two-factor sign-in");
   }
 
   @Test
