@@ -137,6 +137,11 @@ class DemoMarac {
   }
 
   private long accountId(Partnership partnership, String email) {
+    return accountId(accounts, partnership, email);
+  }
+
+  /** The account of a demo member, by email. */
+  static long accountId(Accounts accounts, Partnership partnership, String email) {
     return accounts.members(partnership.id()).stream()
         .filter(m -> m.email().equals(email))
         .map(Member::accountId)

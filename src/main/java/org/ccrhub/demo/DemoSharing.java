@@ -421,10 +421,6 @@ class DemoSharing {
   }
 
   private long accountId(Partnership partnership, String email) {
-    return accounts.members(partnership.id()).stream()
-        .filter(m -> m.email().equals(email))
-        .findFirst()
-        .orElseThrow()
-        .accountId();
+    return DemoMarac.accountId(accounts, partnership, email);
   }
 }
