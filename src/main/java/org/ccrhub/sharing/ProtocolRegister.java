@@ -21,35 +21,6 @@ public final class ProtocolRegister {
 
   private ProtocolRegister() {}
 
-  /** The kinds of information a protocol covers, in plain words. */
-  public enum Category {
-    PERSONAL("Personal", "about someone who can be identified"),
-    SPECIAL_CATEGORY(
-        "Special category",
-        "health, ethnicity, religion, sex life or sexual orientation, and the" + " like"),
-    CRIMINAL_OFFENCE("Criminal offence", "allegations, proceedings, convictions and cautions"),
-    DEPERSONALISED("Depersonalised", "about people, but nobody can be identified from it"),
-    NON_PERSONAL("Non-personal", "about places, services or organisations, not people");
-
-    private final String label;
-    private final String description;
-
-    Category(String label, String description) {
-      this.label = label;
-      this.description = description;
-    }
-
-    /** E.g. "Special category". */
-    public String label() {
-      return label;
-    }
-
-    /** E.g. "Special category: health, ethnicity, ...", as a checkbox reads. */
-    public String described() {
-      return label + ": " + description;
-    }
-  }
-
   /**
    * A protocol as the register lists it.
    *
@@ -73,7 +44,7 @@ public final class ProtocolRegister {
       long id,
       String title,
       String purposes,
-      List<Category> categories,
+      List<InformationCategory> categories,
       List<LawfulBasis> bases,
       int responseWorkingDays,
       boolean attachmentsAllowed,

@@ -36,7 +36,7 @@ public final class ProtocolRegisterChanges {
   public record Settings(
       String title,
       String purposes,
-      Set<ProtocolRegister.Category> categories,
+      Set<InformationCategory> categories,
       Set<Long> basisIds,
       int responseWorkingDays,
       boolean attachmentsAllowed,

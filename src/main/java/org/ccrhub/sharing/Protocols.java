@@ -17,7 +17,6 @@ import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
-import org.ccrhub.sharing.ProtocolRegister.Category;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,7 +154,7 @@ public class Protocols {
         long id,
         String title,
         String purposes,
-        List<Category> categories,
+        List<InformationCategory> categories,
         int responseWorkingDays,
         boolean attachmentsAllowed,
         int attachmentRetentionDays,
@@ -638,16 +637,16 @@ public class Protocols {
         today);
   }
 
-  private static List<Category> categories(Array array) throws SQLException {
-    List<Category> categories = new ArrayList<>();
+  private static List<InformationCategory> categories(Array array) throws SQLException {
+    List<InformationCategory> categories = new ArrayList<>();
     for (String name : (String[]) array.getArray()) {
-      categories.add(Category.valueOf(name));
+      categories.add(InformationCategory.valueOf(name));
     }
     categories.sort(null);
     return categories;
   }
 
-  private static String[] categoryNames(Set<Category> categories) {
+  private static String[] categoryNames(Set<InformationCategory> categories) {
     return categories.stream().sorted().map(Enum::name).toArray(String[]::new);
   }
 }

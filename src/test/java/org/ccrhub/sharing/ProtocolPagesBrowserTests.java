@@ -72,7 +72,7 @@ class ProtocolPagesBrowserTests {
             new ProtocolRegisterChanges.Settings(
                 "Northbridge Information Sharing Protocol",
                 "To reduce crime and disorder,\nand to keep people safe",
-                Set.of(ProtocolRegister.Category.PERSONAL),
+                Set.of(InformationCategory.PERSONAL),
                 Set.of(basis),
                 10,
                 true,

@@ -12,10 +12,10 @@ import org.ccrhub.exports.Exports;
 import org.ccrhub.exports.FileExport;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.sharing.InformationCategory;
 import org.ccrhub.sharing.LawfulBases;
 import org.ccrhub.sharing.LawfulBasis;
 import org.ccrhub.sharing.ProtocolRegister;
-import org.ccrhub.sharing.ProtocolRegister.Category;
 import org.ccrhub.sharing.ProtocolRegisterChanges;
 import org.ccrhub.sharing.ProtocolRegisterRejectedException;
 import org.ccrhub.sharing.Protocols;
@@ -186,7 +186,7 @@ class ProtocolController {
     model.addAttribute("protocol", protocol);
     model.addAttribute("fields", ProtocolForm.FIELDS);
     Map<String, String> categories = new LinkedHashMap<>();
-    for (Category c : Category.values()) {
+    for (InformationCategory c : InformationCategory.values()) {
       categories.put(c.name(), c.described());
     }
     model.addAttribute("categories", categories);

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ccrhub.sharing.InformationCategory;
 import org.ccrhub.sharing.LawfulBasis;
 import org.ccrhub.sharing.ProtocolRegister;
-import org.ccrhub.sharing.ProtocolRegister.Category;
 import org.ccrhub.sharing.ProtocolRegisterChanges;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
@@ -56,9 +56,9 @@ public class ProtocolForm {
 
   /** The settings typed, or empty with every problem on its field. */
   Optional<ProtocolRegisterChanges.Settings> settings(Errors errors, List<LawfulBasis> citable) {
-    Set<Category> chosen = EnumSet.noneOf(Category.class);
+    Set<InformationCategory> chosen = EnumSet.noneOf(InformationCategory.class);
     for (String name : categories) {
-      Optional<Category> category = category(name);
+      Optional<InformationCategory> category = category(name);
       if (category.isEmpty()) {
         errors.rejectValue("categories", "choice", "Choose the categories from the list");
         break;
@@ -109,8 +109,8 @@ public class ProtocolForm {
             years));
   }
 
-  private static Optional<Category> category(String name) {
-    for (Category c : Category.values()) {
+  private static Optional<InformationCategory> category(String name) {
+    for (InformationCategory c : InformationCategory.values()) {
       if (c.name().equals(name)) {
         return Optional.of(c);
       }
