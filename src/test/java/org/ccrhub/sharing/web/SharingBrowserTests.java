@@ -230,6 +230,18 @@ abstract class SharingBrowserTests {
         .orElseThrow(() -> new AssertionError("No lawful basis " + code));
   }
 
+  /** Ticks a lawful basis, opening its group (a GOV.UK details) first when it is closed. */
+  void tickBasis(String code) {
+    WebElement box = basisBox(code);
+    WebElement group = box.findElement(By.xpath("ancestor::details"));
+    if (group.getDomAttribute("open") == null) {
+      group.findElement(By.tagName("summary")).click();
+    }
+    assertThat(group.getDomAttribute("open")).as(code + " group open").isNotNull();
+    labelOf(box).click();
+    assertThat(box.isSelected()).as(code).isTrue();
+  }
+
   WebElement labelOf(WebElement input) {
     return browser
         .driver()

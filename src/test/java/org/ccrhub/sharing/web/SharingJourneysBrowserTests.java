@@ -271,16 +271,4 @@ class SharingJourneysBrowserTests extends SharingBrowserTests {
     assertThat(browser.h1()).isEqualTo("Information sharing needs two-factor sign-in");
     assertThat(browser.mainText()).doesNotContain("Vicky", "Request " + number);
   }
-
-  /** Ticks a lawful basis, opening its group (a GOV.UK details) first when it is closed. */
-  private void tickBasis(String code) {
-    WebElement box = basisBox(code);
-    WebElement group = box.findElement(By.xpath("ancestor::details"));
-    if (group.getDomAttribute("open") == null) {
-      group.findElement(By.tagName("summary")).click();
-    }
-    assertThat(group.getDomAttribute("open")).as(code + " group open").isNotNull();
-    labelOf(box).click();
-    assertThat(box.isSelected()).as(code).isTrue();
-  }
 }
