@@ -88,58 +88,25 @@ abstract class SharingBrowserTests {
 
   /** A member with a role, linked to a new person of the agency (or of none); their email. */
   String member(Role role, String name, Agency agency) {
-    String email = fixtures.user(partnership, role);
-    long person =
-        jdbc.sql(
-                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
-                    + " returning id")
-            .param("p", partnership.id())
-            .param("name", name)
-            .param("agency", agency == null ? null : agency.id())
-            .query(Long.class)
-            .single();
-    jdbc.sql(
-            "insert into account_person (partnership_id, user_account_id, person_id)"
-                + " values (:p, (select id from user_account where email = :email), :person)")
-        .param("p", partnership.id())
-        .param("email", email)
-        .param("person", person)
-        .update();
-    return email;
+    return rows().member(partnership, role, name, agency);
   }
 
   long personOf(String email) {
-    return jdbc.sql(
-            "select person_id from account_person ap join user_account u on u.id ="
-                + " ap.user_account_id where u.email = :email")
-        .param("email", email)
-        .query(Long.class)
-        .single();
+    return rows().personOf(email);
   }
 
   /** A protocol in force since a year ago, with no end; its id. */
   long protocol(String title) {
-    return jdbc.sql(
-            "insert into sharing_protocol (partnership_id, title, in_force_from)"
-                + " values (:p, :title, :from) returning id")
-        .param("p", partnership.id())
-        .param("title", title)
-        .param("from", today.minusYears(1))
-        .query(Long.class)
-        .single();
+    return rows().protocol(partnership, title, today.minusYears(1), null);
   }
 
   /** The agency a party to the protocol since a year ago, with its SPOC (or none). */
   void party(long protocol, Agency agency, Long spocPerson) {
-    jdbc.sql(
-            "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from,"
-                + " spoc_person_id) values (:p, :protocol, :agency, :from, :spoc)")
-        .param("p", partnership.id())
-        .param("protocol", protocol)
-        .param("agency", agency.id())
-        .param("from", today.minusYears(1))
-        .param("spoc", spocPerson)
-        .update();
+    rows().party(partnership, protocol, agency, today.minusYears(1), spocPerson);
+  }
+
+  private SharingRows rows() {
+    return new SharingRows(fixtures, jdbc);
   }
 
   // --- what a person does

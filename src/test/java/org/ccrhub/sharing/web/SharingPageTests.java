@@ -78,58 +78,24 @@ abstract class SharingPageTests {
 
   /** A member of another partnership, as {@link #member(Role, String, Agency)}. */
   String member(Partnership p, Role role, String name, Agency agency) {
-    String email = fixtures.user(p, role);
-    long person =
-        jdbc.sql(
-                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
-                    + " returning id")
-            .param("p", p.id())
-            .param("name", name)
-            .param("agency", agency == null ? null : agency.id())
-            .query(Long.class)
-            .single();
-    jdbc.sql(
-            "insert into account_person (partnership_id, user_account_id, person_id)"
-                + " values (:p, (select id from user_account where email = :email), :person)")
-        .param("p", p.id())
-        .param("email", email)
-        .param("person", person)
-        .update();
-    return email;
+    return rows().member(p, role, name, agency);
   }
 
   long personOf(String email) {
-    return jdbc.sql(
-            "select person_id from account_person ap join user_account u on u.id ="
-                + " ap.user_account_id where u.email = :email")
-        .param("email", email)
-        .query(Long.class)
-        .single();
+    return rows().personOf(email);
   }
 
   long protocol(Partnership p, String title, LocalDate from, LocalDate until) {
-    return jdbc.sql(
-            "insert into sharing_protocol (partnership_id, title, in_force_from, in_force_until,"
-                + " ending) values (:p, :title, :from, :until, :ending) returning id")
-        .param("p", p.id())
-        .param("title", title)
-        .param("from", from)
-        .param("until", until)
-        .param("ending", until == null ? null : "EXPIRED")
-        .query(Long.class)
-        .single();
+    return rows().protocol(p, title, from, until);
   }
 
+  /** The agency a party to the protocol since a year ago, with its SPOC (or none). */
   void party(Partnership p, long protocol, Agency agency, Long spocPerson) {
-    jdbc.sql(
-            "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from,"
-                + " spoc_person_id) values (:p, :protocol, :agency, :from, :spoc)")
-        .param("p", p.id())
-        .param("protocol", protocol)
-        .param("agency", agency.id())
-        .param("from", today.minusYears(1))
-        .param("spoc", spocPerson)
-        .update();
+    rows().party(p, protocol, agency, today.minusYears(1), spocPerson);
+  }
+
+  private SharingRows rows() {
+    return new SharingRows(fixtures, jdbc);
   }
 
   MockHttpServletResponse send(MockHttpServletRequestBuilder request, MockHttpSession session)
