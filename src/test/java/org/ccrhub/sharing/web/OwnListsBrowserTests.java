@@ -2,28 +2,13 @@ package org.ccrhub.sharing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import org.ccrhub.CcrHubTest;
-import org.ccrhub.Fixtures;
-import org.ccrhub.partnership.Agencies;
-import org.ccrhub.partnership.Agency;
-import org.ccrhub.partnership.AgencyType;
 import org.ccrhub.security.Role;
-import org.ccrhub.security.TwoFactorSessions;
-import org.ccrhub.shared.Partnership;
-import org.ccrhub.web.browser.Browser;
 import org.ccrhub.web.browser.PageChecks;
 import org.ccrhub.web.browser.Reflow;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The data protection lead adds a lawful basis of the partnership's own in a real browser (first
@@ -32,53 +17,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * axe and {@link PageChecks} at 1280 and at 320 pixels, and for reflow at 320 ({@link Reflow}).
  */
 @CcrHubTest
-class OwnListsBrowserTests {
+class OwnListsBrowserTests extends SharingBrowserTests {
 
-  private static final int WIDE = 1280;
   private static final String LASSA = "Local Authority Social Services Act 1970 s7";
 
-  @RegisterExtension static final Browser browser = new Browser();
-
-  @LocalServerPort int port;
-  @Autowired Fixtures fixtures;
-  @Autowired Agencies agencies;
-  @Autowired TwoFactorSessions twoFactor;
-  @Autowired JdbcClient jdbc;
-
-  private final List<String> problems = new ArrayList<>();
-  private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-  private Partnership partnership;
+  OwnListsBrowserTests() {
+    super("own-lists");
+  }
 
   @Test
   void theLeadAddsALawfulBasisAndAnOfficerFindsItOnTheRequestForm() {
-    browser.useServerOn(port);
-    browser.signOut();
-    browser.viewportWidth(WIDE);
-    partnership = fixtures.partnership();
-    String base = "/p/" + partnership.slug() + "/sharing";
-    Agency police = agencies.create(partnership, "Northbridge Police", AgencyType.POLICE);
-    Agency council =
-        agencies.create(partnership, "Northbridge Council", AgencyType.LOCAL_AUTHORITY);
     String officer = member(Role.ACTION_LEAD, "PC Ann Smith", police);
     String dpl = member(Role.DATA_PROTECTION_LEAD, "Dana Lead", null);
-    long protocol =
-        jdbc.sql(
-                "insert into sharing_protocol (partnership_id, title, in_force_from)"
-                    + " values (:p, 'Northbridge ISP', :from) returning id")
-            .param("p", partnership.id())
-            .param("from", today.minusYears(1))
-            .query(Long.class)
-            .single();
-    for (Agency agency : List.of(police, council)) {
-      jdbc.sql(
-              "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from)"
-                  + " values (:p, :protocol, :agency, :from)")
-          .param("p", partnership.id())
-          .param("protocol", protocol)
-          .param("agency", agency.id())
-          .param("from", today.minusYears(1))
-          .update();
-    }
+    long protocol = protocol("Northbridge ISP");
+    party(protocol, police, null);
+    party(protocol, council, null);
 
     signIn(dpl);
     browser.open(base);
@@ -121,11 +74,7 @@ class OwnListsBrowserTests {
     signIn(officer);
     browser.open(base + "/requests/new");
     check("request-form");
-    WebElement box =
-        browser.driver().findElements(By.cssSelector("input[type=checkbox][name=bases]")).stream()
-            .filter(b -> labelOf(b).getDomProperty("textContent").strip().startsWith(LASSA + ":"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("No lawful basis " + LASSA));
+    WebElement box = basisBox(LASSA);
     assertThat(labelOf(box).getDomProperty("textContent").strip())
         .isEqualTo(LASSA + ": Social services functions of local authorities");
     assertThat(
@@ -135,102 +84,5 @@ class OwnListsBrowserTests {
         .isEqualTo("Power to share");
     labelOf(box).click();
     assertThat(box.isSelected()).isTrue();
-
-    assertThat(problems).as("accessibility problems").isEmpty();
-  }
-
-  private List<String> errorSummary() {
-    return browser.driver().findElements(By.cssSelector(".govuk-error-summary__list a")).stream()
-        .map(WebElement::getText)
-        .toList();
-  }
-
-  /** Clicks each link of the error summary in turn: focus must go to the field it names. */
-  private void eachErrorLinkFocusesItsField() {
-    int links =
-        browser.driver().findElements(By.cssSelector(".govuk-error-summary__list a")).size();
-    for (int i = 0; i < links; i++) {
-      WebElement link =
-          browser.driver().findElements(By.cssSelector(".govuk-error-summary__list a")).get(i);
-      String target = link.getDomAttribute("href").substring(1);
-      link.click();
-      assertThat(browser.focused().getDomAttribute("id"))
-          .as("focus after \"" + link.getText() + "\"")
-          .isEqualTo(target);
-    }
-  }
-
-  private void choose(String name, String value) {
-    WebElement radio =
-        browser
-            .driver()
-            .findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
-    labelOf(radio).click();
-    assertThat(radio.isSelected()).isTrue();
-  }
-
-  private void type(String id, String text) {
-    WebElement field = browser.driver().findElement(By.id(id));
-    field.clear();
-    field.sendKeys(text);
-  }
-
-  private WebElement labelOf(WebElement input) {
-    return browser
-        .driver()
-        .findElement(By.cssSelector("label[for='" + input.getDomAttribute("id") + "']"));
-  }
-
-  private void submit(String button) {
-    browser.submitWith(
-        browser
-            .driver()
-            .findElement(By.xpath("//main//button[normalize-space()='" + button + "']")));
-  }
-
-  private void signIn(String email) {
-    twoFactor.setUp(email);
-    browser.signOut();
-    browser.signIn(email, Fixtures.PASSWORD);
-    assertThat(browser.path()).isEqualTo("/sign-in/code");
-    browser.driver().findElement(By.id("code")).sendKeys(twoFactor.freshCode(email));
-    submit("Continue");
-    assertThat(browser.path()).isEqualTo("/p/" + partnership.slug());
-  }
-
-  /** axe and the page checks at 1280 pixels and at 320, and reflow at 320. */
-  private void check(String name) {
-    for (int at : List.of(WIDE, Reflow.WIDTH)) {
-      browser.viewportWidth(at);
-      browser.screenshot("own-lists-" + name + "-" + at);
-      PageChecks.problems(browser, "own-lists-" + name + "-" + at).stream()
-          // as in SharingJourneysBrowserTests: the summary loses focus when axe opens a window
-          .filter(p -> at == WIDE || !p.equals("the error summary does not have focus"))
-          .forEach(p -> problems.add(name + " at " + at + " (" + browser.path() + "): " + p));
-    }
-    Reflow.problems(browser, "own-lists-" + name)
-        .forEach(p -> problems.add(name + " reflow (" + browser.path() + "): " + p));
-    browser.viewportWidth(WIDE);
-  }
-
-  private String member(Role role, String name, Agency agency) {
-    String email = fixtures.user(partnership, role);
-    long person =
-        jdbc.sql(
-                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
-                    + " returning id")
-            .param("p", partnership.id())
-            .param("name", name)
-            .param("agency", agency == null ? null : agency.id())
-            .query(Long.class)
-            .single();
-    jdbc.sql(
-            "insert into account_person (partnership_id, user_account_id, person_id)"
-                + " values (:p, (select id from user_account where email = :email), :person)")
-        .param("p", partnership.id())
-        .param("email", email)
-        .param("person", person)
-        .update();
-    return email;
   }
 }

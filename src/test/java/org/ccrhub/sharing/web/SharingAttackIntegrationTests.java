@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,22 +28,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ccrhub.AdminCommands;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
-import org.ccrhub.partnership.Agencies;
 import org.ccrhub.partnership.Agency;
 import org.ccrhub.partnership.AgencyType;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.security.Role;
-import org.ccrhub.security.TwoFactorSessions;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.sharing.SharingImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -57,86 +52,21 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * and pin what held.
  */
 @CcrHubTest
-class SharingAttackIntegrationTests {
+class SharingAttackIntegrationTests extends SharingPageTests {
 
-  static final String HEADER =
-      "request_date,requesting_agency,requesting_officer,asked_agency,protocol,subject_role,"
-          + "purpose,urgent,needed_by,consent,lawful_basis,decision_date,decision,reasons,"
-          + "subject_told,not_told_reason,authorised_by,information_types,method\r\n";
-
-  @Autowired Fixtures fixtures;
-  @Autowired Agencies agencies;
   @Autowired Partnerships partnerships;
-  @Autowired JdbcClient jdbc;
-  @Autowired MockMvc mvc;
-  @Autowired TwoFactorSessions twoFactor;
   @Autowired AdminCommands commands;
   @Autowired SharingImport sharingImport;
   @TempDir Path dir;
 
-  final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-  Partnership partnership;
-  String base;
-  Agency police;
-  Agency council;
-  Agency housing;
-  long protocolId;
-  String officer;
-  String spoc;
   String councilUser;
-  String housingOfficer;
-  String viewer;
-  String dpl;
 
   @BeforeEach
-  void aPartnershipWithAProtocolBetweenPoliceAndCouncil() {
-    partnership = fixtures.partnership();
-    base = "/p/" + partnership.slug() + "/sharing";
-    police = agencies.create(partnership, "Northbridge Police", AgencyType.POLICE);
-    council = agencies.create(partnership, "Northbridge Council", AgencyType.LOCAL_AUTHORITY);
-    housing = agencies.create(partnership, "Southmere Homes", AgencyType.HOUSING);
-    officer = member(partnership, Role.ACTION_LEAD, "PC Ann Smith", police);
-    spoc = member(partnership, Role.ANALYST, "Sam Spoc", council);
-    councilUser = member(partnership, Role.ACTION_LEAD, "Colin Council", council);
-    housingOfficer = member(partnership, Role.ACTION_LEAD, "Harry Homes", housing);
-    viewer = member(partnership, Role.VIEWER, "Cllr Vee", police);
-    dpl = member(partnership, Role.DATA_PROTECTION_LEAD, "Dana Lead", null);
-    protocolId = protocol(partnership, "Northbridge ISP");
-    party(partnership, protocolId, police, null, null);
-    party(partnership, protocolId, council, personOf(spoc), null);
+  void aColleagueOfTheCouncilsSpoc() {
+    councilUser = member(Role.ACTION_LEAD, "Colin Council", council);
   }
 
   // --- helpers
-
-  String member(Partnership p, Role role, String name, Agency agency) {
-    String email = fixtures.user(p, role);
-    long person =
-        jdbc.sql(
-                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
-                    + " returning id")
-            .param("p", p.id())
-            .param("name", name)
-            .param("agency", agency == null ? null : agency.id())
-            .query(Long.class)
-            .single();
-    jdbc.sql(
-            "insert into account_person (partnership_id, user_account_id, person_id)"
-                + " values (:p, (select id from user_account where email = :email), :person)")
-        .param("p", p.id())
-        .param("email", email)
-        .param("person", person)
-        .update();
-    return email;
-  }
-
-  long personOf(String email) {
-    return jdbc.sql(
-            "select person_id from account_person ap join user_account u on u.id ="
-                + " ap.user_account_id where u.email = :email")
-        .param("email", email)
-        .query(Long.class)
-        .single();
-  }
 
   long accountOf(String email) {
     return jdbc.sql("select id from user_account where email = :e")
@@ -145,46 +75,10 @@ class SharingAttackIntegrationTests {
         .single();
   }
 
-  long protocol(Partnership p, String title) {
-    return jdbc.sql(
-            "insert into sharing_protocol (partnership_id, title, in_force_from)"
-                + " values (:p, :title, :from) returning id")
-        .param("p", p.id())
-        .param("title", title)
-        .param("from", today.minusYears(1))
-        .query(Long.class)
-        .single();
-  }
-
-  void party(Partnership p, long protocol, Agency agency, Long spocPerson, Long deputyPerson) {
-    jdbc.sql(
-            "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from,"
-                + " spoc_person_id, deputy_person_id)"
-                + " values (:p, :protocol, :agency, :from, :spoc, :deputy)")
-        .param("p", p.id())
-        .param("protocol", protocol)
-        .param("agency", agency.id())
-        .param("from", today.minusYears(1))
-        .param("spoc", spocPerson)
-        .param("deputy", deputyPerson)
-        .update();
-  }
-
-  MockHttpServletResponse send(MockHttpServletRequestBuilder request, MockHttpSession session)
-      throws Exception {
-    return mvc.perform(request.session(session)).andReturn().getResponse();
-  }
-
-  String basis(String code) {
-    return jdbc.sql("select id::text from lawful_basis where partnership_id is null and code = :c")
-        .param("c", code)
-        .query(String.class)
-        .single();
-  }
-
   /**
-   * The request form filled in, asking the council about a victim; {@code more} adds fields (a
-   * {@code token} among them replaces the form's new one).
+   * The request form filled in, asking the council about a victim with a date of birth and, when
+   * consent was not sought, a reason that gives away where she hides (what leaks are looked for);
+   * {@code more} adds fields (a {@code token} among them replaces the form's new one).
    */
   MockHttpServletRequestBuilder request(String consent, String... more) {
     String token = UUID.randomUUID().toString();
@@ -620,8 +514,8 @@ class SharingAttackIntegrationTests {
     Partnership other = fixtures.partnership();
     Agency otherCouncil = agencies.create(other, "Northbridge Council", AgencyType.OTHER);
     String otherSpoc = member(other, Role.ANALYST, "Olga Other", otherCouncil);
-    long otherProtocol = protocol(other, "Northbridge ISP");
-    party(other, otherProtocol, otherCouncil, personOf(otherSpoc), null);
+    long otherProtocol = protocol(other, "Northbridge ISP", today.minusYears(1), null);
+    party(other, otherProtocol, otherCouncil, personOf(otherSpoc));
     String otherDpl = member(other, Role.DATA_PROTECTION_LEAD, "Otto Lead", null);
     for (String outsider : List.of(otherSpoc, otherDpl)) {
       MockHttpSession session = twoFactor.signIn(mvc, outsider);
@@ -713,7 +607,7 @@ class SharingAttackIntegrationTests {
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
     Partnership other = fixtures.partnership();
     Agency otherAgency = agencies.create(other, "Other Council", AgencyType.LOCAL_AUTHORITY);
-    long otherProtocol = protocol(other, "Other ISP");
+    long otherProtocol = protocol(other, "Other ISP", today.minusYears(1), null);
     long otherBasis =
         jdbc.sql(
                 "insert into lawful_basis (partnership_id, kind, code, title)"

@@ -25,11 +25,6 @@ import org.springframework.mock.web.MockMultipartFile;
 @CcrHubTest
 class SharingImportPagesIntegrationTests extends SharingPageTests {
 
-  static final String HEADER =
-      "request_date,requesting_agency,requesting_officer,asked_agency,protocol,subject_role,"
-          + "purpose,urgent,needed_by,consent,lawful_basis,decision_date,decision,reasons,"
-          + "subject_told,not_told_reason,authorised_by,information_types,method\r\n";
-
   static final String LOG =
       HEADER
           + "2016-05-23,Northbridge Police,PC Ann Smith,Northbridge Council,Northbridge ISP,victim,"

@@ -2,38 +2,19 @@ package org.ccrhub.sharing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
-import org.ccrhub.partnership.Agencies;
-import org.ccrhub.partnership.Agency;
 import org.ccrhub.partnership.AgencyType;
 import org.ccrhub.security.Role;
-import org.ccrhub.security.TwoFactorSessions;
 import org.ccrhub.shared.Dates;
-import org.ccrhub.shared.Partnership;
-import org.ccrhub.web.browser.Browser;
 import org.ccrhub.web.browser.PageChecks;
 import org.ccrhub.web.browser.Reflow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Information sharing in a real browser, as its people go through it, each signing in with a
@@ -48,61 +29,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code target/screenshots/full}.
  */
 @CcrHubTest
-class SharingJourneysBrowserTests {
+class SharingJourneysBrowserTests extends SharingBrowserTests {
 
-  private static final int WIDE = 1280;
   private static final String SPECIAL =
       "Special category information (health, ethnicity, sexuality and the like)";
 
-  @RegisterExtension static final Browser browser = new Browser();
-
-  @LocalServerPort int port;
-  @Autowired Fixtures fixtures;
-  @Autowired Agencies agencies;
-  @Autowired TwoFactorSessions twoFactor;
-  @Autowired JdbcClient jdbc;
-
-  private final List<String> problems = new ArrayList<>();
-  private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-  private Partnership partnership;
-  private String base;
   private String officer;
   private String spoc;
   private String dpl;
 
-  /** The width the person of the journey uses; the checks go back to it. */
-  private int width = WIDE;
+  SharingJourneysBrowserTests() {
+    super("sharing");
+  }
 
   @BeforeEach
   void aProtocolBetweenPoliceAndCouncilWithTheirPeople() {
-    browser.useServerOn(port);
-    browser.signOut();
-    width = WIDE;
-    browser.viewportWidth(width);
-    partnership = fixtures.partnership();
-    base = "/p/" + partnership.slug() + "/sharing";
-    Agency police = agencies.create(partnership, "Northbridge Police", AgencyType.POLICE);
-    Agency council =
-        agencies.create(partnership, "Northbridge Council", AgencyType.LOCAL_AUTHORITY);
     agencies.create(partnership, "Southmere Homes", AgencyType.HOUSING);
     officer = member(Role.ACTION_LEAD, "PC Ann Smith", police);
     spoc = member(Role.ANALYST, "Sam Spoc", council);
     dpl = member(Role.DATA_PROTECTION_LEAD, "Dana Lead", null);
-    long protocol =
-        jdbc.sql(
-                "insert into sharing_protocol (partnership_id, title, in_force_from)"
-                    + " values (:p, 'Northbridge ISP', :from) returning id")
-            .param("p", partnership.id())
-            .param("from", today.minusYears(1))
-            .query(Long.class)
-            .single();
+    long protocol = protocol("Northbridge ISP");
     party(protocol, police, null);
     party(protocol, council, personOf(spoc));
-  }
-
-  @AfterEach
-  void noAccessibilityProblems() {
-    assertThat(problems).as("accessibility problems").isEmpty();
   }
 
   @Test
@@ -322,229 +270,5 @@ class SharingJourneysBrowserTests {
     check("two-factor-needed");
     assertThat(browser.h1()).isEqualTo("Information sharing needs two-factor sign-in");
     assertThat(browser.mainText()).doesNotContain("Vicky", "Request " + number);
-  }
-
-  /** The error summary's messages, in order. */
-  private List<String> errorSummary() {
-    return browser.driver().findElements(By.cssSelector(".govuk-error-summary__list a")).stream()
-        .map(WebElement::getText)
-        .toList();
-  }
-
-  /** Clicks each link of the error summary in turn: focus must go to the field it names. */
-  private void eachErrorLinkFocusesItsField() {
-    int links =
-        browser.driver().findElements(By.cssSelector(".govuk-error-summary__list a")).size();
-    assertThat(links).isPositive();
-    for (int i = 0; i < links; i++) {
-      WebElement link =
-          browser.driver().findElements(By.cssSelector(".govuk-error-summary__list a")).get(i);
-      String target = link.getDomAttribute("href").substring(1);
-      String text = link.getText();
-      link.click();
-      WebElement focused = browser.focused();
-      assertThat(focused.getDomAttribute("id"))
-          .as("focus after \"" + text + "\"")
-          .isEqualTo(target);
-      // on screen (a GOV.UK radio or box is drawn by its label, the input itself transparent)
-      assertThat(
-              (Boolean)
-                  browser.script(
-                      "const r = arguments[0].getBoundingClientRect();"
-                          + " return r.bottom > 0 && r.top < window.innerHeight"
-                          + " && getComputedStyle(arguments[0]).visibility !== 'hidden';",
-                      focused))
-          .as("\"" + text + "\" field on screen")
-          .isTrue();
-    }
-  }
-
-  /** A member with a role, linked to a new person of the agency (or of none); their email. */
-  private String member(Role role, String name, Agency agency) {
-    String email = fixtures.user(partnership, role);
-    long person =
-        jdbc.sql(
-                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
-                    + " returning id")
-            .param("p", partnership.id())
-            .param("name", name)
-            .param("agency", agency == null ? null : agency.id())
-            .query(Long.class)
-            .single();
-    jdbc.sql(
-            "insert into account_person (partnership_id, user_account_id, person_id)"
-                + " values (:p, (select id from user_account where email = :email), :person)")
-        .param("p", partnership.id())
-        .param("email", email)
-        .param("person", person)
-        .update();
-    return email;
-  }
-
-  private long personOf(String email) {
-    return jdbc.sql(
-            "select person_id from account_person ap join user_account u on u.id ="
-                + " ap.user_account_id where u.email = :email")
-        .param("email", email)
-        .query(Long.class)
-        .single();
-  }
-
-  private void party(long protocol, Agency agency, Long spocPerson) {
-    jdbc.sql(
-            "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from,"
-                + " spoc_person_id) values (:p, :protocol, :agency, :from, :spoc)")
-        .param("p", partnership.id())
-        .param("protocol", protocol)
-        .param("agency", agency.id())
-        .param("from", today.minusYears(1))
-        .param("spoc", spocPerson)
-        .update();
-  }
-
-  private void signIn(String email) {
-    twoFactor.setUp(email);
-    browser.signOut();
-    browser.signIn(email, Fixtures.PASSWORD);
-    assertThat(browser.path()).isEqualTo("/sign-in/code");
-    browser.driver().findElement(By.id("code")).sendKeys(twoFactor.freshCode(email));
-    submit("Continue");
-    assertThat(browser.path()).isEqualTo("/p/" + partnership.slug());
-  }
-
-  private WebElement radio(String name, String value) {
-    return browser
-        .driver()
-        .findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
-  }
-
-  /** Clicks the radio's label, as a person would. */
-  private void choose(String name, String value) {
-    WebElement radio = radio(name, value);
-    labelOf(radio).click();
-    assertThat(radio.isSelected()).as(name + " " + value).isTrue();
-  }
-
-  /** Ticks the box of the field with this label, by clicking the label. */
-  private void tick(String name, String label) {
-    WebElement box = box(name, label);
-    labelOf(box).click();
-    assertThat(box.isSelected()).as(name + " " + label).isTrue();
-  }
-
-  private WebElement box(String name, String label) {
-    return browser
-        .driver()
-        .findElements(By.cssSelector("input[type=checkbox][name='" + name + "']"))
-        .stream()
-        .filter(b -> labelOf(b).getText().strip().equals(label))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("No box " + name + " labelled " + label));
-  }
-
-  private void untick(String name, String label) {
-    WebElement box = box(name, label);
-    labelOf(box).click();
-    assertThat(box.isSelected()).as(name + " " + label).isFalse();
-  }
-
-  /** The lawful basis box whose label starts with the code ("UK GDPR 6(1)(e): Public task"). */
-  private WebElement basisBox(String code) {
-    return browser
-        .driver()
-        .findElements(By.cssSelector("input[type=checkbox][name=bases]"))
-        .stream()
-        .filter(b -> labelOf(b).getDomProperty("textContent").strip().startsWith(code + ":"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("No lawful basis " + code));
-  }
-
-  /** Ticks a lawful basis, opening its group (a GOV.UK details) first when it is closed. */
-  private void tickBasis(String code) {
-    WebElement box = basisBox(code);
-    WebElement group = box.findElement(By.xpath("ancestor::details"));
-    if (group.getDomAttribute("open") == null) {
-      group.findElement(By.tagName("summary")).click();
-    }
-    assertThat(group.getDomAttribute("open")).as(code + " group open").isNotNull();
-    labelOf(box).click();
-    assertThat(box.isSelected()).as(code).isTrue();
-  }
-
-  private WebElement labelOf(WebElement input) {
-    return browser
-        .driver()
-        .findElement(By.cssSelector("label[for='" + input.getDomAttribute("id") + "']"));
-  }
-
-  private void typeDate(String id, LocalDate date) {
-    for (String part : List.of("day", "month", "year")) {
-      WebElement box = browser.driver().findElement(By.id(id + "-" + part));
-      box.clear();
-      box.sendKeys(
-          switch (part) {
-            case "day" -> "" + date.getDayOfMonth();
-            case "month" -> "" + date.getMonthValue();
-            default -> "" + date.getYear();
-          });
-    }
-  }
-
-  private void submit(String button) {
-    browser.submitWith(
-        browser
-            .driver()
-            .findElement(By.xpath("//main//button[normalize-space()='" + button + "']")));
-  }
-
-  /**
-   * axe and the page checks at 1280 pixels and at 320, and reflow at 320, with a full-page
-   * screenshot at each width; then back at the journey's width.
-   */
-  private void check(String name) {
-    for (int at : List.of(WIDE, Reflow.WIDTH)) {
-      browser.viewportWidth(at);
-      fullPage("sharing-" + name + "-" + at);
-      PageChecks.problems(browser, "sharing-" + name + "-" + at).stream()
-          // The error summary has focus as the page arrives, which the first width checks. axe
-          // then opens a blank window for a moment; GOV.UK Frontend takes the summary's tabindex
-          // away when it loses focus, so focus falls to the body: not something a person meets.
-          .filter(p -> at == WIDE || !p.equals("the error summary does not have focus"))
-          .forEach(p -> problems.add(name + " at " + at + " (" + browser.path() + "): " + p));
-    }
-    Reflow.problems(browser, "sharing-" + name)
-        .forEach(p -> problems.add(name + " reflow (" + browser.path() + "): " + p));
-    browser.viewportWidth(width);
-  }
-
-  /** The whole page, not only the window, in {@code target/screenshots/full}, for people to see. */
-  @SuppressWarnings("unchecked")
-  private void fullPage(String name) {
-    var metrics = browser.driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
-    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-    // the page as laid out without the scroll bar, which a capture beyond the viewport has not
-    double width =
-        Math.max(
-            ((Number) size.get("width")).doubleValue(),
-            ((Number) browser.script("return window.innerWidth")).doubleValue());
-    double height = Math.min(((Number) size.get("height")).doubleValue(), 12000);
-    var shot =
-        browser
-            .driver()
-            .executeCdpCommand(
-                "Page.captureScreenshot",
-                Map.of(
-                    "captureBeyondViewport",
-                    true,
-                    "clip",
-                    Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-    try {
-      Path dir = Path.of("target", "screenshots", "full");
-      Files.createDirectories(dir);
-      Files.write(
-          dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -10,6 +10,7 @@ import org.ccrhub.partnership.Agency;
 import org.ccrhub.partnership.AgencyType;
 import org.ccrhub.security.Role;
 import org.ccrhub.security.TwoFactorSessions;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +29,19 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 abstract class SharingPageTests {
 
+  /** The header row of a decision log to import. */
+  static final String HEADER =
+      "request_date,requesting_agency,requesting_officer,asked_agency,protocol,subject_role,"
+          + "purpose,urgent,needed_by,consent,lawful_basis,decision_date,decision,reasons,"
+          + "subject_told,not_told_reason,authorised_by,information_types,method\r\n";
+
   @Autowired Fixtures fixtures;
   @Autowired Agencies agencies;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
   @Autowired TwoFactorSessions twoFactor;
 
+  final LocalDate today = LocalDate.now(Dates.UK);
   Partnership partnership;
   String base;
   Agency police;
@@ -58,65 +66,36 @@ abstract class SharingPageTests {
     housingOfficer = member(Role.ACTION_LEAD, "Harry Homes", housing);
     viewer = member(Role.VIEWER, "Cllr Vee", police);
     dpl = member(Role.DATA_PROTECTION_LEAD, "Dana Lead", null);
-    protocolId = protocol(partnership, "Northbridge ISP", LocalDate.now().minusYears(1), null);
+    protocolId = protocol(partnership, "Northbridge ISP", today.minusYears(1), null);
     party(partnership, protocolId, police, null);
     party(partnership, protocolId, council, personOf(spoc));
   }
 
   /** A member with a role, linked to a new person of the agency (or of none); their email. */
   String member(Role role, String name, Agency agency) {
-    String email = fixtures.user(partnership, role);
-    long person =
-        jdbc.sql(
-                "insert into person (partnership_id, name, agency_id) values (:p, :name, :agency)"
-                    + " returning id")
-            .param("p", partnership.id())
-            .param("name", name)
-            .param("agency", agency == null ? null : agency.id())
-            .query(Long.class)
-            .single();
-    jdbc.sql(
-            "insert into account_person (partnership_id, user_account_id, person_id)"
-                + " values (:p, (select id from user_account where email = :email), :person)")
-        .param("p", partnership.id())
-        .param("email", email)
-        .param("person", person)
-        .update();
-    return email;
+    return member(partnership, role, name, agency);
+  }
+
+  /** A member of another partnership, as {@link #member(Role, String, Agency)}. */
+  String member(Partnership p, Role role, String name, Agency agency) {
+    return rows().member(p, role, name, agency);
   }
 
   long personOf(String email) {
-    return jdbc.sql(
-            "select person_id from account_person ap join user_account u on u.id ="
-                + " ap.user_account_id where u.email = :email")
-        .param("email", email)
-        .query(Long.class)
-        .single();
+    return rows().personOf(email);
   }
 
   long protocol(Partnership p, String title, LocalDate from, LocalDate until) {
-    return jdbc.sql(
-            "insert into sharing_protocol (partnership_id, title, in_force_from, in_force_until,"
-                + " ending) values (:p, :title, :from, :until, :ending) returning id")
-        .param("p", p.id())
-        .param("title", title)
-        .param("from", from)
-        .param("until", until)
-        .param("ending", until == null ? null : "EXPIRED")
-        .query(Long.class)
-        .single();
+    return rows().protocol(p, title, from, until);
   }
 
+  /** The agency a party to the protocol since a year ago, with its SPOC (or none). */
   void party(Partnership p, long protocol, Agency agency, Long spocPerson) {
-    jdbc.sql(
-            "insert into sharing_party (partnership_id, protocol_id, agency_id, party_from,"
-                + " spoc_person_id) values (:p, :protocol, :agency, :from, :spoc)")
-        .param("p", p.id())
-        .param("protocol", protocol)
-        .param("agency", agency.id())
-        .param("from", LocalDate.now().minusYears(1))
-        .param("spoc", spocPerson)
-        .update();
+    rows().party(p, protocol, agency, today.minusYears(1), spocPerson);
+  }
+
+  private SharingRows rows() {
+    return new SharingRows(fixtures, jdbc);
   }
 
   MockHttpServletResponse send(MockHttpServletRequestBuilder request, MockHttpSession session)
@@ -158,9 +137,9 @@ abstract class SharingPageTests {
     MockHttpServletRequestBuilder post =
         post(base + "/requests/" + number + "/decision")
             .with(csrf())
-            .param("decidedOn.day", Integer.toString(LocalDate.now().getDayOfMonth()))
-            .param("decidedOn.month", Integer.toString(LocalDate.now().getMonthValue()))
-            .param("decidedOn.year", Integer.toString(LocalDate.now().getYear()))
+            .param("decidedOn.day", Integer.toString(today.getDayOfMonth()))
+            .param("decidedOn.month", Integer.toString(today.getMonthValue()))
+            .param("decidedOn.year", Integer.toString(today.getYear()))
             .param("authorisedBy", "Sam Spoc, Information Governance")
             .param("bases", basis("UK GDPR 6(1)(e)"));
     for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -171,7 +150,6 @@ abstract class SharingPageTests {
 
   /** A decision to share today without consent, to prevent significant harm, by secure email. */
   MockHttpServletRequestBuilder share(int number) {
-    LocalDate today = LocalDate.now();
     return decision(
         number,
         "outcome",
