@@ -108,7 +108,8 @@ class SharingPagesIntegrationTests extends SharingPageTests {
             asSpoc);
     assertThat(decided.getRedirectedUrl()).isEqualTo(base + "/requests/1");
     assertThat(send(get(base + "/requests/1"), asOfficer).getContentAsString())
-        .contains("Share on", "Prevent significant harm", "Sam Spoc, Information Governance");
+        .contains("Share on", "Prevent significant harm", "Sam Spoc, Information Governance")
+        .contains("Received", "when it was sent through CCR Hub");
 
     // a correction is a new entry naming the one it corrects; the first stays as it was
     // a second decision on a decided request is refused: only a correction changes it
