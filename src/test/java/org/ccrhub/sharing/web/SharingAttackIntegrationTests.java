@@ -453,7 +453,7 @@ class SharingAttackIntegrationTests extends SharingPageTests {
     String check =
         jdbc.sql(
                 "select pg_get_constraintdef(oid) from pg_constraint"
-                    + " where conname = 'membership_role_check'")
+                    + " where conrelid = 'membership'::regclass and conname = 'membership_role_check'")
             .query(String.class)
             .single();
     assertThat(java.util.regex.Pattern.compile("'([A-Z_]+)'").matcher(check).results())
