@@ -1,5 +1,6 @@
 package org.ccrhub;
 
+import org.ccrhub.api.TokenCommands;
 import org.ccrhub.audit.AuditCommands;
 import org.ccrhub.calendar.BankHolidayCommands;
 import org.ccrhub.cli.CommandContext;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       PartnershipCommands.class,
       UserCommands.class,
+      TokenCommands.class,
       PlanCommands.class,
       PeriodCommands.class,
       LeadCommands.class,

@@ -29,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
   DatabaseAdministrator.class,
   MockMvcSessions.class,
   org.ccrhub.security.TwoFactorSessions.class,
-  org.ccrhub.web.BrokenPage.class
+  org.ccrhub.web.BrokenPage.class,
+  org.ccrhub.api.ApiTestEndpoints.class
 })
 public @interface CcrHubTest {}

@@ -583,6 +583,38 @@ public class Accounts {
     return member;
   }
 
+  /**
+   * A member of a partnership with the roles they hold there now, read in one statement (an API
+   * token asks on every request); empty when the account has no role there.
+   */
+  public Optional<Member> findMember(long partnershipId, long accountId) {
+    List<Member> found = new ArrayList<>();
+    jdbc.sql(
+            """
+            select a.id, a.email, a.display_name, a.last_signed_in_at,
+                case when a.must_change_password then a.one_time_password_expires_at end, m.role
+            from membership m join user_account a on a.id = m.user_account_id
+            where m.partnership_id = :p and m.user_account_id = :a
+            """)
+        .param("p", partnershipId)
+        .param("a", accountId)
+        .query(
+            (ResultSet rs) -> {
+              if (found.isEmpty()) {
+                found.add(
+                    new Member(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        EnumSet.noneOf(Role.class),
+                        instant(rs, 4),
+                        instant(rs, 5)));
+              }
+              found.get(0).roles().add(Role.valueOf(rs.getString(6)));
+            });
+    return found.stream().findFirst();
+  }
+
   /** One member of a partnership; not found if the account is not a member of it. */
   @Transactional(readOnly = true)
   public Member member(long partnershipId, long accountId) {

@@ -1,0 +1,71 @@
+package org.ccrhub.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests per token per minute, in a fixed window counted in PostgreSQL (one upsert a request), so
+ * that the limit holds however many servers share the database. Windows over an hour old are
+ * deleted every few minutes by whichever request comes.
+ */
+@Component
+class ApiRateLimit {
+
+  private static final Duration KEPT = Duration.ofHours(1);
+  private static final Duration CLEAN_EVERY = Duration.ofMinutes(5);
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final int limit;
+  private final AtomicReference<Instant> lastCleaned = new AtomicReference<>(Instant.EPOCH);
+
+  ApiRateLimit(JdbcClient jdbc, Clock clock, @Value("${ccr.api.rate-limit:600}") int limit) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.limit = limit;
+  }
+
+  /**
+   * Counts a request of the token; empty if it is within the limit, else the seconds until the next
+   * window starts (for {@code Retry-After}).
+   */
+  OptionalLong count(long tokenId) {
+    Instant now = clock.instant();
+    Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+    int count =
+        jdbc.sql(
+                """
+                insert into api_rate (token_id, window_start, count) values (:t, :w, 1)
+                on conflict (token_id, window_start) do update set count = api_rate.count + 1
+                returning count
+                """)
+            .param("t", tokenId)
+            .param("w", OffsetDateTime.ofInstant(window, ZoneOffset.UTC))
+            .query(Integer.class)
+            .single();
+    cleanIfDue(now);
+    if (count <= limit) {
+      return OptionalLong.empty();
+    }
+    long millis = Duration.between(now, window.plus(Duration.ofMinutes(1))).toMillis();
+    return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
+  }
+
+  private void cleanIfDue(Instant now) {
+    Instant last = lastCleaned.get();
+    if (now.isAfter(last.plus(CLEAN_EVERY)) && lastCleaned.compareAndSet(last, now)) {
+      jdbc.sql("delete from api_rate where window_start < :before")
+          .param("before", OffsetDateTime.ofInstant(now.minus(KEPT), ZoneOffset.UTC))
+          .update();
+    }
+  }
+}
