@@ -228,12 +228,7 @@ public class Attachments {
    */
   @Transactional(readOnly = true)
   public Content fileOfRequest(SharingReader reader, SharingRequest request, long attachmentId) {
-    Attachment file =
-        ofRequest(reader, request).stream()
-            .filter(a -> a.id() == attachmentId && a.available())
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("No such file"));
-    return content(file);
+    return content(find(ofRequest(reader, request), attachmentId, true));
   }
 
   /**
@@ -245,11 +240,7 @@ public class Attachments {
   @Transactional
   public void removeOfRequest(SharingReader reader, int number, long attachmentId) {
     SharingRequest request = requests.read(reader, number);
-    Attachment file =
-        ofRequest(reader, request).stream()
-            .filter(a -> a.id() == attachmentId)
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("No such file"));
+    Attachment file = find(ofRequest(reader, request), attachmentId, false);
     if (remove(file.id(), reader.name())) {
       record(
           reader,
@@ -317,12 +308,7 @@ public class Attachments {
   @Transactional(readOnly = true)
   public Content fileOfConsent(SharingReader reader, long consentId, long attachmentId) {
     ConsentRecord record = consents.read(reader, consentId);
-    Attachment file =
-        ofConsent(reader, record).stream()
-            .filter(a -> a.id() == attachmentId && a.available())
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("No such file"));
-    return content(file);
+    return content(find(ofConsent(reader, record), attachmentId, true));
   }
 
   /**
@@ -336,11 +322,7 @@ public class Attachments {
     if (!keeps(reader, record) && !reader.dataProtectionLead()) {
       throw new NotFoundException("No such file");
     }
-    Attachment file =
-        ofConsent(reader, record).stream()
-            .filter(a -> a.id() == attachmentId)
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("No such file"));
+    Attachment file = find(ofConsent(reader, record), attachmentId, false);
     if (remove(file.id(), reader.name())) {
       record(
           reader,
@@ -349,6 +331,18 @@ public class Attachments {
           consentId,
           "Removed file " + file.id() + " of consent record " + consentId);
     }
+  }
+
+  /**
+   * The file of the list, kept or (unless {@code kept}) removed.
+   *
+   * @throws NotFoundException when it is not there
+   */
+  private static Attachment find(List<Attachment> files, long id, boolean kept) {
+    return files.stream()
+        .filter(a -> a.id() == id && (!kept || a.available()))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("No such file"));
   }
 
   private static void checkSize(Upload upload) {

@@ -3,7 +3,6 @@ package org.ccrhub.sharing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Files kept with a decision to share, where the protocol allows it, and scans of signed consent
@@ -31,26 +29,6 @@ class AttachmentPagesIntegrationTests extends SharingPageTests {
   static final byte[] NOTES = "Incident log 2026: three call-outs".getBytes(StandardCharsets.UTF_8);
 
   @Autowired SharingRetention retention;
-
-  void allowFiles(int days) {
-    jdbc.sql(
-            "update sharing_protocol set attachments_allowed = true,"
-                + " attachment_retention_days = :days where id = :id")
-        .param("days", days)
-        .param("id", protocolId)
-        .update();
-  }
-
-  MockHttpServletResponse attach(String url, String name, byte[] bytes, MockHttpSession session)
-      throws Exception {
-    return mvc.perform(
-            multipart(url)
-                .file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
-                .with(csrf())
-                .session(session))
-        .andReturn()
-        .getResponse();
-  }
 
   int files() {
     return jdbc.sql("select count(*) from sharing_attachment where partnership_id = :p")

@@ -3,7 +3,6 @@ package org.ccrhub.sharing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import org.ccrhub.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Information sharing's newest parts attacked from outside (a second security review, 2026-12-03):
@@ -31,25 +29,6 @@ import org.springframework.mock.web.MockMultipartFile;
 class SharingAttackTwoIntegrationTests extends SharingPageTests {
 
   static final byte[] NOTES = "Incident log 2026: three call-outs".getBytes(StandardCharsets.UTF_8);
-
-  void allowFiles() {
-    jdbc.sql(
-            "update sharing_protocol set attachments_allowed = true,"
-                + " attachment_retention_days = 30 where id = :id")
-        .param("id", protocolId)
-        .update();
-  }
-
-  MockHttpServletResponse attach(String url, String name, byte[] bytes, MockHttpSession session)
-      throws Exception {
-    return mvc.perform(
-            multipart(url)
-                .file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
-                .with(csrf())
-                .session(session))
-        .andReturn()
-        .getResponse();
-  }
 
   long lastFile() {
     return jdbc.sql("select max(id) from sharing_attachment where partnership_id = :p")
@@ -118,7 +97,7 @@ class SharingAttackTwoIntegrationTests extends SharingPageTests {
    */
   @Test
   void aFileNameCannotHideItsExtensionBehindARightToLeftOverride() throws Exception {
-    allowFiles();
+    allowFiles(30);
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
     MockHttpSession asSpoc = twoFactor.signIn(mvc, spoc);
     send(request(council, "NOT_SOUGHT"), asOfficer);
@@ -143,7 +122,7 @@ class SharingAttackTwoIntegrationTests extends SharingPageTests {
   /** Files are found only under their own request or record, by any id. */
   @Test
   void aFileIsFoundOnlyUnderItsOwnRequestOrRecord() throws Exception {
-    allowFiles();
+    allowFiles(30);
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
     MockHttpSession asSpoc = twoFactor.signIn(mvc, spoc);
     send(request(council, "NOT_SOUGHT"), asOfficer);
@@ -205,7 +184,7 @@ class SharingAttackTwoIntegrationTests extends SharingPageTests {
   /** Only the asked agency's deciders add files, and never to an imported request. */
   @Test
   void onlyTheDecidersAddFilesAndNeverToAnImportedRequest() throws Exception {
-    allowFiles();
+    allowFiles(30);
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
     MockHttpSession asSpoc = twoFactor.signIn(mvc, spoc);
     send(request(council, "NOT_SOUGHT"), asOfficer);

@@ -1,6 +1,7 @@
 package org.ccrhub.sharing.web;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -170,5 +172,27 @@ abstract class SharingPageTests {
         Integer.toString(today.getMonthValue()),
         "suppliedOn.year",
         Integer.toString(today.getYear()));
+  }
+
+  /** The protocol lets files be kept with decisions to share, for the days given. */
+  void allowFiles(int days) {
+    jdbc.sql(
+            "update sharing_protocol set attachments_allowed = true,"
+                + " attachment_retention_days = :days where id = :id")
+        .param("days", days)
+        .param("id", protocolId)
+        .update();
+  }
+
+  /** Sends a file with the form at the address, as the page's file field does. */
+  MockHttpServletResponse attach(String url, String name, byte[] bytes, MockHttpSession session)
+      throws Exception {
+    return mvc.perform(
+            multipart(url)
+                .file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
+                .with(csrf())
+                .session(session))
+        .andReturn()
+        .getResponse();
   }
 }
