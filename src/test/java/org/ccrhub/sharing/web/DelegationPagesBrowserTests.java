@@ -46,11 +46,11 @@ class DelegationPagesBrowserTests extends SharingBrowserTests {
   void theSpocLetsAColleagueDecideAndEndsItSooner() {
     signIn(spoc);
     browser.open(base);
-    browser.driver().findElement(By.linkText("Delegations")).click();
+    browser.follow("Delegations");
     check("delegations-empty");
     assertThat(browser.h1()).isEqualTo("Delegations");
     assertThat(browser.mainText()).contains("There are no delegations to show");
-    browser.driver().findElement(By.linkText("Add a delegation")).click();
+    browser.follow("Add a delegation");
     check("delegation-form");
     assertThat(browser.h1()).isEqualTo("Add a delegation");
     // the only party the SPOC decides for is not asked about
@@ -101,7 +101,7 @@ class DelegationPagesBrowserTests extends SharingBrowserTests {
     browser.viewportWidth(width);
     signIn(colleague);
     browser.open(base);
-    browser.driver().findElement(By.linkText("Delegations")).click();
+    browser.follow("Delegations");
     check("delegations-as-delegate");
     assertThat(browser.mainText())
         .contains("You see the delegations to you", "Dan Delegate", "Active")

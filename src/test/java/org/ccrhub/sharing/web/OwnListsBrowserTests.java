@@ -35,11 +35,11 @@ class OwnListsBrowserTests extends SharingBrowserTests {
 
     signIn(dpl);
     browser.open(base);
-    browser.driver().findElement(By.linkText("Lawful bases")).click();
+    browser.follow("Lawful bases");
     check("lawful-bases");
     assertThat(browser.h1()).isEqualTo("Lawful bases");
     assertThat(browser.mainText()).contains("Your partnership has not added any.");
-    browser.driver().findElement(By.linkText("Add a lawful basis")).click();
+    browser.follow("Add a lawful basis");
     check("lawful-basis-form");
 
     submit("Add lawful basis");
@@ -66,7 +66,7 @@ class OwnListsBrowserTests extends SharingBrowserTests {
     submit("Add lawful basis");
     check("lawful-bases-with-own");
     assertThat(browser.mainText()).contains(LASSA + " added", "Also written LASSA 1970 s7");
-    browser.driver().findElement(By.linkText(LASSA)).click();
+    browser.follow(LASSA);
     check("lawful-basis-edit");
     assertThat(browser.h1()).isEqualTo("Change " + LASSA);
 

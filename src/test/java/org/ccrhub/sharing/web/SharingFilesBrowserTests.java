@@ -86,7 +86,7 @@ class SharingFilesBrowserTests extends SharingBrowserTests {
     // the council's SPOC decides to share
     signIn(spoc);
     browser.open(request);
-    browser.driver().findElement(By.linkText("Record the decision")).click();
+    browser.follow("Record the decision");
     check("decision-form");
     choose("outcome", "SHARE");
     choose("subjectTold", "yes");
@@ -101,7 +101,7 @@ class SharingFilesBrowserTests extends SharingBrowserTests {
         .contains("Files given with the decision");
 
     // then gives a file with it, first sending the form without one
-    browser.driver().findElement(By.linkText("Add a file to the decision")).click();
+    browser.follow("Add a file to the decision");
     assertThat(browser.path()).isEqualTo(request + "/files/new");
     check("file-form");
     assertThat(browser.h1()).isEqualTo("Add a file to the decision");
@@ -137,8 +137,8 @@ class SharingFilesBrowserTests extends SharingBrowserTests {
   @Test
   void anAdministratorImportsADecisionLogThatCreatesAnAgency() throws IOException {
     signIn(admin);
-    browser.driver().findElement(By.linkText("Sharing")).click();
-    browser.driver().findElement(By.linkText("Import a decision log")).click();
+    browser.follow("Sharing");
+    browser.follow("Import a decision log");
     assertThat(browser.path()).isEqualTo(base + "/import");
     check("import-form");
     assertThat(browser.h1()).isEqualTo("Import a decision log");

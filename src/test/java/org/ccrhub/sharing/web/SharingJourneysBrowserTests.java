@@ -57,10 +57,10 @@ class SharingJourneysBrowserTests extends SharingBrowserTests {
   void anOfficerAsksTheSpocDecidesOnAPhoneAndTheLeadFindsItInTheLog() {
     // a police officer, at 1280 pixels, asks the council about two people
     signIn(officer);
-    browser.driver().findElement(By.linkText("Sharing")).click();
+    browser.follow("Sharing");
     check("home-as-officer");
     assertThat(browser.h1()).isEqualTo("Information sharing");
-    browser.driver().findElement(By.linkText("Ask another agency for information")).click();
+    browser.follow("Ask another agency for information");
     check("request-form");
     assertThat(browser.h1()).isEqualTo("Ask for information");
     assertThat(browser.mainText())
@@ -147,7 +147,7 @@ class SharingJourneysBrowserTests extends SharingBrowserTests {
         .contains("Person 2", "Suspect", "Sid Suspect")
         .contains("Not sought: Asking him would put the victim at risk")
         .contains("UK GDPR 6(1)(e)", "Crime and Disorder Act 1998 s115");
-    browser.driver().findElement(By.linkText("Back to requests")).click();
+    browser.follow("Back to requests");
     check("requests-as-officer");
     assertThat(browser.mainText())
         .contains("Request " + number, "Northbridge Police", "Northbridge Council")
@@ -160,13 +160,13 @@ class SharingJourneysBrowserTests extends SharingBrowserTests {
     signIn(spoc);
     browser.open(base);
     check("home-as-spoc");
-    browser.driver().findElement(By.linkText("Requests made by or to Northbridge Council")).click();
+    browser.follow("Requests made by or to Northbridge Council");
     check("requests-as-spoc");
     assertThat(browser.mainText()).contains("For you to decide");
-    browser.driver().findElement(By.linkText("Request " + number)).click();
+    browser.follow("Request " + number);
     check("request-as-spoc");
     assertThat(browser.mainText()).contains("Vicky Victim", "Sid Suspect");
-    browser.driver().findElement(By.linkText("Record the decision")).click();
+    browser.follow("Record the decision");
     check("decision-form");
     assertThat(browser.h1()).isEqualTo("Record the decision");
     assertThat(browser.mainText()).contains("Not everyone the request is about consented to it");
@@ -209,7 +209,7 @@ class SharingJourneysBrowserTests extends SharingBrowserTests {
         .contains("No: Telling him would raise the risk to her")
         .contains("Address and household; Police incidents")
         .contains("Secure email, " + Dates.date(today));
-    browser.driver().findElement(By.linkText("Who looked at this request")).click();
+    browser.follow("Who looked at this request");
     check("looked-at-as-spoc");
     assertThat(browser.h1()).isEqualTo("Who looked at request " + number);
 
@@ -219,7 +219,7 @@ class SharingJourneysBrowserTests extends SharingBrowserTests {
     signIn(dpl);
     browser.open(base);
     check("home-as-lead");
-    browser.driver().findElement(By.linkText("Decision log")).click();
+    browser.follow("Decision log");
     check("log");
     new Select(browser.driver().findElement(By.id("decision"))).selectByVisibleText("Refuse");
     submit("Search");
@@ -237,10 +237,10 @@ class SharingJourneysBrowserTests extends SharingBrowserTests {
         .contains("1 entry", "Request " + number, "PC Ann Smith")
         .contains("Share in part", "Prevent significant harm")
         .doesNotContain("Vicky", "Sid Suspect");
-    browser.driver().findElement(By.linkText("Request " + number)).click();
+    browser.follow("Request " + number);
     check("request-as-lead");
     assertThat(browser.mainText()).contains("Vicky Victim", "Share in part");
-    browser.driver().findElement(By.linkText("Who looked at this request")).click();
+    browser.follow("Who looked at this request");
     check("looked-at-as-lead");
     assertThat(browser.mainText()).contains("Opened request " + number);
 

@@ -187,6 +187,11 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     waitForNewPage(page);
   }
 
+  /** Clicks the link with the text and waits for the page it leads to. */
+  public void follow(String linkText) {
+    submitWith(driver.findElement(By.linkText(linkText)));
+  }
+
   // Keyboard: keys go to whatever has focus, as they do for a person.
 
   /** Presses Tab and returns the element that then has focus. */
