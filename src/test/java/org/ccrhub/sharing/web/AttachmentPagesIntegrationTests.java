@@ -204,23 +204,7 @@ class AttachmentPagesIntegrationTests extends SharingPageTests {
   @Test
   void aConsentScanIsSeenWithTheRequestRelyingOnItAndGoesWithTheRecordsDetails() throws Exception {
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
-    LocalDate today = LocalDate.now();
-    String record =
-        send(
-                post(base + "/consents/new")
-                    .with(csrf())
-                    .param("subjectName", "Vicky Victim")
-                    .param("givenBy", "SUBJECT")
-                    .param("explained", "yes")
-                    .param("covers", "Police incidents")
-                    .param("purposes", "Safety planning")
-                    .param("recipients", Long.toString(council.id()))
-                    .param("answer", "GIVEN")
-                    .param("givenOn.day", Integer.toString(today.getDayOfMonth()))
-                    .param("givenOn.month", Integer.toString(today.getMonthValue()))
-                    .param("givenOn.year", Integer.toString(today.getYear())),
-                asOfficer)
-            .getRedirectedUrl();
+    String record = send(consentGiven(council), asOfficer).getRedirectedUrl();
     String consentId = record.substring(record.lastIndexOf('/') + 1);
     assertThat(send(get(record), asOfficer).getContentAsString())
         .contains("No scan of the signed form has been added", "Add the scan of the signed form");

@@ -138,23 +138,7 @@ class SharingAttackTwoIntegrationTests extends SharingPageTests {
             send(post(base + "/requests/2/files/" + first + "/remove").with(csrf()), asSpoc)
                 .getStatus())
         .isEqualTo(404);
-    LocalDate today = LocalDate.now();
-    String record =
-        send(
-                post(base + "/consents/new")
-                    .with(csrf())
-                    .param("subjectName", "Vicky Victim")
-                    .param("givenBy", "SUBJECT")
-                    .param("explained", "yes")
-                    .param("covers", "Police incidents")
-                    .param("purposes", "Safety planning")
-                    .param("recipients", Long.toString(council.id()))
-                    .param("answer", "GIVEN")
-                    .param("givenOn.day", Integer.toString(today.getDayOfMonth()))
-                    .param("givenOn.month", Integer.toString(today.getMonthValue()))
-                    .param("givenOn.year", Integer.toString(today.getYear())),
-                asOfficer)
-            .getRedirectedUrl();
+    String record = send(consentGiven(council), asOfficer).getRedirectedUrl();
     assertThat(send(get(record + "/files/" + first), asOfficer).getStatus()).isEqualTo(404);
     attach(record + "/files/new", "form.jpg", NOTES, asOfficer);
     long scan = lastFile();

@@ -195,4 +195,20 @@ abstract class SharingPageTests {
         .andReturn()
         .getResponse();
   }
+
+  /** The form of a consent given today by Vicky Victim herself, for information to the agency. */
+  MockHttpServletRequestBuilder consentGiven(Agency recipient) {
+    return post(base + "/consents/new")
+        .with(csrf())
+        .param("subjectName", "Vicky Victim")
+        .param("givenBy", "SUBJECT")
+        .param("explained", "yes")
+        .param("covers", "Police incidents and risk assessments")
+        .param("purposes", "Safety planning")
+        .param("recipients", Long.toString(recipient.id()))
+        .param("answer", "GIVEN")
+        .param("givenOn.day", Integer.toString(today.getDayOfMonth()))
+        .param("givenOn.month", Integer.toString(today.getMonthValue()))
+        .param("givenOn.year", Integer.toString(today.getYear()));
+  }
 }

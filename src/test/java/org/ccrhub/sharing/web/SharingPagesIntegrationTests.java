@@ -284,22 +284,7 @@ class SharingPagesIntegrationTests extends SharingPageTests {
   @Test
   void aConsentRecordBacksARequestUntilItIsWithdrawnAndThenCountsForNothing() throws Exception {
     MockHttpSession asOfficer = twoFactor.signIn(mvc, officer);
-    LocalDate today = LocalDate.now();
-    MockHttpServletResponse saved =
-        send(
-            post(base + "/consents/new")
-                .with(csrf())
-                .param("subjectName", "Vicky Victim")
-                .param("givenBy", "SUBJECT")
-                .param("explained", "yes")
-                .param("covers", "Police incidents and risk assessments")
-                .param("purposes", "Safety planning")
-                .param("recipients", Long.toString(council.id()))
-                .param("answer", "GIVEN")
-                .param("givenOn.day", Integer.toString(today.getDayOfMonth()))
-                .param("givenOn.month", Integer.toString(today.getMonthValue()))
-                .param("givenOn.year", Integer.toString(today.getYear())),
-            asOfficer);
+    MockHttpServletResponse saved = send(consentGiven(council), asOfficer);
     String record = saved.getRedirectedUrl();
     assertThat(record).startsWith(base + "/consents/");
     assertThat(send(get(record), asOfficer).getContentAsString())
