@@ -30,6 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
   MockMvcSessions.class,
   org.ccrhub.security.TwoFactorSessions.class,
   org.ccrhub.web.BrokenPage.class,
-  org.ccrhub.api.ApiTestEndpoints.class
+  org.ccrhub.api.ApiTestEndpoints.class,
+  org.ccrhub.api.ApiCallers.class
 })
 public @interface CcrHubTest {}

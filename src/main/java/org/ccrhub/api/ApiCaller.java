@@ -44,4 +44,10 @@ public record ApiCaller(
   public String actorName() {
     return email + " (API token '" + tokenName + "')";
   }
+
+  /** Values or updates sent through the API are recorded as the person's, sent through the API. */
+  @Override
+  public String importLabel() {
+    return displayName + " (API)";
+  }
 }

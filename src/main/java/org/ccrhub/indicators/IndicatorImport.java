@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.ccrhub.audit.AuditActor;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.plans.DeliveryPlans;
-import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
@@ -297,11 +297,11 @@ public class IndicatorImport {
   /** Who imported values are recorded as: the person importing, or the command line. */
   private static String importedBy() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-      String name = user.displayName() + " (import)";
+    if (authentication != null && authentication.getPrincipal() instanceof AuditActor actor) {
+      String name = actor.importLabel();
       return name.length() <= MOST_RECORDED_BY
           ? name
-          : user.displayName().substring(0, MOST_RECORDED_BY - 9) + " (import)";
+          : name.substring(0, MOST_RECORDED_BY - 1) + "…";
     }
     return "Import from the command line";
   }

@@ -868,8 +868,8 @@ public class PlanImport {
         org.springframework.security.core.context.SecurityContextHolder.getContext()
             .getAuthentication();
     if (authentication != null
-        && authentication.getPrincipal() instanceof org.ccrhub.security.SignedInUser user) {
-      return user.displayName() + " (import)";
+        && authentication.getPrincipal() instanceof org.ccrhub.audit.AuditActor actor) {
+      return actor.importLabel();
     }
     return "Import from the command line";
   }
