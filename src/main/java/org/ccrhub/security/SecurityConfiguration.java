@@ -48,6 +48,7 @@ class SecurityConfiguration {
           SignInCodeController.RECOVERY_CODE_PATH,
           "/login",
           "/accessibility",
+          "/api-reference",
           "/privacy",
           "/error",
           "/favicon.ico");

@@ -49,6 +49,20 @@ public class ApiTestEndpoints {
     throw new IllegalStateException("secret internal detail at row 42");
   }
 
+  /** An answer with fields that may have no value. */
+  public record Maybe(
+      String name,
+      @org.jspecify.annotations.Nullable String comment,
+      @com.fasterxml.jackson.annotation.JsonProperty("change_pct")
+          java.math.@org.jspecify.annotations.Nullable BigDecimal changePct,
+      @org.jspecify.annotations.Nullable Maybe inner) {}
+
+  @GetMapping("/maybe")
+  Maybe maybe() {
+    return new Maybe(
+        "outer", null, null, new Maybe("inner", "said", java.math.BigDecimal.ONE, null));
+  }
+
   @GetMapping("/items")
   org.springframework.http.ResponseEntity<List<Integer>> items(
       Integer page, Integer size, jakarta.servlet.http.HttpServletRequest request) {
