@@ -22,6 +22,10 @@ class MaracNavigationAdvice {
 
   @ModelAttribute("maracInMenu")
   boolean maracInMenu(HttpServletRequest request) {
+    // the API's answers have no menu: spare them the query
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      return false;
+    }
     if (!(request.getAttribute(Partnership.REQUEST_ATTRIBUTE) instanceof Partnership partnership)) {
       return false;
     }
