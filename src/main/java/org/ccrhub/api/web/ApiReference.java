@@ -25,12 +25,24 @@ record ApiReference(String title, String description, List<Section> sections, Li
       boolean needsToken,
       List<Field> parameters,
       @Nullable Type body,
-      List<Answer> answers) {}
+      List<Answer> answers) {
+
+    /** Whether any parameter says what it means (else the page leaves out the column). */
+    public boolean parametersDescribed() {
+      return parameters.stream().anyMatch(p -> !p.description().isEmpty());
+    }
+  }
 
   record Answer(String status, String description, @Nullable Type body) {}
 
   /** A named schema and its fields. */
-  record Shape(String name, String description, List<Field> fields) {}
+  record Shape(String name, String description, List<Field> fields) {
+
+    /** Whether any field says what it means (else the page leaves out the column). */
+    public boolean described() {
+      return fields.stream().anyMatch(f -> !f.description().isEmpty());
+    }
+  }
 
   /** A parameter or a property: its name, where it goes (or nothing), type, and meaning. */
   record Field(String name, String where, boolean required, Type type, String description) {}

@@ -23,12 +23,15 @@ class ApiReferenceController {
 
   private final OpenApiWebMvcResource description;
   private final String descriptionPath;
+  private final int rateLimit;
 
   ApiReferenceController(
       OpenApiWebMvcResource description,
-      @Value("${springdoc.api-docs.path:/api/openapi.json}") String descriptionPath) {
+      @Value("${springdoc.api-docs.path:/api/openapi.json}") String descriptionPath,
+      @Value("${ccr.api.rate-limit:600}") int rateLimit) {
     this.description = description;
     this.descriptionPath = descriptionPath;
+    this.rateLimit = rateLimit;
   }
 
   @GetMapping(PATH)
@@ -36,6 +39,7 @@ class ApiReferenceController {
     byte[] json = description.openapiJson(request, descriptionPath, Locale.UK);
     model.addAttribute("reference", ApiReference.of(JSON.readTree(json)));
     model.addAttribute("descriptionPath", descriptionPath);
+    model.addAttribute("rateLimit", rateLimit);
     return "api/api-reference";
   }
 }
