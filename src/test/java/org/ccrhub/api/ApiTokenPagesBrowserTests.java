@@ -18,9 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The "API tokens" page in a real browser, reached from the partnership bar, without needing
- * JavaScript: an analyst sends the form empty, then makes a token and sees it once; at 1280 and at
- * 320 pixels every page passes axe and {@link PageChecks}, and reflows at 320 ({@link Reflow}).
+ * The API reference page, and the "API tokens" page in a real browser, reached from the partnership
+ * bar, without needing JavaScript: an analyst sends the form empty, then makes a token and sees it
+ * once; at 1280 and at 320 pixels every page passes axe and {@link PageChecks}, and reflows at 320
+ * ({@link Reflow}).
  */
 @CcrHubTest
 class ApiTokenPagesBrowserTests {
@@ -83,6 +84,22 @@ class ApiTokenPagesBrowserTests {
       browser.driver().findElement(By.linkText("I have copied my token")).click();
       assertThat(browser.mainText()).contains("Power BI " + width).doesNotContain(token);
       check("api-tokens-listed-" + width);
+    }
+    browser.driver().manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @Test
+  void anyoneReadsTheApiReferenceFromTheFooterWideAndNarrow() {
+    for (int width : new int[] {1280, 320}) {
+      browser.driver().manage().window().setSize(new Dimension(width, 900));
+      browser.open("/accessibility");
+      browser.follow("API reference");
+      assertThat(browser.h1()).isEqualTo("CCR Hub API v1");
+      assertThat(browser.mainText())
+          .contains("GET /api/v1/me", "Shapes of the data", "Needs a token.");
+      check("api-reference-" + width);
+      browser.follow("/api/openapi.json");
+      assertThat(browser.driver().getPageSource()).contains("\"openapi\"");
     }
     browser.driver().manage().window().setSize(new Dimension(1280, 900));
   }
