@@ -45,17 +45,18 @@ class IndicatorsApiIntegrationTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /**
-   * Four indicators, refs out of natural order: 10 and 2 are counts (2 with a target of -10% on its
-   * 2014/15 baseline, published), 9 a small count, 3 a percentage; 12 is the total of 2 and 10.
+   * Five indicators, refs out of natural order: 10 and 2 are counts (2 with a target of -10% on its
+   * 2014/15 baseline of 1,300, published), 9 a small count, 3 a percentage; 12 is the total of 2
+   * and 10.
    */
   static final String DEFINITIONS_CSV =
       """
-      Reference,Indicator,Unit,Polarity,Frequency,Source,Owner,Baseline period,Target period,Target change %,Sum of,Published
-      10,Burglaries,count,lower,monthly,Police,Community safety,,,,,no
-      2,Domestic abuse incidents,count,lower,monthly,Police,Community safety,2014/15,2016/17,-10%,,yes
-      9,Arson attacks,count,lower,monthly,Fire service,,,,,,yes
-      3,Repeat victims,%,lower,monthly,MARAC,,,,,,no
-      12,Incidents and burglaries,count,lower,monthly,,,,,,2; 10,no
+      Reference,Indicator,Unit,Polarity,Frequency,Source,Owner,Baseline period,Baseline value,Target period,Target change %,Sum of,Published
+      10,Burglaries,count,lower,monthly,Police,Community safety,,,,,,no
+      2,Domestic abuse incidents,count,lower,monthly,Police,Community safety,2014/15,1300,2016/17,-10%,,yes
+      9,Arson attacks,count,lower,monthly,Fire service,,,,,,,yes
+      3,Repeat victims,%,lower,monthly,MARAC,,,,,,,no
+      12,Incidents and burglaries,count,lower,monthly,,,,,,,2; 10,no
       """;
 
   @Autowired MockMvc mvc;
@@ -219,7 +220,12 @@ class IndicatorsApiIntegrationTests {
     assertThat(two.get("change_pct").decimalValue()).isEqualByComparingTo("-9.5");
     // London: 12,066 (1,000 ... 1,011) to 13,266 (1,100 ... 1,111): +9.95%
     assertThat(two.get("comparator_change_pct").decimalValue()).isEqualByComparingTo("9.9");
-    // baseline 2014/15, the months Nov 2014 to Mar 2015 only: not a whole year, so no figure
+    // baseline 1,300: (1,146 - 1,300) / 1,300 = -11.85%; target 1,300 - 10% = 1,170
+    assertThat(two.get("baseline").decimalValue()).isEqualByComparingTo("1300");
+    assertThat(two.get("change_vs_baseline_pct").decimalValue()).isEqualByComparingTo("-11.8");
+    assertThat(two.get("target").decimalValue()).isEqualByComparingTo("1170");
+    // 1,146 is below (better than) anywhere on the path from 1,300 to 1,170
+    assertThat(two.get("rating").asString()).isEqualTo("Green");
     assertThat(two.get("suppressed").size()).isZero();
     assertThat(two.get("change_points").isNull()).isTrue();
 
@@ -389,6 +395,10 @@ class IndicatorsApiIntegrationTests {
             .andExpect(header().string("X-Total-Count", "48"))
             .andReturn();
     JsonNode firstPage = ApiCallers.json(all);
+    mvc.perform(analyst.bearer(get(base + "/indicators/2/values?area=")))
+        .andExpect(header().string("X-Total-Count", "24"));
+    mvc.perform(analyst.bearer(get(base + "/indicators/2/values?area=Paris")))
+        .andExpect(header().string("X-Total-Count", "0"));
     assertThat(firstPage.get(0).get("area").asString()).isEmpty();
     assertThat(firstPage.get(0).get("period").asString()).isEqualTo("2014-11");
     assertThat(firstPage.get(24).get("area").asString()).isEqualTo("London");
