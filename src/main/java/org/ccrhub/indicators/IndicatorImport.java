@@ -115,6 +115,41 @@ public class IndicatorImport {
   }
 
   /**
+   * What importing values already read into a table would do, changing nothing: every problem, by
+   * the same checks as a file's. The table is an API request's body, say: its header the values
+   * file's column names, each row numbered as its sender counts them.
+   */
+  public ValueImportResult previewValues(Partnership partnership, Table table) {
+    return tables.run(() -> valuesInTransaction(partnership, table, result -> true));
+  }
+
+  /**
+   * Imports values already read into a table (see {@link #previewValues(Partnership, Table)}) as a
+   * file's: all or nothing, or with any error nothing is imported and {@link
+   * IndicatorImportRejectedException} lists every problem.
+   */
+  public ValueImportResult importValues(Partnership partnership, Table table) {
+    ValueImportResult result =
+        tables.run(() -> valuesInTransaction(partnership, table, ValueImportResult::hasErrors));
+    if (result.hasErrors()) {
+      throw new IndicatorImportRejectedException(result.errors(), result.warnings());
+    }
+    return result;
+  }
+
+  private ValueImportResult valuesInTransaction(
+      Partnership partnership, Table table, Predicate<ValueImportResult> rollBack) {
+    return transactions.execute(
+        status -> {
+          ValueImportResult result = values(partnership, table);
+          if (rollBack.test(result)) {
+            status.setRollbackOnly();
+          }
+          return result;
+        });
+  }
+
+  /**
    * Reads the file (holding no database connection), then checks and writes its rows in a
    * transaction that is rolled back when {@code rollBack} says so; a few imports at a time.
    */
