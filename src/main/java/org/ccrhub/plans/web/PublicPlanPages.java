@@ -15,9 +15,12 @@ import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Puts together what a plan's public page shows ({@link PublicPlanView}), published or not yet. */
+/**
+ * Puts together what a plan's public page shows ({@link PublicPlanView}), published or not yet. The
+ * public API ({@code plans.api}) answers with the same views, so it never shows more than the page.
+ */
 @Component
-class PublicPlanPages {
+public class PublicPlanPages {
 
   private final DeliveryPlans plans;
   private final ReportingPeriods periods;
@@ -40,7 +43,7 @@ class PublicPlanPages {
    * quarter, whichever is later, with the public text of that update's period.
    */
   @Transactional(readOnly = true)
-  PublicPlanView view(Partnership partnership, DeliveryPlan plan) {
+  public PublicPlanView view(Partnership partnership, DeliveryPlan plan) {
     ReportingPeriod upTo = periods.current(plan);
     ReportingPeriod planEnd = plan.lastYear().quarter(4);
     if (planEnd.compareTo(upTo) > 0) {
@@ -62,7 +65,7 @@ class PublicPlanPages {
 
   /** The partnership's published plans, by name, each as the public sees it. */
   @Transactional(readOnly = true)
-  List<PublicPlanView> published(Partnership partnership) {
+  public List<PublicPlanView> published(Partnership partnership) {
     return plans.findAll(partnership).stream()
         .filter(DeliveryPlan::isPublished)
         .map(plan -> view(partnership, plan))

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param definitions what each rating means to the partnership (the key)
  * @param lastUpdated when the newest update was recorded, as a date, if any was
  */
-record PublicPlanView(
+public record PublicPlanView(
     Partnership partnership,
     DeliveryPlan plan,
     PlanSnapshot snapshot,
