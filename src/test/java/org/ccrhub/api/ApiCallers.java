@@ -5,8 +5,8 @@ import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Member;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * For API tests: a person with a role in a partnership and a token of theirs, and requests sent
  * with it. Imported by {@code CcrHubTest}, so any test can autowire it.
  */
-@Component
+@TestComponent
 public class ApiCallers {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * security policy and WCAG). Anyone may read it, signed in or not.
  */
 @Controller
+@ConditionalOnWebApplication // springdoc's description exists only where the web server runs
 class ApiReferenceController {
 
   static final String PATH = "/api-reference";
