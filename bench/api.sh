@@ -103,7 +103,7 @@ for url in "$PERFORMANCE" "$ACTIONS_500" "$ACTIONS_50"; do
   STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$url")
   [[ $STATUS == 200 ]] || { echo "$url answered $STATUS" >&2; exit 1; }
 done
-ROWS=$(curl -fs -H "$AUTH" "$PERFORMANCE&size=500" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+ROWS=$(curl -fs -H "$AUTH" "$PERFORMANCE" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["rows"]))')
 TOTAL=$(curl -fs -D - -o /dev/null -H "$AUTH" "$ACTIONS_50" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-total-count"{print $2}')
 
 cat >"$WORK/p95.lua" <<'LUA'

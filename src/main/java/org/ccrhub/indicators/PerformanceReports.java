@@ -7,9 +7,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.exports.FileExport;
@@ -68,18 +72,64 @@ public class PerformanceReports {
    */
   public PerformanceTable table(
       Partnership partnership, YearMonth month, @Nullable String comparator, boolean suppressed) {
-    return PerformanceTable.of(
-        indicators.data(partnership),
-        month,
-        comparator,
-        suppressed ? suppression : Suppression.NONE,
-        i -> true);
+    return kept(
+        partnership,
+        new TableKey(month, comparator, suppressed, false),
+        data ->
+            PerformanceTable.of(
+                data, month, comparator, suppressed ? suppression : Suppression.NONE, i -> true));
   }
 
   /** The table of the partnership's published indicators, always suppressed. */
   public PerformanceTable publishedTable(Partnership partnership, YearMonth month) {
-    return PerformanceTable.of(
-        indicators.data(partnership), month, null, suppression, Indicator::published);
+    return kept(
+        partnership,
+        new TableKey(month, null, true, true),
+        data -> PerformanceTable.of(data, month, null, suppression, Indicator::published));
+  }
+
+  private record TableKey(
+      YearMonth month, @Nullable String comparator, boolean suppressed, boolean publishedOnly) {}
+
+  /** A partnership's tables made from one version of its data, the most recently used kept. */
+  private static final class KeptTables {
+    final IndicatorData data;
+    final Map<TableKey, PerformanceTable> tables =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<TableKey, PerformanceTable> eldest) {
+                return size() > KEPT_TABLES;
+              }
+            });
+
+    KeptTables(IndicatorData data) {
+      this.data = data;
+    }
+  }
+
+  private static final int KEPT_TABLES = 24;
+
+  private final Map<Long, KeptTables> kept = new ConcurrentHashMap<>();
+
+  /**
+   * A table is worked out once per version of the partnership's data: the screens, files and API
+   * ask for the same months again and again (an API client under load, a page's every visit), and a
+   * table of 200 indicators takes milliseconds of arithmetic each time.
+   */
+  private PerformanceTable kept(
+      Partnership partnership, TableKey key, Function<IndicatorData, PerformanceTable> make) {
+    IndicatorData data = indicators.data(partnership);
+    KeptTables tables =
+        kept.compute(
+            partnership.id(),
+            (id, old) -> old != null && old.data == data ? old : new KeptTables(data));
+    PerformanceTable table = tables.tables.get(key);
+    if (table == null) {
+      table = make.apply(data);
+      tables.tables.put(key, table);
+    }
+    return table;
   }
 
   /**
