@@ -149,7 +149,7 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
     return problem;
   }
 
-  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+  static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
         return true;

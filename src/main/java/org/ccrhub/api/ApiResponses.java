@@ -10,10 +10,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The outermost filter of {@code /api/**}: refuses a body declared over the limit (413) before
- * anything reads it, and limits one sent without a length; answers every error status sent by
- * anything below it (the security chain, Spring MVC, the container's error handling) with a problem
- * rather than an error page; and answers an exception that escapes everything with a 500 problem
- * carrying a reference, never its message.
+ * anything reads it, and limits one sent without a length (413 too when a filter below reads it);
+ * refuses a multipart body (415), which the container would read itself, past the limit; answers
+ * every error status sent by anything below it (the security chain, Spring MVC, the container's
+ * error handling) with a problem rather than an error page; and answers an exception that escapes
+ * everything with a 500 problem carrying a reference, never its message.
  */
 final class ApiResponses extends OncePerRequestFilter {
 
@@ -32,6 +33,11 @@ final class ApiResponses extends OncePerRequestFilter {
           response,
           ApiProblems.of(
               413, "The request body is too large: send at most " + maxBodyBytes + " bytes"));
+      return;
+    }
+    if (isMultipart(request)) {
+      // no endpoint takes a form upload, and the container would read one past the limit
+      ApiProblems.write(response, ApiProblems.of(415));
       return;
     }
     response.setHeader("Cache-Control", "private, no-cache");
@@ -54,7 +60,16 @@ final class ApiResponses extends OncePerRequestFilter {
       if (response.isCommitted()) {
         throw e;
       }
-      ApiProblems.write(response, ApiErrors.failed(e, request));
+      ApiProblems.write(
+          response,
+          ApiErrors.causedBy(e, RequestBodyLimit.TooLargeException.class)
+              ? ApiProblems.of(413)
+              : ApiErrors.failed(e, request));
     }
+  }
+
+  private static boolean isMultipart(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    return contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10);
   }
 }

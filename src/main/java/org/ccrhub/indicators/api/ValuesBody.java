@@ -169,9 +169,13 @@ final class ValuesBody {
       return "";
     }
     if (node.isNumber()) {
-      BigDecimal number = node.decimalValue();
+      // 1e400 read as a double is infinite, which no BigDecimal can hold
+      boolean finite = !node.isFloatingPointNumber() || node.isBigDecimal();
+      finite = finite || Double.isFinite(node.doubleValue());
+      BigDecimal number = finite ? node.decimalValue() : null;
       // a number as long as this is far past the import's 15 digits and 10 decimals
-      if (Math.abs((long) number.precision() - number.scale()) <= MOST_NUMBER_CHARACTERS
+      if (number != null
+          && Math.abs((long) number.precision() - number.scale()) <= MOST_NUMBER_CHARACTERS
           && Math.abs(number.scale()) <= MOST_NUMBER_CHARACTERS) {
         return number.toPlainString();
       }

@@ -26,6 +26,7 @@ import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.PlainText;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
 import org.jspecify.annotations.Nullable;
@@ -223,7 +224,8 @@ class ProgressApiController {
     JsonNode commentNode = body.get("comment");
     if (commentNode != null && !commentNode.isNull()) {
       if (commentNode.isString()) {
-        comment = commentNode.stringValue().strip();
+        // cleaned as the form's text is (InputCleaning): PostgreSQL cannot keep a NUL
+        comment = PlainText.clean(commentNode.stringValue()).strip();
       } else {
         problems.add(
             Problem.ofField("comment", commentNode.toString(), "The comment must be text"));
