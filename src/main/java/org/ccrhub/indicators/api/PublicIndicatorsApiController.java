@@ -83,8 +83,8 @@ class PublicIndicatorsApiController {
       @PathVariable String slug,
       @Parameter(
               description =
-                  "The month the figures end at, like 2016-10, not after the public page's;"
-                      + " left out, the public page's month")
+                  "The month the figures end at, like 2016-10: only the public page's month,"
+                      + " which is the month when left out")
           @RequestParam(required = false)
           @Nullable String to) {
     Partnership partnership = partnership(slug);
@@ -94,17 +94,16 @@ class PublicIndicatorsApiController {
     // the public page's month: the latest with a figure for every published indicator
     YearMonth shown =
         data.dataMonth(thisMonth, thisMonth.minusMonths(1), Indicator::published).month();
-    YearMonth month = shown;
-    if (to != null && !to.isBlank()) {
-      month = PerformanceApiController.month(to);
-      if (month.isAfter(shown)) {
-        throw new InvalidInputException(
-            "Figures are published to "
-                + LONG_MONTH.format(shown)
-                + ": choose that month or an earlier one");
-      }
+    // only the page's month: tables of other months, side by side, would say more about small
+    // numbers than the page ever shows at once
+    if (to != null && !to.isBlank() && !PerformanceApiController.month(to).equals(shown)) {
+      throw new InvalidInputException(
+          "Figures are published for "
+              + LONG_MONTH.format(shown)
+              + " only: leave out 'to', or give "
+              + shown);
     }
-    return PerformanceReport.of(reports.publishedTable(partnership, month));
+    return PerformanceReport.of(reports.publishedTable(partnership, shown));
   }
 
   private Partnership partnership(String slug) {
