@@ -1,6 +1,7 @@
 package org.ccrhub.api;
 
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.util.List;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -14,6 +15,8 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -21,12 +24,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -73,7 +79,8 @@ class ApiConfiguration implements WebMvcConfigurer {
         .httpBasic(basic -> basic.disable())
         .logout(logout -> logout.disable())
         .anonymous(anonymous -> {})
-        .cors(cors -> cors.configurationSource(publicCors()))
+        .cors(cors -> cors.disable())
+        .addFilterBefore(publicCors(), HeaderWriterFilter.class)
         .headers(
             headers ->
                 headers
@@ -95,18 +102,36 @@ class ApiConfiguration implements WebMvcConfigurer {
     return http.build();
   }
 
-  /** Published data may be read by any website's scripts; nothing else is open to them. */
-  private static UrlBasedCorsConfigurationSource publicCors() {
+  /**
+   * Published data may be read by any website's scripts; nothing else is open to them. A request
+   * CORS refuses (a preflight for a method or an origin not allowed) is answered with a problem
+   * like any other refusal.
+   */
+  private static CorsFilter publicCors() {
     CorsConfiguration open = new CorsConfiguration();
     open.addAllowedOrigin("*");
     open.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
     open.addAllowedHeader("*");
-    open.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LINK));
+    open.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LINK, "X-Total-Count"));
     open.setAllowCredentials(false);
     open.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/api/v1/public/**", open);
-    return source;
+    CorsFilter filter = new CorsFilter(source);
+    filter.setCorsProcessor(
+        new DefaultCorsProcessor() {
+          @Override
+          protected void rejectRequest(ServerHttpResponse response) throws IOException {
+            if (response instanceof ServletServerHttpResponse servlet) {
+              ApiProblems.write(
+                  servlet.getServletResponse(),
+                  ApiProblems.of(403, "Other websites may only read published data, with GET"));
+            } else {
+              super.rejectRequest(response);
+            }
+          }
+        });
+    return filter;
   }
 
   /** Outside the security chain, so that its answers are problems too. */

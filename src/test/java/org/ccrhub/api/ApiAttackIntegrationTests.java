@@ -37,7 +37,6 @@ import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -714,10 +713,6 @@ class ApiAttackIntegrationTests {
    * problem.
    */
   @Test
-  @Disabled(
-      "Spring's DefaultCorsProcessor writes 'Invalid CORS request' as text/plain; a problem needs a"
-          + " CorsProcessor of our own in the API's chain, replacing Spring Security's cors()"
-          + " configurer: a change to the security chain, left to its owner")
   void refusesAPreflightWithAProblem() throws Exception {
     refused(
         options("/api/v1/public/" + ours.partnership().slug() + "/plans")
