@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.exports.FileExport;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.shared.Partnership;
+import org.ccrhub.shared.RagScheme;
 import org.ccrhub.tabular.TableWriter;
 import org.ccrhub.tabular.XlsxReport;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +74,10 @@ public class PerformanceReports {
       Partnership partnership, YearMonth month, @Nullable String comparator, boolean suppressed) {
     return kept(
         partnership,
-        new TableKey(month, comparator, suppressed, false),
+        month,
+        comparator,
+        suppressed,
+        false,
         data ->
             PerformanceTable.of(
                 data, month, comparator, suppressed ? suppression : Suppression.NONE, i -> true));
@@ -84,50 +87,61 @@ public class PerformanceReports {
   public PerformanceTable publishedTable(Partnership partnership, YearMonth month) {
     return kept(
         partnership,
-        new TableKey(month, null, true, true),
+        month,
+        null,
+        true,
+        true,
         data -> PerformanceTable.of(data, month, null, suppression, Indicator::published));
   }
 
   private record TableKey(
-      YearMonth month, @Nullable String comparator, boolean suppressed, boolean publishedOnly) {}
+      long partnershipId,
+      long version,
+      RagScheme scheme,
+      YearMonth month,
+      @Nullable String comparator,
+      boolean suppressed,
+      boolean publishedOnly) {}
 
-  /** A partnership's tables made from one version of its data, the most recently used kept. */
-  private static final class KeptTables {
-    final IndicatorData data;
-    final Map<TableKey, PerformanceTable> tables =
-        Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-              @Override
-              protected boolean removeEldestEntry(Map.Entry<TableKey, PerformanceTable> eldest) {
-                return size() > KEPT_TABLES;
-              }
-            });
+  /** At most this many tables are kept, across all partnerships: the most recently used. */
+  private static final int KEPT_TABLES = 64;
 
-    KeptTables(IndicatorData data) {
-      this.data = data;
-    }
-  }
-
-  private static final int KEPT_TABLES = 24;
-
-  private final Map<Long, KeptTables> kept = new ConcurrentHashMap<>();
+  private final Map<TableKey, PerformanceTable> kept =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(KEPT_TABLES, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<TableKey, PerformanceTable> eldest) {
+              return size() > KEPT_TABLES;
+            }
+          });
 
   /**
-   * A table is worked out once per version of the partnership's data: the screens, files and API
-   * ask for the same months again and again (an API client under load, a page's every visit), and a
-   * table of 200 indicators takes milliseconds of arithmetic each time.
+   * A table is worked out once per version of the partnership's data (read from the database, so a
+   * change on any node is seen at the next request): the screens, files and API ask for the same
+   * months again and again, and a table of 200 indicators takes milliseconds of arithmetic each
+   * time. Tables of an older version are never asked for again and fall out of the kept few.
    */
   private PerformanceTable kept(
-      Partnership partnership, TableKey key, Function<IndicatorData, PerformanceTable> make) {
+      Partnership partnership,
+      YearMonth month,
+      @Nullable String comparator,
+      boolean suppressed,
+      boolean publishedOnly,
+      Function<IndicatorData, PerformanceTable> make) {
     IndicatorData data = indicators.data(partnership);
-    KeptTables tables =
-        kept.compute(
+    TableKey key =
+        new TableKey(
             partnership.id(),
-            (id, old) -> old != null && old.data == data ? old : new KeptTables(data));
-    PerformanceTable table = tables.tables.get(key);
+            data.version(),
+            data.scheme(),
+            month,
+            comparator,
+            suppressed,
+            publishedOnly);
+    PerformanceTable table = kept.get(key);
     if (table == null) {
       table = make.apply(data);
-      tables.tables.put(key, table);
+      kept.put(key, table);
     }
     return table;
   }
