@@ -10,6 +10,8 @@ import org.ccrhub.audit.AuditActor;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
 import org.ccrhub.plans.DeliveryPlans;
+import org.ccrhub.security.CurrentRoles;
+import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
@@ -327,6 +329,15 @@ public class IndicatorImport {
         .param("p", partnership.id())
         .query(String.class)
         .list();
+  }
+
+  /** Who records indicator values, on screen and through the API. */
+  public static final String RECORDERS =
+      "Only administrators, strategic leads and analysts record indicator values";
+
+  /** Whether these roles record values: administrators, strategic leads and analysts. */
+  public static boolean recordsValues(CurrentRoles roles) {
+    return roles.isAdmin() || roles.has(Role.STRATEGIC_LEAD) || roles.has(Role.ANALYST);
   }
 
   /** Who imported values are recorded as: the person importing, or the command line. */

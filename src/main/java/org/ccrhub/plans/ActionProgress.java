@@ -13,6 +13,7 @@ import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -128,6 +129,21 @@ public class ActionProgress {
   }
 
   /**
+   * What is wrong with an update's comment for this rating, if anything: an amber or red rating
+   * needs one, and none may be longer than 8,000 characters. The form and the API say the same.
+   */
+  public static Optional<String> commentProblem(RagRating rating, @Nullable String comment) {
+    String text = comment == null ? "" : comment.strip();
+    if (rating.needsComment() && text.isEmpty()) {
+      return Optional.of("Enter a comment explaining why the action is rated " + rating.label());
+    }
+    if (text.length() > 8000) {
+      return Optional.of("A comment must be 8,000 characters or fewer");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Records progress on an action for a period, as a new update.
    *
    * @param seenUpdateId the id of the update the person saw when they opened the form (empty if
@@ -183,13 +199,11 @@ public class ActionProgress {
       throw new ProgressRejectedException("rating", "Select one of this partnership's ratings");
     }
     String text = comment == null ? "" : comment.strip();
-    if (rating.needsComment() && text.isEmpty()) {
-      throw new ProgressRejectedException(
-          "comment", "Enter a comment explaining why the action is rated " + rating.label());
-    }
-    if (text.length() > 8000) {
-      throw new ProgressRejectedException("comment", "A comment must be 8,000 characters or fewer");
-    }
+    commentProblem(rating, text)
+        .ifPresent(
+            problem -> {
+              throw new ProgressRejectedException("comment", problem);
+            });
     publicText
         .flatMap(PublicText::problem)
         .ifPresent(

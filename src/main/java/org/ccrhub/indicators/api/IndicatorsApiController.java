@@ -27,7 +27,6 @@ import org.ccrhub.indicators.Series;
 import org.ccrhub.indicators.Total;
 import org.ccrhub.indicators.Unit;
 import org.ccrhub.indicators.ValueRevision;
-import org.ccrhub.security.Role;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -176,9 +175,8 @@ class IndicatorsApiController {
           @RequestBody
           JsonNode body) {
     Indicator indicator = indicator(indicators.data(partnership), ref);
-    if (!recordsValues(caller)) {
-      throw new ApiForbiddenException(
-          "Only administrators, strategic leads and analysts record indicator values");
+    if (!IndicatorImport.recordsValues(caller.currentRoles())) {
+      throw new ApiForbiddenException(IndicatorImport.RECORDERS);
     }
     ValuesBody values = ValuesBody.read(indicator.ref(), body);
     if (!values.problems().isEmpty()) {
@@ -193,11 +191,6 @@ class IndicatorsApiController {
     } catch (IndicatorImportRejectedException e) {
       throw new ContentRejectedException(values.problemsWith(e.errors()));
     }
-  }
-
-  /** Who records values: as on screen, administrators, strategic leads and analysts. */
-  private static boolean recordsValues(ApiCaller caller) {
-    return caller.isAdmin() || caller.has(Role.STRATEGIC_LEAD) || caller.has(Role.ANALYST);
   }
 
   private static Indicator indicator(IndicatorData data, String ref) {

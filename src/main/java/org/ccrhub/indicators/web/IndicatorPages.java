@@ -17,11 +17,11 @@ import java.util.Set;
 import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorData;
+import org.ccrhub.indicators.IndicatorImport;
 import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.indicators.Ratio;
 import org.ccrhub.indicators.Unit;
 import org.ccrhub.security.CurrentRoles;
-import org.ccrhub.security.Role;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -54,13 +54,12 @@ final class IndicatorPages {
 
   /** Administrators, strategic leads and analysts record values (and will import them). */
   static boolean recordsValues(CurrentRoles roles) {
-    return roles.isAdmin() || roles.has(Role.STRATEGIC_LEAD) || roles.has(Role.ANALYST);
+    return IndicatorImport.recordsValues(roles);
   }
 
   static void requireRecorder(HttpServletRequest request) {
     if (!recordsValues(roles(request))) {
-      throw new AccessDeniedException(
-          "Only administrators, strategic leads and analysts record indicator values");
+      throw new AccessDeniedException(IndicatorImport.RECORDERS);
     }
   }
 

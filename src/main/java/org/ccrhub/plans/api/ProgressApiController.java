@@ -232,12 +232,10 @@ class ProgressApiController {
       }
     }
     boolean commentIsText = commentNode == null || commentNode.isNull() || commentNode.isString();
-    if (rating != null && rating.needsComment() && comment.isEmpty() && commentIsText) {
-      problems.add(
-          Problem.ofField(
-              "comment",
-              comment,
-              "Enter a comment explaining why the action is rated " + rating.label()));
+    if (rating != null && commentIsText) {
+      String written = comment;
+      ActionProgress.commentProblem(rating, comment)
+          .ifPresent(problem -> problems.add(Problem.ofField("comment", written, problem)));
     }
     Optional<Long> replaces = Optional.empty();
     JsonNode replacesNode = body.get("replaces_update_id");
