@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.ccrhub.shared.AdvisoryLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Service
 public class AuditTrail {
-
-  /** The first key of every chain's advisory lock ("CCRH"); the second is the chain's. */
-  private static final int CHAIN_LOCKS = 0x43435248;
 
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
@@ -150,11 +148,7 @@ public class AuditTrail {
 
   /** Until the transaction ends, appends to this chain wait for this one (and only they do). */
   private void lockChain(long chain) {
-    jdbc.sql("select pg_advisory_xact_lock(:locks, :chain)")
-        .param("locks", CHAIN_LOCKS)
-        .param("chain", Long.hashCode(chain))
-        .query()
-        .singleRow();
+    AdvisoryLock.AUDIT_CHAIN.lock(jdbc, chain);
   }
 
   private record ChainHead(long number, String hash) {}

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.ccrhub.shared.AdvisoryLock;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -46,6 +47,8 @@ class LeastPrivilege implements Callback {
   @Override
   public void handle(Event event, Context context) {
     try (Statement owner = context.getConnection().createStatement()) {
+      // two nodes starting together would otherwise grant at once, and PostgreSQL can refuse one
+      owner.execute("select pg_advisory_xact_lock(" + AdvisoryLock.GRANTS.namespace() + ", 0)");
       String schema = single(owner, "select quote_ident(current_schema())");
       String role = checkedApplicationRole(single(owner, "select current_schema()"));
       String quoted = single(owner, "select quote_ident('" + role.replace("'", "''") + "')");

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ccrhub.plans.Refs;
+import org.ccrhub.shared.AdvisoryLock;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagScheme;
@@ -146,6 +147,7 @@ public class Indicators {
    */
   @Transactional
   public Saved save(Partnership partnership, Indicator definition, @Nullable IndicatorLinks links) {
+    AdvisoryLock.INDICATOR_VALUES.lock(jdbc, partnership.id());
     Optional<Indicator> existing = findByRef(partnership, definition.ref());
     if (existing.isPresent()
         && sameDefinition(existing.get(), definition)
@@ -332,6 +334,8 @@ public class Indicators {
     if (ids.isEmpty()) {
       return new Recorded(0, 0);
     }
+    // the current values are read under the lock, so two nodes recording the same value add it once
+    AdvisoryLock.INDICATOR_VALUES.lock(jdbc, partnership.id());
     jdbc.sql(
             """
             select distinct on (v.indicator_id, v.area, v.period)

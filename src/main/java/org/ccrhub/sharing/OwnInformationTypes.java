@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.AdvisoryLock;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -278,10 +279,6 @@ public class OwnInformationTypes {
   }
 
   private void lock(Partnership partnership) {
-    jdbc.sql("select pg_advisory_xact_lock(:k, :p)")
-        .param("k", OwnLawfulBases.LIST_LOCKS)
-        .param("p", (int) partnership.id())
-        .query((rs, n) -> 1)
-        .list();
+    AdvisoryLock.PARTNERSHIP_LISTS.lock(jdbc, partnership.id());
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.AdvisoryLock;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.NotFoundException;
@@ -37,9 +38,6 @@ public class OwnLawfulBases {
 
   /** The audit trail's name for a lawful basis. */
   public static final String LAWFUL_BASIS = "LawfulBasis";
-
-  /** The advisory lock of a partnership's lists, so that two new entries cannot take one name. */
-  static final int LIST_LOCKS = 0x4c495354;
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -409,11 +407,7 @@ public class OwnLawfulBases {
   }
 
   private void lock(Partnership partnership) {
-    jdbc.sql("select pg_advisory_xact_lock(:k, :p)")
-        .param("k", LIST_LOCKS)
-        .param("p", (int) partnership.id())
-        .query((rs, n) -> 1)
-        .list();
+    AdvisoryLock.PARTNERSHIP_LISTS.lock(jdbc, partnership.id());
   }
 
   private static Map<String, Object> columns(LawfulBasisDetails details) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.AdvisoryLock;
 import org.ccrhub.shared.Partnership;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -123,6 +124,8 @@ public class SharingRetention {
   /** Removes the details due on the day; the number of requests and records purged. */
   @Transactional
   public int purge(Partnership partnership, LocalDate today, String by) {
+    // what is due is read under the lock, so two nodes (or a node and the command) purge it once
+    AdvisoryLock.SHARING_RETENTION.lock(jdbc, partnership.id());
     List<Due> due = due(partnership, today);
     List<Long> requests =
         due.stream().filter(d -> d.kind().equals(REQUEST)).map(Due::number).toList();

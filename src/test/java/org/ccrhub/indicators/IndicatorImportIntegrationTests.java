@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
+import org.ccrhub.Overlapping;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.tabular.ImportProblem;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Importing indicator definitions and values: all or nothing, every problem listed with its row and
@@ -47,6 +49,7 @@ class IndicatorImportIntegrationTests {
   @Autowired Indicators indicators;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   Partnership partnership;
 
@@ -416,6 +419,41 @@ class IndicatorImportIntegrationTests {
                             "The parts of a total must have its unit: M1 is a money indicator and"
                                 + " this is a count indicator")));
     assertThat(indicators.findAll(partnership)).isEmpty();
+  }
+
+  @Test
+  void twoNodesRecordingTheSameValuesAtOnceRecordThemOnce() throws Exception {
+    imports.importDefinitions(partnership, bytes(DEFINITIONS_CSV));
+    long da1 = indicators.findByRef(partnership, "DA1").orElseThrow().id();
+    List<ValueEntry> entries = new java.util.ArrayList<>();
+    for (YearMonth month = YearMonth.of(2016, 1);
+        month.getYear() == 2016;
+        month = month.plusMonths(1)) {
+      entries.add(
+          new ValueEntry(
+              da1, "", IndicatorPeriod.parse(month.toString()), BigDecimal.TEN, null, null));
+    }
+    long versionBefore = dataVersion();
+
+    Overlapping.Results<Indicators.Recorded> both =
+        Overlapping.run(
+            transactions,
+            jdbc,
+            () -> indicators.record(partnership, entries, "Node A"),
+            () -> indicators.record(partnership, entries, "Node B"));
+
+    assertThat(both.first()).isEqualTo(new Indicators.Recorded(12, 0));
+    assertThat(both.second()).isEqualTo(new Indicators.Recorded(0, 12));
+    assertThat(storedValues()).isEqualTo(12);
+    assertThat(dataVersion()).isEqualTo(versionBefore + 1);
+  }
+
+  long dataVersion() {
+    return jdbc.sql(
+            "select coalesce(max(version), 0) from indicator_data_version where partnership_id = :p")
+        .param("p", partnership.id())
+        .query(Long.class)
+        .single();
   }
 
   @Test

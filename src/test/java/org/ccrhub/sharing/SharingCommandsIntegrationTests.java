@@ -77,6 +77,8 @@ class SharingCommandsIntegrationTests {
   @Autowired AdminCommands commands;
   @Autowired Partnerships partnerships;
   @Autowired JdbcClient jdbc;
+  @Autowired SharingRetention retention;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
   @TempDir Path dir;
 
   String aPartnership() {
@@ -413,6 +415,43 @@ class SharingCommandsIntegrationTests {
                 .query(Integer.class)
                 .single())
         .isOne();
+  }
+
+  @Test
+  void twoNodesPurgingAtOnceRemoveTheDetailsOnceWithOneAuditRecord() throws Exception {
+    String slug = aPartnership();
+    Partnership partnership = partnerships.named(slug);
+    assertThat(
+            commands
+                .run(
+                    "sharing",
+                    "import",
+                    "--partnership",
+                    slug,
+                    "--file",
+                    file("decision-log.csv", LOG).toString())
+                .exitCode())
+        .isZero();
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 3);
+
+    org.ccrhub.Overlapping.Results<Integer> both =
+        org.ccrhub.Overlapping.run(
+            transactions,
+            jdbc,
+            () -> retention.purge(partnership, today, "node A"),
+            () -> retention.purge(partnership, today, "node B"));
+
+    assertThat(both.first()).isEqualTo(8);
+    assertThat(both.second()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_event where partnership_id = :p and action = 'PURGE'"
+                        + " and object_type = 'SharingRequests'")
+                .param("p", partnership.id())
+                .query(String.class)
+                .list())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("by node A");
   }
 
   @Test
