@@ -34,8 +34,10 @@ public class AdminCommands {
     List<String> options = new ArrayList<>();
     // the data directory holds the audit key and checkpoint, also with an external database
     options.add("--ccr.data-dir=" + environment.getProperty("ccr.data-dir"));
-    if (!environment.getProperty("ccr.audit.key", "").isBlank()) {
-      options.add("--ccr.audit.key=" + environment.getProperty("ccr.audit.key"));
+    for (String key : List.of("ccr.audit.key", "ccr.two-factor.key")) {
+      if (!environment.getProperty(key, "").isBlank()) {
+        options.add("--" + key + "=" + environment.getProperty(key));
+      }
     }
     if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
       options.add("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"));

@@ -64,6 +64,66 @@ public final class HttpBrowser {
     return send(request);
   }
 
+  /**
+   * Posts a form with one file (multipart), with the CSRF token of the page at {@code formPage}, as
+   * a browser sends the form it shows.
+   */
+  public HttpResponse<String> postFile(
+      String formPage,
+      String path,
+      java.util.Map<String, String> fields,
+      String fileField,
+      String fileName,
+      byte[] content)
+      throws Exception {
+    Matcher csrf = CSRF.matcher(get(formPage).body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("No CSRF token on " + formPage);
+    }
+    String boundary = "----ccr" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+    all.put("_csrf", csrf.group(1));
+    for (var field : all.entrySet()) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\n\r\n"
+                  + field.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** Posts a form with the CSRF token of the page at {@code formPage}. */
+  public HttpResponse<String> postForm(String formPage, String path, String form) throws Exception {
+    Matcher csrf = CSRF.matcher(get(formPage).body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("No CSRF token on " + formPage);
+    }
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.group(1)))));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     request.header("Accept", "text/html");
     if (cookie != null) {

@@ -17,6 +17,11 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+  /** The keys an installation with an external database configures, the same on every node. */
+  public static final String AUDIT_KEY = "Y2NyLWh1Yi10ZXN0LWF1ZGl0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";
+
+  public static final String TWO_FACTOR_KEY = "Y2NyLWh1Yi10ZXN0LXR3by1mYWN0b3Ita2V5LTMyYnk=";
+
   public static boolean external() {
     return "external".equals(System.getProperty("ccr.test.database"));
   }
@@ -35,13 +40,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
       properties.put("spring.flyway.user", env("CCR_TEST_DB_OWNER_USER"));
       properties.put("spring.flyway.password", env("CCR_TEST_DB_OWNER_PASSWORD"));
       // as production with an external server: the audit key is configured, not made per node
-      properties.put("ccr.audit.key", "Y2NyLWh1Yi10ZXN0LWF1ZGl0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=");
+      properties.put("ccr.audit.key", AUDIT_KEY);
     } else {
       properties.put("spring.datasource.url", "");
     }
     properties.put(
         "ccr.data-dir",
         Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath().toString());
+    // as an installation of several servers: the two-factor key is configured, so that another
+    // node started by a test (TestNode) opens the secrets this one sealed
+    properties.put("ccr.two-factor.key", TWO_FACTOR_KEY);
     // Many tests sign in from the same address; the per-address throttle has its own test.
     properties.put("ccr.sign-in.max-failures-per-address", "100000");
     context

@@ -9,8 +9,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ccrhub.shared.InstallationKeys;
 import org.ccrhub.shared.KeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +25,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Where the audit key comes from: {@code ccr.audit.key} ({@code CCR_AUDIT_KEY}, Base64) when set,
  * which every node of an installation with an external database shares; otherwise {@code
  * <data-dir>/audit.key}, created (0600) at the first start. A key is never made up for a trail that
- * already has keyed records, and a key that is not the one the checkpoint was written with is
- * refused: both would make every record look forged.
+ * already has keyed records, and a key that is not the one the checkpoint was written with, or not
+ * the one the installation's other servers use (see {@link InstallationKeys}), is refused: each
+ * would make every record look forged.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditKeys {
 
   static final String FILE_NAME = "audit.key";
+  private static final String INSTALLATION_KEY = "audit";
   private static final String PROPERTY = "ccr.audit.key (CCR_AUDIT_KEY)";
   private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
   private static final Pattern FINGERPRINT = Pattern.compile("(?m)^key ([0-9a-f]{16})$");
@@ -46,7 +50,42 @@ class AuditKeys {
             ? fromFile(directory.resolve(FILE_NAME), jdbc)
             : AuditKey.fromBase64(configured, PROPERTY);
     checkAgainstCheckpoint(key, directory.resolve(AuditCheckpoints.FILE_NAME), configured);
+    checkAgainstInstallation(key, directory.resolve(FILE_NAME), configured, jdbc);
     return key;
+  }
+
+  /**
+   * Refuses a key other than the installation's: the first server to have a key recorded its
+   * fingerprint, and servers that sign with different keys would make every record look forged.
+   */
+  private static void checkAgainstInstallation(
+      AuditKey key, Path file, String configured, JdbcClient jdbc) {
+    String installation = InstallationKeys.claim(jdbc, INSTALLATION_KEY, key.fingerprint());
+    if (installation.equals(key.fingerprint())) {
+      return;
+    }
+    if (key.origin() == AuditKey.Origin.CREATED) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not remove the audit key just made " + file, e);
+      }
+    }
+    throw new AuditKeyException(
+        "This server's audit key ("
+            + (configured.isBlank() ? file.toString() : PROPERTY)
+            + ", fingerprint "
+            + key.fingerprint()
+            + ") is not the key of the other servers of this installation (fingerprint "
+            + installation
+            + "): records signed with two keys would look forged. Give every server the same"
+            + " key: set "
+            + PROPERTY
+            + " to it on each, or copy "
+            + FILE_NAME
+            + " from the first server into "
+            + file.getParent()
+            + ".");
   }
 
   private static AuditKey fromFile(Path file, JdbcClient jdbc) {
@@ -72,6 +111,22 @@ class AuditKeys {
                     + " from a backup, or set "
                     + PROPERTY
                     + " to the key; without it the trail can be neither verified nor extended.");
+          }
+          Optional<String> installation = InstallationKeys.recorded(jdbc, INSTALLATION_KEY);
+          if (installation.isPresent()) {
+            throw new AuditKeyException(
+                "This server has no audit key (neither "
+                    + PROPERTY
+                    + " nor "
+                    + file
+                    + "), but this installation has one (fingerprint "
+                    + installation.get()
+                    + "). Set "
+                    + PROPERTY
+                    + " to it, or copy "
+                    + FILE_NAME
+                    + " from another server or a backup; a new key would make the trail fail its"
+                    + " checks.");
           }
           return create(file);
         }

@@ -13,12 +13,15 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.ccrhub.shared.InstallationKeys;
 import org.ccrhub.shared.KeyFiles;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,8 +36,11 @@ import org.springframework.stereotype.Component;
  * alone (a backup, a dump, someone with read access) cannot make anyone's codes. Like the audit key
  * it is never in the database: {@code ccr.two-factor.key} ({@code CCR_TWO_FACTOR_KEY}, Base64 of 32
  * bytes), which every server of an installation shares, or else {@code <data-dir>/two-factor.key}
- * (0600), created when it is first needed. Each secret is bound to its account (the account id is
- * authenticated with it), so a secret copied to another account's row does not decrypt.
+ * (0600), created at the first start. The first server to have the key records its fingerprint in
+ * the database ({@link InstallationKeys}), and a server with another key, or with none when the
+ * installation has one, does not start: secrets sealed on one server must open on every other. Each
+ * secret is bound to its account (the account id is authenticated with it), so a secret copied to
+ * another account's row does not decrypt.
  *
  * <p>A secret that does not decrypt (the key was lost or changed) is treated as unreadable: that
  * person signs in with a recovery code, or an administrator resets their two-factor sign-in. It
@@ -44,6 +50,7 @@ import org.springframework.stereotype.Component;
 class TwoFactorKey {
 
   static final String FILE_NAME = "two-factor.key";
+  private static final String INSTALLATION_KEY = "two-factor";
   private static final String PROPERTY = "ccr.two-factor.key (CCR_TWO_FACTOR_KEY)";
   private static final String VERSION = "v1:";
   private static final int KEY_BYTES = 32;
@@ -56,26 +63,37 @@ class TwoFactorKey {
   private final String configured;
   private final Path file;
   private final LongSupplier enrolledAccounts;
+  private final @Nullable JdbcClient installation;
+  private final boolean replaceLostKey;
   private volatile @Nullable SecretKeySpec key;
 
+  /** The key of a server: had, and checked against the installation's, at start. */
   @Autowired
   TwoFactorKey(
       @Value("${ccr.two-factor.key:}") String configured,
       @Value("${ccr.data-dir}") String dataDirectory,
+      @Value("${ccr.two-factor.replace-lost-key:false}") boolean replaceLostKey,
       JdbcClient jdbc) {
-    this(
-        configured,
-        Path.of(dataDirectory),
-        () -> jdbc.sql("select count(*) from two_factor").query(Long.class).single());
+    this.configured = configured;
+    this.file = Path.of(dataDirectory).toAbsolutePath().resolve(FILE_NAME);
+    this.enrolledAccounts =
+        () -> jdbc.sql("select count(*) from two_factor").query(Long.class).single();
+    this.installation = jdbc;
+    this.replaceLostKey = replaceLostKey;
+    key();
   }
 
   /**
+   * A key on its own, had when first needed and not checked against any installation.
+   *
    * @param enrolledAccounts how many accounts have two-factor sign-in (told when the key is new)
    */
   TwoFactorKey(String configured, Path dataDirectory, LongSupplier enrolledAccounts) {
     this.configured = configured;
     this.file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);
     this.enrolledAccounts = enrolledAccounts;
+    this.installation = null;
+    this.replaceLostKey = false;
   }
 
   /** Encrypts a secret for one account: {@code v1:} and Base64 of the nonce and ciphertext. */
@@ -130,9 +148,10 @@ class TwoFactorKey {
       synchronized (JVM_LOCK) {
         loaded = key;
         if (loaded == null) {
-          loaded =
-              new SecretKeySpec(
-                  configured.isBlank() ? fromFile() : decode(configured, PROPERTY), "AES");
+          boolean made = configured.isBlank() && !Files.exists(file);
+          byte[] bytes = configured.isBlank() ? fromFile() : decode(configured, PROPERTY);
+          checkAgainstInstallation(bytes, made && Files.exists(file));
+          loaded = new SecretKeySpec(bytes, "AES");
           key = loaded;
         }
       }
@@ -189,7 +208,82 @@ class TwoFactorKey {
     }
   }
 
+  /**
+   * Records the key's fingerprint as the installation's, or refuses a key other than the one the
+   * installation's other servers use: they could not open what this server sealed.
+   */
+  private void checkAgainstInstallation(byte[] bytes, boolean made) {
+    JdbcClient jdbc = installation;
+    if (jdbc == null) {
+      return;
+    }
+    String fingerprint = fingerprint(bytes);
+    if (made && replaceLostKey) {
+      InstallationKeys.replace(jdbc, INSTALLATION_KEY, fingerprint);
+      return;
+    }
+    String recorded = InstallationKeys.claim(jdbc, INSTALLATION_KEY, fingerprint);
+    if (recorded.equals(fingerprint)) {
+      return;
+    }
+    if (made) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not remove the two-factor key just made " + file, e);
+      }
+    }
+    throw new TwoFactorKeyException(
+        "This server's two-factor key ("
+            + (configured.isBlank() ? file.toString() : PROPERTY)
+            + ", fingerprint "
+            + fingerprint
+            + ") is not the key of the other servers of this installation (fingerprint "
+            + recorded
+            + "): they could not open the secrets this server sealed, and people would be refused"
+            + " their codes. Give every server the same key: set "
+            + PROPERTY
+            + " to it on each, or copy "
+            + FILE_NAME
+            + " from the first server into "
+            + file.getParent()
+            + ".");
+  }
+
+  /** Tells two keys apart without revealing either. */
+  static String fingerprint(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return HexFormat.of()
+          .formatHex(
+              mac.doFinal("CCR Hub two-factor key fingerprint".getBytes(StandardCharsets.UTF_8)))
+          .substring(0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+    }
+  }
+
   private byte[] create() throws IOException {
+    JdbcClient jdbc = installation;
+    Optional<String> recorded =
+        jdbc == null ? Optional.empty() : InstallationKeys.recorded(jdbc, INSTALLATION_KEY);
+    if (recorded.isPresent() && !replaceLostKey) {
+      throw new TwoFactorKeyException(
+          "This server has no two-factor key (neither "
+              + PROPERTY
+              + " nor "
+              + file
+              + "), but this installation has one (fingerprint "
+              + recorded.get()
+              + "). Set "
+              + PROPERTY
+              + " to it, or copy "
+              + FILE_NAME
+              + " from another server or a backup. If the key is lost for good, start once with"
+              + " --ccr.two-factor.replace-lost-key=true: a new key is made, and everyone with"
+              + " two-factor sign-in then signs in with a recovery code or has it reset.");
+    }
     byte[] bytes = KeyFiles.create(file, KEY_BYTES);
     long enrolled = enrolledAccounts.getAsLong();
     if (enrolled > 0) {

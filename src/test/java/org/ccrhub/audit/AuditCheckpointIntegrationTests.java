@@ -1,6 +1,7 @@
 package org.ccrhub.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The checkpoint across starts of CCR Hub: begun once for a new trail, never begun again or
@@ -195,6 +197,41 @@ class AuditCheckpointIntegrationTests {
   }
 
   @Test
+  void aServerWithAnotherAuditKeyOrNoneIsRefusedAndMakesNoKeyOfItsOwn() throws Exception {
+    start(dataDirectory, "").close();
+    String first = Files.readString(dataDirectory.resolve(AuditKeys.FILE_NAME)).strip();
+    String installation = AuditKey.fromBase64(first, "test").fingerprint();
+    Path another = newDataDirectory();
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    String other = Base64.getEncoder().encodeToString(bytes);
+
+    assertThatThrownBy(() -> start(another, other))
+        .satisfies(
+            e ->
+                assertThat(NestedExceptionUtils.getMostSpecificCause(e))
+                    .isInstanceOf(AuditKeyException.class)
+                    .hasMessageContaining(
+                        "is not the key of the other servers of this installation (fingerprint "
+                            + installation
+                            + ")"));
+    // with no key it is refused too, and makes none of its own
+    assertThatThrownBy(() -> start(another, "").close())
+        .satisfies(
+            e ->
+                assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                    .contains("fingerprint "));
+    assertThat(another.resolve(AuditKeys.FILE_NAME)).doesNotExist();
+    // given the first server's key files, it starts
+    for (String file : List.of(AuditKeys.FILE_NAME, "two-factor.key")) {
+      Files.copy(dataDirectory.resolve(file), another.resolve(file));
+    }
+    try (ConfigurableApplicationContext app = start(another, "")) {
+      record(app, 1L, "Created agency 1");
+    }
+  }
+
+  @Test
   void aNewDataDirectoryForATrailWithRecordsGetsACheckpointOnlyFromAnAdministrator()
       throws Exception {
     byte[] bytes = new byte[32];
@@ -330,6 +367,10 @@ class AuditCheckpointIntegrationTests {
     List<String> options = new ArrayList<>(superuser.connectionTo(schema));
     options.add("--ccr.data-dir=" + directory.toAbsolutePath());
     options.add("--ccr.audit.key=" + key);
+    if (!key.isBlank()) {
+      // keys configured, as every server of an installation of several has them
+      options.add("--ccr.two-factor.key=" + org.ccrhub.TestDatabase.TWO_FACTOR_KEY);
+    }
     options.add("--ccr.documents.warm-up=false");
     options.add("--ccr.imports.warm-up=false");
     return options;

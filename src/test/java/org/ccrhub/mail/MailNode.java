@@ -1,12 +1,11 @@
 package org.ccrhub.mail;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.ccrhub.CcrHubApplication;
 import org.ccrhub.TestClock;
+import org.ccrhub.TestNode;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -31,23 +30,10 @@ final class MailNode implements AutoCloseable {
   /** Starts a node on the database and audit key of the test application, with these settings. */
   static MailNode start(
       DataSource dataSource, Environment environment, boolean web, String... settings) {
-    HikariDataSource database = (HikariDataSource) dataSource;
     TestClock clock = new TestClock(Instant.now());
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--spring.datasource.url=" + database.getJdbcUrl(),
-                "--spring.datasource.username=" + database.getUsername(),
-                "--spring.datasource.password="
-                    + (database.getPassword() == null ? "" : database.getPassword()),
-                "--spring.flyway.enabled=false",
-                "--server.port=0",
-                "--ccr.base-url=http://ccr-hub.test",
-                "--ccr.documents.warm-up=false",
-                "--ccr.imports.warm-up=false",
-                "--ccr.mail.delivery-interval=1d",
-                "--ccr.data-dir=" + environment.getProperty("ccr.data-dir"),
-                "--ccr.audit.key=" + environment.getProperty("ccr.audit.key", "")));
+    List<String> args = TestNode.settings(environment, dataSource);
+    args.add("--ccr.base-url=http://ccr-hub.test");
+    args.add("--ccr.mail.delivery-interval=1d");
     args.addAll(List.of(settings));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(CcrHubApplication.class)

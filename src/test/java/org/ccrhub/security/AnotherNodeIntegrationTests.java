@@ -2,16 +2,17 @@ package org.ccrhub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.ccrhub.CcrHubApplication;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
 import org.ccrhub.HttpBrowser;
 import org.ccrhub.TestClock;
+import org.ccrhub.TestNode;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,24 +48,14 @@ class AnotherNodeIntegrationTests {
   @BeforeEach
   void aSecondNode() {
     if (node == null) {
-      HikariDataSource database = (HikariDataSource) dataSource;
       clock = TestClock.now();
+      List<String> settings = TestNode.settings(environment, dataSource);
+      settings.add("--ccr.trusted-proxies=127.0.0.1");
+      settings.add("--ccr.sign-in.max-failures-per-address=3");
       node =
           new SpringApplicationBuilder(CcrHubApplication.class)
               .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-              .run(
-                  "--spring.datasource.url=" + database.getJdbcUrl(),
-                  "--spring.datasource.username=" + database.getUsername(),
-                  "--spring.datasource.password="
-                      + (database.getPassword() == null ? "" : database.getPassword()),
-                  "--spring.flyway.enabled=false",
-                  "--server.port=0",
-                  "--ccr.trusted-proxies=127.0.0.1",
-                  "--ccr.sign-in.max-failures-per-address=3",
-                  "--ccr.documents.warm-up=false",
-                  // the same installation: its audit key and checkpoint (file or setting)
-                  "--ccr.data-dir=" + environment.getProperty("ccr.data-dir"),
-                  "--ccr.audit.key=" + environment.getProperty("ccr.audit.key", ""));
+              .run(settings.toArray(String[]::new));
       nodePort = ((WebServerApplicationContext) node).getWebServer().getPort();
     }
     clock.set(Instant.now());

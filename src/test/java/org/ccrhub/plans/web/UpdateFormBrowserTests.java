@@ -2,7 +2,6 @@ package org.ccrhub.plans.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import javax.sql.DataSource;
 import org.ccrhub.CcrHubApplication;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
+import org.ccrhub.TestNode;
 import org.ccrhub.plans.ActionProgress;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
@@ -74,22 +74,12 @@ class UpdateFormBrowserTests {
   @BeforeEach
   void aNodeWithShortSessionsAndALeadWithAnActionToUpdate() {
     if (node == null) {
-      HikariDataSource database = (HikariDataSource) dataSource;
+      List<String> settings = TestNode.settings(environment, dataSource);
+      settings.add("--server.servlet.session.timeout=" + IDLE.toSeconds() + "s");
+      settings.add("--ccr.session.absolute-lifetime=" + LIFETIME.toSeconds() + "s");
       node =
           new SpringApplicationBuilder(CcrHubApplication.class)
-              .run(
-                  "--spring.datasource.url=" + database.getJdbcUrl(),
-                  "--spring.datasource.username=" + database.getUsername(),
-                  "--spring.datasource.password="
-                      + (database.getPassword() == null ? "" : database.getPassword()),
-                  "--spring.flyway.enabled=false",
-                  "--server.port=0",
-                  "--server.servlet.session.timeout=" + IDLE.toSeconds() + "s",
-                  "--ccr.session.absolute-lifetime=" + LIFETIME.toSeconds() + "s",
-                  "--ccr.documents.warm-up=false",
-                  "--ccr.imports.warm-up=false",
-                  "--ccr.data-dir=" + environment.getProperty("ccr.data-dir"),
-                  "--ccr.audit.key=" + environment.getProperty("ccr.audit.key", ""));
+              .run(settings.toArray(String[]::new));
     }
     browser.useServerOn(((WebServerApplicationContext) node).getWebServer().getPort());
     browser.signOut();
