@@ -4,8 +4,6 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.shared.BusyException;
@@ -27,6 +25,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -39,7 +38,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ErrorHandling {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * The request attribute that carries a refusal's message, written for the person, to the page.
@@ -54,7 +52,11 @@ class ErrorHandling {
           WebRequest webRequest, ErrorAttributeOptions options) {
         Map<String, Object> attributes =
             super.getErrorAttributes(webRequest, ErrorAttributeOptions.defaults());
-        String reference = reference();
+        // the request's id, so that the reference a person quotes finds the request log line
+        String reference =
+            webRequest instanceof ServletWebRequest servlet
+                ? RequestIds.of(servlet.getRequest())
+                : RequestIds.generate();
         attributes.put("reference", reference);
         Throwable error = getError(webRequest);
         Object status = attributes.get("status");
@@ -116,12 +118,6 @@ class ErrorHandling {
       case 503 -> "Sorry, the service is busy";
       default -> "Sorry, there is a problem with the service";
     };
-  }
-
-  private static String reference() {
-    byte[] bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().withUpperCase().formatHex(bytes);
   }
 
   /** Domain exceptions become the right status; the error page explains it. */
