@@ -8,7 +8,7 @@ import org.ccrhub.shared.BusyException;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
-import org.ccrhub.web.RequestIds;
+import org.ccrhub.shared.RequestIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.ccrhub.web;
+package org.ccrhub.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Each request's id: in the request log line, in the {@code X-Request-Id} response header, in the
  * log's MDC while the request runs, and shown as the reference on an error page or in an API error,
  * so that a reference someone quotes finds the request in the log. It is made here (ten hexadecimal
- * characters, short enough to read out on the phone) unless a trusted proxy sent one ({@link
- * RequestLog}).
+ * characters, short enough to read out on the phone) unless a trusted proxy sent one ({@code
+ * web/RequestLog}, which writes the line).
  */
 public final class RequestIds {
 
@@ -21,7 +21,8 @@ public final class RequestIds {
   /** The MDC key (ECS's field name, so the JSON log nests it as {@code http.request.id}). */
   public static final String MDC_KEY = "http.request.id";
 
-  static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
+  /** The request attribute that holds it. */
+  public static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
 
   private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,14 +42,15 @@ public final class RequestIds {
     return id;
   }
 
-  static String generate() {
+  /** A new id. */
+  public static String generate() {
     byte[] bytes = new byte[5];
     RANDOM.nextBytes(bytes);
     return HexFormat.of().withUpperCase().formatHex(bytes);
   }
 
   /** Whether an id a proxy sent may be used: letters, digits, '.', '_' and '-', at most 64. */
-  static boolean acceptable(@Nullable String id) {
+  public static boolean acceptable(@Nullable String id) {
     return id != null && ACCEPTED.matcher(id).matches();
   }
 }
