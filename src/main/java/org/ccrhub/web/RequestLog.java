@@ -59,7 +59,18 @@ class RequestLog implements WebMvcConfigurer {
   private static final String QUIET = RequestLog.class.getName() + ".quiet";
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
-  private static final Set<String> HEALTH_ROUTES = Set.of("/livez", "/readyz");
+
+  /**
+   * Health addresses, which Spring Boot's endpoint mappings serve without the interceptor: fixed
+   * addresses, so the line may name them.
+   */
+  private static final Set<String> HEALTH_ROUTES =
+      Set.of(
+          "/livez",
+          "/readyz",
+          "/actuator/health",
+          "/actuator/health/liveness",
+          "/actuator/health/readiness");
 
   @Bean
   WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestLogValve() {
@@ -144,12 +155,13 @@ class RequestLog implements WebMvcConfigurer {
             MDC.put(ACCOUNT_MDC_KEY, account.toString());
           }
           String route = routeOf(request);
+          boolean health = HEALTH_ROUTES.contains(request.getRequestURI());
+          if (health && route.equals("-")) {
+            route = request.getRequestURI();
+          }
           int status = response.getStatus();
           boolean quiet =
-              status < 400
-                  && (Boolean.TRUE.equals(request.getAttribute(QUIET))
-                      || HEALTH_ROUTES.contains(route)
-                      || route.startsWith("/actuator/health"));
+              status < 400 && (health || Boolean.TRUE.equals(request.getAttribute(QUIET)));
           write(
               LOG,
               new Line(

@@ -116,13 +116,20 @@ class RequestLogIntegrationTests {
   }
 
   @Test
-  void aRequestBeforeSignInHasNoAccountAndAFileIsLoggedOnlyAtDebug(CapturedOutput output)
-      throws Exception {
+  void aRequestBeforeSignInHasNoAccountAndFilesAndHealthChecksAreLoggedOnlyAtDebug(
+      CapturedOutput output) throws Exception {
     HttpResponse<String> signedOut =
         client.send(
             HttpRequest.newBuilder(uri("/p/" + partnership.slug() + "/plans")).build(),
             HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> stylesheet = get("/css/app.css", null);
+    HttpResponse<String> probe =
+        client.send(
+            HttpRequest.newBuilder(uri("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        client.send(
+            HttpRequest.newBuilder(uri("/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(signedOut.statusCode()).isEqualTo(302);
     String id = signedOut.headers().firstValue("X-Request-Id").orElseThrow();
@@ -138,6 +145,11 @@ class RequestLogIntegrationTests {
     assertThat(stylesheet.statusCode()).isEqualTo(200);
     String file = stylesheet.headers().firstValue("X-Request-Id").orElseThrow();
     assertThat(linesOf(output, file)).isEmpty();
+    assertThat(probe.statusCode()).isEqualTo(200);
+    assertThat(linesOf(output, probe.headers().firstValue("X-Request-Id").orElseThrow())).isEmpty();
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(linesOf(output, health.headers().firstValue("X-Request-Id").orElseThrow()))
+        .isEmpty();
   }
 
   private HttpResponse<String> get(String path, String requestId) throws Exception {
