@@ -3,13 +3,12 @@ package org.ccrhub.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import org.ccrhub.shared.BusyException;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.RequestIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiErrors implements HandlerExceptionResolver, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   static boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -139,7 +137,7 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
 
   /** An unexpected failure: logged with a reference to quote, which the answer gives. */
   static ProblemDetail failed(Throwable exception, HttpServletRequest request) {
-    String reference = reference();
+    String reference = RequestIds.of(request);
     log.error(
         "Error reference {}: status 500 on {}", reference, request.getRequestURI(), exception);
     ProblemDetail problem =
@@ -169,11 +167,5 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
     map.put("value", problem.value());
     map.put("reason", problem.reason());
     return map;
-  }
-
-  private static String reference() {
-    byte[] bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().withUpperCase().formatHex(bytes);
   }
 }

@@ -4,6 +4,9 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ccrhub.shared.BusyException;
 import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.PlainText;
 import org.ccrhub.shared.TooLargeException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -86,6 +91,7 @@ public class Documents {
   private final ApplicationContext beans;
   private final int maxPdfCharacters;
   private final HeapRoom room;
+  private final MeterRegistry meters;
 
   /**
    * With Spring's template engine, which resolves {@code templates/NAME.html}, and the
@@ -97,17 +103,33 @@ public class Documents {
       ITemplateEngine templates,
       ApplicationContext beans,
       @Value("${ccr.documents.max-pdf-characters:0}") int maxPdfCharacters,
-      @Value("${ccr.documents.max-wait:5s}") Duration maxWait) {
+      @Value("${ccr.documents.max-wait:5s}") Duration maxWait,
+      ObjectProvider<MeterRegistry> meters) {
+    this(
+        templates,
+        beans,
+        maxPdfCharacters,
+        maxWait,
+        meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  private Documents(
+      ITemplateEngine templates,
+      ApplicationContext beans,
+      int maxPdfCharacters,
+      Duration maxWait,
+      MeterRegistry meters) {
     this.templates = templates;
     this.beans = beans;
     this.maxPdfCharacters =
         maxPdfCharacters > 0 ? maxPdfCharacters : fromHeap(Runtime.getRuntime().maxMemory());
     this.room = new HeapRoom(maxWait);
+    this.meters = meters;
   }
 
   /** With the given template engine and the bound that follows the heap. */
   public Documents(ITemplateEngine templates) {
-    this(templates, templateBeans(), 0, Duration.ofSeconds(5));
+    this(templates, templateBeans(), 0, Duration.ofSeconds(5), new SimpleMeterRegistry());
   }
 
   /** Without Spring: the beans templates use, {@code @dates}. */
@@ -149,7 +171,12 @@ public class Documents {
     resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    return new Documents(engine, templateBeans(), maxPdfCharacters, Duration.ofSeconds(5));
+    return new Documents(
+        engine,
+        templateBeans(),
+        maxPdfCharacters,
+        Duration.ofSeconds(5),
+        new SimpleMeterRegistry());
   }
 
   private Context context(Map<String, Object> model) {
@@ -179,6 +206,10 @@ public class Documents {
    * @throws BusyException when the heap had no room for it within the most allowed wait
    */
   public byte[] pdf(String template, Map<String, Object> model, String tooLong) {
+    return timed(() -> pdfOf(template, model, tooLong));
+  }
+
+  private byte[] pdfOf(String template, Map<String, Object> model, String tooLong) {
     StringBuilder xhtml = new StringBuilder();
     try {
       templates.process(template, context(model), new Bounded(xhtml));
@@ -202,7 +233,38 @@ public class Documents {
    * @throws BusyException when the heap had no room for it within the most allowed wait
    */
   public byte[] pdf(String xhtml) {
+    return timed(() -> pdf(xhtml, TOO_LONG));
+  }
+
+  /** A PDF laid out only to warm the renderer up: not counted in the metrics. */
+  byte[] pdfForWarmUp(String xhtml) {
     return pdf(xhtml, TOO_LONG);
+  }
+
+  /**
+   * Times a PDF for the metrics (ADR 23) as {@code ccr.documents.pdf}, tagged with its {@code
+   * outcome}: {@code rendered}, {@code too_large}, {@code busy} or {@code failed}.
+   */
+  private byte[] timed(Supplier<byte[]> work) {
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "failed";
+    try {
+      byte[] pdf = work.get();
+      outcome = "rendered";
+      return pdf;
+    } catch (TooLargeException e) {
+      outcome = "too_large";
+      throw e;
+    } catch (BusyException e) {
+      outcome = "busy";
+      throw e;
+    } finally {
+      sample.stop(
+          Timer.builder("ccr.documents.pdf")
+              .description("PDFs laid out, from the template to the last byte")
+              .tag("outcome", outcome)
+              .register(meters));
+    }
   }
 
   private byte[] pdf(String xhtml, String tooLong) {

@@ -47,7 +47,7 @@ class DocumentsWarmUp {
     try {
       String xhtml = document(ROWS);
       for (int i = 0; i < ROUNDS; i++) {
-        documents.pdf(xhtml);
+        documents.pdfForWarmUp(xhtml);
       }
       LOG.info("PDF renderer warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException e) {

@@ -70,7 +70,8 @@ public class IndicatorImport {
         content,
         table -> definitions(partnership, table),
         errors -> DefinitionImportResult.rejected(errors, new ProblemList(), 0),
-        result -> true);
+        result -> true,
+        DefinitionImportResult::hasErrors);
   }
 
   /**
@@ -83,6 +84,7 @@ public class IndicatorImport {
             content,
             table -> definitions(partnership, table),
             errors -> DefinitionImportResult.rejected(errors, new ProblemList(), 0),
+            DefinitionImportResult::hasErrors,
             DefinitionImportResult::hasErrors);
     if (result.hasErrors()) {
       throw new IndicatorImportRejectedException(result.errors(), result.warnings());
@@ -96,7 +98,8 @@ public class IndicatorImport {
         content,
         table -> values(partnership, table),
         errors -> ValueImportResult.rejected(errors, new ProblemList(), 0),
-        result -> true);
+        result -> true,
+        ValueImportResult::hasErrors);
   }
 
   /**
@@ -109,6 +112,7 @@ public class IndicatorImport {
             content,
             table -> values(partnership, table),
             errors -> ValueImportResult.rejected(errors, new ProblemList(), 0),
+            ValueImportResult::hasErrors,
             ValueImportResult::hasErrors);
     if (result.hasErrors()) {
       throw new IndicatorImportRejectedException(result.errors(), result.warnings());
@@ -122,7 +126,10 @@ public class IndicatorImport {
    * file's column names, each row numbered as its sender counts them.
    */
   public ValueImportResult previewValues(Partnership partnership, Table table) {
-    return tables.run(() -> valuesInTransaction(partnership, table, result -> true));
+    return tables.run(
+        "indicators",
+        () -> valuesInTransaction(partnership, table, result -> true),
+        ValueImportResult::hasErrors);
   }
 
   /**
@@ -132,7 +139,10 @@ public class IndicatorImport {
    */
   public ValueImportResult importValues(Partnership partnership, Table table) {
     ValueImportResult result =
-        tables.run(() -> valuesInTransaction(partnership, table, ValueImportResult::hasErrors));
+        tables.run(
+            "indicators",
+            () -> valuesInTransaction(partnership, table, ValueImportResult::hasErrors),
+            ValueImportResult::hasErrors);
     if (result.hasErrors()) {
       throw new IndicatorImportRejectedException(result.errors(), result.warnings());
     }
@@ -159,8 +169,10 @@ public class IndicatorImport {
       byte[] content,
       Function<Table, R> work,
       Function<List<ImportProblem>, R> unreadable,
-      Predicate<R> rollBack) {
+      Predicate<R> rollBack,
+      Predicate<R> rejected) {
     return tables.run(
+        "indicators",
         () -> {
           List<ImportProblem> errors = new ProblemList();
           Optional<Table> table = read(content, errors);
@@ -175,7 +187,8 @@ public class IndicatorImport {
                 }
                 return result;
               });
-        });
+        },
+        rejected);
   }
 
   private DefinitionImportResult definitions(Partnership partnership, Table table) {

@@ -69,6 +69,7 @@ public class MaracImport {
       throw new NotFoundException("No such MARAC");
     }
     return tables.run(
+        "marac",
         () -> {
           List<ImportProblem> errors = new ProblemList();
           List<ImportProblem> warnings = new ProblemList();

@@ -165,6 +165,7 @@ public class PlanImport {
   private ImportResult imports(
       Partnership partnership, PlanImportRequest request, boolean preview) {
     return tables.run(
+        "plan",
         () -> {
           Table table;
           try {
@@ -182,7 +183,8 @@ public class PlanImport {
                 }
                 return result;
               });
-        });
+        },
+        ImportResult::hasErrors);
   }
 
   private ImportResult apply(Partnership partnership, PlanImportRequest request, Table table) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -51,7 +52,17 @@ class SecurityConfiguration {
           "/api-reference",
           "/privacy",
           "/error",
-          "/favicon.ico");
+          "/favicon.ico",
+          // health for load balancers and containers (application.properties, ADR 23)
+          "/livez",
+          "/readyz");
+
+  /**
+   * Metrics are served only on the management port, when one is set (ADR 23), and only to what can
+   * reach that port: the parent's security filters guard it too, so they let this one path through
+   * there and nowhere else.
+   */
+  static final String PROMETHEUS = "/actuator/prometheus";
 
   /** An invitation's page is open to whoever has its link; accepting as a member is not. */
   private static final Pattern INVITATION = Pattern.compile("^/invitations/[^/]+$");
@@ -69,6 +80,17 @@ class SecurityConfiguration {
     return PUBLIC_PAGES.contains(path)
         || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)
         || INVITATION.matcher(path).matches();
+  }
+
+  /**
+   * Whether the request came to a management server's own port (none unless it is configured:
+   * without one, Spring Boot makes {@code local.management.port} the main server's port).
+   */
+  static boolean onManagementPort(HttpServletRequest request, Environment environment) {
+    String port = environment.getProperty("local.management.port");
+    return port != null
+        && !port.equals(environment.getProperty("local.server.port"))
+        && port.equals(Integer.toString(request.getLocalPort()));
   }
 
   @Bean
@@ -91,7 +113,8 @@ class SecurityConfiguration {
       TwoFactorEnrolments twoFactor,
       Clock clock,
       @Value("${ccr.session.absolute-lifetime:12h}") Duration absoluteLifetime,
-      ObjectProvider<UnsavedWork> unsavedWork)
+      ObjectProvider<UnsavedWork> unsavedWork,
+      Environment environment)
       throws Exception {
     SignedOut signedOut = new SignedOut(unsavedWork.orderedStream().toList());
     http.authorizeHttpRequests(
@@ -100,6 +123,11 @@ class SecurityConfiguration {
                     .dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
                     .requestMatchers(request -> isPublic(pathOf(request)))
+                    .permitAll()
+                    .requestMatchers(
+                        request ->
+                            PROMETHEUS.equals(pathOf(request))
+                                && onManagementPort(request, environment))
                     .permitAll()
                     .requestMatchers("/p/*/admin/**")
                     .hasRole(Role.PARTNERSHIP_ADMIN.name())

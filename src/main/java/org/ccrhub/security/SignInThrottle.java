@@ -1,5 +1,7 @@
 package org.ccrhub.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Each password that is checked and wrong is one audit record; attempts refused while waiting
  * are only counted, and each episode of waiting gets one record when it starts and one summary when
  * it ends (a successful sign-in from that address, an unblock, or a day without failures).
+ *
+ * <p>The same are counted for the metrics (ADR 23): {@code ccr.sign_in.failures}, episodes started
+ * as {@code ccr.sign_in.throttled} and attempts refused as {@code ccr.sign_in.refused}, each of the
+ * last two tagged {@code by} the address and email or the busy address alone; never by whom.
  */
 @Service
 class SignInThrottle {
@@ -37,14 +43,46 @@ class SignInThrottle {
   private final SignInWaits waits;
   private final SignInAlerts alerts;
   private final Clock clock;
+  private final Counter failedChecks;
+  private final Counter waitsStarted;
+  private final Counter addressesBusy;
+  private final Counter refusedWaiting;
+  private final Counter refusedBusy;
 
   SignInThrottle(
-      JdbcClient jdbc, AuditTrail audit, SignInWaits waits, SignInAlerts alerts, Clock clock) {
+      JdbcClient jdbc,
+      AuditTrail audit,
+      SignInWaits waits,
+      SignInAlerts alerts,
+      Clock clock,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.waits = waits;
     this.alerts = alerts;
     this.clock = clock;
+    this.failedChecks =
+        Counter.builder("ccr.sign_in.failures")
+            .description("Passwords and codes checked and wrong")
+            .register(meters);
+    this.waitsStarted = episodes(meters, "address_and_email");
+    this.addressesBusy = episodes(meters, "address");
+    this.refusedWaiting = refused(meters, "address_and_email");
+    this.refusedBusy = refused(meters, "address");
+  }
+
+  private static Counter episodes(MeterRegistry meters, String by) {
+    return Counter.builder("ccr.sign_in.throttled")
+        .description("Episodes of waiting started (ADR 12: addresses wait, accounts never lock)")
+        .tag("by", by)
+        .register(meters);
+  }
+
+  private static Counter refused(MeterRegistry meters, String by) {
+    return Counter.builder("ccr.sign_in.refused")
+        .description("Sign-in attempts refused while their address waits")
+        .tag("by", by)
+        .register(meters);
   }
 
   /** Whether an attempt may have its password checked, and if not, until when it must wait. */
@@ -92,6 +130,7 @@ class SignInThrottle {
           .param("a", address)
           .param("s", email.subject())
           .update();
+      refusedWaiting.increment();
       return new Verdict(Verdict.Kind.WAIT, waitUntil.get());
     }
     Optional<AddressRow> busy =
@@ -106,6 +145,7 @@ class SignInThrottle {
     jdbc.sql("update sign_in_address set refused = refused + 1 where address = :a")
         .param("a", address)
         .update();
+    refusedBusy.increment();
     return new Verdict(
         Verdict.Kind.ADDRESS_BUSY, waits.addressFreeAt(busy.get().windowStartedAt()));
   }
@@ -151,6 +191,7 @@ class SignInThrottle {
     Instant now = now();
     forgetOldFailures(now);
     Long accountId = email.accountId().orElse(null);
+    failedChecks.increment();
     audit.recordFor(
         email.actorName(),
         accountId,
@@ -189,6 +230,7 @@ class SignInThrottle {
         .param("s", email.subject())
         .update();
     if (failures == waits.failuresBeforeWait()) {
+      waitsStarted.increment();
       audit.recordFor(
           email.actorName(),
           accountId,
@@ -235,6 +277,7 @@ class SignInThrottle {
         .param("a", address)
         .update();
     if (waits.startsAddressEpisode(row.failures() + 1)) {
+      addressesBusy.increment();
       audit.recordFor(
           PROTECTION,
           null,

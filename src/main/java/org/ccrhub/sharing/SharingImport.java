@@ -104,6 +104,7 @@ public class SharingImport {
   private SharingImportResult run(
       Partnership partnership, byte[] content, String fileName, String importedBy, boolean keep) {
     return tables.run(
+        "sharing",
         () -> {
           List<ImportProblem> errors = new ProblemList();
           List<ImportProblem> warnings = new ProblemList();

@@ -4,14 +4,13 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.ccrhub.shared.BusyException;
 import org.ccrhub.shared.ConcurrentChangeException;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
+import org.ccrhub.shared.RequestIds;
 import org.ccrhub.shared.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -39,7 +39,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ErrorHandling {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * The request attribute that carries a refusal's message, written for the person, to the page.
@@ -54,7 +53,11 @@ class ErrorHandling {
           WebRequest webRequest, ErrorAttributeOptions options) {
         Map<String, Object> attributes =
             super.getErrorAttributes(webRequest, ErrorAttributeOptions.defaults());
-        String reference = reference();
+        // the request's id, so that the reference a person quotes finds the request log line
+        String reference =
+            webRequest instanceof ServletWebRequest servlet
+                ? RequestIds.of(servlet.getRequest())
+                : RequestIds.generate();
         attributes.put("reference", reference);
         Throwable error = getError(webRequest);
         Object status = attributes.get("status");
@@ -116,12 +119,6 @@ class ErrorHandling {
       case 503 -> "Sorry, the service is busy";
       default -> "Sorry, there is a problem with the service";
     };
-  }
-
-  private static String reference() {
-    byte[] bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().withUpperCase().formatHex(bytes);
   }
 
   /** Domain exceptions become the right status; the error page explains it. */

@@ -376,6 +376,38 @@ class AuditVerifyIntegrationTests {
   }
 
   @Test
+  void checkpointLinesAreFoundInAJsonLog(@TempDir Path logs) throws IOException {
+    List<AuditRecord> chain = chain();
+    AuditRecord newest = chain.get(4);
+    Path json = logs.resolve("ccr-hub.json");
+    Files.writeString(
+        json,
+        "{\"@timestamp\":\"2026-12-02T10:14:00Z\",\"message\":\"Started CcrHub\"}\n"
+            + JsonLogLines.checkpoint(
+                List.of(
+                    new AuditCheckpoint.Head(
+                        partnership.id(), 5, newest.id(), newest.hash(), Instant.now()))));
+    assertThat(Files.readString(json)).contains("\"message\":\"Audit checkpoint: partnership ");
+
+    AdminCommands.Result intact = commands.run("audit", "verify", "--log", json.toString());
+    assertThat(intact.exitCode()).as(intact.err()).isZero();
+    assertThat(intact.out())
+        .contains("\nEvery chain also reaches the newest record named in the log " + json);
+
+    // a JSON log naming a record the trail no longer has: read, and reported
+    Files.writeString(
+        json,
+        JsonLogLines.checkpoint(
+            List.of(
+                new AuditCheckpoint.Head(
+                    partnership.id(), 6, newest.id() + 1_000_000, newest.hash(), Instant.now()))),
+        java.nio.file.StandardOpenOption.APPEND);
+    AdminCommands.Result ahead = commands.run("audit", "verify", "--log", json.toString());
+    assertThat(ahead.exitCode()).as(ahead.out()).isEqualTo(1);
+    assertThat(ahead.err()).contains("(number 6) is named in the log " + json);
+  }
+
+  @Test
   void aLogWithoutCheckpointLinesIsRefused(@TempDir Path logs) throws IOException {
     Path log = Files.writeString(logs.resolve("other.log"), "INFO Started CcrHub\n");
 

@@ -9,6 +9,6 @@ public final class ImportsHeld {
 
   /** Starts {@code count} imports that each hold a place, and returns once they all do. */
   public static PlacesHeld all(TableImports imports, int count) throws InterruptedException {
-    return PlacesHeld.all(imports::run, count);
+    return PlacesHeld.all(work -> imports.run("held", work), count);
   }
 }

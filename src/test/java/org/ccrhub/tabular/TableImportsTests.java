@@ -3,7 +3,9 @@ package org.ccrhub.tabular;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import org.ccrhub.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class TableImportsTests {
@@ -13,7 +15,7 @@ class TableImportsTests {
     TableImports imports = new TableImports(ImportLimits.DEFAULTS, 2, Duration.ofMillis(200));
     try (var held = ImportsHeld.all(imports, 2)) {
       long waited = System.nanoTime();
-      assertThatThrownBy(() -> imports.run(() -> "third"))
+      assertThatThrownBy(() -> imports.run("plan", () -> "third"))
           .isInstanceOf(ImportsBusyException.class)
           .hasMessage(
               "Other imports are running (at most 2 run at once): wait a minute and try again."
@@ -21,7 +23,7 @@ class TableImportsTests {
       assertThat(Duration.ofNanos(System.nanoTime() - waited))
           .isGreaterThanOrEqualTo(Duration.ofMillis(190));
     }
-    assertThat(imports.run(() -> "after")).isEqualTo("after");
+    assertThat(imports.run("plan", () -> "after")).isEqualTo("after");
   }
 
   @Test
@@ -31,10 +33,49 @@ class TableImportsTests {
     assertThatThrownBy(
             () ->
                 imports.run(
+                    "plan",
                     () -> {
                       throw new UnreadableFileException("broken");
                     }))
         .hasMessage("broken");
-    assertThat(imports.run(() -> 1)).isEqualTo(1);
+    assertThat(imports.run("plan", () -> 1)).isEqualTo(1);
+  }
+
+  @Test
+  void timesEachRunByKindAndOutcome() throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    TableImports imports =
+        new TableImports(ImportLimits.DEFAULTS, 1, Duration.ofMillis(50), meters);
+
+    imports.run("plan", () -> "fine");
+    imports.run("plan", () -> "with problems", result -> result.startsWith("with"));
+    assertThatThrownBy(
+        () ->
+            imports.run(
+                "marac",
+                () -> {
+                  throw new InvalidInputException("row 2: no date");
+                }));
+    assertThatThrownBy(
+        () ->
+            imports.run(
+                "sharing",
+                () -> {
+                  throw new IllegalStateException("a bug");
+                }));
+    try (var held = ImportsHeld.all(imports, 1)) {
+      assertThatThrownBy(() -> imports.run("indicators", () -> "no place"))
+          .isInstanceOf(ImportsBusyException.class);
+    }
+
+    assertThat(count(meters, "plan", "completed")).isEqualTo(1);
+    assertThat(count(meters, "plan", "rejected")).isEqualTo(1);
+    assertThat(count(meters, "marac", "rejected")).isEqualTo(1);
+    assertThat(count(meters, "sharing", "failed")).isEqualTo(1);
+    assertThat(count(meters, "indicators", "busy")).isEqualTo(1);
+  }
+
+  private static long count(SimpleMeterRegistry meters, String kind, String outcome) {
+    return meters.get("ccr.imports").tag("kind", kind).tag("outcome", outcome).timer().count();
   }
 }
