@@ -2,16 +2,17 @@ package org.ccrhub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import javax.sql.DataSource;
 import org.ccrhub.CcrHubApplication;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
 import org.ccrhub.HttpBrowser;
+import org.ccrhub.TestNode;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.security.Role;
 import org.ccrhub.shared.Partnership;
@@ -51,22 +52,12 @@ class ManagementPortIntegrationTests {
   @BeforeEach
   void aNodeWithAManagementPort() {
     if (node == null) {
-      HikariDataSource database = (HikariDataSource) dataSource;
+      List<String> settings = TestNode.settings(environment, dataSource);
+      settings.add("--ccr.management.port=0");
+      settings.add("--ccr.trusted-proxies=127.0.0.1");
       node =
           new SpringApplicationBuilder(CcrHubApplication.class)
-              .run(
-                  "--spring.datasource.url=" + database.getJdbcUrl(),
-                  "--spring.datasource.username=" + database.getUsername(),
-                  "--spring.datasource.password="
-                      + (database.getPassword() == null ? "" : database.getPassword()),
-                  "--spring.flyway.enabled=false",
-                  "--server.port=0",
-                  "--ccr.management.port=0",
-                  "--ccr.trusted-proxies=127.0.0.1",
-                  "--ccr.documents.warm-up=false",
-                  "--ccr.imports.warm-up=false",
-                  "--ccr.data-dir=" + environment.getProperty("ccr.data-dir"),
-                  "--ccr.audit.key=" + environment.getProperty("ccr.audit.key", ""));
+              .run(settings.toArray(String[]::new));
       nodePort = ((WebServerApplicationContext) node).getWebServer().getPort();
       managementPort =
           Integer.parseInt(node.getEnvironment().getRequiredProperty("local.management.port"));
