@@ -61,15 +61,15 @@ public final class RestoreCommand implements Callable<Integer> {
         try {
           Restores.createSchema(database, manifest);
           rows = Restores.load(database, backup, manifest);
-        } catch (InvalidInputException e) {
-          throw e;
         } catch (RuntimeException e) {
-          throw new IllegalStateException(
-              "The restore failed part way: "
-                  + (external
-                      ? "drop what it created in the database before trying again"
-                      : "delete the data directory " + dataDirectory + " before trying again"),
-              e);
+          String cleanUp =
+              external
+                  ? "drop what it created in the database before trying again"
+                  : "delete the data directory " + dataDirectory + " before trying again";
+          if (e instanceof InvalidInputException) {
+            throw new InvalidInputException(e.getMessage() + ". Nothing was loaded: " + cleanUp);
+          }
+          throw new IllegalStateException("The restore failed part way: " + cleanUp, e);
         }
         Restores.putFiles(dataDirectory, backup, manifest);
       }

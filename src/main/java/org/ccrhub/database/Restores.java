@@ -208,7 +208,8 @@ final class Restores {
    * Loads every table in one transaction, in the manifest's order (a table after those it refers
    * to). The tables' own triggers are off while they load (the rows are loaded as they were, not
    * added: an append-only or checking trigger has nothing to say about them) and on again before
-   * the commit; foreign keys are checked as each row loads.
+   * the commit; foreign keys are checked as each row loads, except a table's keys to itself, which
+   * are checked for all its rows once it is loaded.
    */
   static long load(OwnerConnection database, ZipFile backup, BackupManifest manifest)
       throws SQLException, IOException {
@@ -236,9 +237,29 @@ final class Restores {
                 + manifest.ccrHubVersion()
                 + " or later");
       }
+      List<String[]> selfReferences = new ArrayList<>();
       try (Statement statement = connection.createStatement()) {
         for (BackupManifest.Table table : manifest.tables()) {
           statement.execute("alter table " + Backups.quote(table.name()) + " disable trigger user");
+        }
+        // a row may refer to a later row of its table (a group moved under a newer one): such
+        // keys are dropped while the table loads and added again after, which checks every row
+        try (ResultSet rs =
+            statement.executeQuery(
+                """
+                select c.relname, f.conname, pg_get_constraintdef(f.oid) from pg_constraint f
+                join pg_class c on c.oid = f.conrelid
+                join pg_namespace n on n.oid = c.relnamespace
+                where f.contype = 'f' and f.conrelid = f.confrelid
+                  and n.nspname = current_schema()
+                """)) {
+          while (rs.next()) {
+            selfReferences.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+          }
+        }
+        for (String[] key : selfReferences) {
+          statement.execute(
+              "alter table " + Backups.quote(key[0]) + " drop constraint " + Backups.quote(key[1]));
         }
         // rows the migrations added (shipped lists) are in the backup as they were at its time
         List<BackupManifest.Table> dependentsFirst = new ArrayList<>(manifest.tables());
@@ -275,6 +296,15 @@ final class Restores {
         }
       }
       try (Statement statement = connection.createStatement()) {
+        for (String[] key : selfReferences) {
+          statement.execute(
+              "alter table "
+                  + Backups.quote(key[0])
+                  + " add constraint "
+                  + Backups.quote(key[1])
+                  + " "
+                  + key[2]);
+        }
         for (BackupManifest.Table table : manifest.tables()) {
           statement.execute("alter table " + Backups.quote(table.name()) + " enable trigger user");
         }
