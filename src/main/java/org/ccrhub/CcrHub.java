@@ -5,6 +5,8 @@ import org.ccrhub.audit.AuditCommands;
 import org.ccrhub.calendar.BankHolidayCommands;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.cli.ServeCommand;
+import org.ccrhub.database.BackupCommand;
+import org.ccrhub.database.RestoreCommand;
 import org.ccrhub.indicators.IndicatorCommands;
 import org.ccrhub.marac.MaracCommands;
 import org.ccrhub.partnership.PartnershipCommands;
@@ -45,7 +47,9 @@ import picocli.CommandLine.Command;
       MaracCommands.class,
       SharingCommands.class,
       BankHolidayCommands.class,
-      AuditCommands.class
+      AuditCommands.class,
+      BackupCommand.class,
+      RestoreCommand.class
     })
 public class CcrHub {
 

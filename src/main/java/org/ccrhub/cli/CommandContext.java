@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +29,7 @@ public final class CommandContext implements AutoCloseable {
   private final String[] springArgs;
   private final String[] commandArgs;
   private ConfigurableApplicationContext context;
+  private ConfigurableApplicationContext settingsOnly;
 
   private CommandContext(Class<?> application, String[] springArgs, String[] commandArgs) {
     this.application = application;
@@ -99,13 +102,42 @@ public final class CommandContext implements AutoCloseable {
     return context.getBean(type);
   }
 
+  /**
+   * The application's settings (application.properties, the environment, the Spring arguments)
+   * without starting the application: no database connection, no migration, no beans of its own.
+   * For commands that must not change the database by starting the application ({@code backup},
+   * {@code restore}).
+   */
+  public Environment settings() {
+    if (settingsOnly == null) {
+      settingsOnly =
+          new SpringApplicationBuilder(SettingsOnly.class)
+              .web(WebApplicationType.NONE)
+              .logStartupInfo(false)
+              .properties(
+                  "spring.main.banner-mode=off",
+                  "logging.threshold.console=ERROR",
+                  "ccr.command-line=true")
+              .run(springArgs);
+    }
+    return settingsOnly.getEnvironment();
+  }
+
   @Override
   public void close() {
     if (context != null) {
       context.close();
       context = null;
     }
+    if (settingsOnly != null) {
+      settingsOnly.close();
+      settingsOnly = null;
+    }
   }
+
+  /** A context with nothing in it: only its environment is used. */
+  @Configuration(proxyBeanMethods = false)
+  static class SettingsOnly {}
 
   private final class Factory implements CommandLine.IFactory {
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
