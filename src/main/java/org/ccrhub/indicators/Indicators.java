@@ -22,6 +22,7 @@ import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagScheme;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,10 +52,24 @@ public class Indicators {
       Comparator.comparing(Indicator::ref, Refs.NATURAL_ORDER);
 
   private final JdbcClient jdbc;
-  private final Map<Long, IndicatorData> kept = Collections.synchronizedMap(new HashMap<>());
 
-  Indicators(JdbcClient jdbc) {
+  /**
+   * Each partnership's data as of its version, for the partnerships used most recently: a server
+   * that hosts hundreds of partnerships keeps the busiest, not all of them.
+   */
+  private final Map<Long, IndicatorData> kept;
+
+  Indicators(
+      JdbcClient jdbc, @Value("${ccr.indicators.kept-partnerships:16}") int keptPartnerships) {
     this.jdbc = jdbc;
+    this.kept =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<Long, IndicatorData> eldest) {
+                return size() > Math.max(1, keptPartnerships);
+              }
+            });
   }
 
   /** The partnership's indicators in natural ref order. */
