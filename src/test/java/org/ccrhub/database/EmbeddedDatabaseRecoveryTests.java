@@ -3,21 +3,12 @@ package org.ccrhub.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.ccrhub.CcrHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseRecoveryTests {
 
   @TempDir Path dataDir;
-  private final List<Process> processes = new ArrayList<>();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final ServerProcesses processes = new ServerProcesses();
+  private int started;
 
   @AfterEach
   void stopEverything() throws Exception {
-    for (Process process : processes) {
-      if (process.isAlive()) {
-        process.destroy();
-        process.waitFor(30, TimeUnit.SECONDS);
-      }
-    }
+    processes.stopAll();
     postmaster().ifPresent(ProcessHandle::destroy);
   }
 
@@ -51,7 +36,7 @@ class EmbeddedDatabaseRecoveryTests {
     Process first = serve(port);
     awaitHealthy(port, first);
 
-    CommandResult created =
+    ServerProcesses.Result created =
         command("partnership", "create", "--slug", "survivor", "--name", "Survivor CSP");
     assertThat(created.exitCode()).as(created.output()).isZero();
 
@@ -63,7 +48,7 @@ class EmbeddedDatabaseRecoveryTests {
     awaitHealthy(port, second);
     assertThat(orphan.get().isAlive()).as("the orphaned server was stopped").isFalse();
 
-    CommandResult listed = command("partnership", "list");
+    ServerProcesses.Result listed = command("partnership", "list");
     assertThat(listed.output()).contains("survivor\tSurvivor CSP");
 
     second.destroy(); // SIGTERM: graceful shutdown stops the database cleanly
@@ -82,59 +67,22 @@ class EmbeddedDatabaseRecoveryTests {
   }
 
   private Process serve(int port) throws IOException {
-    Process process =
-        java("serve", "--port", String.valueOf(port), "--ccr.data-dir=" + dataDir)
-            .redirectOutput(
-                dataDir
-                    .resolveSibling(dataDir.getFileName() + "-serve-" + processes.size() + ".log")
-                    .toFile())
-            .start();
-    processes.add(process);
-    return process;
+    return processes.start(
+        dataDir.resolveSibling(dataDir.getFileName() + "-serve-" + started++ + ".log"),
+        "serve",
+        "--port",
+        String.valueOf(port),
+        "--ccr.data-dir=" + dataDir);
   }
 
-  private CommandResult command(String... args) throws Exception {
+  private ServerProcesses.Result command(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--ccr.data-dir=" + dataDir);
-    Process process = java(all.toArray(String[]::new)).redirectErrorStream(true).start();
-    processes.add(process);
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new CommandResult(process.exitValue(), output);
-  }
-
-  record CommandResult(int exitCode, String output) {}
-
-  private static ProcessBuilder java(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(CcrHub.class.getName());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    return processes.run(all.toArray(String[]::new));
   }
 
   private void awaitHealthy(int port, Process process) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (Instant.now().isBefore(deadline)) {
-      assertThat(process.isAlive()).as("server process exited early").isTrue();
-      try {
-        HttpResponse<String> response =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("server not healthy within 90 s");
+    processes.awaitHealthy(port, process);
   }
 
   /** The PostgreSQL server of this data directory, if one is running. */
@@ -148,8 +96,6 @@ class EmbeddedDatabaseRecoveryTests {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return ServerProcesses.freePort();
   }
 }
