@@ -70,12 +70,23 @@ class RelativeRedirects {
 
     @Override
     public void sendRedirect(String location) throws IOException {
-      super.sendRedirect(relative(location));
+      sendRedirect(location, SC_FOUND, true);
     }
 
+    /**
+     * Sets the status and the relative location itself: Tomcat's own redirect makes the location
+     * absolute again, from the Host header, for an HTTP/1.0 request (as nginx sends by default).
+     */
     @Override
     public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-      super.sendRedirect(relative(location), sc, clearBuffer);
+      if (isCommitted()) {
+        throw new IllegalStateException("The response is already committed");
+      }
+      if (clearBuffer) {
+        resetBuffer();
+      }
+      setStatus(sc);
+      super.setHeader("Location", relative(location));
     }
 
     @Override
