@@ -1,5 +1,6 @@
 package org.ccrhub;
 
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -8,4 +9,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @Modulithic(systemName = "CCR Hub", sharedModules = "shared")
 @EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT2H")
 public class CcrHubApplication {}

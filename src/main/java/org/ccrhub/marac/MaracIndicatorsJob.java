@@ -3,6 +3,8 @@ package org.ccrhub.marac;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
@@ -13,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every night (at 03:00 UK time unless {@code ccr.marac.indicators-cron} says otherwise) records
  * every MARAC's data return of the last completed quarters as the partnership's indicators ({@link
- * MaracIndicators}). Recording the same figures again changes nothing, so several servers running
- * it at once record each value once.
+ * MaracIndicators}). With several servers, one runs it (the scheduler lock, held at least 10
+ * minutes so that a server whose clock is late does not run it again).
  */
 @Component
 class MaracIndicatorsJob {
@@ -35,7 +37,9 @@ class MaracIndicatorsJob {
   }
 
   @Scheduled(cron = "${ccr.marac.indicators-cron:0 0 3 * * *}", zone = "Europe/London")
-  void publishToday() {
+  @SchedulerLock(name = "marac-indicators", lockAtLeastFor = "PT10M")
+  public void publishToday() {
+    LockAssert.assertLocked();
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
     for (Partnership partnership : partnerships.findAll()) {
       for (Marac marac : maracs.all(partnership)) {

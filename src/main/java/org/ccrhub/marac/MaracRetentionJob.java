@@ -3,6 +3,8 @@ package org.ccrhub.marac;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
@@ -12,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every night (at 02:30 UK time unless {@code ccr.marac.retention-cron} says otherwise) removes the
- * personal details that every MARAC's retention has run out for ({@link MaracRetention}). Safe on
- * several servers at once: a purge locks its MARAC, and the second server finds nothing left due.
+ * personal details that every MARAC's retention has run out for ({@link MaracRetention}). With
+ * several servers, one runs it (the scheduler lock, held at least 10 minutes so that a server whose
+ * clock is late does not run it again); and a purge locks its MARAC, so a second finds nothing due.
  */
 @Component
 class MaracRetentionJob {
@@ -34,7 +37,9 @@ class MaracRetentionJob {
   }
 
   @Scheduled(cron = "${ccr.marac.retention-cron:0 30 2 * * *}", zone = "Europe/London")
-  void purgeToday() {
+  @SchedulerLock(name = "marac-retention", lockAtLeastFor = "PT10M")
+  public void purgeToday() {
+    LockAssert.assertLocked();
     purge(LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
   }
 

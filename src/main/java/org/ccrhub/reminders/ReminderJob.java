@@ -3,6 +3,8 @@ package org.ccrhub.reminders;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.mail.Mail;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
@@ -13,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every day (at 07:00 UK time unless {@code ccr.reminders.cron} says otherwise) closes the periods
- * due to close and sends the reminders due, for every partnership. Safe on several servers at once:
- * each reminder is recorded before its message is queued, and a second server finds it recorded.
+ * due to close and sends the reminders due, for every partnership. With several servers, one runs
+ * it (the scheduler lock, held at least 10 minutes so that a server whose clock is late does not
+ * run it again); and were two to run it, each reminder is recorded before its message is queued,
+ * and the second server finds it recorded.
  */
 @Component
 class ReminderJob {
@@ -34,7 +38,9 @@ class ReminderJob {
   }
 
   @Scheduled(cron = "${ccr.reminders.cron:0 0 7 * * *}", zone = "Europe/London")
-  void sendToday() {
+  @SchedulerLock(name = "reminders", lockAtLeastFor = "PT10M")
+  public void sendToday() {
+    LockAssert.assertLocked();
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
     int sent = 0;
     for (Partnership partnership : partnerships.findAll()) {

@@ -3,6 +3,8 @@ package org.ccrhub.sharing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every night (at 02:45 UK time unless {@code ccr.sharing.retention-cron} says otherwise) removes
  * the personal details of information sharing that retention has run out for ({@link
- * SharingRetention}). Safe on several servers at once: what one removed, the other finds gone.
+ * SharingRetention}). With several servers, one runs it (the scheduler lock, held at least 10
+ * minutes so that a server whose clock is late does not run it again).
  */
 @Component
 class SharingRetentionJob {
@@ -31,7 +34,9 @@ class SharingRetentionJob {
   }
 
   @Scheduled(cron = "${ccr.sharing.retention-cron:0 45 2 * * *}", zone = "Europe/London")
-  void purgeToday() {
+  @SchedulerLock(name = "sharing-retention", lockAtLeastFor = "PT10M")
+  public void purgeToday() {
+    LockAssert.assertLocked();
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
     int purged = 0;
     for (Partnership partnership : partnerships.findAll()) {
