@@ -33,7 +33,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AuditKeys {
 
   static final String FILE_NAME = "audit.key";
-  private static final String INSTALLATION_KEY = "audit";
   private static final String PROPERTY = "ccr.audit.key (CCR_AUDIT_KEY)";
   private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
   private static final Pattern FINGERPRINT = Pattern.compile("(?m)^key ([0-9a-f]{16})$");
@@ -60,32 +59,21 @@ class AuditKeys {
    */
   private static void checkAgainstInstallation(
       AuditKey key, Path file, String configured, JdbcClient jdbc) {
-    String installation = InstallationKeys.claim(jdbc, INSTALLATION_KEY, key.fingerprint());
-    if (installation.equals(key.fingerprint())) {
-      return;
-    }
-    if (key.origin() == AuditKey.Origin.CREATED) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not remove the audit key just made " + file, e);
-      }
-    }
-    throw new AuditKeyException(
-        "This server's audit key ("
-            + (configured.isBlank() ? file.toString() : PROPERTY)
-            + ", fingerprint "
-            + key.fingerprint()
-            + ") is not the key of the other servers of this installation (fingerprint "
-            + installation
-            + "): records signed with two keys would look forged. Give every server the same"
-            + " key: set "
-            + PROPERTY
-            + " to it on each, or copy "
-            + FILE_NAME
-            + " from the first server into "
-            + file.getParent()
-            + ".");
+    shared(file)
+        .refusal(
+            jdbc,
+            key.fingerprint(),
+            !configured.isBlank(),
+            key.origin() == AuditKey.Origin.CREATED,
+            "records signed with two keys would look forged")
+        .ifPresent(
+            refusal -> {
+              throw new AuditKeyException(refusal);
+            });
+  }
+
+  private static InstallationKeys.SharedKey shared(Path file) {
+    return new InstallationKeys.SharedKey("audit", "audit key", PROPERTY, file);
   }
 
   private static AuditKey fromFile(Path file, JdbcClient jdbc) {
@@ -112,21 +100,10 @@ class AuditKeys {
                     + PROPERTY
                     + " to the key; without it the trail can be neither verified nor extended.");
           }
-          Optional<String> installation = InstallationKeys.recorded(jdbc, INSTALLATION_KEY);
-          if (installation.isPresent()) {
-            throw new AuditKeyException(
-                "This server has no audit key (neither "
-                    + PROPERTY
-                    + " nor "
-                    + file
-                    + "), but this installation has one (fingerprint "
-                    + installation.get()
-                    + "). Set "
-                    + PROPERTY
-                    + " to it, or copy "
-                    + FILE_NAME
-                    + " from another server or a backup; a new key would make the trail fail its"
-                    + " checks.");
+          Optional<String> missing =
+              shared(file).missing(jdbc, "A new key would make the trail fail its checks.");
+          if (missing.isPresent()) {
+            throw new AuditKeyException(missing.get());
           }
           return create(file);
         }

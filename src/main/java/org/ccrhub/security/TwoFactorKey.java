@@ -222,32 +222,22 @@ class TwoFactorKey {
       InstallationKeys.replace(jdbc, INSTALLATION_KEY, fingerprint);
       return;
     }
-    String recorded = InstallationKeys.claim(jdbc, INSTALLATION_KEY, fingerprint);
-    if (recorded.equals(fingerprint)) {
-      return;
+    Optional<String> refusal =
+        shared()
+            .refusal(
+                jdbc,
+                fingerprint,
+                !configured.isBlank(),
+                made,
+                "they could not open the secrets this server sealed, and people would be refused"
+                    + " their codes");
+    if (refusal.isPresent()) {
+      throw new TwoFactorKeyException(refusal.get());
     }
-    if (made) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not remove the two-factor key just made " + file, e);
-      }
-    }
-    throw new TwoFactorKeyException(
-        "This server's two-factor key ("
-            + (configured.isBlank() ? file.toString() : PROPERTY)
-            + ", fingerprint "
-            + fingerprint
-            + ") is not the key of the other servers of this installation (fingerprint "
-            + recorded
-            + "): they could not open the secrets this server sealed, and people would be refused"
-            + " their codes. Give every server the same key: set "
-            + PROPERTY
-            + " to it on each, or copy "
-            + FILE_NAME
-            + " from the first server into "
-            + file.getParent()
-            + ".");
+  }
+
+  private InstallationKeys.SharedKey shared() {
+    return new InstallationKeys.SharedKey(INSTALLATION_KEY, "two-factor key", PROPERTY, file);
   }
 
   /** Tells two keys apart without revealing either. */
@@ -266,23 +256,18 @@ class TwoFactorKey {
 
   private byte[] create() throws IOException {
     JdbcClient jdbc = installation;
-    Optional<String> recorded =
-        jdbc == null ? Optional.empty() : InstallationKeys.recorded(jdbc, INSTALLATION_KEY);
-    if (recorded.isPresent() && !replaceLostKey) {
-      throw new TwoFactorKeyException(
-          "This server has no two-factor key (neither "
-              + PROPERTY
-              + " nor "
-              + file
-              + "), but this installation has one (fingerprint "
-              + recorded.get()
-              + "). Set "
-              + PROPERTY
-              + " to it, or copy "
-              + FILE_NAME
-              + " from another server or a backup. If the key is lost for good, start once with"
-              + " --ccr.two-factor.replace-lost-key=true: a new key is made, and everyone with"
-              + " two-factor sign-in then signs in with a recovery code or has it reset.");
+    Optional<String> missing =
+        jdbc == null || replaceLostKey
+            ? Optional.empty()
+            : shared()
+                .missing(
+                    jdbc,
+                    "If the key is lost for good, start once with"
+                        + " --ccr.two-factor.replace-lost-key=true: a new key is made, and everyone"
+                        + " with two-factor sign-in then signs in with a recovery code or has it"
+                        + " reset.");
+    if (missing.isPresent()) {
+      throw new TwoFactorKeyException(missing.get());
     }
     byte[] bytes = KeyFiles.create(file, KEY_BYTES);
     long enrolled = enrolledAccounts.getAsLong();

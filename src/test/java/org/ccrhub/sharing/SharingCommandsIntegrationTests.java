@@ -368,17 +368,7 @@ class SharingCommandsIntegrationTests {
   void removesPersonalDetailsAtRetentionKeepingTheLogAndTheFigures() throws Exception {
     String slug = aPartnership();
     Partnership partnership = partnerships.named(slug);
-    assertThat(
-            commands
-                .run(
-                    "sharing",
-                    "import",
-                    "--partnership",
-                    slug,
-                    "--file",
-                    file("decision-log.csv", LOG).toString())
-                .exitCode())
-        .isZero();
+    importTheLog(slug);
 
     AdminCommands.Result dry = commands.run("sharing", "purge", "--partnership", slug, "--dry-run");
     assertThat(dry.exitCode()).as(dry.err()).isZero();
@@ -421,17 +411,7 @@ class SharingCommandsIntegrationTests {
   void twoNodesPurgingAtOnceRemoveTheDetailsOnceWithOneAuditRecord() throws Exception {
     String slug = aPartnership();
     Partnership partnership = partnerships.named(slug);
-    assertThat(
-            commands
-                .run(
-                    "sharing",
-                    "import",
-                    "--partnership",
-                    slug,
-                    "--file",
-                    file("decision-log.csv", LOG).toString())
-                .exitCode())
-        .isZero();
+    importTheLog(slug);
     java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 3);
 
     org.ccrhub.Overlapping.Results<Integer> both =
@@ -452,6 +432,20 @@ class SharingCommandsIntegrationTests {
                 .list())
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("by node A");
+  }
+
+  private void importTheLog(String slug) throws Exception {
+    assertThat(
+            commands
+                .run(
+                    "sharing",
+                    "import",
+                    "--partnership",
+                    slug,
+                    "--file",
+                    file("decision-log.csv", LOG).toString())
+                .exitCode())
+        .isZero();
   }
 
   @Test
