@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A rolling upgrade of two nodes, from this version to a newer one (ADR 25): the newer version's
+ * A rolling upgrade of two nodes, from this version to a newer one (ADR 26): the newer version's
  * first node migrates the database (here: this code with one more migration, {@code
  * db/future/V9999__future_expand.sql}, which only expands), and this version keeps serving on the
  * newer schema beside it, and starts again on it with Flyway as it is by default. One person's

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What CCR Hub keeps in the HTTP session is Java-serialised into {@code spring_session_attributes}
  * and read by every node (ADR 22), so during a rolling upgrade a session written by one version is
- * read by the next, and the other way round (ADR 25). Each type kept there is therefore a record
+ * read by the next, and the other way round (ADR 26). Each type kept there is therefore a record
  * (read by component name, whatever its serialVersionUID) or a class that declares its
  * serialVersionUID, and keeps the fields it had: a field may be added, never removed, renamed or
  * given another type, until a release later.
@@ -111,7 +111,7 @@ class SessionAttributeTypesTests {
    * Spring's own types in the session around ours: the security context with its authentication,
    * the saved request, the CSRF token. They declare their serialVersionUID; Spring Security keeps
    * it the same within a minor version, so a Spring Security minor upgrade is read at its release
-   * notes (ADR 25).
+   * notes (ADR 26).
    */
   private static final List<String> SPRING_TYPES =
       List.of(
@@ -164,7 +164,7 @@ class SessionAttributeTypesTests {
           .as(
               kept.getKey()
                   + ": a field may be added (list it here), but not removed, renamed or retyped"
-                  + " while the previous version may read the session (ADR 25)")
+                  + " while the previous version may read the session (ADR 26)")
           .containsAll(kept.getValue());
     }
   }

@@ -1,5 +1,5 @@
 -- A migration of a version newer than this code, for the tests that run this code on a newer
--- schema (ADR 25): it expands only, as a release's migrations must. A column the current code does
+-- schema (ADR 26): it expands only, as a release's migrations must. A column the current code does
 -- not know on a table it reads and writes (nullable), one with a default, and a table of its own
 -- referring to one the current code deletes from (so on delete cascade).
 alter table delivery_plan add column colour text check (length(colour) <= 20);
