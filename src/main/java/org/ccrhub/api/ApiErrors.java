@@ -25,6 +25,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -138,8 +139,13 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
   /** An unexpected failure: logged with a reference to quote, which the answer gives. */
   static ProblemDetail failed(Throwable exception, HttpServletRequest request) {
     String reference = RequestIds.of(request);
+    // the route's pattern, never the address, which may hold what the client typed
+    Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     log.error(
-        "Error reference {}: status 500 on {}", reference, request.getRequestURI(), exception);
+        "Error reference {}: status 500 on route {}",
+        reference,
+        route == null ? "-" : route,
+        exception);
     ProblemDetail problem =
         ApiProblems.of(
             500, "Sorry, there is a problem with the service. Quote reference " + reference);

@@ -162,10 +162,10 @@ final class Backups {
   record TableShape(String name, List<String> columns, List<String> key) {}
 
   /**
-   * The tables of the schema that hold records, each after the tables it refers to (ties by name);
-   * a table that refers to itself is ordered by its primary key, so earlier rows come first.
+   * The tables of the schema a backup keeps (neither {@linkplain #ephemeral ephemeral} nor Flyway's
+   * history), each with its columns but generated ones: all that a restore may load.
    */
-  private static List<TableShape> tablesInLoadOrder(Statement statement) throws SQLException {
+  static Map<String, List<String>> keptColumns(Statement statement) throws SQLException {
     Map<String, List<String>> columns = new TreeMap<>();
     try (ResultSet rs =
         statement.executeQuery(
@@ -184,6 +184,15 @@ final class Backups {
         }
       }
     }
+    return columns;
+  }
+
+  /**
+   * The tables of the schema that hold records, each after the tables it refers to (ties by name);
+   * a table that refers to itself is ordered by its primary key, so earlier rows come first.
+   */
+  private static List<TableShape> tablesInLoadOrder(Statement statement) throws SQLException {
+    Map<String, List<String>> columns = keptColumns(statement);
     Map<String, List<String>> keys = new TreeMap<>();
     try (ResultSet rs =
         statement.executeQuery(

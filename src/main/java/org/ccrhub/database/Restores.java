@@ -2,6 +2,7 @@ package org.ccrhub.database;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -30,6 +32,7 @@ import org.ccrhub.audit.AuditFiles;
 import org.ccrhub.shared.InvalidInputException;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Loads a backup into an empty database: checks every entry against the manifest first, creates the
@@ -39,6 +42,9 @@ import org.postgresql.PGConnection;
  * own version.
  */
 final class Restores {
+
+  /** Far more than the manifest of any installation's backup (some tens of kilobytes). */
+  static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
   private Restores() {}
 
@@ -51,7 +57,16 @@ final class Restores {
     }
     BackupManifest manifest;
     try (InputStream in = backup.getInputStream(manifestEntry)) {
-      manifest = BackupManifest.fromJson(in.readAllBytes());
+      byte[] json = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+      if (json.length > MAX_MANIFEST_BYTES) {
+        throw new InvalidInputException(
+            "File '"
+                + backup.getName()
+                + "' is not a CCR Hub backup: its manifest.json is larger than any backup's");
+      }
+      manifest = BackupManifest.fromJson(json);
+    } catch (InvalidInputException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new InvalidInputException(
           "File '" + backup.getName() + "' is not a CCR Hub backup: its manifest.json is damaged");
@@ -68,7 +83,19 @@ final class Restores {
     }
     List<String> problems = new ArrayList<>();
     Set<String> described = new HashSet<>(Set.of(BackupManifest.ENTRY));
+    Set<String> tables = new HashSet<>();
     for (BackupManifest.Table table : manifest.tables()) {
+      // a backup never keeps sessions, uploads, rate counters, job locks or Flyway's history: a
+      // manifest that names one would plant it (a session is a signed-in person, held as Java
+      // objects the server would read back)
+      if (Backups.ephemeral(table.name()) || table.name().equals(Backups.SCHEMA_HISTORY)) {
+        problems.add(table.name() + " is not a table a backup keeps");
+        continue;
+      }
+      if (!tables.add(table.name())) {
+        problems.add(table.name() + " is listed twice");
+        continue;
+      }
       described.add(table.entry());
       Entry found = read(backup, table.entry());
       if (found == null) {
@@ -77,9 +104,20 @@ final class Restores {
         problems.add(table.entry() + " is not as it was written (its SHA-256 differs)");
       }
     }
+    Set<String> sequences = new HashSet<>();
+    for (BackupManifest.Sequence sequence : manifest.sequences()) {
+      if (!sequences.add(sequence.name())) {
+        problems.add("sequence " + sequence.name() + " is listed twice");
+      }
+    }
+    Set<String> files = new HashSet<>();
     for (BackupManifest.DataFile file : manifest.files()) {
       if (!Backups.DATA_FILES.contains(file.name())) {
         problems.add(file.name() + " is not a file a backup keeps");
+        continue;
+      }
+      if (!files.add(file.name())) {
+        problems.add(file.name() + " is listed twice");
         continue;
       }
       described.add(file.entry());
@@ -192,8 +230,19 @@ final class Restores {
     }
   }
 
-  /** Creates the schema of the backup's version, as CCR Hub migrates at a start. */
+  /**
+   * Creates the schema of the backup's version, as CCR Hub migrates at a start; refuses a version
+   * this CCR Hub has no migration for (a backup taken by a newer one) before creating anything.
+   */
   static void createSchema(OwnerConnection database, BackupManifest manifest) {
+    if (!hasMigration(manifest.schemaVersion())) {
+      throw new InvalidInputException(
+          "The backup is of database version "
+              + manifest.schemaVersion()
+              + ", which this CCR Hub does not have: restore it with CCR Hub "
+              + manifest.ccrHubVersion()
+              + " or later");
+    }
     Flyway flyway =
         Flyway.configure()
             .dataSource(database.url(), database.owner(), database.ownerPassword())
@@ -202,6 +251,70 @@ final class Restores {
             .callbacks(new LeastPrivilege(database.application()))
             .load();
     flyway.migrate();
+  }
+
+  private static boolean hasMigration(String version) {
+    if (version == null || !version.matches("[0-9]{1,9}(\\.[0-9]{1,9}){0,4}")) {
+      return false;
+    }
+    try {
+      return new PathMatchingResourcePatternResolver(Restores.class.getClassLoader())
+              .getResources("classpath*:db/migration/V" + version.replace('.', '_') + "__*.sql")
+              .length
+          > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list the database migrations", e);
+    }
+  }
+
+  /**
+   * Refuses a manifest that names a table, column or sequence that the schema of its version does
+   * not have (or, for tables, that a backup does not keep): only what a backup of this schema holds
+   * is loaded, named as the schema names it.
+   */
+  private static void checkShape(Connection connection, BackupManifest manifest)
+      throws SQLException {
+    Map<String, List<String>> kept;
+    Set<String> sequences = new HashSet<>();
+    try (Statement statement = connection.createStatement()) {
+      kept = Backups.keptColumns(statement);
+      try (ResultSet rs =
+          statement.executeQuery(
+              """
+              select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              where n.nspname = current_schema() and c.relkind = 'S'
+              """)) {
+        while (rs.next()) {
+          sequences.add(rs.getString(1));
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (BackupManifest.Table table : manifest.tables()) {
+      List<String> columns = kept.get(table.name());
+      if (columns == null) {
+        problems.add(table.name() + " is not a table of this database that a backup keeps");
+        continue;
+      }
+      Set<String> seen = new HashSet<>();
+      for (String column : table.columns()) {
+        if (!columns.contains(column) || !seen.add(column)) {
+          problems.add(table.name() + " has no column " + column + " (or names it twice)");
+        }
+      }
+    }
+    for (BackupManifest.Sequence sequence : manifest.sequences()) {
+      if (!sequences.contains(sequence.name())) {
+        problems.add("sequence " + sequence.name() + " is not a sequence of this database");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "The backup's manifest names what a backup of database version "
+              + manifest.schemaVersion()
+              + " does not hold:\n- "
+              + String.join("\n- ", problems));
+    }
   }
 
   /**
@@ -237,6 +350,7 @@ final class Restores {
                 + manifest.ccrHubVersion()
                 + " or later");
       }
+      checkShape(connection, manifest);
       List<String[]> selfReferences = new ArrayList<>();
       try (Statement statement = connection.createStatement()) {
         for (BackupManifest.Table table : manifest.tables()) {

@@ -58,19 +58,19 @@ class ErrorHandling {
             webRequest instanceof ServletWebRequest servlet
                 ? RequestIds.of(servlet.getRequest())
                 : RequestIds.generate();
+        // the route's pattern, never the address: it may hold a secret link's token, or an email
+        // or a name someone typed or bookmarked (the request log line says the same)
+        String route =
+            webRequest instanceof ServletWebRequest servlet
+                ? RequestLog.routeOf(servlet.getRequest())
+                : "-";
         attributes.put("reference", reference);
         Throwable error = getError(webRequest);
         Object status = attributes.get("status");
         if (Integer.valueOf(500).equals(status)) {
-          log.error(
-              "Error reference {}: status {} on {}",
-              reference,
-              status,
-              attributes.get("path"),
-              error);
+          log.error("Error reference {}: status {} on route {}", reference, status, route, error);
         } else {
-          log.info(
-              "Error reference {}: status {} on {}", reference, status, attributes.get("path"));
+          log.info("Error reference {}: status {} on route {}", reference, status, route);
         }
         attributes.put("heading", heading(status));
         if (webRequest.getAttribute(ADVICE, RequestAttributes.SCOPE_REQUEST)
