@@ -73,6 +73,22 @@ public class AdminCommands {
       System.setOut(out);
       System.setErr(err);
       System.setIn(in);
+      showEveryLevelOnTheConsoleAgain();
+    }
+  }
+
+  /**
+   * A command shows only errors on the console (CommandContext), and in this JVM its start set that
+   * for every application here, whose INFO lines tests read: the console shows every level again,
+   * as it does for a server.
+   */
+  private static void showEveryLevelOnTheConsoleAgain() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext logback) {
+      var console = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+      if (console != null) {
+        console.clearAllFilters();
+      }
     }
   }
 }

@@ -385,14 +385,28 @@ final class Restores {
       var copy = connection.unwrap(PGConnection.class).getCopyAPI();
       for (BackupManifest.Table table : manifest.tables()) {
         try (InputStream in = backup.getInputStream(backup.getEntry(table.entry()))) {
-          long loaded =
-              copy.copyIn(
-                  "copy "
-                      + Backups.quote(table.name())
-                      + " ("
-                      + String.join(", ", Backups.quoted(table.columns()))
-                      + ") from stdin",
-                  in);
+          long loaded;
+          try {
+            loaded =
+                copy.copyIn(
+                    "copy "
+                        + Backups.quote(table.name())
+                        + " ("
+                        + String.join(", ", Backups.quoted(table.columns()))
+                        + ") from stdin",
+                    in);
+          } catch (SQLException e) {
+            // PostgreSQL's message quotes the row it could not load, and rows hold personal data:
+            // only the table and the error's code are said, never logged with the message
+            throw new InvalidInputException(
+                "The rows of "
+                    + table.name()
+                    + " in the backup could not be loaded (PostgreSQL error "
+                    + e.getSQLState()
+                    + "): the backup does not fit this version's tables, or was changed. Nothing"
+                    + " was loaded; drop what the restore created (the data directory, or the"
+                    + " schema's tables) before trying again.");
+          }
           if (loaded != table.rows()) {
             throw new IllegalStateException(
                 "Loaded " + loaded + " rows into " + table.name() + ", not " + table.rows());

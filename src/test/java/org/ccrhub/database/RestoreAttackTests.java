@@ -253,6 +253,37 @@ class RestoreAttackTests {
         .doesNotContain("Exception");
   }
 
+  @Test
+  void aRowThatDoesNotLoadIsRefusedWithoutRepeatingItsValues() throws Exception {
+    BackupManifest.Table partnership =
+        manifest.tables().stream()
+            .filter(t -> t.name().equals("partnership"))
+            .findFirst()
+            .orElseThrow();
+    StringBuilder row = new StringBuilder("jane.victim@example.org");
+    for (int i = 1; i < partnership.columns().size(); i++) {
+      row.append("\t\\N");
+    }
+    byte[] rows = (row + "\n").getBytes(StandardCharsets.UTF_8);
+    String entry = partnership.entry();
+
+    Result result =
+        restore(
+            m -> {
+              List<BackupManifest.Table> tables = new ArrayList<>(m.tables());
+              tables.set(
+                  tables.indexOf(partnership),
+                  new BackupManifest.Table(
+                      "partnership", partnership.columns(), entry, 1, Backups.sha256(rows)));
+              return withTables(m, tables);
+            },
+            Map.of(entry, new String(rows, StandardCharsets.UTF_8)));
+
+    assertRefused(result, "The rows of partnership in the backup could not be loaded");
+    assertThat(result.result().err()).contains("PostgreSQL error 22P02");
+    assertThat(result.result().out() + result.result().err()).doesNotContain("jane.victim");
+  }
+
   // --- helpers
 
   private record Result(AdminCommands.Result result, Path dataDirectory) {}
@@ -332,7 +363,7 @@ class RestoreAttackTests {
     Path hostile = root.resolve("hostile-" + (++made) + ".backup");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(hostile))) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        if (!entry.getKey().equals(BackupManifest.ENTRY)) {
+        if (!entry.getKey().equals(BackupManifest.ENTRY) && !added.containsKey(entry.getKey())) {
           out.putNextEntry(new ZipEntry(entry.getKey()));
           out.write(entry.getValue());
           out.closeEntry();

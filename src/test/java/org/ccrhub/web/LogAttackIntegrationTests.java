@@ -72,7 +72,8 @@ class LogAttackIntegrationTests {
 
     assertThat(missing.statusCode()).isEqualTo(404);
     String id = missing.headers().firstValue("X-Request-Id").orElseThrow();
-    assertThat(output.getAll()).contains("request=" + id).doesNotContain("jane.victim");
+    assertThat(RequestLogIntegrationTests.linesOf(output, id)).isNotEmpty();
+    assertThat(output.getAll()).doesNotContain("jane.victim");
   }
 
   @Test
@@ -90,7 +91,8 @@ class LogAttackIntegrationTests {
 
     assertThat(refused.statusCode()).isEqualTo(403);
     String id = refused.headers().firstValue("X-Request-Id").orElseThrow();
-    assertThat(output.getAll()).contains("request=" + id).doesNotContain(token);
+    assertThat(RequestLogIntegrationTests.linesOf(output, id)).isNotEmpty();
+    assertThat(output.getAll()).doesNotContain(token);
   }
 
   @Test

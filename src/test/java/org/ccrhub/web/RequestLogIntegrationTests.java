@@ -174,8 +174,20 @@ class RequestLogIntegrationTests {
   }
 
   /** The request log's lines for the request. */
-  static List<String> linesOf(CapturedOutput output, String id) {
-    return output.getAll().lines().filter(line -> line.contains("request=" + id + " ")).toList();
+  /**
+   * The request's lines, waiting a little for them: the line is written when the request ends,
+   * which can be just after its answer reached the client.
+   */
+  static List<String> linesOf(CapturedOutput output, String id) throws InterruptedException {
+    java.time.Instant until = java.time.Instant.now().plusSeconds(5);
+    List<String> lines = List.of();
+    while (lines.isEmpty() && java.time.Instant.now().isBefore(until)) {
+      lines = output.getAll().lines().filter(line -> line.contains("request=" + id + " ")).toList();
+      if (lines.isEmpty()) {
+        Thread.sleep(20);
+      }
+    }
+    return lines;
   }
 
   private static String msOf(CapturedOutput output, String id) {
