@@ -134,9 +134,10 @@ CCR_DB_PASSWORD=$(password ccrhub_app)
 SPRING_FLYWAY_PASSWORD=$(password ccrhub_owner)
 CCR_AUDIT_KEY=$(cat "$DATA/audit.key")
 CCR_TWO_FACTOR_KEY=$(cat "$DATA/two-factor.key")
-declare -A NODE_PORT NODE_PID
-# What nodes L, 1 and 2 keep in memory: every partnership's plan snapshot and indicator data
-KEPT_ARGS=${KEPT_ARGS:---ccr.plans.kept-snapshots=$PARTNERSHIPS --ccr.indicators.kept-partnerships=$PARTNERSHIPS}
+declare -A NODE_PORT NODE_PID FIRST
+# What nodes S, L, 1 and 2 keep: a plan snapshot and a dashboard for every partnership (their
+# indicator data, megabytes each, for the default 16)
+KEPT_ARGS=${KEPT_ARGS:---ccr.plans.kept-snapshots=$PARTNERSHIPS --ccr.indicators.kept-dashboards=$PARTNERSHIPS}
 start_node() { # name database cpus (empty: any) more-arguments...
   local port name=$1 db=$2 cpus=$3
   shift 3
@@ -181,6 +182,12 @@ check() { # node targets: 20 of the targets, at random, answer 200 (wrk counts a
     [[ $status == 200 ]] || { echo "$path answered $status on node $1" >&2; exit 1; }
   done < <(shuf -n 20 "$2")
 }
+prime() { # node targets: one request to each target in turn (the first visit, nothing kept yet); their times
+  local cookie path
+  while read -r cookie path; do
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: CCRSESSION=$cookie" "http://localhost:${NODE_PORT[$1]}$path"
+  done <"$2" | sort -n | awk '{t[NR] = $1 * 1000} END {printf "one at a time: p50 %.0f ms, p95 %.0f ms, max %.0f ms (%d requests)", t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR], NR}'
+}
 load() { # node targets connections duration
   TARGETS=$2 taskset -c "$WRK_CPUS" wrk -t 2 -c "$3" -d "$4" --timeout 10s -s bench/scale.lua "http://localhost:${NODE_PORT[$1]}" | tail -1
 }
@@ -207,6 +214,13 @@ if [[ " $STEPS " == *" pages "* ]]; then
   for page in overview dashboard; do
     for node in S L D; do check $node "$WORK/$node-$page"; done
   done
+  # Node L keeps every partnership: each is visited once first, so that the rounds measure what L
+  # serves once its partnerships have been seen (the first visits are measured and shown apart).
+  for page in overview dashboard; do
+    echo "First visit of each partnership's $page on node L (load $(loadavg))..." >&2
+    FIRST[$page]=$(prime L "$WORK/L-$page")
+    echo "  ${FIRST[$page]}" >&2
+  done
   for round in $(seq 1 "$ROUNDS"); do
     for page in overview dashboard; do
       for node in S L D; do
@@ -216,7 +230,7 @@ if [[ " $STEPS " == *" pages "* ]]; then
         case $node in
           S) what="(a) one partnership, database of one" ;;
           L) what="(b) random of $PARTNERSHIPS, all kept" ;;
-          D) what="(b) random of $PARTNERSHIPS, kept at the defaults (8 plan snapshots, 16 partnerships' indicators)" ;;
+          D) what="(b) random of $PARTNERSHIPS, kept at the defaults (8 plan snapshots, 400 dashboards)" ;;
         esac
         echo "| $round | $page | $what | $result | $before |" >>"$ROWS"
         echo "  $result" >&2
@@ -242,6 +256,11 @@ if [[ " $STEPS " == *" nodes "* ]]; then
   targets 1 ccrscale "$WORK/N"
   check 1 "$WORK/N-overview"
   check 2 "$WORK/N-overview"
+  for n in 1 2; do
+    echo "First visit of each partnership's overview on node $n (load $(loadavg))..." >&2
+    FIRST[node$n]=$(prime $n "$WORK/N-overview")
+    echo "  ${FIRST[node$n]}" >&2
+  done
   half=$((CONNECTIONS / 2))
   pair() { # node-a node-b duration: two wrk processes at once; prints both lines
     local a b
@@ -290,10 +309,11 @@ if [[ -s $ROWS ]]; then
   cat "$ROWS"
   echo
   echo "Nodes S and L keep $KEPT_ARGS; node D the defaults. ${HEAPS:-}. JVM options: ${JAVA_OPTS:-none}."
+  echo "Before the rounds, each partnership's page was requested once on node L (the first visit: nothing kept): overview ${FIRST[overview]:-}; dashboard ${FIRST[dashboard]:-}."
 fi
 if [[ -s $NODE_ROWS ]]; then
   echo
-  echo "Plan overview of random partnerships among $PARTNERSHIPS, two wrk of $half connections each; nodes pinned to $NODE_CORES core(s) each (node 1: $NODE1_CPUS, node 2: $NODE2_CPUS), PostgreSQL on $PG_CPUS, wrk on $WRK_CPUS. Faithful (nodes, database and wrk on cores of their own): $FAITHFUL."
+  echo "Plan overview of random partnerships among $PARTNERSHIPS, each visited once on each node first (node 1 ${FIRST[node1]}; node 2 ${FIRST[node2]}); two wrk of $half connections each; nodes pinned to $NODE_CORES core(s) each (node 1: $NODE1_CPUS, node 2: $NODE2_CPUS), PostgreSQL on $PG_CPUS, wrk on $WRK_CPUS. Faithful (nodes, database and wrk on cores of their own): $FAITHFUL."
   echo
   echo "| Round | Nodes | Requests/s | wrk 1 / wrk 2 | Load before |"
   echo "|---:|---|---:|---|---|"
