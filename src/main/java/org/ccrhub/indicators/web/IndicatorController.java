@@ -77,11 +77,18 @@ class IndicatorController {
     YearMonth today = YearMonth.now(clock);
     // Kept by data version: a dashboard seen before is shown without the partnership's indicator
     // data, which a server hosting hundreds of partnerships keeps for only some of them.
+    // Only the months and filters the page links to are kept, so that made-up addresses cannot
+    // push other partnerships' dashboards out.
     Indicators.DataVersion version = indicators.version(partnership);
+    boolean keepable =
+        (to == null || to.isBlank() || to.matches("\\d{4}-\\d{2}"))
+            && IndicatorTiles.Filter.parse(rating).value().equals(rating);
     model.addAllAttributes(
-        tiles.dashboard(
-            new IndicatorTiles.DashboardKey(partnership.id(), version, to, rating, base, today),
-            () -> dashboard(partnership, version, to, rating, base, today)));
+        keepable
+            ? tiles.dashboard(
+                new IndicatorTiles.DashboardKey(partnership.id(), version, to, rating, base, today),
+                () -> dashboard(partnership, version, to, rating, base, today))
+            : dashboard(partnership, version, to, rating, base, today).view());
     model.addAttribute(
         "recordsValues", IndicatorPages.recordsValues(IndicatorPages.roles(request)));
     return VIEW_DASHBOARD;

@@ -132,6 +132,10 @@ class IndicatorPagesIntegrationTests {
     assertThat(text(page(analyst, url)))
         .contains("12-month figure: 5,344")
         .contains("Import indicators");
+    assertThat(text(page(analyst, base + "?to=2016%2F17")))
+        .as("an address the page does not link to: shown, with its error, but not kept")
+        .contains("Select a month from the list")
+        .contains("12-month figure: 5,344");
   }
 
   @Test
