@@ -102,7 +102,7 @@ HAVE=0
   && HAVE=$(sql ccrhub_owner ccrscale -Atc "select count(*) from partnership")
 if [[ $HAVE != "$PARTNERSHIPS" ]]; then
   echo "Cloning the partnership to $PARTNERSHIPS in database ccrscale..." >&2
-  sql postgres postgres -c "drop database if exists ccrscale"
+  sql postgres postgres -c "set client_min_messages = warning" -c "drop database if exists ccrscale"
   sql postgres postgres -c "create database ccrscale template ccrhub owner ccrhub_owner" \
     -c "grant connect, temporary on database ccrscale to ccrhub_app"
   START=$(date +%s)
