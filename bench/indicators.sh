@@ -9,6 +9,7 @@
 # Needs: target/ccr-hub.jar built, curl, wrk (Debian package), python3. Uses a fresh data dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh   # generate_indicators
 JAR=${JAR:-target/ccr-hub.jar}
 JAVA=${JAVA:-java}
 INDICATORS=${INDICATORS:-200}
@@ -32,47 +33,7 @@ now() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$(now)"; }
 
 echo "Generating $INDICATORS indicators with 120 months of values, and a plan..." >&2
-python3 - "$WORK" "$INDICATORS" "$TARGETS" <<'PY'
-import csv, random, sys
-work, n, targets = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-random.seed(7)
-months = [f"{2007 + (m + 3) // 12}-{(m + 3) % 12 + 1:02d}" for m in range(120)]  # 2007-04 .. 2017-03
-with open(f"{work}/definitions.csv", "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["ref", "name", "unit", "polarity", "frequency", "source", "baseline_period", "baseline_value",
-                "target_period", "target_value", "target_change_pct", "published"])
-    for i in range(n):
-        pct = i % 5 == 4
-        with_target = i < targets
-        w.writerow([f"{i // 20 + 1}.{i % 20 + 1}", f"Indicator {i + 1} of the benchmark", "percentage" if pct else "count",
-                    random.choice(["higher", "lower"]), "monthly", "Police",
-                    "2011/12" if with_target else "", ("" if pct else str(random.randint(800, 1500))) if with_target else "",
-                    "2016/17" if with_target else "", "75" if (with_target and pct) else "",
-                    "" if (pct or not with_target) else str(random.choice([-20, -10, 10, 20])), "yes" if i % 2 else "no"])
-with open(f"{work}/values.csv", "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["indicator", "period", "value", "numerator", "denominator", "area"])
-    for i in range(n):
-        ref = f"{i // 20 + 1}.{i % 20 + 1}"
-        pct = i % 5 == 4
-        for area, scale in (("", 1), ("London", 30)):
-            base = random.randint(40, 120) * scale
-            for m, month in enumerate(months):
-                v = max(0, int(base * (1 + 0.002 * m) + random.randint(-10, 10) * scale))
-                if pct:
-                    w.writerow([ref, month, "", int(v * random.uniform(0.6, 0.8)), v, area])
-                else:
-                    w.writerow([ref, month, v, "", "", area])
-with open(f"{work}/plan.csv", "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["outcome", "area", "ref", "action", "due", "lead", "rag", "comment", "period"])
-    for i in range(100):
-        o, a = i // 25 + 1, (i // 5) % 5 + 1
-        r = random.choice(["Green", "Green", "Amber/Green", "Amber/Red", "Red", "Completed"])
-        w.writerow([f"{o} Outcome {o}", f"{o}.{a} Area {o}.{a}", f"{o}.{a}.{i % 5 + 1}",
-                    f"Action {i + 1}: deliver the agreed work with partners", random.choice(["Q1", "Q2", "Q3", "Q4"]),
-                    "Council", r, f"Progress on action {i + 1}", "2016/17 Q3"])
-PY
+generate_indicators "$WORK" "$INDICATORS" "$TARGETS"
 
 echo "Starting the server on port $PORT..." >&2
 "$JAVA" -jar "$JAR" serve --port "$PORT" --ccr.data-dir="$DATA" >"$WORK/server.log" 2>&1 &

@@ -8,6 +8,7 @@
 # Needs: target/ccr-hub.jar built, curl, wrk (Debian package), python3. Uses a fresh data dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh   # generate_plan
 JAR=${JAR:-target/ccr-hub.jar}
 JAVA=${JAVA:-java}
 ACTIONS=${ACTIONS:-2000}
@@ -28,29 +29,7 @@ trap cleanup EXIT
 cmd() { "$JAVA" -jar "$JAR" "$@" --ccr.data-dir="$DATA"; }
 
 echo "Generating two plans of $ACTIONS actions with 8 quarters of ratings..." >&2
-generate() { # file prefix, the due words to choose from
-python3 - "$WORK" "$ACTIONS" "$1" "$2" <<'PY'
-import csv, random, sys
-work, n, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-random.seed(42)
-quarters = ["2016/17 Q1", "2016/17 Q2", "2016/17 Q3", "2016/17 Q4", "2017/18 Q1", "2017/18 Q2", "2017/18 Q3", "2017/18 Q4"]
-ratings = ["Green", "Green", "Green", "Amber/Green", "Amber/Red", "Red", "Completed", "Not started"]
-dues = sys.argv[4].split(",")
-rows = []
-for i in range(n):
-    outcome, area, action = i // 500 + 1, (i // 50) % 10 + 1, i % 50 + 1
-    rows.append([f"{outcome} Outcome {outcome}", f"{outcome}.{area} Area {outcome}.{area}", f"{outcome}.{area}.{action}",
-                 f"Action {i+1}: deliver the agreed work with partners and report to the strategic group",
-                 random.choice(dues), random.choice(["Council", "Police", "Health", "Housing; Probation"]), "VAWG strategy"])
-for q, quarter in enumerate(quarters):
-    with open(f"{work}/{prefix}{q}.csv", "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["outcome", "area", "ref", "action", "due", "lead", "links", "rag", "comment", "period"])
-        for row in rows:
-            r = random.choice(ratings)
-            w.writerow(row + [r, f"Progress in {quarter}: partners met and the work moved on" if r != "Not started" else "", quarter])
-PY
-}
+generate() { generate_plan "$WORK" "$ACTIONS" "$1" "$2"; } # file prefix, the due words to choose from
 generate q "Q1,Q2,Q3,Q4,Q1-Q4,March 2018,Business as usual,Ongoing,Q2 2017/18"
 generate worst "Q1,Q2,Q3,Q4,Q1-Q4"
 

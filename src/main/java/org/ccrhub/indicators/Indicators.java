@@ -93,20 +93,30 @@ public class Indicators {
         .findFirst();
   }
 
+  /** A partnership's indicator data version and RAG scheme: what its data and views are kept by. */
+  public record DataVersion(long version, RagScheme scheme) {}
+
+  /**
+   * The partnership's data version and RAG scheme now (one small query): a view worked out from the
+   * data and kept under them is still right while they are unchanged.
+   */
+  @Transactional(readOnly = true)
+  public DataVersion version(Partnership partnership) {
+    return jdbc.sql(
+            """
+            select coalesce(v.version, 0), p.rag_scheme from partnership p
+            left join indicator_data_version v on v.partnership_id = p.id
+            where p.id = :p
+            """)
+        .param("p", partnership.id())
+        .query((rs, n) -> new DataVersion(rs.getLong(1), RagScheme.valueOf(rs.getString(2))))
+        .single();
+  }
+
   /** The partnership's indicators with their current values, kept until they change. */
   @Transactional(readOnly = true)
   public IndicatorData data(Partnership partnership) {
-    record Key(long version, RagScheme scheme) {}
-    Key key =
-        jdbc.sql(
-                """
-                select coalesce(v.version, 0), p.rag_scheme from partnership p
-                left join indicator_data_version v on v.partnership_id = p.id
-                where p.id = :p
-                """)
-            .param("p", partnership.id())
-            .query((rs, n) -> new Key(rs.getLong(1), RagScheme.valueOf(rs.getString(2))))
-            .single();
+    DataVersion key = version(partnership);
     long version = key.version();
     RagScheme scheme = key.scheme();
     IndicatorData data = kept.get(partnership.id());

@@ -18,6 +18,7 @@ import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.RagScheme;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +32,24 @@ public class DeliveryPlans {
   private final Clock clock;
   private final ReportingPeriods periods;
 
-  DeliveryPlans(JdbcClient jdbc, AuditTrail audit, Clock clock, ReportingPeriods periods) {
+  DeliveryPlans(
+      JdbcClient jdbc,
+      AuditTrail audit,
+      Clock clock,
+      ReportingPeriods periods,
+      @Value("${ccr.plans.kept-snapshots:8}") int keptSnapshots) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
     this.periods = periods;
+    this.snapshots =
+        java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(32, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<SnapshotKey, Kept> eldest) {
+                return size() > Math.max(1, keptSnapshots);
+              }
+            });
   }
 
   @Transactional(readOnly = true)
@@ -208,14 +222,11 @@ public class DeliveryPlans {
   private record SnapshotKey(
       long planId, int version, ReportingPeriod period, LocalDate asOf, RagScheme scheme) {}
 
-  private final Map<SnapshotKey, Kept> snapshots =
-      java.util.Collections.synchronizedMap(
-          new LinkedHashMap<>(32, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<SnapshotKey, Kept> eldest) {
-              return size() > 8;
-            }
-          });
+  /**
+   * The snapshots used most recently (ccr.plans.kept-snapshots, a plan and period each): a server
+   * hosting many partnerships whose plans are all in use keeps as many as it has heap for.
+   */
+  private final Map<SnapshotKey, Kept> snapshots;
 
   /** Moves the plan's version on after a change to its content. */
   /**
@@ -437,8 +448,9 @@ public class DeliveryPlans {
     Map<Long, List<String>> leads = new HashMap<>();
     jdbc.sql(
             """
-            select l.action_id, l.name from action_lead l join plan_action a on a.id = l.action_id
-            where a.plan_id = :plan order by l.action_id, l.position
+            select l.action_id, l.name from action_lead l
+            where l.action_id = any(array(select id from plan_action where plan_id = :plan))
+            order by l.action_id, l.position
             """)
         .param("plan", plan.id())
         .query(

@@ -73,34 +73,56 @@ class IndicatorController {
       @RequestParam(defaultValue = "") String rating,
       HttpServletRequest request,
       Model model) {
-    IndicatorData data = indicators.data(partnership);
-    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, YearMonth.now(clock));
-    IndicatorTiles.Filter filter = IndicatorTiles.Filter.parse(rating);
-    IndicatorTiles.Shown shown =
-        tiles.tiles(
-            partnership,
-            data,
-            choice.dataMonth(),
-            filter,
-            request.getContextPath() + "/p/" + partnership.slug() + "/indicators");
-    model.addAttribute("month", choice.month().toString());
-    model.addAttribute("monthLabel", IndicatorPages.longMonth(choice.month()));
-    model.addAttribute("monthError", choice.error());
-    model.addAttribute("aboutMonth", choice.about());
-    model.addAttribute("dataMonth", choice.month());
-    model.addAttribute("missing", choice.dataMonth().missing());
-    model.addAttribute(
-        "withFigures", data.indicators().size() - choice.dataMonth().missing().size());
-    model.addAttribute("monthOptions", monthOptions(data, choice.month()));
-    model.addAttribute("rating", filter.value());
-    model.addAttribute("filterActive", filter.isActive());
-    model.addAttribute("ratingOptions", ratingOptions(data));
-    model.addAttribute("tiles", shown.tiles());
-    model.addAttribute("tilesHtml", shown.html());
-    model.addAttribute("total", data.indicators().size());
+    String base = request.getContextPath() + "/p/" + partnership.slug() + "/indicators";
+    YearMonth today = YearMonth.now(clock);
+    // Kept by data version: a dashboard seen before is shown without the partnership's indicator
+    // data, which a server hosting hundreds of partnerships keeps for only some of them.
+    // Only the months and filters the page links to are kept, so that made-up addresses cannot
+    // push other partnerships' dashboards out.
+    Indicators.DataVersion version = indicators.version(partnership);
+    boolean keepable =
+        (to == null || to.isBlank() || to.matches("\\d{4}-\\d{2}"))
+            && IndicatorTiles.Filter.parse(rating).value().equals(rating);
+    model.addAllAttributes(
+        keepable
+            ? tiles.dashboard(
+                new IndicatorTiles.DashboardKey(partnership.id(), version, to, rating, base, today),
+                () -> dashboard(partnership, version, to, rating, base, today))
+            : dashboard(partnership, version, to, rating, base, today).view());
     model.addAttribute(
         "recordsValues", IndicatorPages.recordsValues(IndicatorPages.roles(request)));
     return VIEW_DASHBOARD;
+  }
+
+  /** What the dashboard shows, from the data; kept only if the data is of the version asked for. */
+  private IndicatorTiles.Built dashboard(
+      Partnership partnership,
+      Indicators.DataVersion version,
+      @Nullable String to,
+      String rating,
+      String base,
+      YearMonth today) {
+    IndicatorData data = indicators.data(partnership);
+    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, today);
+    IndicatorTiles.Filter filter = IndicatorTiles.Filter.parse(rating);
+    IndicatorTiles.Shown shown = tiles.tiles(partnership, data, choice.dataMonth(), filter, base);
+    Map<String, Object> view = new java.util.HashMap<>();
+    view.put("month", choice.month().toString());
+    view.put("monthLabel", IndicatorPages.longMonth(choice.month()));
+    view.put("monthError", choice.error());
+    view.put("aboutMonth", choice.about());
+    view.put("dataMonth", choice.month());
+    view.put("missing", choice.dataMonth().missing());
+    view.put("withFigures", data.indicators().size() - choice.dataMonth().missing().size());
+    view.put("monthOptions", monthOptions(data, choice.month()));
+    view.put("rating", filter.value());
+    view.put("filterActive", filter.isActive());
+    view.put("ratingOptions", ratingOptions(data));
+    view.put("tiles", shown.tiles());
+    view.put("tilesHtml", shown.html());
+    view.put("total", data.indicators().size());
+    boolean current = data.version() == version.version() && data.scheme() == version.scheme();
+    return new IndicatorTiles.Built(java.util.Collections.unmodifiableMap(view), current);
   }
 
   @GetMapping("/{id}")

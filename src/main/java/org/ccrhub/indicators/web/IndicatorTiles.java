@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.indicators.DataMonth;
 import org.ccrhub.indicators.IndicatorData;
+import org.ccrhub.indicators.Indicators;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IndicatorTiles {
-
-  private static final int KEPT = 16;
 
   /** Which tiles: every one, those with a rating, or those not rated. */
   record Filter(Optional<RagRating> rating, boolean notRated) {
@@ -64,18 +66,65 @@ class IndicatorTiles {
 
   private final Documents documents;
 
-  IndicatorTiles(Documents documents) {
+  /** As many as the partnerships whose indicator data is kept, and at least 16. */
+  private final Map<Key, Shown> kept;
+
+  /** A dashboard as asked for: partnership, data version, month and filter as given, address. */
+  record DashboardKey(
+      long partnership,
+      Indicators.DataVersion version,
+      @Nullable String to,
+      String rating,
+      String base,
+      YearMonth today) {}
+
+  /**
+   * Dashboards as shown (the page's model but for what depends on the person), the most recently
+   * asked for: a few hundred kilobytes each, against megabytes for a partnership's indicator data.
+   */
+  private final Map<DashboardKey, Map<String, Object>> dashboards;
+
+  IndicatorTiles(
+      Documents documents,
+      @Value("${ccr.indicators.kept-partnerships:16}") int keptPartnerships,
+      @Value("${ccr.indicators.kept-dashboards:400}") int keptDashboards) {
     this.documents = documents;
+    int most = Math.max(16, keptPartnerships);
+    this.kept =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(32, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<Key, Shown> eldest) {
+                return size() > most;
+              }
+            });
+    int dashboardsKept = Math.max(most, keptDashboards);
+    this.dashboards =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(32, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(
+                  Map.Entry<DashboardKey, Map<String, Object>> eldest) {
+                return size() > dashboardsKept;
+              }
+            });
   }
 
-  private final Map<Key, Shown> kept =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(32, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Shown> eldest) {
-              return size() > KEPT;
-            }
-          });
+  /** A dashboard worked out, and whether to keep it (not when the data changed as it was read). */
+  record Built(Map<String, Object> view, boolean keep) {}
+
+  /** The dashboard kept under the key, or the one {@code build} works out. */
+  Map<String, Object> dashboard(DashboardKey key, Supplier<Built> build) {
+    Map<String, Object> view = dashboards.get(key);
+    if (view != null) {
+      return view;
+    }
+    Built built = build.get();
+    if (built.keep()) {
+      dashboards.put(key, built.view());
+    }
+    return built.view();
+  }
 
   /**
    * The tiles for the data month and filter, of the indicators with their figure for it, with their

@@ -113,6 +113,32 @@ class IndicatorPagesIntegrationTests {
   }
 
   @Test
+  void aDashboardKeptByDataVersionShowsANewValueAtOnceAndWhatEachPersonMayDo() throws Exception {
+    MockHttpSession viewer = Fixtures.signIn(mvc, fixtures.user(partnership, Role.VIEWER));
+    String url = base + "?to=2016-10";
+    assertThat(text(page(analyst, url)))
+        .contains("12-month figure: 1,114")
+        .contains("Import indicators");
+    assertThat(text(page(viewer, url)))
+        .as("the dashboard kept for the analyst, with the viewer's own links")
+        .doesNotContain("Import indicators");
+
+    // October was 91: the 12 months come to 1,114 - 91 + 4,321
+    record(offences, "", "2016-10", new BigDecimal("4321"));
+
+    assertThat(text(page(viewer, url)))
+        .contains("12-month figure: 5,344")
+        .doesNotContain("Import indicators");
+    assertThat(text(page(analyst, url)))
+        .contains("12-month figure: 5,344")
+        .contains("Import indicators");
+    assertThat(text(page(analyst, base + "?to=2016%2F17")))
+        .as("an address the page does not link to: shown, with its error, but not kept")
+        .contains("Select a month from the list")
+        .contains("12-month figure: 5,344");
+  }
+
+  @Test
   void theDashboardShowsEachIndicatorsFigureRatingAndTrendInWords() throws Exception {
     String page = page(analyst, base);
 
