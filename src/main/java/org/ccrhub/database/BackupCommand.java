@@ -7,18 +7,17 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.KeyFiles;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,13 +116,7 @@ public final class BackupCommand implements Callable<Integer> {
     }
     Path temporary = file.resolveSibling("." + file.getFileName() + ".partial");
     Files.deleteIfExists(temporary);
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    FileAttribute<?>[] ownerOnly =
-        posix
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            }
-            : new FileAttribute<?>[0];
+    FileAttribute<?>[] ownerOnly = KeyFiles.ownerOnly();
     try {
       BackupManifest manifest;
       try (FileChannel channel =

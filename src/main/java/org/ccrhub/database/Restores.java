@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -30,6 +28,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.ccrhub.audit.AuditFiles;
 import org.ccrhub.shared.InvalidInputException;
+import org.ccrhub.shared.KeyFiles;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -448,13 +447,7 @@ final class Restores {
   static void putFiles(Path dataDirectory, ZipFile backup, BackupManifest manifest)
       throws IOException {
     Files.createDirectories(dataDirectory);
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    FileAttribute<?>[] ownerOnly =
-        posix
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            }
-            : new FileAttribute<?>[0];
+    FileAttribute<?>[] ownerOnly = KeyFiles.ownerOnly();
     for (BackupManifest.DataFile file : manifest.files()) {
       Path target = dataDirectory.resolve(file.name());
       Path temporary = target.resolveSibling(file.name() + ".restoring");

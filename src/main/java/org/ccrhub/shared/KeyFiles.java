@@ -30,6 +30,16 @@ public final class KeyFiles {
   private KeyFiles() {}
 
   /**
+   * The attributes that make a new file readable and writable by its owner only (none where the
+   * file system has no POSIX permissions).
+   */
+  public static FileAttribute<?>[] ownerOnly() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+        : new FileAttribute<?>[0];
+  }
+
+  /**
    * Makes a new random key of the length and writes it to the file: first to a file beside it that
    * only the owner may read, then moved into place in one step, so that a crash never leaves half a
    * key.
@@ -39,11 +49,7 @@ public final class KeyFiles {
   public static byte[] create(Path file, int length) throws IOException {
     byte[] bytes = new byte[length];
     RANDOM.nextBytes(bytes);
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    FileAttribute<?>[] attributes =
-        posix
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-            : new FileAttribute<?>[0];
+    FileAttribute<?>[] attributes = ownerOnly();
     Path temporary = file.resolveSibling(file.getFileName() + ".new");
     Files.deleteIfExists(temporary);
     try (FileChannel channel =
