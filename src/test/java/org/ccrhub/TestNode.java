@@ -16,7 +16,10 @@ public final class TestNode {
 
   private TestNode() {}
 
-  /** The settings, with {@code dataDirectory} as the node's own data directory. */
+  /**
+   * The settings, with {@code dataDirectory} as the node's own data directory. A caller that sets
+   * one of them differently removes it first: a setting given twice is read as a list.
+   */
   public static List<String> settings(
       Environment environment, DataSource dataSource, String dataDirectory) {
     HikariDataSource database = (HikariDataSource) dataSource;
@@ -34,7 +37,11 @@ public final class TestNode {
             "--ccr.imports.warm-up=false",
             "--ccr.data-dir=" + dataDirectory,
             "--ccr.audit.key=" + environment.getProperty("ccr.audit.key", ""),
-            "--ccr.two-factor.key=" + environment.getProperty("ccr.two-factor.key", "")));
+            "--ccr.two-factor.key=" + environment.getProperty("ccr.two-factor.key", ""),
+            // as the test application: the tests' many sign-ins from one address do not make it
+            // busy (the per-address limit has tests of its own)
+            "--ccr.sign-in.max-failures-per-address="
+                + environment.getProperty("ccr.sign-in.max-failures-per-address", "30")));
   }
 
   /**

@@ -66,11 +66,10 @@ class TwoNodesIntegrationTests {
         // the installation's key, copied from the first server as an operator would
         Files.copy(auditKey, directory.resolve("audit.key"));
       }
+      List<String> settings = TestNode.settings(environment, dataSource, directory.toString());
       nodeB =
           new SpringApplicationBuilder(CcrHubApplication.class)
-              .run(
-                  TestNode.settings(environment, dataSource, directory.toString())
-                      .toArray(String[]::new));
+              .run(settings.toArray(String[]::new));
       portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
     }
     partnership = fixtures.partnership();

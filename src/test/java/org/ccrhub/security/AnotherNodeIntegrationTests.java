@@ -51,6 +51,7 @@ class AnotherNodeIntegrationTests {
       clock = TestClock.now();
       List<String> settings = TestNode.settings(environment, dataSource);
       settings.add("--ccr.trusted-proxies=127.0.0.1");
+      settings.removeIf(s -> s.startsWith("--ccr.sign-in.max-failures-per-address="));
       settings.add("--ccr.sign-in.max-failures-per-address=3");
       node =
           new SpringApplicationBuilder(CcrHubApplication.class)
