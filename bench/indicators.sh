@@ -61,13 +61,7 @@ DASHBOARD="http://localhost:$PORT/p/bench/indicators?to=2017-03"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$COOKIES" "$DASHBOARD")
 [[ $STATUS == 200 ]] || { echo "dashboard answered $STATUS" >&2; exit 1; }
 
-cat >"$WORK/p95.lua" <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d requests, %d errors\n",
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
-end
-LUA
+p95_lua "$WORK/p95.lua"
 echo "Dashboard under load (16 connections, $DURATION)..." >&2
 curl -s -o /dev/null -b "$COOKIES" "$DASHBOARD"   # warm up
 WRK=$(wrk -t 2 -c 16 -d "$DURATION" -H "Cookie: CCRSESSION=$SESSION" -s "$WORK/p95.lua" "$DASHBOARD" | tail -1)

@@ -70,13 +70,7 @@ OVERVIEW="http://localhost:$PORT$PLAN_URL?period=2017/18+Q4"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$COOKIES" "$OVERVIEW")
 [[ $STATUS == 200 ]] || { echo "overview answered $STATUS" >&2; exit 1; }
 
-cat >"$WORK/p95.lua" <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d requests, %d errors\n",
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
-end
-LUA
+p95_lua "$WORK/p95.lua"
 echo "Overview under load (16 connections, $DURATION)..." >&2
 # Warm up for 10 s first (not measured): the JIT compiles the page's code in the first seconds of
 # load, when p95 is about twice the steady figure. WARM_UP sets its length (e.g. WARM_UP=2s).
