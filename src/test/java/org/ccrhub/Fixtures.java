@@ -23,6 +23,13 @@ public class Fixtures {
   /** The password of every account these fixtures create. */
   public static final String PASSWORD = "quiet meadow lantern forty";
 
+  /**
+   * A regular expression for a time of day as {@code Dates.clock} writes it: "4:21pm", "4pm",
+   * "midday" or "midnight". Tests that match a time written at the moment they run must accept all
+   * four, or they fail on the hour.
+   */
+  public static final String CLOCK = "(\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)";
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 

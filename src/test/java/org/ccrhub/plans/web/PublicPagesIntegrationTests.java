@@ -1,6 +1,7 @@
 package org.ccrhub.plans.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccrhub.Fixtures.CLOCK;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -151,7 +152,9 @@ class PublicPagesIntegrationTests {
         .containsPattern(
             "Approved by "
                 + Pattern.quote(strategicMember.displayName())
-                + " on \\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2}[ap]m\\. If you change it, it is not"
+                + " on \\d{1,2} \\w+ \\d{4} at "
+                + CLOCK
+                + "\\. If you change it, it is not"
                 + " shown until a strategic lead approves it again\\.");
 
     // new words withdraw the approval

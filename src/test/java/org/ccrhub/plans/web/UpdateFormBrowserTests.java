@@ -1,6 +1,7 @@
 package org.ccrhub.plans.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccrhub.Fixtures.CLOCK;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -147,8 +148,7 @@ class UpdateFormBrowserTests {
     // now the end of the session's lifetime comes first: staying cannot help
     waitForTheWarning();
     assertThat(text("timeout-warning"))
-        .containsPattern(
-            "For your security you will be signed out at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)\\.");
+        .containsPattern("For your security you will be signed out at " + CLOCK + "\\.");
     assertThat(displayed("[data-stay]")).isFalse();
     assertThat(browser.describe(browser.focused())).isEqualTo("button \"Continue\"");
     check("timeout warning at the end of the session");
@@ -176,11 +176,7 @@ class UpdateFormBrowserTests {
     browser.open(form);
     choose("AMBER_GREEN");
     browser.driver().findElement(By.id("comment")).sendKeys(typed);
-    waitUntil(
-        () ->
-            text("draft-status")
-                .matches("Draft saved at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)"),
-        "the draft is saved");
+    waitUntil(() -> text("draft-status").matches("Draft saved at " + CLOCK), "the draft is saved");
 
     // the person walks away: the warning comes, then the sign-in page, saying why
     waitForTheWarning();

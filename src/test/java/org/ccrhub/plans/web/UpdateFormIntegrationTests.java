@@ -1,6 +1,7 @@
 package org.ccrhub.plans.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccrhub.Fixtures.CLOCK;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -120,7 +121,8 @@ class UpdateFormIntegrationTests {
             "Earlier updates The last updates before this period, newest first"
                 + " Period Rating Comment Recorded"
                 + " 2016/17 Q2 Amber/Red Funding gap Import from the command line, \\d+ \\w+ \\d{4}"
-                + " at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)"
+                + " at "
+                + CLOCK
                 + " 2016/17 Q1 Amber/Green Bid drafted "
                 + Pattern.quote(adminMember.displayName())
                 + ", ")
@@ -242,13 +244,14 @@ class UpdateFormIntegrationTests {
     String typed = "Provider withdrew; looking for another with the council";
     MockHttpServletResponse draft = saveDraft(lead, "2.1", "RED", typed);
     assertThat(draft.getStatus()).isEqualTo(200);
-    assertThat(draft.getContentAsString())
-        .matches("Draft saved at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)");
+    assertThat(draft.getContentAsString()).matches("Draft saved at " + CLOCK);
 
     String form = page(lead, base + "/actions/2.1/progress?period=2016/17 Q3");
     assertThat(text(form))
         .containsPattern(
-            "You have an unsaved draft from \\d{1,2} \\w+ \\d{4} at (\\d{1,2}(:\\d{2})?[ap]m|midday|midnight)\\."
+            "You have an unsaved draft from \\d{1,2} \\w+ \\d{4} at "
+                + CLOCK
+                + "\\."
                 + " Use the draft Discard it")
         .doesNotContain(typed);
     assertThat(form).contains("hx-post=\"" + base + "/actions/2.1/progress/draft?period=");

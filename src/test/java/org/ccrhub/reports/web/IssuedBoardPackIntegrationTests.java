@@ -2,6 +2,7 @@ package org.ccrhub.reports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ccrhub.Fixtures.CLOCK;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -145,7 +146,9 @@ class IssuedBoardPackIntegrationTests {
         .contains("Issued board packs")
         .containsPattern(
             "2016/17 Q2 September 2016 15 November 2016 Test Strategic lead \\d{1,2} \\w+ \\d{4} at"
-                + " \\d{1,2}:\\d{2}[ap]m Download the board pack for 2016/17 Q2 issued on .* \\(PDF,"
+                + " "
+                + CLOCK
+                + " Download the board pack for 2016/17 Q2 issued on .* \\(PDF,"
                 + " \\d+ KB\\)");
     assertThat(page(viewer, get(base))).contains(base + "/issued/" + id + ".pdf");
 
@@ -304,7 +307,9 @@ class IssuedBoardPackIntegrationTests {
     assertThat(text(again))
         .containsPattern(
             "A board pack with these choices was issued on \\d{1,2} \\w+ \\d{4} at"
-                + " \\d{1,2}(:\\d{2})?[ap]m by Test Strategic lead\\. Issuing it again keeps a second"
+                + " "
+                + CLOCK
+                + " by Test Strategic lead\\. Issuing it again keeps a second"
                 + " pack beside it\\.");
     assertThat(text(page(lead, get(base + "/issue").param("period", "2016/17 Q2"))))
         .as("another board")
