@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward by hand. */
+/**
+ * A clock that tests move forward by hand. In UTC; {@link #withZone} gives a view in another zone
+ * that follows this clock.
+ */
 public final class TestClock extends Clock {
 
   private volatile Instant now;
@@ -39,6 +42,22 @@ public final class TestClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    return this;
+    TestClock clock = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return clock.instant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return clock.withZone(other);
+      }
+    };
   }
 }

@@ -3,7 +3,6 @@ package org.ccrhub.calendar;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
@@ -69,7 +68,7 @@ public final class BankHolidayCommands implements Runnable {
                 + year);
       }
       BankHolidays bankHolidays = context.bean(BankHolidays.class);
-      int thisYear = LocalDate.now(context.bean(Clock.class).withZone(Dates.UK)).getYear();
+      int thisYear = Dates.today(context.bean(Clock.class)).getYear();
       List<Integer> years = year != null ? List.of(year) : List.of(thisYear, thisYear + 1);
       PrintWriter out = spec.commandLine().getOut();
       out.println("date,title");

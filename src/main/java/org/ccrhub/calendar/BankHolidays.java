@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.ccrhub.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,6 @@ public class BankHolidays {
   static final int LAST_YEAR = 2100;
 
   private static final Logger log = LoggerFactory.getLogger(BankHolidays.class);
-  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -102,7 +101,7 @@ public class BankHolidays {
 
   @EventListener(ApplicationReadyEvent.class)
   void warnWhenNotLoaded() {
-    notLoaded(LocalDate.now(clock.withZone(UK))).ifPresent(log::warn);
+    notLoaded(Dates.today(clock)).ifPresent(log::warn);
   }
 
   private Snapshot current() {

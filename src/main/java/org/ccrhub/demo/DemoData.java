@@ -2,14 +2,13 @@ package org.ccrhub.demo;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.reminders.Reminders;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,10 +120,7 @@ class DemoData implements ApplicationRunner {
   void remind() {
     partnerships
         .findBySlug(SLUG)
-        .ifPresent(
-            northbridge ->
-                reminders.send(
-                    northbridge, LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))), false));
+        .ifPresent(northbridge -> reminders.send(northbridge, Dates.today(clock), false));
   }
 
   @EventListener(ApplicationReadyEvent.class)

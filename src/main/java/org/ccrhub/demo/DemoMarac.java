@@ -1,8 +1,6 @@
 package org.ccrhub.demo;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +19,7 @@ import org.ccrhub.security.Accounts;
 import org.ccrhub.security.DemoTwoFactor;
 import org.ccrhub.security.Member;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Component;
 
@@ -119,7 +118,7 @@ class DemoMarac {
         reader(partnership, marac, users.get(2)),
         accountId(partnership, users.get(3).email()),
         agencies.findAll(partnership),
-        LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
+        Dates.today(clock));
     return users;
   }
 

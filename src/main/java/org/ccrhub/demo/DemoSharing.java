@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.ccrhub.partnership.Agency;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.DemoTwoFactor;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.sharing.Consent;
 import org.ccrhub.sharing.InformationCategory;
@@ -76,7 +76,7 @@ class DemoSharing {
   }
 
   List<SharingUser> fill(Partnership partnership) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    LocalDate today = Dates.today(clock);
     Map<String, Agency> byName =
         agencies.findAll(partnership).stream()
             .collect(Collectors.toMap(Agency::name, Function.identity()));

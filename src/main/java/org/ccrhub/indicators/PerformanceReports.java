@@ -3,7 +3,6 @@ package org.ccrhub.indicators;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 import org.ccrhub.documents.Documents;
 import org.ccrhub.exports.FileExport;
 import org.ccrhub.plans.ReportFormat;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagScheme;
 import org.ccrhub.tabular.TableWriter;
@@ -191,7 +191,7 @@ public class PerformanceReports {
             partnership.name(),
             "12 months to " + MONTH.format(table.month()),
             MARKING,
-            LocalDate.now(clock))) {
+            Dates.today(clock))) {
       XlsxReport.ReportSheet sheet =
           report.sheet(
               "Performance " + table.month(),
@@ -258,6 +258,6 @@ public class PerformanceReports {
         "marking",
         MARKING,
         "produced",
-        LocalDate.now(clock));
+        Dates.today(clock));
   }
 }

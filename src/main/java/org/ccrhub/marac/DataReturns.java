@@ -4,11 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DataReturns {
-
-  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   /** The cases heard at meetings from {@code :first} to {@code :last}, with what is counted. */
   static final String CASES =
@@ -83,7 +81,7 @@ public class DataReturns {
   /** The return for the quarters from {@code from} to {@code to}, as of today. */
   @Transactional(readOnly = true)
   public DataReturn count(Marac marac, ReportingPeriod from, ReportingPeriod to) {
-    return count(marac, from, to, LocalDate.now(clock.withZone(UK)));
+    return count(marac, from, to, Dates.today(clock));
   }
 
   /** The return as it stood on {@code today}: meetings after it are not held yet. */

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -16,6 +15,7 @@ import org.ccrhub.exports.Exports;
 import org.ccrhub.exports.FileExport;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ProblemList;
@@ -84,7 +84,7 @@ public final class MaracCommands implements Runnable {
     }
 
     LocalDate today() {
-      return LocalDate.now(context.bean(Clock.class).withZone(ZoneId.of("Europe/London")));
+      return Dates.today(context.bean(Clock.class));
     }
   }
 

@@ -2,10 +2,10 @@ package org.ccrhub.marac;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.indicators.Indicators;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +32,7 @@ final class MaracIndicatorsCommand implements Callable<Integer> {
   public Integer call() {
     Partnership partnership = which.partnership(context);
     Marac marac = which.marac(context, partnership);
-    LocalDate today = LocalDate.now(context.bean(Clock.class).withZone(ZoneId.of("Europe/London")));
+    LocalDate today = Dates.today(context.bean(Clock.class));
     Indicators.Recorded recorded =
         context.bean(MaracIndicators.class).publish(partnership, marac, today, "MARAC data return");
     spec.commandLine()

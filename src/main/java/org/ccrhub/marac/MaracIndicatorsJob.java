@@ -2,10 +2,10 @@ package org.ccrhub.marac;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ class MaracIndicatorsJob {
   @SchedulerLock(name = "marac-indicators", lockAtLeastFor = "PT10M")
   public void publishToday() {
     LockAssert.assertLocked();
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    LocalDate today = Dates.today(clock);
     for (Partnership partnership : partnerships.findAll()) {
       for (Marac marac : maracs.all(partnership)) {
         try {

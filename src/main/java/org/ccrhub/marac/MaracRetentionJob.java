@@ -2,10 +2,10 @@ package org.ccrhub.marac;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ class MaracRetentionJob {
   @SchedulerLock(name = "marac-retention", lockAtLeastFor = "PT10M")
   public void purgeToday() {
     LockAssert.assertLocked();
-    purge(LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
+    purge(Dates.today(clock));
   }
 
   /** Purges every MARAC of every partnership as on {@code today}; the number of referrals. */

@@ -85,7 +85,7 @@ public class Meetings {
   }
 
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(Dates.UK));
+    return Dates.today(clock);
   }
 
   /** Every meeting of the MARAC, by date. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ccrhub.audit.AuditEntry;
 import org.ccrhub.audit.AuditTrail;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -194,7 +195,7 @@ public class DeliveryPlans {
   }
 
   private Kept kept(Partnership partnership, DeliveryPlan plan, ReportingPeriod period) {
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = Dates.today(clock);
     LocalDate asOf = period.lastDay().isBefore(today) ? period.lastDay() : today;
     SnapshotKey key =
         jdbc.sql(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.ccrhub.documents.Documents;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.ccrhub.shared.TooLargeException;
@@ -179,7 +180,7 @@ public class ExceptionReportDocuments {
         "partnership", partnership,
         "definitions", definitions.apply(partnership),
         "marking", marking(report),
-        "produced", LocalDate.now(clock));
+        "produced", Dates.today(clock));
   }
 
   static String marking(ExceptionReport report) {
@@ -213,7 +214,7 @@ public class ExceptionReportDocuments {
             partnership.name(),
             period,
             marking(report),
-            LocalDate.now(clock))) {
+            Dates.today(clock))) {
       XlsxReport.ReportSheet exceptions =
           workbook.sheet(
               "Exceptions",

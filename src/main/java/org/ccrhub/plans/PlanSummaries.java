@@ -2,10 +2,10 @@ package org.ccrhub.plans;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +67,7 @@ public class PlanSummaries {
    */
   @Transactional(readOnly = true)
   public List<PlanSummary> forTheBoard(Partnership partnership) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    LocalDate today = Dates.today(clock);
     List<PlanSummary> summaries = new ArrayList<>();
     for (DeliveryPlan plan : plans.findAll(partnership)) {
       Optional<ReportingPeriods.Period> open = periods.collecting(plan);

@@ -320,7 +320,7 @@ public class ReportingPeriods {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+    return Dates.today(clock);
   }
 
   private Period period(ResultSet rs, int row) throws SQLException {

@@ -2,13 +2,13 @@ package org.ccrhub.reminders;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ccrhub.cli.CommandContext;
 import org.ccrhub.mail.Mail;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.DayText;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,8 +63,8 @@ public final class ReminderCommands implements Runnable {
       Partnership p = context.bean(Partnerships.class).named(partnership);
       LocalDate day =
           asOf == null
-              ? LocalDate.now(ZoneId.of("Europe/London"))
-              : DayText.parse(asOf).orElseGet(() -> LocalDate.now(ZoneId.of("Europe/London")));
+              ? LocalDate.now(Dates.UK)
+              : DayText.parse(asOf).orElseGet(() -> LocalDate.now(Dates.UK));
       List<Reminders.Sent> sent = context.bean(Reminders.class).send(p, day, dryRun);
       PrintWriter out = spec.commandLine().getOut();
       sent.forEach(s -> out.println(csv(s.to()) + "," + s.template() + "," + s.actions()));

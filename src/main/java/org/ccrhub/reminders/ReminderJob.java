@@ -2,11 +2,11 @@ package org.ccrhub.reminders;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.mail.Mail;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ class ReminderJob {
   @SchedulerLock(name = "reminders", lockAtLeastFor = "PT10M")
   public void sendToday() {
     LockAssert.assertLocked();
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    LocalDate today = Dates.today(clock);
     int sent = 0;
     for (Partnership partnership : partnerships.findAll()) {
       try {

@@ -16,6 +16,7 @@ import org.ccrhub.indicators.PerformanceTable;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.UkDates;
@@ -97,7 +98,7 @@ final class BoardPackCommand implements Callable<Integer> {
     }
     LocalDate date =
         meetingDate.isBlank()
-            ? LocalDate.now()
+            ? LocalDate.now(Dates.UK)
             : UkDates.day(meetingDate)
                 .orElseThrow(
                     () ->

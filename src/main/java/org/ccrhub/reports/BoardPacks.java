@@ -24,6 +24,7 @@ import org.ccrhub.plans.ExceptionReportDocuments;
 import org.ccrhub.plans.RagDefinitions;
 import org.ccrhub.plans.ReportFormat;
 import org.ccrhub.plans.ReportingPeriod;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.TooLargeException;
@@ -98,7 +99,7 @@ public class BoardPacks {
       return data.dataMonthAt(chosen, i -> true);
     }
     YearMonth end = YearMonth.from(period.lastDay());
-    YearMonth thisMonth = YearMonth.now(clock);
+    YearMonth thisMonth = Dates.thisMonth(clock);
     return data.dataMonth(end.isAfter(thisMonth) ? thisMonth : end, end, i -> true);
   }
 
@@ -169,7 +170,7 @@ public class BoardPacks {
         List.copyOf(reports),
         table,
         List.copyOf(charts),
-        LocalDate.now(clock));
+        Dates.today(clock));
   }
 
   /**

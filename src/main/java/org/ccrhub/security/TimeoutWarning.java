@@ -26,7 +26,7 @@ final class TimeoutWarning {
 
   static final String STAY_SIGNED_IN_PATH = "/account/stay-signed-in";
 
-  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final ZoneId UK = Dates.UK;
 
   private TimeoutWarning() {}
 

@@ -1,5 +1,6 @@
 package org.ccrhub.shared;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,6 +35,19 @@ public final class Dates {
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
+
+  /**
+   * Today in the UK. Every "today" and "this month" comes from here: the application's clock is in
+   * UTC, whose date is yesterday's between midnight and 1am in British Summer Time.
+   */
+  public static LocalDate today(Clock clock) {
+    return LocalDate.ofInstant(clock.instant(), UK);
+  }
+
+  /** This month in the UK (see {@link #today(Clock)}). */
+  public static YearMonth thisMonth(Clock clock) {
+    return YearMonth.from(today(clock));
+  }
 
   /** "2 December 2026". */
   public static String date(@Nullable Object when) {

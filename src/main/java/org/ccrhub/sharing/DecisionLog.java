@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ccrhub.documents.Documents;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.TableWriter;
 import org.ccrhub.tabular.XlsxReport;
@@ -53,7 +54,7 @@ public class DecisionLog {
   private static final DateTimeFormatter RECORDED_AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK);
 
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final ZoneId LONDON = Dates.UK;
 
   /**
    * One entry, with what its files need: what it says is what was recorded, whatever changed in the

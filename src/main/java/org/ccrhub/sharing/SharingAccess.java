@@ -242,6 +242,6 @@ public class SharingAccess {
 
   /** Today in the UK. */
   public LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), Dates.UK);
+    return Dates.today(clock);
   }
 }

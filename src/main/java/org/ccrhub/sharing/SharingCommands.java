@@ -10,6 +10,7 @@ import org.ccrhub.cli.CommandFiles;
 import org.ccrhub.exports.Exports;
 import org.ccrhub.exports.FileExport;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.SmallNumbers;
@@ -164,9 +165,7 @@ public final class SharingCommands implements Runnable {
       String period =
           org.ccrhub.shared.Dates.date(first) + " to " + org.ccrhub.shared.Dates.date(last);
       String exportedBy = "the command line (" + System.getProperty("user.name", "unknown") + ")";
-      LocalDate today =
-          LocalDate.now(
-              context.bean(java.time.Clock.class).withZone(java.time.ZoneId.of("Europe/London")));
+      LocalDate today = Dates.today(context.bean(java.time.Clock.class));
       context
           .bean(Exports.class)
           .write(
@@ -317,9 +316,7 @@ public final class SharingCommands implements Runnable {
     public Integer call() {
       Partnership p = partnership();
       SharingRetention retention = context.bean(SharingRetention.class);
-      LocalDate today =
-          LocalDate.now(
-              context.bean(java.time.Clock.class).withZone(java.time.ZoneId.of("Europe/London")));
+      LocalDate today = Dates.today(context.bean(java.time.Clock.class));
       List<SharingRetention.Due> due = retention.due(p, today);
       PrintWriter out = spec.commandLine().getOut();
       out.println("kind,number,from,kept_until");

@@ -115,6 +115,6 @@ public class SharingContacts implements TwoFactorRequirement {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), Dates.UK);
+    return Dates.today(clock);
   }
 }

@@ -3,7 +3,6 @@ package org.ccrhub.sharing;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import org.ccrhub.calendar.BankHolidays;
 import org.ccrhub.partnership.Agencies;
 import org.ccrhub.partnership.Agency;
 import org.ccrhub.partnership.AgencyType;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.tabular.ImportProblem;
 import org.ccrhub.tabular.ProblemList;
@@ -156,7 +156,7 @@ public class SharingImport {
     if (!errors.isEmpty()) {
       throw new SharingImportRejectedException(errors, warnings);
     }
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    LocalDate today = Dates.today(clock);
     List<ImportedLog.Row> rows =
         ImportedLog.read(table, columns, lawfulBases.matcher(partnership), today, errors, warnings);
     if (rows.isEmpty() && errors.isEmpty()) {

@@ -2,10 +2,10 @@ package org.ccrhub.sharing;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ class SharingRetentionJob {
   @SchedulerLock(name = "sharing-retention", lockAtLeastFor = "PT10M")
   public void purgeToday() {
     LockAssert.assertLocked();
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+    LocalDate today = Dates.today(clock);
     int purged = 0;
     for (Partnership partnership : partnerships.findAll()) {
       try {

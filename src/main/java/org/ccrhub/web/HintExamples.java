@@ -22,7 +22,7 @@ public class HintExamples {
 
   /** Today in the UK. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(Dates.UK));
+    return Dates.today(clock);
   }
 
   /** This financial year, e.g. "2026/27". */

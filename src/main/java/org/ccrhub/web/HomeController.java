@@ -3,12 +3,12 @@ package org.ccrhub.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.CurrentRoles;
 import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,8 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class HomeController {
-
-  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private final Accounts accounts;
   private final HomePages homePages;
@@ -63,7 +61,7 @@ class HomeController {
         request.getAttribute(CurrentRoles.REQUEST_ATTRIBUTE) instanceof CurrentRoles r
             ? r
             : new CurrentRoles(Set.of());
-    LocalDate today = LocalDate.now(clock.withZone(UK));
+    LocalDate today = Dates.today(clock);
     model.addAttribute("section", "home");
     model.addAttribute("today", today);
     model.addAttribute("home", homePages.of(partnership, user.accountId(), roles, today));

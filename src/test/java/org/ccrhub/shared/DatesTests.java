@@ -2,6 +2,7 @@ package org.ccrhub.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,6 +29,21 @@ class DatesTests {
     // in summer London is an hour ahead of UTC
     assertThat(Dates.time(Instant.parse("2026-07-01T08:05:00Z")))
         .isEqualTo("1 July 2026 at 9:05am");
+  }
+
+  @Test
+  void todayAndThisMonthAreTheUksWhateverTheClocksZone() {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London: a new day and a new month
+    Clock summerNight = Clock.fixed(Instant.parse("2026-06-30T23:30:00Z"), ZoneOffset.UTC);
+    assertThat(Dates.today(summerNight)).isEqualTo(LocalDate.of(2026, 7, 1));
+    assertThat(Dates.thisMonth(summerNight)).isEqualTo(YearMonth.of(2026, 7));
+    // in winter the UK is on UTC
+    Clock winterNight = Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC);
+    assertThat(Dates.today(winterNight)).isEqualTo(LocalDate.of(2026, 12, 31));
+    assertThat(Dates.thisMonth(winterNight)).isEqualTo(YearMonth.of(2026, 12));
+    // a clock in another zone changes nothing
+    assertThat(Dates.today(summerNight.withZone(java.time.ZoneId.of("America/New_York"))))
+        .isEqualTo(LocalDate.of(2026, 7, 1));
   }
 
   @Test

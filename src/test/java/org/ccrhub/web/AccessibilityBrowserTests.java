@@ -29,6 +29,7 @@ import org.ccrhub.plans.PlanImportRequest;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.security.Accounts;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.web.browser.Browser;
 import org.ccrhub.web.browser.PageChecks;
@@ -268,7 +269,7 @@ class AccessibilityBrowserTests {
         partnership,
         plan,
         ReportingPeriod.parse("2016/17 Q3"),
-        Optional.of(java.time.LocalDate.now().plusDays(5)),
+        Optional.of(java.time.LocalDate.now(Dates.UK).plusDays(5)),
         Optional.empty());
     String home = "/p/" + partnership.slug();
     for (Role role : Role.values()) {

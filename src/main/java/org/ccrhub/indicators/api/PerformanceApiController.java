@@ -10,6 +10,7 @@ import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.PerformanceReports;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ class PerformanceApiController {
           @Nullable String comparator) {
     IndicatorData data = indicators.data(partnership);
     YearMonth month =
-        to == null || to.isBlank() ? data.shownMonth(YearMonth.now(clock)) : month(to);
+        to == null || to.isBlank() ? data.shownMonth(Dates.thisMonth(clock)) : month(to);
     return PerformanceReport.of(
         reports.table(partnership, month, comparator(data.comparators(), comparator), true));
   }

@@ -15,6 +15,7 @@ import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.PerformanceReports;
 import org.ccrhub.partnership.Partnerships;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.InvalidInputException;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
@@ -90,7 +91,7 @@ class PublicIndicatorsApiController {
     Partnership partnership = partnership(slug);
     IndicatorData data = indicators.data(partnership);
     published(data);
-    YearMonth thisMonth = YearMonth.now(clock);
+    YearMonth thisMonth = Dates.thisMonth(clock);
     // the public page's month: the latest with a figure for every published indicator
     YearMonth shown =
         data.dataMonth(thisMonth, thisMonth.minusMonths(1), Indicator::published).month();

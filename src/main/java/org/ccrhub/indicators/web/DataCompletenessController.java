@@ -1,7 +1,6 @@
 package org.ccrhub.indicators.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.ccrhub.indicators.Indicator;
 import org.ccrhub.indicators.IndicatorData;
 import org.ccrhub.indicators.IndicatorPeriod;
 import org.ccrhub.indicators.Indicators;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,11 +60,11 @@ class DataCompletenessController {
     IndicatorData data = indicators.data(partnership);
     DataCompleteness completeness =
         DataCompleteness.of(
-            data.indicators(), i -> data.series(i, IndicatorData.OWN_AREA), LocalDate.now(clock));
+            data.indicators(), i -> data.series(i, IndicatorData.OWN_AREA), Dates.today(clock));
     List<Row> rows = completeness.lines().stream().map(DataCompletenessController::row).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("late", completeness.late());
-    model.addAttribute("today", LocalDate.now(clock).format(DATE));
+    model.addAttribute("today", Dates.today(clock).format(DATE));
     return VIEW_COMPLETENESS;
   }
 

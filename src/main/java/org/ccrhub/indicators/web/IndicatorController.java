@@ -17,6 +17,7 @@ import org.ccrhub.indicators.Performance;
 import org.ccrhub.indicators.Series;
 import org.ccrhub.indicators.Total;
 import org.ccrhub.indicators.ValueRevision;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.ccrhub.shared.RagRating;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ class IndicatorController {
       HttpServletRequest request,
       Model model) {
     String base = request.getContextPath() + "/p/" + partnership.slug() + "/indicators";
-    YearMonth today = YearMonth.now(clock);
+    YearMonth today = Dates.thisMonth(clock);
     // Kept by data version: a dashboard seen before is shown without the partnership's indicator
     // data, which a server hosting hundreds of partnerships keeps for only some of them.
     // Only the months and filters the page links to are kept, so that made-up addresses cannot
@@ -135,7 +136,7 @@ class IndicatorController {
       Model model) {
     Indicator indicator = indicators.find(partnership, id);
     IndicatorData data = indicators.data(partnership);
-    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, YearMonth.now(clock));
+    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, Dates.thisMonth(clock));
     YearMonth month = choice.month();
     Performance p = data.performance(indicator, month, comparator);
     String area = p.comparatorArea();

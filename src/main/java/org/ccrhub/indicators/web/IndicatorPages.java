@@ -36,7 +36,7 @@ final class IndicatorPages {
   /** The months offered to choose from, newest first: ten years at most. */
   private static final int MONTH_OPTIONS = 120;
 
-  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final ZoneId UK = Dates.UK;
   private static final DateTimeFormatter SHORT_MONTH =
       DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
   private static final DateTimeFormatter LONG_MONTH =

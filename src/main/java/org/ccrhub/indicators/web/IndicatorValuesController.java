@@ -166,7 +166,7 @@ class IndicatorValuesController {
 
   /** The month the grid ends at: the one asked for, or the current month. */
   private YearMonth month(@Nullable String to, List<ValuesForm.CellError> errors) {
-    YearMonth now = YearMonth.now(clock.withZone(Dates.UK));
+    YearMonth now = Dates.thisMonth(clock);
     if (to == null || to.isBlank()) {
       return now;
     }

@@ -1,7 +1,6 @@
 package org.ccrhub.indicators.web;
 
 import java.time.Clock;
-import java.time.YearMonth;
 import java.util.List;
 import org.ccrhub.exports.Exports;
 import org.ccrhub.indicators.IndicatorData;
@@ -9,6 +8,7 @@ import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.PerformanceReports;
 import org.ccrhub.indicators.PerformanceTable;
 import org.ccrhub.plans.ReportFormat;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +58,7 @@ class PerformanceController {
       @RequestParam(defaultValue = "") String comparator,
       Model model) {
     IndicatorData data = indicators.data(partnership);
-    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, YearMonth.now(clock));
+    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, Dates.thisMonth(clock));
     List<String> comparators = data.comparators();
     String chosen = comparators.contains(comparator.strip()) ? comparator.strip() : null;
     model.addAttribute("table", reports.table(partnership, choice.month(), chosen, false));
@@ -90,7 +90,7 @@ class PerformanceController {
       @RequestParam(defaultValue = "") String comparator) {
     ReportFormat reportFormat = format(format);
     IndicatorData data = indicators.data(partnership);
-    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, YearMonth.now(clock));
+    IndicatorPages.MonthChoice choice = IndicatorPages.month(to, data, Dates.thisMonth(clock));
     if (choice.error() != null) {
       throw new org.ccrhub.shared.InvalidInputException("Not a month: " + to);
     }

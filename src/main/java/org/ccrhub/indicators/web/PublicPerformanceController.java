@@ -10,6 +10,7 @@ import org.ccrhub.indicators.PerformanceReports;
 import org.ccrhub.partnership.Partnerships;
 import org.ccrhub.plans.DeliveryPlans;
 import org.ccrhub.plans.RagDefinitions;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.NotFoundException;
 import org.ccrhub.shared.Partnership;
 import org.springframework.stereotype.Controller;
@@ -59,7 +60,7 @@ class PublicPerformanceController {
       throw new NotFoundException("Published indicators");
     }
     // the latest month with a figure for every published indicator
-    YearMonth thisMonth = YearMonth.now(clock);
+    YearMonth thisMonth = Dates.thisMonth(clock);
     YearMonth month =
         data.dataMonth(thisMonth, thisMonth.minusMonths(1), Indicator::published).month();
     model.addAttribute("publicPartnership", partnership);

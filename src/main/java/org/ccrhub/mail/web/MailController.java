@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.ccrhub.mail.Mail;
 import org.ccrhub.mail.MailMessages;
 import org.ccrhub.mail.MailStatus;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/p/{slug}/admin/mail")
 class MailController {
 
-  static final ZoneId UK = ZoneId.of("Europe/London");
+  static final ZoneId UK = Dates.UK;
 
   private final Mail mail;
   private final MailMessages messages;

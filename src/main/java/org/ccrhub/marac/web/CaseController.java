@@ -152,9 +152,7 @@ class CaseController {
     }
     model.addAttribute("idvaOutcomes", outcomes);
     model.asMap().putIfAbsent("caseErrors", Map.of());
-    model
-        .asMap()
-        .putIfAbsent("closedOn", DateInput.of(LocalDate.ofInstant(clock.instant(), Dates.UK)));
+    model.asMap().putIfAbsent("closedOn", DateInput.of(Dates.today(clock)));
     model.asMap().putIfAbsent("offeredOn", DateInput.of(file.idvaOfferedOn()));
     return "marac/case";
   }
@@ -403,7 +401,7 @@ class CaseController {
     caseModel(reader, file, printModel);
     document.putAll(printModel.asMap());
     document.put("partnership", partnership);
-    document.put("produced", LocalDate.ofInstant(clock.instant(), Dates.UK));
+    document.put("produced", Dates.today(clock));
     document.put("printedBy", user.displayName());
     MaracPages.noStore(response);
     return exports.download(

@@ -2,7 +2,6 @@ package org.ccrhub.marac.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.ccrhub.marac.LapsedWindows;
@@ -47,7 +46,7 @@ class LapsedController {
       HttpServletResponse response,
       Model model) {
     MaracReader reader = access.reader(partnership, maracId, user.accountId(), user.actorName());
-    YearMonth shown = month(month, YearMonth.from(LocalDate.now(clock.withZone(Dates.UK))));
+    YearMonth shown = month(month, Dates.thisMonth(clock));
     model.addAttribute("marac", reader.marac());
     model.addAttribute("month", shown);
     // the title is a fragment's parameter, where templates may not call beans

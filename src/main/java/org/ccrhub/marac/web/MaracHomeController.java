@@ -89,7 +89,7 @@ class MaracHomeController {
       HttpServletRequest request,
       Model model) {
     Set<Long> mine = roles.maracsOf(partnership, user.accountId());
-    LocalDate today = LocalDate.ofInstant(clock.instant(), Dates.UK);
+    LocalDate today = Dates.today(clock);
     List<MaracRow> rows = new ArrayList<>();
     for (Marac marac : maracs.all(partnership)) {
       Optional<MaracReader> reader = Optional.empty();

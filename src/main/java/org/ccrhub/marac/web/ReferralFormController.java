@@ -115,7 +115,7 @@ class ReferralFormController {
     }
     Set<Long> agencyIds =
         agencies.findAll(partnership).stream().map(Agency::id).collect(Collectors.toSet());
-    LocalDate today = LocalDate.ofInstant(clock.instant(), Dates.UK);
+    LocalDate today = Dates.today(clock);
     Optional<NewReferral> referral = form.read(agencyIds, today, errors);
     if (referral.isPresent()) {
       CriteriaAssessment assessment = referral.get().criteria().assess(reader.marac().settings());

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.ccrhub.plans.DeliveryPlan;
 import org.ccrhub.plans.DeliveryPlans;
@@ -94,7 +93,7 @@ class ImportController {
     PlanPages.requireManager(request);
     boolean newPlan =
         form.getPlanName().isBlank() || plans.findByName(partnership, form.getPlanName()).isEmpty();
-    ReportingPeriod now = ReportingPeriod.containing(LocalDate.now(clock.withZone(Dates.UK)));
+    ReportingPeriod now = ReportingPeriod.containing(Dates.today(clock));
     check(
         result, "year", form.getYear(), FinancialYear::parse, "Enter the year like " + now.year());
     if (newPlan && form.getYear().isBlank() && !form.getPlanName().isBlank()) {

@@ -1,12 +1,11 @@
 package org.ccrhub.plans.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.ccrhub.plans.ActionProgress;
 import org.ccrhub.plans.ActionProgress.Assignment;
 import org.ccrhub.security.SignedInUser;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,7 +32,7 @@ class MyActionsController {
       Partnership partnership, @AuthenticationPrincipal SignedInUser user, Model model) {
     List<Assignment> assignments = progress.assignments(partnership, user.accountId());
     model.addAttribute("section", "my-actions");
-    model.addAttribute("today", LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
+    model.addAttribute("today", Dates.today(clock));
     model.addAttribute("assigned", !assignments.isEmpty());
     model.addAttribute("needUpdate", assignments.stream().filter(Assignment::needsUpdate).toList());
     model.addAttribute(

@@ -149,7 +149,7 @@ class PeriodController {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(Dates.UK));
+    return Dates.today(clock);
   }
 
   private String periodsView(Partnership partnership, Model model) {

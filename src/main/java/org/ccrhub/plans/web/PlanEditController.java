@@ -2,7 +2,6 @@ package org.ccrhub.plans.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.plans.Strategies;
 import org.ccrhub.security.SignedInUser;
 import org.ccrhub.shared.ConcurrentChangeException;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -91,7 +91,7 @@ class PlanEditController {
   String initPlanForm(Partnership partnership, HttpServletRequest request, Model model) {
     PlanPages.requireManager(request);
     model.addAttribute(
-        "form", NewPlanForm.startingIn(FinancialYear.containing(LocalDate.now(clock))));
+        "form", NewPlanForm.startingIn(FinancialYear.containing(Dates.today(clock))));
     return planFormView(partnership, model);
   }
 

@@ -45,7 +45,7 @@ class BoardPackChoices {
   }
 
   Checked check(Partnership partnership, BoardPackForm form, Errors errors) {
-    LocalDate today = LocalDate.now(clock.withZone(Dates.UK));
+    LocalDate today = Dates.today(clock);
     Optional<ReportingPeriod> period = form.period(errors, today);
     Optional<LocalDate> date = form.meetingDate(errors, today);
     Optional<YearMonth> chosenMonth = form.dataMonth(errors, today);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.ccrhub.reports.IssuedBoardPack;
+import org.ccrhub.shared.Dates;
 
 /** An issued board pack as the board pack page lists it, in words and UK dates. */
 record IssuedPackRow(
@@ -17,7 +18,7 @@ record IssuedPackRow(
     String size,
     String marking) {
 
-  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final ZoneId UK = Dates.UK;
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
   private static final DateTimeFormatter MONTH =

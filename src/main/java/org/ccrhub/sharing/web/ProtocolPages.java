@@ -41,7 +41,7 @@ final class ProtocolPages {
   }
 
   static LocalDate today(Clock clock) {
-    return LocalDate.ofInstant(clock.instant(), Dates.UK);
+    return Dates.today(clock);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.ccrhub.indicators.Indicators;
 import org.ccrhub.indicators.TestIndicators;
 import org.ccrhub.indicators.ValueEntry;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,7 +188,8 @@ class DataMonthPagesIntegrationTests {
         .contains(
             "Data completeness : each indicator's latest value, the one expected next and who"
                 + " provides it");
-    String today = LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+    String today =
+        LocalDate.now(Dates.UK).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
     assertThat(text(html))
         .contains("Data completeness")
         .contains("4 of 5 indicators are late on " + today + ".");
@@ -210,7 +212,7 @@ class DataMonthPagesIntegrationTests {
   void aValueForLastMonthIsUpToDate() throws Exception {
     Indicator calls =
         save("5.1", "Calls to the helpline", Frequency.MONTHLY, "Helpline", "Refuge", false);
-    YearMonth lastMonth = YearMonth.now().minusMonths(1);
+    YearMonth lastMonth = YearMonth.now(Dates.UK).minusMonths(1);
     indicators.record(
         partnership, List.of(entry(calls, IndicatorPeriod.month(lastMonth), 12)), "test");
     List<String> rows = rows(page(base + "/completeness"));
@@ -239,7 +241,7 @@ class DataMonthPagesIntegrationTests {
         .contains("No indicator has a value yet.")
         .contains(
             "This indicator has no figure for "
-                + YearMonth.now()
+                + YearMonth.now(Dates.UK)
                     .minusMonths(1)
                     .format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK))
                 + ", so it is not shown: 1 Repeat victims . Source: MARAC; owner: MARAC"

@@ -27,6 +27,7 @@ import org.ccrhub.plans.PlanOutcome;
 import org.ccrhub.plans.ReportingPeriod;
 import org.ccrhub.plans.ReportingPeriods;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class PlanEditingIntegrationTests {
     assertThat(text(page(admin, plansUrl))).contains("Create a plan");
     String form = page(admin, plansUrl + "/new");
     assertThat(form)
-        .contains("value=\"" + FinancialYear.containing(LocalDate.now()) + "\"")
+        .contains("value=\"" + FinancialYear.containing(LocalDate.now(Dates.UK)) + "\"")
         .contains("Protective marking");
 
     String location =

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.sharing.SharingRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class AttachmentPagesIntegrationTests extends SharingPageTests {
     String page = send(get(base + "/requests/1"), asOfficer).getContentAsString();
     assertThat(page)
         .contains("Files given with the decision", "incidents for Vicky.txt", "OFFICIAL-SENSITIVE")
-        .contains("Until " + org.ccrhub.shared.Dates.date(LocalDate.now().plusDays(13)));
+        .contains("Until " + org.ccrhub.shared.Dates.date(LocalDate.now(Dates.UK).plusDays(13)));
     long id =
         jdbc.sql("select id from sharing_attachment where partnership_id = :p")
             .param("p", partnership.id())
@@ -104,9 +105,9 @@ class AttachmentPagesIntegrationTests extends SharingPageTests {
         .isZero();
 
     // on its day the content goes; its name and size stay
-    retention.purge(partnership, LocalDate.now().plusDays(13), "test");
+    retention.purge(partnership, LocalDate.now(Dates.UK).plusDays(13), "test");
     assertThat(send(get(file), asOfficer).getStatus()).isEqualTo(200);
-    retention.purge(partnership, LocalDate.now().plusDays(14), "test");
+    retention.purge(partnership, LocalDate.now(Dates.UK).plusDays(14), "test");
     assertThat(send(get(file), asOfficer).getStatus()).isEqualTo(404);
     assertThat(send(get(base + "/requests/1"), asOfficer).getContentAsString())
         .contains("incidents for Vicky.txt", "Removed");
@@ -154,7 +155,7 @@ class AttachmentPagesIntegrationTests extends SharingPageTests {
             .param("p", partnership.id())
             .query(Long.class)
             .single();
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(Dates.UK);
     assertThat(
             send(
                     post(base + "/requests/1/decision/correct")

@@ -13,6 +13,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -49,7 +50,7 @@ class SharingAttackTwoIntegrationTests extends SharingPageTests {
         .param("protocol", protocolId)
         .param("requesting", requesting)
         .param("asked", asked)
-        .param("day", LocalDate.now())
+        .param("day", LocalDate.now(Dates.UK))
         .update();
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.ccrhub.CcrHubTest;
 import org.ccrhub.Fixtures;
 import org.ccrhub.security.Role;
+import org.ccrhub.shared.Dates;
 import org.ccrhub.shared.Partnership;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -66,11 +67,11 @@ class SharingPagesIntegrationTests extends SharingPageTests {
                     "method",
                     "SECURE_EMAIL",
                     "suppliedOn.day",
-                    Integer.toString(LocalDate.now().getDayOfMonth()),
+                    Integer.toString(LocalDate.now(Dates.UK).getDayOfMonth()),
                     "suppliedOn.month",
-                    Integer.toString(LocalDate.now().getMonthValue()),
+                    Integer.toString(LocalDate.now(Dates.UK).getMonthValue()),
                     "suppliedOn.year",
-                    Integer.toString(LocalDate.now().getYear())),
+                    Integer.toString(LocalDate.now(Dates.UK).getYear())),
                 asSpoc)
             .getContentAsString();
     assertThat(noGround).contains("Choose the grounds for sharing without consent");
@@ -98,11 +99,11 @@ class SharingPagesIntegrationTests extends SharingPageTests {
                 "method",
                 "SECURE_EMAIL",
                 "suppliedOn.day",
-                Integer.toString(LocalDate.now().getDayOfMonth()),
+                Integer.toString(LocalDate.now(Dates.UK).getDayOfMonth()),
                 "suppliedOn.month",
-                Integer.toString(LocalDate.now().getMonthValue()),
+                Integer.toString(LocalDate.now(Dates.UK).getMonthValue()),
                 "suppliedOn.year",
-                Integer.toString(LocalDate.now().getYear()),
+                Integer.toString(LocalDate.now(Dates.UK).getYear()),
                 "summary",
                 "Domestic abuse records at the address"),
             asSpoc);
@@ -126,9 +127,9 @@ class SharingPagesIntegrationTests extends SharingPageTests {
     MockHttpServletRequestBuilder correction =
         post(base + "/requests/1/decision/correct")
             .with(csrf())
-            .param("decidedOn.day", Integer.toString(LocalDate.now().getDayOfMonth()))
-            .param("decidedOn.month", Integer.toString(LocalDate.now().getMonthValue()))
-            .param("decidedOn.year", Integer.toString(LocalDate.now().getYear()))
+            .param("decidedOn.day", Integer.toString(LocalDate.now(Dates.UK).getDayOfMonth()))
+            .param("decidedOn.month", Integer.toString(LocalDate.now(Dates.UK).getMonthValue()))
+            .param("decidedOn.year", Integer.toString(LocalDate.now(Dates.UK).getYear()))
             .param("authorisedBy", "Sam Spoc, Information Governance")
             .param("bases", basis("UK GDPR 6(1)(e)"))
             .param("outcome", "REFUSE")
@@ -357,7 +358,7 @@ class SharingPagesIntegrationTests extends SharingPageTests {
 
     jdbc.sql(
             "update sharing_protocol set in_force_until = :until, ending = 'EXPIRED' where id = :id")
-        .param("until", LocalDate.now().minusDays(1))
+        .param("until", LocalDate.now(Dates.UK).minusDays(1))
         .param("id", protocolId)
         .update();
     String expired = send(request(council, "GIVEN"), asOfficer).getContentAsString();
