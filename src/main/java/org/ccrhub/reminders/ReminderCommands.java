@@ -1,6 +1,7 @@
 package org.ccrhub.reminders;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,8 +64,8 @@ public final class ReminderCommands implements Runnable {
       Partnership p = context.bean(Partnerships.class).named(partnership);
       LocalDate day =
           asOf == null
-              ? LocalDate.now(Dates.UK)
-              : DayText.parse(asOf).orElseGet(() -> LocalDate.now(Dates.UK));
+              ? Dates.today(context.bean(Clock.class))
+              : DayText.parse(asOf).orElseGet(() -> Dates.today(context.bean(Clock.class)));
       List<Reminders.Sent> sent = context.bean(Reminders.class).send(p, day, dryRun);
       PrintWriter out = spec.commandLine().getOut();
       sent.forEach(s -> out.println(csv(s.to()) + "," + s.template() + "," + s.actions()));

@@ -1,6 +1,7 @@
 package org.ccrhub.reports;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -98,7 +99,7 @@ final class BoardPackCommand implements Callable<Integer> {
     }
     LocalDate date =
         meetingDate.isBlank()
-            ? LocalDate.now(Dates.UK)
+            ? Dates.today(context.bean(Clock.class))
             : UkDates.day(meetingDate)
                 .orElseThrow(
                     () ->

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.ccrhub.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 final class TimeoutWarning {
 
   static final String STAY_SIGNED_IN_PATH = "/account/stay-signed-in";
-
-  private static final ZoneId UK = Dates.UK;
 
   private TimeoutWarning() {}
 
@@ -63,7 +60,9 @@ final class TimeoutWarning {
               : clock.instant().plus(lifetime);
       long endsIn = Math.max(0, Duration.between(clock.instant(), end).toSeconds());
       return new SessionTimes(
-          session.getMaxInactiveInterval(), endsIn, Dates.clock(end.atZone(UK).toLocalTime()));
+          session.getMaxInactiveInterval(),
+          endsIn,
+          Dates.clock(end.atZone(Dates.UK).toLocalTime()));
     }
   }
 

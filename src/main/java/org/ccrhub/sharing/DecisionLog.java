@@ -2,7 +2,6 @@ package org.ccrhub.sharing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +52,6 @@ public class DecisionLog {
 
   private static final DateTimeFormatter RECORDED_AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK);
-
-  private static final ZoneId LONDON = Dates.UK;
 
   /**
    * One entry, with what its files need: what it says is what was recorded, whatever changed in the
@@ -122,7 +119,7 @@ public class DecisionLog {
           method == null ? "" : method.label().toLowerCase(Locale.ROOT),
           Integer.toString(requestNumber),
           Long.toString(id),
-          RECORDED_AT.format(recordedAt.atZone(LONDON)),
+          RECORDED_AT.format(recordedAt.atZone(Dates.UK)),
           recordedBy,
           correctsEntry == null ? "" : correctsEntry.toString(),
           correctionReason,

@@ -1,7 +1,7 @@
 package org.ccrhub.indicators.web;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.ccrhub.indicators.DataCompleteness;
@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class DataCompletenessController {
 
   private static final String VIEW_COMPLETENESS = "indicators/completeness";
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final Indicators indicators;
   private final Clock clock;
@@ -58,13 +56,13 @@ class DataCompletenessController {
   @GetMapping("/completeness")
   String showCompleteness(Partnership partnership, Model model) {
     IndicatorData data = indicators.data(partnership);
+    LocalDate today = Dates.today(clock);
     DataCompleteness completeness =
-        DataCompleteness.of(
-            data.indicators(), i -> data.series(i, IndicatorData.OWN_AREA), Dates.today(clock));
+        DataCompleteness.of(data.indicators(), i -> data.series(i, IndicatorData.OWN_AREA), today);
     List<Row> rows = completeness.lines().stream().map(DataCompletenessController::row).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("late", completeness.late());
-    model.addAttribute("today", Dates.today(clock).format(DATE));
+    model.addAttribute("today", Dates.date(today));
     return VIEW_COMPLETENESS;
   }
 
@@ -84,7 +82,7 @@ class DataCompletenessController {
         i.name(),
         latest.isEmpty() ? "None" : latest,
         line.expected() == null ? "" : periodText(line.expected()),
-        line.dueBy() == null ? "" : line.dueBy().format(DATE),
+        Dates.date(line.dueBy()),
         i.isComposite()
             ? "Worked out from " + String.join(", ", i.sumOf())
             : DataMonth.providedBy(i),

@@ -7,7 +7,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +35,10 @@ final class IndicatorPages {
   /** The months offered to choose from, newest first: ten years at most. */
   private static final int MONTH_OPTIONS = 120;
 
-  private static final ZoneId UK = Dates.UK;
   private static final DateTimeFormatter SHORT_MONTH =
       DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
   private static final DateTimeFormatter LONG_MONTH =
       DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
 
   private IndicatorPages() {}
 

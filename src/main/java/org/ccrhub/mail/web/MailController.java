@@ -1,6 +1,5 @@
 package org.ccrhub.mail.web;
 
-import java.time.ZoneId;
 import java.util.Arrays;
 import org.ccrhub.mail.Mail;
 import org.ccrhub.mail.MailMessages;
@@ -25,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/p/{slug}/admin/mail")
 class MailController {
 
-  static final ZoneId UK = Dates.UK;
-
   private final Mail mail;
   private final MailMessages messages;
 
@@ -39,7 +36,7 @@ class MailController {
   void common(Model model) {
     model.addAttribute("section", "mail");
     model.addAttribute("sentThrough", mail.sentThrough().orElse(null));
-    model.addAttribute("zone", UK);
+    model.addAttribute("zone", Dates.UK);
   }
 
   @GetMapping

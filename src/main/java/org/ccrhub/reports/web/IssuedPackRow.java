@@ -1,7 +1,5 @@
 package org.ccrhub.reports.web;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.ccrhub.reports.IssuedBoardPack;
@@ -18,29 +16,18 @@ record IssuedPackRow(
     String size,
     String marking) {
 
-  private static final ZoneId UK = Dates.UK;
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter MONTH =
-      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
-
   static List<IssuedPackRow> of(List<IssuedBoardPack> packs) {
     return packs.stream().map(IssuedPackRow::of).toList();
   }
 
   static IssuedPackRow of(IssuedBoardPack pack) {
-    String when = WHEN.format(pack.issuedAt().atZone(UK));
     return new IssuedPackRow(
         pack.id(),
         pack.period().toString(),
-        pack.dataMonth().map(MONTH::format).orElse("Not recorded"),
-        DAY.format(pack.meetingDate()),
+        pack.dataMonth().map(Dates::month).orElse("Not recorded"),
+        Dates.date(pack.meetingDate()),
         pack.issuedBy(),
-        // "4:21pm", not "4:21PM"
-        when.substring(0, when.length() - 2)
-            + when.substring(when.length() - 2).toLowerCase(Locale.UK),
+        Dates.time(pack.issuedAt()),
         size(pack.size()),
         pack.marking());
   }
