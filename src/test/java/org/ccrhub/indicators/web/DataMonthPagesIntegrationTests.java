@@ -188,8 +188,7 @@ class DataMonthPagesIntegrationTests {
         .contains(
             "Data completeness : each indicator's latest value, the one expected next and who"
                 + " provides it");
-    String today =
-        LocalDate.now(Dates.UK).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+    String today = Dates.date(LocalDate.now(Dates.UK));
     assertThat(text(html))
         .contains("Data completeness")
         .contains("4 of 5 indicators are late on " + today + ".");
